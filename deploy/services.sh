@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# The Cognate services, each `java -jar <module>/target/quarkus-app/quarkus-run.jar` configured
+# through the env vars of .build/CONTRACT.md; logs in .cognate/<profile>/logs/<module>.log.
+# Started in the order token-service, user-pool-service, identity-pool-service, trigger-gateway
+# (a module whose directory does not exist yet is skipped), each once /q/health/ready answers.
+# Needs PostgreSQL, Kafka and GreenMail of the same profile. Run alone:
+#   deploy/services.sh start|stop|status [MODULE] [--profile test]
+
+# shellcheck source=deploy/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+SERVICE_HEAP="${COGNATE_SERVICE_HEAP:--Xmx192m}"
+
+service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$COGNATE_ROOT" "$1"; }
+
+service_ready_url() { printf 'http://127.0.0.1:%s/q/health/ready' "$(service_http_port "$1")"; }
+
+service_ready() { http_ok "$(service_ready_url "$1")"; }
+
+# service_env MODULE: the KEY=VALUE lines the module runs with. Like the rest of the stack the
+# services listen on 127.0.0.1 only: a developer's admin API is not for the network.
+service_env() {
+  local module="$1" db
+  db="$(service_database "$module")"
+  printf '%s\n' \
+    "QUARKUS_HTTP_HOST=127.0.0.1" \
+    "QUARKUS_HTTP_PORT=$(service_http_port "$module")" \
+    "QUARKUS_GRPC_SERVER_HOST=127.0.0.1" \
+    "QUARKUS_GRPC_SERVER_PORT=$(service_grpc_port "$module")" \
+    "QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:$PG_PORT/$db" \
+    "QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db" \
+    "QUARKUS_DATASOURCE_USERNAME=cognate" \
+    "QUARKUS_DATASOURCE_PASSWORD=cognate" \
+    "COGNATE_KEK=$KEK" \
+    "COGNATE_REGION=us-east-1"
+  case "$module" in
+    token-service)
+      echo "COGNATE_ISSUER_BASE_URL=http://localhost:$(service_http_port token-service)"
+      ;;
+    user-pool-service)
+      printf '%s\n' \
+        "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT" \
+        "QUARKUS_MAILER_HOST=127.0.0.1" \
+        "QUARKUS_MAILER_PORT=$SMTP_PORT" \
+        "QUARKUS_MAILER_FROM=no-reply@cognate.local" \
+        "COGNATE_ADMIN_ACCESS_KEY_ID=$ADMIN_ACCESS_KEY_ID" \
+        "COGNATE_ADMIN_SECRET_ACCESS_KEY=$ADMIN_SECRET_ACCESS_KEY" \
+        "QUARKUS_GRPC_CLIENTS_TOKEN_HOST=127.0.0.1" \
+        "QUARKUS_GRPC_CLIENTS_TOKEN_PORT=$(service_grpc_port token-service)"
+      ;;
+    identity-pool-service | trigger-gateway)
+      echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"
+      ;;
+  esac
+}
+
+# A running service whose jar was rebuilt after it started is restarted by `up`.
+service_outdated() {
+  [[ "$(service_jar "$1")" -nt "$(pid_file "$1")" ]]
+}
+
+service_start() {
+  local module="$1" jar started envs=()
+  jar="$(service_jar "$module")"
+  started="$(now_ms)"
+  if is_running "$module"; then
+    if ! service_outdated "$module"; then
+      say "$module already running on http://localhost:$(service_http_port "$module")"
+      return 0
+    fi
+    say "restarting $module: its jar was rebuilt"
+    stop_process "$module" 20
+  fi
+  [[ -f "$jar" ]] || die "no $jar; build it with: flock /tmp/cognate-build.lock mvn -B -DskipTests install"
+  require_port_free "$module" "$(service_http_port "$module")"
+  require_port_free "$module" "$(service_grpc_port "$module")"
+  mapfile -t envs < <(service_env "$module")
+  begin_log "$module"
+  # shellcheck disable=SC2086 # SERVICE_HEAP holds JVM options
+  start_detached "$module" env "${envs[@]}" java $SERVICE_HEAP "$(process_marker "$module")" -jar "$jar"
+  wait_ready "$module" "${COGNATE_START_TIMEOUT:-120}" is_running service_ready "$module"
+  say "$module ready on http://localhost:$(service_http_port "$module") ($(elapsed_since "$started") s)"
+}
+
+service_stop() {
+  if is_running "$1"; then
+    stop_process "$1" 20
+    say "$1 stopped"
+  fi
+  rm -f "$(pid_file "$1")"
+}
+
+service_status() {
+  local module="$1" ports state=stopped
+  ports="http://localhost:$(service_http_port "$module") (grpc $(service_grpc_port "$module"))"
+  if is_running "$module"; then
+    state="running"
+    service_ready "$module" || state="starting"
+  fi
+  status_line "$module" "$ports" "$state"
+}
+
+services_start() {
+  local module modules
+  load_secrets
+  mapfile -t modules < <(present_services)
+  for module in "${modules[@]}"; do service_start "$module"; done
+}
+
+services_stop() {
+  local i
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do service_stop "${SERVICES[i]}"; done
+}
+
+services_status() {
+  local module modules
+  mapfile -t modules < <(present_services)
+  for module in "${modules[@]}"; do service_status "$module"; done
+}
+
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  set -euo pipefail
+  parse_profile_args "$@"
+  set -- "${REST_ARGS[@]}"
+  ensure_state_dirs
+  case "${1:-}:${2:-}" in
+    start:) services_start ;;
+    stop:) services_stop ;;
+    status:) services_status ;;
+    start:*)
+      load_secrets
+      service_start "$2"
+      ;;
+    stop:*) service_stop "$2" ;;
+    status:*) service_status "$2" ;;
+    *) die "usage: $0 start|stop|status [MODULE] [--profile local|test]" ;;
+  esac
+fi

@@ -1,0 +1,135 @@
+package io.cognate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+
+import io.cognate.it.support.Cognito;
+import io.cognate.it.support.Names;
+import io.cognate.it.support.Stack;
+import io.cognate.it.support.TestPool;
+import io.cognate.it.support.TestPools;
+import io.cognate.it.support.TestUser;
+import io.cognate.it.support.TestUsers;
+import io.cognate.it.support.Tokens;
+
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
+
+/**
+ * amazon-cognito-identity-js, the library behind Amplify's older releases and countless web apps, signs in with its
+ * default flow (USER_SRP_AUTH) against Cognate, unchanged but for the endpoint: {@code src/test/node/signin.mjs}.
+ */
+class AmplifyJsSrpTest {
+
+    private static final Path NODE_DIR = moduleDir().resolve("src/test/node");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void installTheLibrary() throws IOException, InterruptedException {
+        if (Files.isDirectory(NODE_DIR.resolve("node_modules/amazon-cognito-identity-js"))) {
+            return;
+        }
+        // package-lock.json pins the library; `npm ci` installs exactly that.
+        Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+                .directory(NODE_DIR.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(npm.waitFor(180, TimeUnit.SECONDS), "npm ci timed out");
+        assertEquals(0, npm.exitValue(), () -> "npm ci failed:\n" + output);
+    }
+
+    @Test
+    void signInWithAmazonCognitoIdentityJsThenTokensVerify() throws Exception {
+        TestPool pool = TestPools.pool();
+        TestUser user = TestUsers.confirmed(pool);
+
+        JsonNode result = signIn(pool, user.username(), user.password());
+
+        assertTrue(result.has("idToken"), () -> "sign-in failed: " + result);
+        IDTokenClaimsSet id = Tokens.verifyIdToken(pool.id(), pool.clientId(), result.path("idToken").asText());
+        assertEquals(user.sub(), id.getSubject().getValue());
+        assertEquals(user.username(), id.getStringClaim("cognito:username"));
+        JWTClaimsSet access = Tokens.verifyAccessToken(pool.id(), result.path("accessToken").asText());
+        assertEquals(user.username(), access.getStringClaim("username"));
+        assertEquals(pool.clientId(), access.getStringClaim("client_id"));
+
+        // The refresh token it got works with the SDK too.
+        String refreshToken = result.path("refreshToken").asText();
+        assertNotNull(Cognito.anonymous().initiateAuth(b -> b.clientId(pool.clientId())
+                .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                .authParameters(java.util.Map.of("REFRESH_TOKEN", refreshToken))).authenticationResult()
+                .accessToken());
+    }
+
+    @Test
+    void signInWithAmazonCognitoIdentityJsWhenPasswordWrongThenNotAuthorized() throws Exception {
+        TestPool pool = TestPools.pool();
+        TestUser user = TestUsers.confirmed(pool);
+
+        JsonNode result = signIn(pool, user.username(), "Wrong-Password-1");
+
+        assertEquals("NotAuthorizedException", result.path("error").path("code").asText(), result::toString);
+        assertEquals("Incorrect username or password.", result.path("error").path("message").asText());
+    }
+
+    @Test
+    void signInWithAmazonCognitoIdentityJsByEmailWhenEmailIsUsernameThenTokens() throws Exception {
+        TestPool pool = TestPools.pool(b -> b.usernameAttributes(UsernameAttributeType.EMAIL));
+        String email = Names.email("user");
+        Cognito.anonymous().signUp(b -> b.clientId(pool.clientId()).username(email).password(TestPools.PASSWORD));
+        Cognito.admin().adminConfirmSignUp(b -> b.userPoolId(pool.id()).username(email));
+
+        JsonNode result = signIn(pool, email, TestPools.PASSWORD);
+
+        assertTrue(result.has("idToken"), () -> "sign-in failed: " + result);
+        IDTokenClaimsSet id = Tokens.verifyIdToken(pool.id(), pool.clientId(), result.path("idToken").asText());
+        assertEquals(email, id.getStringClaim("email"));
+    }
+
+    private static JsonNode signIn(TestPool pool, String username, String password) throws Exception {
+        List<String> command = List.of("node", "signin.mjs", Stack.get().userPoolEndpoint().toString(), pool.id(),
+                pool.clientId(), username);
+        Process node = new ProcessBuilder(command)
+                .directory(NODE_DIR.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try (OutputStream stdin = node.getOutputStream()) {
+            stdin.write((password + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (!node.waitFor(60, TimeUnit.SECONDS)) {
+            node.destroyForcibly();
+            throw new AssertionError("node signin.mjs did not finish within 60 s");
+        }
+        String stdout = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String last = stdout.substring(stdout.lastIndexOf('\n') + 1);
+        try {
+            return JSON.readTree(last);
+        } catch (IOException e) {
+            throw new AssertionError("signin.mjs printed no JSON (exit " + node.exitValue() + "): " + stdout, e);
+        }
+    }
+
+    private static Path moduleDir() {
+        String basedir = System.getProperty("basedir");
+        Path dir = basedir != null ? Path.of(basedir) : Path.of("").toAbsolutePath();
+        return Files.isDirectory(dir.resolve("src/test/node")) ? dir : dir.resolve("integration-tests");
+    }
+}

@@ -1,0 +1,122 @@
+package io.cognate.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The running stack under test, read once from {@code <state dir>/stack.env} (KEY=VALUE lines, the keys of
+ * {@code .build/CONTRACT.md}). The state dir is the system property {@code cognate.state}, which {@code ./cognate test}
+ * passes; without it the tests look for the test profile's state dir, {@code ../.cognate/test}.
+ */
+public final class Stack {
+
+    private static Stack instance;
+
+    private final Map<String, String> env;
+
+    private Stack(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public static synchronized Stack get() {
+        if (instance == null) {
+            instance = new Stack(read(stateDir().resolve("stack.env")));
+        }
+        return instance;
+    }
+
+    /** The Cognito IdP JSON API, e.g. {@code http://localhost:18800}. */
+    public URI userPoolEndpoint() {
+        return URI.create(value("COGNATE_USER_POOL_ENDPOINT"));
+    }
+
+    /** The base of every pool's issuer; a pool's issuer is {@code issuerBaseUrl() + "/" + poolId}. */
+    public String issuerBaseUrl() {
+        return stripTrailingSlash(value("COGNATE_ISSUER_BASE_URL"));
+    }
+
+    public String issuer(String userPoolId) {
+        return issuerBaseUrl() + "/" + userPoolId;
+    }
+
+    public String adminAccessKeyId() {
+        return value("COGNATE_ADMIN_ACCESS_KEY_ID");
+    }
+
+    public String adminSecretAccessKey() {
+        return value("COGNATE_ADMIN_SECRET_ACCESS_KEY");
+    }
+
+    public String region() {
+        return env.getOrDefault("COGNATE_REGION", "us-east-1");
+    }
+
+    public String kafkaBootstrap() {
+        return value("COGNATE_KAFKA_BOOTSTRAP");
+    }
+
+    public int imapPort() {
+        return Integer.parseInt(value("COGNATE_IMAP_PORT"));
+    }
+
+    private String value(String key) {
+        String value = env.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("stack.env has no " + key);
+        }
+        return value;
+    }
+
+    private static Path stateDir() {
+        String property = System.getProperty("cognate.state");
+        if (property == null || property.isBlank() || property.startsWith("${")) {
+            property = System.getenv("COGNATE_STATE");
+        }
+        if (property == null || property.isBlank()) {
+            return Path.of("..", ".cognate", "test").toAbsolutePath().normalize();
+        }
+        return Path.of(property).toAbsolutePath().normalize();
+    }
+
+    private static Map<String, String> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(file + " does not exist: start the stack (./cognate test does) or pass "
+                    + "-Dcognate.state=<state dir>");
+        }
+        try {
+            Map<String, String> env = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(file)) {
+                String trimmed = line.strip();
+                int eq = trimmed.indexOf('=');
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || eq < 1) {
+                    continue;
+                }
+                String key = trimmed.substring(0, eq).strip();
+                if (key.startsWith("export ")) {
+                    key = key.substring("export ".length()).strip();
+                }
+                env.put(key, unquote(trimmed.substring(eq + 1).strip()));
+            }
+            return env;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String unquote(String value) {
+        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                || value.startsWith("'") && value.endsWith("'"))) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

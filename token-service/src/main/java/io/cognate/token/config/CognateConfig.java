@@ -1,0 +1,54 @@
+package io.cognate.token.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** token-service settings under the {@code cognate} prefix; env vars map as COGNATE_KEK, COGNATE_ISSUER_BASE_URL… */
+@ConfigMapping(prefix = "cognate")
+public interface CognateConfig {
+
+    /**
+     * Key-encryption key: base64 of 32 random bytes (env {@code COGNATE_KEK}). No default, in any profile: without it
+     * the service refuses to start, since a key baked into the build would protect nothing.
+     */
+    Optional<String> kek();
+
+    /**
+     * Public base URL of this service. A pool's issuer ({@code iss}) is {@code {issuer-base-url}/{userPoolId}}, the
+     * path layout of {@code https://cognito-idp.{region}.amazonaws.com/{userPoolId}}. Default
+     * {@code http://localhost:8801}.
+     */
+    @WithDefault("http://localhost:8801")
+    String issuerBaseUrl();
+
+    /** AWS region this deployment stands in for. Default {@code us-east-1}. */
+    @WithDefault("us-east-1")
+    String region();
+
+    /** Signing keys cache. */
+    KeyCache keyCache();
+
+    interface KeyCache {
+
+        /**
+         * How long a pool's decrypted signing keys and serialized JWKS stay in memory before they are re-read, which
+         * bounds how late a key created or retired by another replica is seen. Default 60 s.
+         */
+        @WithDefault("PT60S")
+        Duration ttl();
+
+        /**
+         * How long "this pool has no signing key" is remembered, so requests for unknown pools do not each reach the
+         * database. Default 5 s.
+         */
+        @WithDefault("PT5S")
+        Duration negativeTtl();
+
+        /** Most pools held at once; past it, expired entries are dropped first. Default 10000. */
+        @WithDefault("10000")
+        int maxPools();
+    }
+}

@@ -1,0 +1,51 @@
+package io.cognate.token.grpc;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.cognate.contracts.token.v1.MintRequest;
+import io.cognate.token.service.Issuer;
+import io.cognate.token.service.MintCommand;
+
+/** Validation of incoming requests and their translation into service commands. */
+final class Requests {
+
+    private Requests() {
+    }
+
+    static MintCommand mint(MintRequest r) {
+        requirePool(r.getUserPoolId());
+        require("client_id", r.getClientId());
+        require("username", r.getUsername());
+        require("sub", r.getSub());
+        if (r.getAccessTokenValiditySeconds() < 0 || r.getIdTokenValiditySeconds() < 0
+                || r.getRefreshTokenValiditySeconds() < 0) {
+            throw GrpcErrors.invalid("token validities must not be negative");
+        }
+        if (!r.getOriginJti().isEmpty()) {
+            try {
+                UUID.fromString(r.getOriginJti());
+            } catch (IllegalArgumentException e) {
+                throw GrpcErrors.invalid("origin_jti is not a UUID");
+            }
+        }
+        return new MintCommand(r.getUserPoolId(), r.getClientId(), r.getUsername(), r.getSub(),
+                List.copyOf(r.getGroupsList()), List.copyOf(r.getRolesList()), r.getPreferredRole(),
+                Map.copyOf(r.getAttributesMap()), List.copyOf(r.getScopesList()), r.getAuthTime(),
+                r.getAccessTokenValiditySeconds(), r.getIdTokenValiditySeconds(), r.getRefreshTokenValiditySeconds(),
+                r.getOriginJti());
+    }
+
+    static void requirePool(String userPoolId) {
+        if (!Issuer.isUserPoolId(userPoolId)) {
+            throw GrpcErrors.invalid("user_pool_id is missing or not a user pool id");
+        }
+    }
+
+    static void require(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw GrpcErrors.invalid(field + " is required");
+        }
+    }
+}

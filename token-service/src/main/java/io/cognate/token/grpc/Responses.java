@@ -1,0 +1,67 @@
+package io.cognate.token.grpc;
+
+import java.util.Optional;
+
+import io.cognate.contracts.token.v1.IntrospectResponse;
+import io.cognate.contracts.token.v1.MintResponse;
+import io.cognate.contracts.token.v1.RefreshResponse;
+import io.cognate.contracts.token.v1.RevokeResponse;
+import io.cognate.token.service.Introspection;
+import io.cognate.token.service.MintedTokens;
+import io.cognate.token.service.RefreshGrant;
+import io.cognate.token.service.RevokeOutcome;
+
+/** Translation of service results into protobuf messages; proto3 strings are never null, so nulls become "". */
+final class Responses {
+
+    private Responses() {
+    }
+
+    static MintResponse mint(MintedTokens tokens) {
+        MintResponse.Builder builder = MintResponse.newBuilder()
+                .setAccessToken(tokens.accessToken())
+                .setIdToken(tokens.idToken())
+                .setExpiresIn(tokens.expiresIn());
+        if (tokens.refreshToken() != null) {
+            builder.setRefreshToken(tokens.refreshToken());
+        }
+        return builder.build();
+    }
+
+    static RefreshResponse refresh(Optional<RefreshGrant> grant) {
+        return grant.map(g -> RefreshResponse.newBuilder()
+                .setValid(true)
+                .setUsername(g.username())
+                .setSub(g.sub())
+                .setOriginJti(g.originJti())
+                .setAuthTime(g.authTime())
+                .build())
+                .orElseGet(() -> RefreshResponse.newBuilder().setValid(false).build());
+    }
+
+    static RevokeResponse revoke(RevokeOutcome outcome) {
+        RevokeResponse.Outcome proto = switch (outcome.kind()) {
+            case REVOKED -> RevokeResponse.Outcome.REVOKED;
+            case UNKNOWN_TOKEN -> RevokeResponse.Outcome.UNKNOWN_TOKEN;
+            case WRONG_CLIENT -> RevokeResponse.Outcome.WRONG_CLIENT;
+        };
+        return RevokeResponse.newBuilder().setOutcome(proto).setFamiliesRevoked(outcome.familiesRevoked()).build();
+    }
+
+    static IntrospectResponse introspect(Introspection result) {
+        if (!result.active()) {
+            return IntrospectResponse.newBuilder().setActive(false).setReason(result.reason()).build();
+        }
+        return IntrospectResponse.newBuilder()
+                .setActive(true)
+                .setUserPoolId(result.userPoolId())
+                .setClientId(result.clientId())
+                .setUsername(result.username())
+                .setSub(result.sub())
+                .setOriginJti(result.originJti())
+                .addAllScopes(result.scopes())
+                .setIssuedAt(result.issuedAt())
+                .setExpiresAt(result.expiresAt())
+                .build();
+    }
+}

@@ -1,0 +1,57 @@
+package io.cognate.token.repository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One sign-in's refresh token and, through origin_jti, every access and ID token minted from it. */
+@Entity
+@Table(name = "refresh_token_family")
+public class RefreshTokenFamilyEntity {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "user_pool_id", nullable = false)
+    public String userPoolId;
+
+    @Column(name = "client_id", nullable = false)
+    public String clientId;
+
+    @Column(nullable = false)
+    public String username;
+
+    @Column(nullable = false)
+    public String sub;
+
+    @Column(name = "origin_jti", nullable = false)
+    public UUID originJti;
+
+    /** Epoch seconds. */
+    @Column(name = "auth_time", nullable = false)
+    public long authTime;
+
+    @Column(name = "secret_hash", nullable = false)
+    public byte[] secretHash;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    public Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !expiresAt.isAfter(now);
+    }
+}

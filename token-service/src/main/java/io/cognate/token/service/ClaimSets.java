@@ -1,0 +1,85 @@
+package io.cognate.token.service;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Cognito's ID and access token payloads, claim for claim and in Cognito's order. See "Understanding the identity
+ * (ID) token" and "Understanding the access token" in the Cognito developer guide.
+ */
+public final class ClaimSets {
+
+    /** Attributes that Cognito turns into JSON booleans in the ID token. */
+    private static final List<String> BOOLEAN_ATTRIBUTES = List.of("email_verified", "phone_number_verified");
+    /** Claims an attribute may never overwrite: token_use, exp and the like are the issuer's alone. */
+    private static final Set<String> RESERVED = Set.of("sub", "iss", "aud", "exp", "iat", "nbf", "jti", "auth_time",
+            "token_use", "event_id", "origin_jti", "client_id", "scope", "username", "nonce", "at_hash", "azp");
+
+    private ClaimSets() {
+    }
+
+    /** What both tokens of one Mint share: issuer, family, event_id, auth_time and iat. */
+    public record Issue(String issuer, String originJti, String eventId, long authTime, long issuedAt) {
+    }
+
+    public static Map<String, Object> idToken(MintCommand cmd, Issue issue, String jti) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", cmd.sub());
+        if (!cmd.groups().isEmpty()) {
+            claims.put("cognito:groups", cmd.groups());
+        }
+        for (String name : BOOLEAN_ATTRIBUTES) {
+            String value = cmd.attributes().get(name);
+            if (value != null) {
+                claims.put(name, "true".equalsIgnoreCase(value));
+            }
+        }
+        claims.put("iss", issue.issuer());
+        claims.put("cognito:username", cmd.username());
+        claims.put("origin_jti", issue.originJti());
+        if (!cmd.roles().isEmpty()) {
+            claims.put("cognito:roles", cmd.roles());
+        }
+        if (cmd.preferredRole() != null && !cmd.preferredRole().isEmpty()) {
+            claims.put("cognito:preferred_role", cmd.preferredRole());
+        }
+        claims.put("aud", cmd.clientId());
+        claims.put("event_id", issue.eventId());
+        claims.put("token_use", "id");
+        claims.put("auth_time", issue.authTime());
+        claims.put("exp", issue.issuedAt() + cmd.idTokenValidity());
+        claims.put("iat", issue.issuedAt());
+        claims.put("jti", jti);
+        new TreeMap<>(cmd.attributes()).forEach((name, value) -> {
+            if (!BOOLEAN_ATTRIBUTES.contains(name) && !RESERVED.contains(name) && !name.startsWith("cognito:")) {
+                claims.put(name, value);
+            }
+        });
+        return claims;
+    }
+
+    public static Map<String, Object> accessToken(MintCommand cmd, Issue issue, String jti) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", cmd.sub());
+        if (!cmd.groups().isEmpty()) {
+            claims.put("cognito:groups", cmd.groups());
+        }
+        claims.put("iss", issue.issuer());
+        claims.put("client_id", cmd.clientId());
+        claims.put("origin_jti", issue.originJti());
+        claims.put("event_id", issue.eventId());
+        claims.put("token_use", "access");
+        if (!cmd.scopes().isEmpty()) {
+            claims.put("scope", String.join(" ", cmd.scopes()));
+        }
+        claims.put("auth_time", issue.authTime());
+        claims.put("exp", issue.issuedAt() + cmd.accessTokenValidity());
+        claims.put("iat", issue.issuedAt());
+        claims.put("jti", jti);
+        claims.put("username", cmd.username());
+        return claims;
+    }
+}

@@ -1,0 +1,35 @@
+package io.cognate.token.service;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the caller (user-pool-service) asks to be signed. Validities of zero or less fall back to Cognito's app-client
+ * defaults; an empty {@code originJti} opens a new refresh-token family.
+ */
+public record MintCommand(String userPoolId, String clientId, String username, String sub, List<String> groups,
+        List<String> roles, String preferredRole, Map<String, String> attributes, List<String> scopes,
+        long authTime, long accessTokenValiditySeconds, long idTokenValiditySeconds,
+        long refreshTokenValiditySeconds, String originJti) {
+
+    /** Cognito's defaults for an app client: 60 minutes for access and ID tokens, 30 days for refresh tokens. */
+    public static final long DEFAULT_ACCESS_TOKEN_VALIDITY = 3600;
+    public static final long DEFAULT_ID_TOKEN_VALIDITY = 3600;
+    public static final long DEFAULT_REFRESH_TOKEN_VALIDITY = 30L * 24 * 3600;
+
+    public long accessTokenValidity() {
+        return accessTokenValiditySeconds > 0 ? accessTokenValiditySeconds : DEFAULT_ACCESS_TOKEN_VALIDITY;
+    }
+
+    public long idTokenValidity() {
+        return idTokenValiditySeconds > 0 ? idTokenValiditySeconds : DEFAULT_ID_TOKEN_VALIDITY;
+    }
+
+    public long refreshTokenValidity() {
+        return refreshTokenValiditySeconds > 0 ? refreshTokenValiditySeconds : DEFAULT_REFRESH_TOKEN_VALIDITY;
+    }
+
+    public boolean opensFamily() {
+        return originJti == null || originJti.isEmpty();
+    }
+}

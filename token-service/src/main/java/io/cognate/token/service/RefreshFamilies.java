@@ -1,0 +1,75 @@
+package io.cognate.token.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.cognate.token.crypto.RefreshTokenCodec;
+import io.cognate.token.crypto.RefreshTokenContent;
+import io.cognate.token.repository.RefreshTokenFamilyEntity;
+import io.cognate.token.repository.RefreshTokenFamilyRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Opens refresh-token families on sign-in and vouches for existing ones when tokens are minted from them. */
+@ApplicationScoped
+public class RefreshFamilies {
+
+    private final RefreshTokenFamilyRepository repository;
+    private final RefreshTokenCodec codec;
+    private final Clock clock;
+
+    public RefreshFamilies(RefreshTokenFamilyRepository repository, RefreshTokenCodec codec, Clock clock) {
+        this.repository = repository;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /** The family minted tokens belong to: its origin_jti, its auth_time, and its refresh token when new. */
+    public record Membership(String originJti, long authTime, String refreshToken) {
+    }
+
+    /** Stores a new family for a fresh sign-in and returns its refresh token. */
+    @WithTransaction
+    public Uni<Membership> open(MintCommand cmd, long authTime) {
+        Instant now = clock.instant();
+        byte[] secret = Secrets.newSecret();
+        RefreshTokenFamilyEntity family = new RefreshTokenFamilyEntity();
+        family.id = UUID.randomUUID();
+        family.userPoolId = cmd.userPoolId();
+        family.clientId = cmd.clientId();
+        family.username = cmd.username();
+        family.sub = cmd.sub();
+        family.originJti = UUID.randomUUID();
+        family.authTime = authTime;
+        family.secretHash = Secrets.hash(secret);
+        family.createdAt = now;
+        family.expiresAt = now.plusSeconds(cmd.refreshTokenValidity());
+        String token = codec.encode(new RefreshTokenContent(cmd.userPoolId(), cmd.clientId(), family.id, secret));
+        return repository.persist(family).map(stored -> new Membership(stored.originJti.toString(), stored.authTime, token));
+    }
+
+    /** Confirms that tokens may still be minted from the family (REFRESH_TOKEN_AUTH), without a new refresh token. */
+    @WithSession
+    public Uni<Membership> continueFamily(MintCommand cmd) {
+        UUID originJti = Secrets.uuid(cmd.originJti()).orElse(null);
+        if (originJti == null) {
+            return Uni.createFrom().failure(TokenError.INVALID_PARAMETER.withMessage("origin_jti is not a UUID"));
+        }
+        return repository.findByOriginJti(cmd.userPoolId(), originJti).map(family -> {
+            if (family == null || !family.clientId.equals(cmd.clientId()) || !family.sub.equals(cmd.sub())) {
+                throw TokenError.FAMILY_NOT_USABLE.withMessage("Invalid Refresh Token");
+            }
+            if (family.isRevoked()) {
+                throw TokenError.FAMILY_NOT_USABLE.withMessage("Refresh Token has been revoked");
+            }
+            if (family.isExpiredAt(clock.instant())) {
+                throw TokenError.FAMILY_NOT_USABLE.withMessage("Refresh Token has expired");
+            }
+            return new Membership(family.originJti.toString(), family.authTime, null);
+        });
+    }
+}

@@ -1,0 +1,21 @@
+package io.cognate.token.service;
+
+/** What Revoke did. Revoking an already revoked token is REVOKED with no family counted, as Cognito's RevokeToken. */
+public record RevokeOutcome(Kind kind, int familiesRevoked) {
+
+    public enum Kind {
+        REVOKED,
+        /** Not a refresh token this deployment issued for the pool (or it was altered). */
+        UNKNOWN_TOKEN,
+        /** Issued to another app client. */
+        WRONG_CLIENT
+    }
+
+    static RevokeOutcome revoked(int families) {
+        return new RevokeOutcome(Kind.REVOKED, families);
+    }
+
+    static RevokeOutcome of(Kind kind) {
+        return new RevokeOutcome(kind, 0);
+    }
+}

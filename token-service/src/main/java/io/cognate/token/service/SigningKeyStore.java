@@ -1,0 +1,122 @@
+package io.cognate.token.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cognate.token.crypto.CiphertextRejectedException;
+import io.cognate.token.crypto.KeyEncryptionKey;
+import io.cognate.token.crypto.RsaJwk;
+import io.cognate.token.crypto.RsaKeys;
+import io.cognate.token.crypto.Sealed;
+import io.cognate.token.repository.SigningKeyEntity;
+import io.cognate.token.repository.SigningKeyRepository;
+import io.cognate.token.repository.SigningKeyStatus;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Reads and writes signing keys, sealing private keys under the KEK with AAD = pool id and kid. */
+@ApplicationScoped
+public class SigningKeyStore {
+
+    private static final Logger LOG = Logger.getLogger(SigningKeyStore.class);
+
+    private final SigningKeyRepository repository;
+    private final KeyEncryptionKey kek;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public SigningKeyStore(SigningKeyRepository repository, KeyEncryptionKey kek, ObjectMapper json, Clock clock) {
+        this.repository = repository;
+        this.kek = kek;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The pool's published keys, or {@link PoolKeys#none} when it has none. */
+    @WithSession
+    public Uni<PoolKeys> load(String userPoolId) {
+        return repository.listPublished(userPoolId, clock.instant()).map(rows -> toPoolKeys(userPoolId, rows));
+    }
+
+    /** @return true when this key became the pool's active key, false when the pool already had one */
+    @WithTransaction
+    public Uni<Boolean> insertIfNoActiveKey(SigningKeyEntity key) {
+        return repository.insertIfNoActiveKey(key).map(inserted -> inserted == 1);
+    }
+
+    /** Builds the row for a new active key. CPU-heavy (RSA generation): call it off the event loop. */
+    public SigningKeyEntity newActiveKey(String userPoolId) {
+        KeyPair pair = RsaKeys.generate();
+        SigningKeyEntity key = new SigningKeyEntity();
+        key.kid = RsaKeys.newKeyId();
+        key.userPoolId = userPoolId;
+        key.status = SigningKeyStatus.ACTIVE;
+        key.publicKey = pair.getPublic().getEncoded();
+        Sealed sealed = kek.seal(pair.getPrivate().getEncoded(), aad(userPoolId, key.kid));
+        key.privateKeySealed = sealed.ciphertext();
+        key.privateKeyNonce = sealed.nonce();
+        key.createdAt = clock.instant();
+        return key;
+    }
+
+    private PoolKeys toPoolKeys(String userPoolId, List<SigningKeyEntity> rows) {
+        if (rows.isEmpty()) {
+            return PoolKeys.none(userPoolId);
+        }
+        Map<String, RSAPublicKey> publicKeys = new LinkedHashMap<>();
+        List<RsaJwk> jwks = new ArrayList<>();
+        String activeKid = null;
+        RSAPrivateKey activeKey = null;
+        for (SigningKeyEntity row : rows) {
+            RSAPublicKey publicKey = RsaKeys.publicKey(row.publicKey);
+            publicKeys.put(row.kid, publicKey);
+            jwks.add(RsaJwk.of(row.kid, publicKey));
+            if (row.status == SigningKeyStatus.ACTIVE) {
+                activeKid = row.kid;
+                activeKey = openPrivateKey(row);
+            }
+        }
+        return new PoolKeys(userPoolId, activeKid, activeKey, Map.copyOf(publicKeys), serialize(jwks));
+    }
+
+    private RSAPrivateKey openPrivateKey(SigningKeyEntity row) {
+        try {
+            byte[] pkcs8 = kek.open(new Sealed(row.privateKeyNonce, row.privateKeySealed),
+                    aad(row.userPoolId, row.kid));
+            return RsaKeys.privateKey(pkcs8);
+        } catch (CiphertextRejectedException | IllegalArgumentException e) {
+            // The JWKS can still be served from the public half; only minting is refused.
+            LOG.errorf("signing key %s of user pool %s does not open under the configured KEK", row.kid,
+                    row.userPoolId);
+            return null;
+        }
+    }
+
+    private byte[] serialize(List<RsaJwk> keys) {
+        try {
+            return json.writeValueAsBytes(Map.of("keys", keys));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JWKS serialization failed", e);
+        }
+    }
+
+    /** Binds a sealed private key to its pool and kid, so a row copied onto another pool or kid does not open. */
+    static byte[] aad(String userPoolId, String kid) {
+        return (userPoolId + "\u0000" + kid).getBytes(StandardCharsets.UTF_8);
+    }
+}

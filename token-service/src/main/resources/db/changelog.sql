@@ -1,0 +1,44 @@
+--liquibase formatted sql
+
+--changeset cognate:1
+-- token-service schema. Every row belongs to one user pool and every query names it.
+
+-- RS256 signing keys. A pool has at most one ACTIVE key (the one that signs); RETIRED keys only verify, and stay in
+-- the JWKS until expires_at so tokens they signed keep verifying through a rotation.
+create table signing_key (
+    kid                 text        primary key,
+    user_pool_id        text        not null,
+    status              text        not null check (status in ('ACTIVE', 'RETIRED')),
+    -- X.509 SubjectPublicKeyInfo, DER.
+    public_key          bytea       not null,
+    -- PKCS#8 DER sealed with AES-256-GCM under the KEK (tag appended), AAD = user_pool_id || 0x00 || kid.
+    private_key_sealed  bytea       not null,
+    private_key_nonce   bytea       not null,
+    created_at          timestamptz not null,
+    expires_at          timestamptz
+);
+
+-- Replicas racing to create a pool's first key: one insert wins, the others do nothing and re-read.
+create unique index signing_key_one_active_per_pool on signing_key (user_pool_id) where status = 'ACTIVE';
+create index signing_key_by_pool on signing_key (user_pool_id);
+
+-- One row per sign-in: the refresh token and every token minted from it share origin_jti.
+create table refresh_token_family (
+    id            uuid        primary key,
+    user_pool_id  text        not null,
+    client_id     text        not null,
+    username      text        not null,
+    sub           text        not null,
+    origin_jti    uuid        not null,
+    -- Epoch seconds, as the auth_time claim carries it.
+    auth_time     bigint      not null,
+    -- SHA-256 of the random secret sealed inside the refresh token; the token itself is never stored.
+    secret_hash   bytea       not null,
+    created_at    timestamptz not null,
+    expires_at    timestamptz not null,
+    revoked_at    timestamptz
+);
+
+create unique index refresh_token_family_by_origin_jti on refresh_token_family (user_pool_id, origin_jti);
+-- Global sign-out revokes every live family of a user.
+create index refresh_token_family_live_by_user on refresh_token_family (user_pool_id, sub) where revoked_at is null;

@@ -1,0 +1,93 @@
+package io.cognate.token.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ClaimSetsTest {
+
+    private static final ClaimSets.Issue ISSUE = new ClaimSets.Issue("https://cognate.example.com/us-east-1_TestPool",
+            "origin-1", "event-1", 1_700_000_000L, 1_700_000_100L);
+
+    private static MintCommand command(List<String> groups, List<String> roles, String preferredRole,
+            Map<String, String> attributes, List<String> scopes) {
+        return new MintCommand("us-east-1_TestPool", "client-1", "alice", "sub-1", groups, roles, preferredRole,
+                attributes, scopes, 0, 300, 600, 0, "");
+    }
+
+    @Test
+    void idTokenThenCognitoClaimsInCognitoOrder() {
+        MintCommand cmd = command(List.of("admins"), List.of("arn:aws:iam::1:role/r"), "arn:aws:iam::1:role/r",
+                Map.of("email", "a@example.com", "email_verified", "true", "phone_number_verified", "false",
+                        "custom:tier", "gold"),
+                List.of());
+
+        Map<String, Object> claims = ClaimSets.idToken(cmd, ISSUE, "jti-1");
+
+        assertEquals(List.of("sub", "cognito:groups", "email_verified", "phone_number_verified", "iss",
+                "cognito:username", "origin_jti", "cognito:roles", "cognito:preferred_role", "aud", "event_id",
+                "token_use", "auth_time", "exp", "iat", "jti", "custom:tier", "email"), List.copyOf(claims.keySet()));
+        assertEquals(true, claims.get("email_verified"));
+        assertEquals(false, claims.get("phone_number_verified"));
+        assertEquals("client-1", claims.get("aud"));
+        assertEquals("id", claims.get("token_use"));
+        assertEquals(1_700_000_000L, claims.get("auth_time"));
+        assertEquals(1_700_000_100L, claims.get("iat"));
+        assertEquals(1_700_000_700L, claims.get("exp"));
+        assertEquals("gold", claims.get("custom:tier"));
+    }
+
+    @Test
+    void idTokenWhenNoGroupsOrRolesThenThoseClaimsAbsent() {
+        Map<String, Object> claims = ClaimSets.idToken(command(List.of(), List.of(), "", Map.of(), List.of()), ISSUE,
+                "jti-1");
+
+        assertFalse(claims.containsKey("cognito:groups"));
+        assertFalse(claims.containsKey("cognito:roles"));
+        assertFalse(claims.containsKey("cognito:preferred_role"));
+        assertFalse(claims.containsKey("email_verified"));
+    }
+
+    @Test
+    void idTokenWhenAttributeNamesReservedClaimThenIgnored() {
+        MintCommand cmd = command(List.of(), List.of(), "",
+                Map.of("sub", "forged", "token_use", "access", "exp", "9999999999", "cognito:groups", "root"),
+                List.of());
+
+        Map<String, Object> claims = ClaimSets.idToken(cmd, ISSUE, "jti-1");
+
+        assertEquals("sub-1", claims.get("sub"));
+        assertEquals("id", claims.get("token_use"));
+        assertEquals(1_700_000_700L, claims.get("exp"));
+        assertFalse(claims.containsKey("cognito:groups"));
+    }
+
+    @Test
+    void accessTokenThenCognitoClaimsInCognitoOrder() {
+        MintCommand cmd = command(List.of("admins"), List.of(), "", Map.of("email", "a@example.com"),
+                List.of("openid", "aws.cognito.signin.user.admin"));
+
+        Map<String, Object> claims = ClaimSets.accessToken(cmd, ISSUE, "jti-2");
+
+        assertEquals(List.of("sub", "cognito:groups", "iss", "client_id", "origin_jti", "event_id", "token_use",
+                "scope", "auth_time", "exp", "iat", "jti", "username"), List.copyOf(claims.keySet()));
+        assertEquals("openid aws.cognito.signin.user.admin", claims.get("scope"));
+        assertEquals("access", claims.get("token_use"));
+        assertEquals(1_700_000_400L, claims.get("exp"));
+        assertEquals("alice", claims.get("username"));
+    }
+
+    @Test
+    void mintCommandWhenValiditiesUnsetThenCognitoDefaults() {
+        MintCommand cmd = new MintCommand("p_1", "c", "u", "s", List.of(), List.of(), "", Map.of(), List.of(), 0, 0,
+                0, 0, "");
+
+        assertEquals(3600, cmd.accessTokenValidity());
+        assertEquals(3600, cmd.idTokenValidity());
+        assertEquals(30L * 24 * 3600, cmd.refreshTokenValidity());
+    }
+}

@@ -1,0 +1,67 @@
+package io.cognate.token.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class RevokeFlowTest {
+
+    private final TestTokenService tokens = new TestTokenService();
+    private final MintedTokens minted = tokens.signIn(TestTokenService.aliceSignsIn());
+
+    private RevokeOutcome revoke(String client, String token) {
+        return tokens.revokeFlow().revokeRefreshToken(TestTokenService.POOL, client, token).await().indefinitely();
+    }
+
+    @Test
+    void revokeWhenOwnRefreshTokenThenRevokedAndTokensStopWorking() {
+        assertEquals(RevokeOutcome.revoked(1), revoke("client-1", minted.refreshToken()));
+
+        assertTrue(tokens.refreshFlow().refresh(TestTokenService.POOL, "client-1", minted.refreshToken()).await()
+                .indefinitely().isEmpty());
+        assertFalse(tokens.introspect(minted.accessToken(), TokenUse.ACCESS).active());
+    }
+
+    @Test
+    void revokeWhenAlreadyRevokedThenStillRevoked() {
+        revoke("client-1", minted.refreshToken());
+
+        assertEquals(RevokeOutcome.revoked(0), revoke("client-1", minted.refreshToken()));
+    }
+
+    @Test
+    void revokeWhenIssuedToAnotherClientThenWrongClientAndNothingRevoked() {
+        assertEquals(RevokeOutcome.of(RevokeOutcome.Kind.WRONG_CLIENT), revoke("client-2", minted.refreshToken()));
+
+        assertTrue(tokens.introspect(minted.accessToken(), TokenUse.ACCESS).active());
+    }
+
+    @Test
+    void revokeWhenNotOurTokenThenUnknownToken() {
+        assertEquals(RevokeOutcome.of(RevokeOutcome.Kind.UNKNOWN_TOKEN), revoke("client-1", "garbage"));
+        assertEquals(RevokeOutcome.of(RevokeOutcome.Kind.UNKNOWN_TOKEN), revoke("client-1", minted.accessToken()));
+    }
+
+    @Test
+    void revokeWhenTokenOfAnotherPoolThenUnknownToken() {
+        RevokeOutcome outcome = tokens.revokeFlow().revokeRefreshToken("us-east-1_Other", "client-1",
+                minted.refreshToken()).await().indefinitely();
+
+        assertEquals(RevokeOutcome.of(RevokeOutcome.Kind.UNKNOWN_TOKEN), outcome);
+    }
+
+    @Test
+    void revokeAllOfUserWhenSeveralSignInsThenEveryFamilyRevoked() {
+        MintedTokens second = tokens.signIn(TestTokenService.aliceSignsIn());
+
+        RevokeOutcome outcome = tokens.revokeFlow()
+                .revokeAllOfUser(TestTokenService.POOL, TestTokenService.aliceSignsIn().sub()).await().indefinitely();
+
+        assertEquals(RevokeOutcome.revoked(2), outcome);
+        assertEquals("Access Token has been revoked",
+                tokens.introspect(minted.accessToken(), TokenUse.ACCESS).reason());
+        assertEquals("Access Token has been revoked", tokens.introspect(second.accessToken(), TokenUse.ACCESS).reason());
+    }
+}

@@ -1,0 +1,103 @@
+package io.cognate.userpool.api;
+
+import static io.cognate.userpool.api.CognitoError.SERIALIZATION;
+import static io.cognate.userpool.api.CognitoError.UNKNOWN_OPERATION;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The Cognito IdP JSON 1.1 endpoint: {@code POST /} with {@code X-Amz-Target:
+ * AWSCognitoIdentityProviderService.<Action>}. Every answer carries {@code x-amzn-RequestId}; every error is
+ * {@code {"__type", "message"}} with a 4xx status, never a stack trace.
+ */
+@Path("/")
+public class CognitoIdpResource {
+    private static final Logger LOG = Logger.getLogger(CognitoIdpResource.class);
+    private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+
+    private final ActionRegistry registry;
+    private final AdminAuthenticator adminAuthenticator;
+
+    public CognitoIdpResource(ActionRegistry registry, AdminAuthenticator adminAuthenticator) {
+        this.registry = registry;
+        this.adminAuthenticator = adminAuthenticator;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> invoke(@Context HttpServerRequest http, byte[] body) {
+        String requestId = UUID.randomUUID().toString();
+        return Uni.createFrom().deferred(() -> dispatch(http, body))
+                .map(result -> respond(200, result, requestId))
+                .onFailure().recoverWithItem(failure -> error(failure, requestId));
+    }
+
+    private Uni<ObjectNode> dispatch(HttpServerRequest http, byte[] body) {
+        String target = http.getHeader("X-Amz-Target");
+        if (target == null || !target.startsWith(TARGET_PREFIX)) {
+            throw UNKNOWN_OPERATION.withMessage("Missing or unknown X-Amz-Target header; expected %s<Action>",
+                    TARGET_PREFIX);
+        }
+        String name = target.substring(TARGET_PREFIX.length());
+        ActionRegistry.Registered registered = registry.find(name);
+        if (registered == null) {
+            throw UNKNOWN_OPERATION.withMessage("The action %s is not valid for this web service.", name);
+        }
+        if (registered.authorization() == ActionRegistry.Authorization.IAM) {
+            adminAuthenticator.authenticate(http, body);
+        }
+        return registered.action().handle(new Params(parse(body)));
+    }
+
+    private static ObjectNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return Json.object();
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        } catch (Exception e) {
+            throw SERIALIZATION.withMessage("The request body is not valid JSON.");
+        }
+        if (node == null || node.isMissingNode()) {
+            return Json.object();
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw SERIALIZATION.withMessage("The request body must be a JSON object.");
+        }
+        return object;
+    }
+
+    private static Response error(Throwable failure, String requestId) {
+        CognitoException cognito = failure instanceof CognitoException c ? c : null;
+        if (cognito == null) {
+            // Unexpected: log the type and where, never the request (it may hold passwords or tokens).
+            LOG.errorf(failure, "Request %s failed unexpectedly", requestId);
+            cognito = CognitoError.INTERNAL_ERROR.withMessage("An internal error occurred. Request id: " + requestId);
+        }
+        ObjectNode body = Json.object().put("__type", cognito.error().type()).put("message", cognito.getMessage());
+        return Response.status(cognito.error().status()).entity(Json.write(body)).type(CONTENT_TYPE)
+                .header("x-amzn-RequestId", requestId).header("x-amzn-ErrorType", cognito.error().type()).build();
+    }
+
+    private static Response respond(int status, ObjectNode body, String requestId) {
+        return Response.status(status).entity(Json.write(body)).type(CONTENT_TYPE).header("x-amzn-RequestId", requestId)
+                .build();
+    }
+}

@@ -1,0 +1,63 @@
+package io.cognate.userpool.api;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Small helpers for building the JSON 1.1 responses. */
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Json() {
+    }
+
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    public static ArrayNode array() {
+        return NODES.arrayNode();
+    }
+
+    public static ArrayNode strings(Collection<String> values) {
+        ArrayNode array = array();
+        values.forEach(array::add);
+        return array;
+    }
+
+    /** AWS JSON protocols carry timestamps as epoch seconds. */
+    public static double epochSeconds(Instant instant) {
+        return instant.toEpochMilli() / 1000.0;
+    }
+
+    /** Cognito's [{"Name": ..., "Value": ...}] attribute list. */
+    public static ArrayNode attributeList(Map<String, String> attributes) {
+        ArrayNode list = array();
+        attributes.forEach((name, value) -> list.addObject().put("Name", name).put("Value", value));
+        return list;
+    }
+
+    public static ObjectNode parseObject(String json) {
+        try {
+            JsonNode node = MAPPER.readTree(json);
+            return node instanceof ObjectNode o ? o : object();
+        } catch (Exception e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

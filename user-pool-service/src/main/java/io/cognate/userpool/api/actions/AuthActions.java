@@ -1,0 +1,40 @@
+package io.cognate.userpool.api.actions;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.cognate.userpool.api.ActionGroup;
+import io.cognate.userpool.api.ActionRegistry;
+import io.cognate.userpool.api.Json;
+import io.cognate.userpool.auth.SignInService;
+import io.cognate.userpool.auth.SignOutService;
+
+/** Sign-in and sign-out. */
+@ApplicationScoped
+public class AuthActions implements ActionGroup {
+    private final SignInService signIn;
+    private final SignOutService signOut;
+
+    public AuthActions(SignInService signIn, SignOutService signOut) {
+        this.signIn = signIn;
+        this.signOut = signOut;
+    }
+
+    @Override
+    public void register(ActionRegistry registry) {
+        registry.open("InitiateAuth", r -> signIn.initiateAuth(r, false));
+        registry.open("RespondToAuthChallenge", r -> signIn.respondToAuthChallenge(r, false));
+        registry.iam("AdminInitiateAuth", r -> {
+            r.userPoolId();
+            return signIn.initiateAuth(r, true);
+        });
+        registry.iam("AdminRespondToAuthChallenge", r -> {
+            r.userPoolId();
+            return signIn.respondToAuthChallenge(r, true);
+        });
+        registry.open("GlobalSignOut", r -> signOut.globalSignOut(r.accessToken()).map(v -> Json.object()));
+        registry.iam("AdminUserGlobalSignOut",
+                r -> signOut.adminUserGlobalSignOut(r.userPoolId(), r.username()).map(v -> Json.object()));
+        registry.open("RevokeToken", r -> signOut.revokeToken(r.required("Token", 1, 8192), r.clientId(),
+                r.optional("ClientSecret", 1, 256)).map(v -> Json.object()));
+    }
+}

@@ -1,0 +1,72 @@
+package io.cognate.userpool.auth;
+
+import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
+
+import java.time.Instant;
+import java.util.Base64;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.cognate.userpool.api.Json;
+import io.cognate.userpool.config.CognateConfig;
+import io.cognate.userpool.crypto.Kek;
+import io.cognate.userpool.repository.ConsumedChallengeRepository;
+import io.smallrye.mutiny.Uni;
+
+/** Seals challenges into opaque, expiring blobs (AES-GCM under a KEK-derived key) and enforces single use. */
+@ApplicationScoped
+public class ChallengeSessions {
+    private final Kek kek;
+    private final ConsumedChallengeRepository consumed;
+    private final long ttlSeconds;
+
+    public ChallengeSessions(Kek kek, ConsumedChallengeRepository consumed, CognateConfig config) {
+        this.kek = kek;
+        this.consumed = consumed;
+        this.ttlSeconds = config.challengeTtl().toSeconds();
+    }
+
+    public long expiry() {
+        return Instant.now().getEpochSecond() + ttlSeconds;
+    }
+
+    public String seal(Challenge challenge) {
+        try {
+            return Base64.getEncoder().encodeToString(kek.sealSession(Json.MAPPER.writeValueAsBytes(challenge)));
+        } catch (Exception e) {
+            throw new IllegalStateException("challenge could not be sealed", e);
+        }
+    }
+
+    /**
+     * Opens a blob for the expected challenge and client and consumes it; any blob that is not a live, unused
+     * challenge of this client is NotAuthorizedException (call inside a session).
+     */
+    public Uni<Challenge> consume(String sealed, String expectedName, String clientId) {
+        Challenge challenge = open(sealed);
+        if (challenge == null || !challenge.name().equals(expectedName) || !challenge.clientId().equals(clientId)) {
+            throw NOT_AUTHORIZED.withMessage("Invalid session for the user.");
+        }
+        if (challenge.expired()) {
+            throw NOT_AUTHORIZED.withMessage("Invalid session for the user, session is expired.");
+        }
+        return consumed.consume(challenge.id(), Instant.ofEpochSecond(challenge.expiresAt())).map(first -> {
+            if (!first) {
+                throw NOT_AUTHORIZED.withMessage("Invalid session for the user, session can only be used once.");
+            }
+            return challenge;
+        });
+    }
+
+    private Challenge open(String sealed) {
+        if (sealed == null || sealed.isEmpty()) {
+            return null;
+        }
+        try {
+            byte[] plain = kek.openSession(Base64.getDecoder().decode(sealed));
+            return plain == null ? null : Json.MAPPER.readValue(plain, Challenge.class);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.cognate.userpool.auth;
+
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.cognate.userpool.crypto.Kek;
+import io.cognate.userpool.repository.UserEntity;
+import io.cognate.userpool.service.UserPool;
+
+/**
+ * A password lives only as its SRP verifier v = g^x, sealed with the KEK and bound to its pool and user. The
+ * password itself is never stored or logged; USER_PASSWORD_AUTH recomputes v and compares in constant time.
+ */
+@ApplicationScoped
+public class PasswordVerifiers {
+    private final Kek kek;
+
+    public PasswordVerifiers(Kek kek) {
+        this.kek = kek;
+    }
+
+    public void set(UserEntity user, UserPool pool, String password) {
+        BigInteger salt = Srp.newSalt();
+        BigInteger verifier = Srp.verifier(Srp.x(pool.srpPoolName(), user.username, password, salt));
+        user.passwordSalt = salt.toByteArray();
+        user.passwordVerifier = kek.seal(verifier.toByteArray(), associatedData(user));
+        user.updatedAt = Instant.now();
+    }
+
+    public boolean hasPassword(UserEntity user) {
+        return user.passwordVerifier != null && user.passwordSalt != null;
+    }
+
+    public BigInteger salt(UserEntity user) {
+        return new BigInteger(1, user.passwordSalt);
+    }
+
+    public BigInteger verifier(UserEntity user) {
+        return new BigInteger(1, kek.open(user.passwordVerifier, associatedData(user)));
+    }
+
+    /** Whether the password is the user's, in time independent of where a wrong one differs. */
+    public boolean matches(UserEntity user, UserPool pool, String password) {
+        if (!hasPassword(user)) {
+            return false;
+        }
+        BigInteger candidate = Srp.verifier(Srp.x(pool.srpPoolName(), user.username, password, salt(user)));
+        return MessageDigest.isEqual(candidate.toByteArray(), verifier(user).toByteArray());
+    }
+
+    /** The work of {@link #matches} for a name no user has, so both answers take the same time. */
+    public void decoyCheck(UserPool pool, String username, String password) {
+        BigInteger salt = new BigInteger(1, kek.codeHash("decoy-salt/" + pool.id(), username));
+        MessageDigest.isEqual(Srp.verifier(Srp.x(pool.srpPoolName(), username, password, salt)).toByteArray(),
+                salt.toByteArray());
+    }
+
+    /** A salt for a name no user has: stable, so repeated SRP challenges for it look like a real user's. */
+    public BigInteger decoySalt(UserPool pool, String username) {
+        byte[] hash = kek.codeHash("decoy-salt/" + pool.id(), username);
+        return new BigInteger(1, java.util.Arrays.copyOf(hash, 16));
+    }
+
+    private static String associatedData(UserEntity user) {
+        return "verifier/" + user.poolId + "/" + user.sub;
+    }
+}

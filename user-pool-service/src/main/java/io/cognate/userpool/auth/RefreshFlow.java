@@ -1,0 +1,66 @@
+package io.cognate.userpool.auth;
+
+import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cognate.contracts.token.v1.RefreshRequest;
+import io.cognate.userpool.grpc.TokenServiceClient;
+import io.cognate.userpool.repository.UserRepository;
+import io.cognate.userpool.service.AppClient;
+import io.cognate.userpool.service.AppClientService;
+import io.cognate.userpool.service.UserAttributes;
+import io.cognate.userpool.service.UserPool;
+import io.smallrye.mutiny.Uni;
+
+/** REFRESH_TOKEN_AUTH: new ID and access tokens for a live refresh token, with the user's current attributes. */
+@ApplicationScoped
+public class RefreshFlow {
+    private final TokenServiceClient tokenService;
+    private final UserRepository users;
+    private final TokenIssuer tokens;
+
+    public RefreshFlow(TokenServiceClient tokenService, UserRepository users, TokenIssuer tokens) {
+        this.tokenService = tokenService;
+        this.users = users;
+        this.tokens = tokens;
+    }
+
+    /** Call inside a session. */
+    public Uni<ObjectNode> refresh(UserPool pool, AppClient client, Map<String, String> parameters) {
+        String refreshToken = AuthParameters.required(parameters, "REFRESH_TOKEN");
+        RefreshRequest request = RefreshRequest.newBuilder().setUserPoolId(pool.id()).setClientId(client.id())
+                .setRefreshToken(refreshToken).build();
+        return tokenService.refresh(request).chain(family -> {
+            if (!family.getValid()) {
+                throw NOT_AUTHORIZED.withMessage("Invalid Refresh Token");
+            }
+            return users.findBySub(pool.id(), UUID.fromString(family.getSub())).chain(user -> {
+                if (user == null) {
+                    throw NOT_AUTHORIZED.withMessage("Invalid Refresh Token");
+                }
+                // The secret hash of a refresh is computed over the name the user signed in with: any of its names.
+                List<String> names = new java.util.ArrayList<>(List.of(user.username, user.sub.toString()));
+                Map<String, String> attributes = UserAttributes.of(user);
+                for (String alias : List.of("email", "phone_number", "preferred_username")) {
+                    if (attributes.containsKey(alias)) {
+                        names.add(attributes.get(alias));
+                    }
+                }
+                if (!AppClientService.secretHashMatches(client, parameters.get("SECRET_HASH"), names)) {
+                    throw NOT_AUTHORIZED.withMessage("Unable to verify secret hash for client %s", client.id());
+                }
+                if (!user.enabled) {
+                    throw NOT_AUTHORIZED.withMessage("User is disabled.");
+                }
+                return tokens.refresh(pool, client, user, family.getAuthTime(), family.getOriginJti());
+            });
+        });
+    }
+}

@@ -1,0 +1,101 @@
+package io.cognate.userpool.auth;
+
+import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
+import static io.cognate.userpool.api.CognitoError.PASSWORD_RESET_REQUIRED;
+import static io.cognate.userpool.api.CognitoError.USER_NOT_CONFIRMED;
+import static io.cognate.userpool.api.CognitoError.USER_NOT_FOUND;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cognate.userpool.api.CognitoException;
+import io.cognate.userpool.api.Json;
+import io.cognate.userpool.messaging.Outbox;
+import io.cognate.userpool.messaging.UserEventType;
+import io.cognate.userpool.repository.UserEntity;
+import io.cognate.userpool.service.AppClient;
+import io.cognate.userpool.service.SchemaAttribute;
+import io.cognate.userpool.service.UserAttributes;
+import io.cognate.userpool.service.UserPool;
+import io.cognate.userpool.service.UserStatus;
+import io.smallrye.mutiny.Uni;
+
+/** What every password flow does around the proof: the checks before it, and what a proven password leads to. */
+@ApplicationScoped
+public class SignInCompletion {
+    static final String WRONG_CREDENTIALS = "Incorrect username or password.";
+
+    private final TokenIssuer tokens;
+    private final ChallengeSessions sessions;
+    private final Outbox outbox;
+
+    public SignInCompletion(TokenIssuer tokens, ChallengeSessions sessions, Outbox outbox) {
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.outbox = outbox;
+    }
+
+    /** An unknown name: with PreventUserExistenceErrors the same answer as a wrong password. */
+    CognitoException unknownUser(AppClient client) {
+        return client.preventUserExistenceErrors() ? NOT_AUTHORIZED.withMessage(WRONG_CREDENTIALS)
+                : USER_NOT_FOUND.withMessage("User does not exist.");
+    }
+
+    void checkEnabled(UserEntity user) {
+        if (!user.enabled) {
+            throw NOT_AUTHORIZED.withMessage("User is disabled.");
+        }
+    }
+
+    /** Records a failed sign-in (its own transaction), then fails with Cognito's error. */
+    <T> Uni<T> wrongPassword(UserEntity user, AppClient client, String authFlow) {
+        return outbox.recordNow(UserEventType.SignInFailed, user, Map.of("clientId", client.id(), "authFlow", authFlow,
+                "reason", "NotAuthorizedException")).chain(
+                        () -> Uni.createFrom().failure(
+                                NOT_AUTHORIZED.withMessage(WRONG_CREDENTIALS)));
+    }
+
+    /** After the password is proven: tokens, or the challenge or error the user's status calls for. */
+    Uni<ObjectNode> passwordProven(UserPool pool, AppClient client, UserEntity user, String authFlow) {
+        long now = Instant.now().getEpochSecond();
+        switch (user.status) {
+            case UserStatus.UNCONFIRMED -> throw USER_NOT_CONFIRMED.withMessage("User is not confirmed.");
+            case UserStatus.RESET_REQUIRED -> throw PASSWORD_RESET_REQUIRED.withMessage("Password reset required for the user");
+            case UserStatus.FORCE_CHANGE_PASSWORD -> {
+                if (user.temporaryPasswordExpiresAt != null && user.temporaryPasswordExpiresAt.isBefore(Instant.now())) {
+                    throw NOT_AUTHORIZED.withMessage(
+                            "Temporary password has expired and must be reset by an administrator.");
+                }
+                return Uni.createFrom().item(newPasswordRequired(pool, client, user, now));
+            }
+            default -> {
+                return tokens.signIn(pool, client, user, now, authFlow);
+            }
+        }
+    }
+
+    private ObjectNode newPasswordRequired(UserPool pool, AppClient client, UserEntity user, long authTime) {
+        Challenge challenge = new Challenge(UUID.randomUUID().toString(), "NEW_PASSWORD_REQUIRED", pool.id(),
+                client.id(), user.sub.toString(), user.username, null, null, authTime, sessions.expiry());
+        Map<String, String> attributes = UserAttributes.of(user);
+        ArrayNode required = Json.array();
+        for (SchemaAttribute attribute : pool.schema().values()) {
+            if (attribute.required() && !"sub".equals(attribute.name()) && !attributes.containsKey(attribute.name())) {
+                required.add("userAttributes." + attribute.name());
+            }
+        }
+        ObjectNode userAttributes = Json.object();
+        attributes.forEach(userAttributes::put);
+        ObjectNode response = Json.object().put("ChallengeName", "NEW_PASSWORD_REQUIRED")
+                .put("Session", sessions.seal(challenge));
+        response.putObject("ChallengeParameters").put("USER_ID_FOR_SRP", user.username)
+                .put("requiredAttributes", Json.write(required)).put("userAttributes", Json.write(userAttributes));
+        return response;
+    }
+}

@@ -1,0 +1,89 @@
+package io.cognate.userpool.auth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cognate.contracts.token.v1.MintRequest;
+import io.cognate.userpool.api.Json;
+import io.cognate.userpool.grpc.TokenServiceClient;
+import io.cognate.userpool.messaging.Outbox;
+import io.cognate.userpool.messaging.UserEventType;
+import io.cognate.userpool.repository.GroupEntity;
+import io.cognate.userpool.repository.GroupRepository;
+import io.cognate.userpool.repository.UserEntity;
+import io.cognate.userpool.service.AppClient;
+import io.cognate.userpool.service.UserAttributes;
+import io.cognate.userpool.service.UserPool;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Asks token-service for a user's tokens, with the claims Cognito puts in them, and answers AuthenticationResult. */
+@ApplicationScoped
+public class TokenIssuer {
+    static final String USER_ADMIN_SCOPE = "aws.cognito.signin.user.admin";
+
+    private final TokenServiceClient tokens;
+    private final GroupRepository groups;
+    private final Outbox outbox;
+
+    public TokenIssuer(TokenServiceClient tokens, GroupRepository groups, Outbox outbox) {
+        this.tokens = tokens;
+        this.groups = groups;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Tokens after a completed sign-in: a new refresh-token family, and a SignIn event. Call inside a session.
+     */
+    public Uni<ObjectNode> signIn(UserPool pool, AppClient client, UserEntity user, long authTime, String authFlow) {
+        return mint(pool, client, user, authTime, "").call(result -> Panache.withTransaction(() -> outbox
+                .record(UserEventType.SignIn, user, Map.of("clientId", client.id(), "authFlow", authFlow))));
+    }
+
+    /** Fresh ID and access tokens in an existing family (REFRESH_TOKEN_AUTH): no new refresh token. */
+    public Uni<ObjectNode> refresh(UserPool pool, AppClient client, UserEntity user, long authTime, String originJti) {
+        return mint(pool, client, user, authTime, originJti);
+    }
+
+    private Uni<ObjectNode> mint(UserPool pool, AppClient client, UserEntity user, long authTime, String originJti) {
+        return groups.groupsOf(pool.id(), user.sub).chain(memberships -> {
+            MintRequest.Builder request = MintRequest.newBuilder().setUserPoolId(pool.id()).setClientId(client.id())
+                    .setUsername(user.username).setSub(user.sub.toString()).addScopes(USER_ADMIN_SCOPE)
+                    .setAuthTime(authTime).setOriginJti(originJti)
+                    .setAccessTokenValiditySeconds(client.accessTokenValidity().toSeconds())
+                    .setIdTokenValiditySeconds(client.idTokenValidity().toSeconds())
+                    .setRefreshTokenValiditySeconds(client.refreshTokenValidity().toSeconds());
+            List<String> roles = new ArrayList<>();
+            for (GroupEntity group : memberships) {
+                request.addGroups(group.groupName);
+                if (group.roleArn != null && !roles.contains(group.roleArn)) {
+                    roles.add(group.roleArn);
+                }
+            }
+            request.addAllRoles(roles);
+            // Cognito's preferred role: that of the group with the lowest precedence value (groups come sorted).
+            memberships.stream().filter(g -> g.roleArn != null && g.precedence != null).findFirst()
+                    .ifPresent(g -> request.setPreferredRole(g.roleArn));
+            Map<String, String> attributes = UserAttributes.listed(user, client.readAttributes());
+            attributes.remove("sub");
+            request.putAllAttributes(attributes);
+            return tokens.mint(request.build());
+        }).map(minted -> {
+            ObjectNode result = Json.object().put("AccessToken", minted.getAccessToken())
+                    .put("ExpiresIn", minted.getExpiresIn()).put("TokenType", "Bearer");
+            if (!minted.getRefreshToken().isEmpty()) {
+                result.put("RefreshToken", minted.getRefreshToken());
+            }
+            result.put("IdToken", minted.getIdToken());
+            ObjectNode response = Json.object();
+            response.putObject("ChallengeParameters");
+            response.set("AuthenticationResult", result);
+            return response;
+        });
+    }
+}

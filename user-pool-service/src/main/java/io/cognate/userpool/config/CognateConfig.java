@@ -1,0 +1,50 @@
+package io.cognate.userpool.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Typed configuration of user-pool-service (prefix {@code cognate}, env {@code COGNATE_*}). */
+@ConfigMapping(prefix = "cognate")
+public interface CognateConfig {
+
+    /**
+     * Key-encryption key: base64 of 32 random bytes (env COGNATE_KEK). It encrypts password verifiers and client
+     * secrets at rest and keys the challenge sessions, so every replica must share it. No default: start-up fails
+     * without it.
+     */
+    String kek();
+
+    /** The AWS region this deployment answers as; it prefixes user pool ids. Default {@code us-east-1}. */
+    @WithDefault("us-east-1")
+    String region();
+
+    /** The 12-digit account id used in ARNs. Default {@code 000000000000}. */
+    @WithDefault("000000000000")
+    String accountId();
+
+    /** Credentials that may call the IAM-authorized (admin) actions, checked with AWS Signature V4. */
+    Admin admin();
+
+    /** How long a sign-in challenge (Session or SRP secret block) stays valid. Cognito: 3 minutes. */
+    @WithDefault("PT3M")
+    Duration challengeTtl();
+
+    /** How long a sign-up confirmation code stays valid. Cognito: 24 hours. */
+    @WithDefault("PT24H")
+    Duration confirmationCodeTtl();
+
+    /** The Kafka topic user events are published to. */
+    @WithDefault("cognate.userpool.events")
+    String eventsTopic();
+
+    interface Admin {
+        /** Access key id of the admin credentials (env COGNATE_ADMIN_ACCESS_KEY_ID). */
+        Optional<String> accessKeyId();
+
+        /** Secret access key of the admin credentials (env COGNATE_ADMIN_SECRET_ACCESS_KEY). */
+        Optional<String> secretAccessKey();
+    }
+}

@@ -1,0 +1,63 @@
+package io.cognate.userpool.grpc;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.cognate.contracts.token.v1.EnsureSigningKeyRequest;
+import io.cognate.contracts.token.v1.IntrospectRequest;
+import io.cognate.contracts.token.v1.IntrospectResponse;
+import io.cognate.contracts.token.v1.MintRequest;
+import io.cognate.contracts.token.v1.MintResponse;
+import io.cognate.contracts.token.v1.RefreshRequest;
+import io.cognate.contracts.token.v1.RefreshResponse;
+import io.cognate.contracts.token.v1.RevokeRequest;
+import io.cognate.contracts.token.v1.RevokeResponse;
+import io.cognate.contracts.token.v1.TokenService;
+import io.cognate.userpool.api.CognitoError;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * token-service over gRPC. Answers come back on the caller's Vert.x context, so a flow can go on with its
+ * Hibernate Reactive session after a call; a failed call is Cognito's InternalErrorException.
+ */
+@ApplicationScoped
+public class TokenServiceClient {
+    private static final Logger LOG = Logger.getLogger(TokenServiceClient.class);
+
+    @GrpcClient("token")
+    TokenService tokens;
+
+    public Uni<MintResponse> mint(MintRequest request) {
+        return call(tokens.mint(request));
+    }
+
+    public Uni<RefreshResponse> refresh(RefreshRequest request) {
+        return call(tokens.refresh(request));
+    }
+
+    public Uni<RevokeResponse> revoke(RevokeRequest request) {
+        return call(tokens.revoke(request));
+    }
+
+    public Uni<IntrospectResponse> introspect(IntrospectRequest request) {
+        return call(tokens.introspect(request));
+    }
+
+    public Uni<Void> ensureSigningKey(String userPoolId) {
+        return call(tokens.ensureSigningKey(EnsureSigningKeyRequest.newBuilder().setUserPoolId(userPoolId).build()))
+                .replaceWithVoid();
+    }
+
+    private static <T> Uni<T> call(Uni<T> uni) {
+        Context context = Vertx.currentContext();
+        Uni<T> guarded = uni.onFailure().transform(e -> {
+            LOG.warnf("token-service call failed: %s", e.getMessage());
+            return CognitoError.INTERNAL_ERROR.withMessage("The token service is unavailable; try again.");
+        });
+        return context == null ? guarded : guarded.emitOn(task -> context.runOnContext(v -> task.run()));
+    }
+}

@@ -1,0 +1,119 @@
+package io.cognate.userpool.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Publishes outbox events to Kafka, oldest first. One replica relays at a time (a transaction-scoped advisory
+ * lock), so one user's events keep their order; rows are marked published only after Kafka acknowledged them, so
+ * a failure means a retry (at-least-once), never a loss.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x636f676e6174L; // "cognat"
+    private static final int BATCH = 500;
+
+    private final Pool pool;
+    private final KafkaProducer<String, String> producer;
+    private volatile boolean kafkaDownLogged;
+
+    public OutboxRelay(Pool pool, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.pool = pool;
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        this.producer = new KafkaProducer<>(props);
+    }
+
+    @Scheduled(every = "${cognate.outbox.poll-interval:0.5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(5));
+        Transaction tx = connection.begin().await().indefinitely();
+        try {
+            boolean leader = connection.preparedQuery("select pg_try_advisory_xact_lock($1)")
+                    .execute(Tuple.of(RELAY_LOCK)).await().indefinitely().iterator().next().getBoolean(0);
+            if (leader) {
+                publishBatch(connection);
+            }
+            tx.commit().await().indefinitely();
+        } catch (RuntimeException e) {
+            tx.rollback().await().indefinitely();
+            if (!kafkaDownLogged) {
+                LOG.warnf("Outbox relay paused, events stay queued: %s", e.getClass().getSimpleName());
+                kafkaDownLogged = true;
+            }
+        } finally {
+            connection.close().await().indefinitely();
+        }
+    }
+
+    private void publishBatch(SqlConnection connection) {
+        var rows = connection.preparedQuery("select id, topic, event_key, payload from outbox_event "
+                + "where published_at is null order by id limit $1").execute(Tuple.of(BATCH)).await().indefinitely();
+        List<Long> ids = new ArrayList<>();
+        List<Future<?>> acks = new ArrayList<>();
+        for (Row row : rows) {
+            ids.add(row.getLong("id"));
+            acks.add(producer.send(new ProducerRecord<>(row.getString("topic"), row.getString("event_key"),
+                    row.getString("payload"))));
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        producer.flush();
+        for (Future<?> ack : acks) {
+            try {
+                ack.get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Kafka did not acknowledge an event", e);
+            }
+        }
+        connection.preparedQuery("update outbox_event set published_at = now() where id = any($1)")
+                .execute(Tuple.of(ids.toArray(new Long[0]))).await().indefinitely();
+        if (kafkaDownLogged) {
+            LOG.info("Outbox relay resumed");
+            kafkaDownLogged = false;
+        }
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    void purgePublished() {
+        pool.query("delete from outbox_event where published_at < now() - interval '1 day'").execute().await()
+                .indefinitely();
+        pool.query("delete from consumed_challenge where expires_at < now()").execute().await().indefinitely();
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,104 @@
+package io.cognate.userpool.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cognate.userpool.api.Json;
+import io.cognate.userpool.repository.UserPoolEntity;
+
+/** A user pool as the domain sees it: its entity plus the settings read from its stored description. */
+public final class UserPool {
+    private final UserPoolEntity entity;
+    private final ObjectNode settings;
+    private final Map<String, SchemaAttribute> schema = new LinkedHashMap<>();
+
+    public UserPool(UserPoolEntity entity) {
+        this.entity = entity;
+        this.settings = Json.parseObject(entity.settings);
+        for (JsonNode attribute : settings.path("SchemaAttributes")) {
+            SchemaAttribute parsed = SchemaAttribute.fromJson(attribute);
+            schema.put(parsed.name(), parsed);
+        }
+    }
+
+    public UserPoolEntity entity() {
+        return entity;
+    }
+
+    public String id() {
+        return entity.id;
+    }
+
+    /** The part of the pool id after the region, which SRP hashes into the verifier. */
+    public String srpPoolName() {
+        return entity.id.substring(entity.id.indexOf('_') + 1);
+    }
+
+    public ObjectNode settings() {
+        return settings;
+    }
+
+    public PasswordPolicy passwordPolicy() {
+        return PasswordPolicy.fromJson(settings.path("Policies").path("PasswordPolicy"));
+    }
+
+    public Map<String, SchemaAttribute> schema() {
+        return schema;
+    }
+
+    public List<String> usernameAttributes() {
+        return strings("UsernameAttributes");
+    }
+
+    public List<String> aliasAttributes() {
+        return strings("AliasAttributes");
+    }
+
+    public List<String> autoVerifiedAttributes() {
+        return strings("AutoVerifiedAttributes");
+    }
+
+    public boolean caseSensitive() {
+        return settings.path("UsernameConfiguration").path("CaseSensitive").asBoolean(true);
+    }
+
+    /** The lookup key of a username: itself, or lower-cased where the pool is case-insensitive. */
+    public String usernameKey(String username) {
+        return caseSensitive() ? username : username.toLowerCase(Locale.ROOT);
+    }
+
+    public boolean allowAdminCreateUserOnly() {
+        return settings.path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(false);
+    }
+
+    /** The email message for a code, from the pool's VerificationMessageTemplate or Cognito's defaults. */
+    public String[] verificationEmail() {
+        JsonNode template = settings.path("VerificationMessageTemplate");
+        String subject = template.path("EmailSubject").asText(settings.path("EmailVerificationSubject")
+                .asText("Your verification code"));
+        String message = template.path("EmailMessage").asText(settings.path("EmailVerificationMessage")
+                .asText("Your confirmation code is {####}"));
+        return new String[] { subject, message };
+    }
+
+    /** The invitation message AdminCreateUser sends, from AdminCreateUserConfig or Cognito's defaults. */
+    public String[] invitationEmail() {
+        JsonNode template = settings.path("AdminCreateUserConfig").path("InviteMessageTemplate");
+        String subject = template.path("EmailSubject").asText("Your temporary password");
+        String message = template.path("EmailMessage")
+                .asText("Your username is {username} and temporary password is {####}.");
+        return new String[] { subject, message };
+    }
+
+    private List<String> strings(String field) {
+        List<String> values = new ArrayList<>();
+        settings.path(field).forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}

@@ -1,0 +1,114 @@
+package io.cognate.userpool.service;
+
+import static io.cognate.userpool.api.CognitoError.INVALID_PARAMETER;
+import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cognate.contracts.token.v1.RevokeRequest;
+import io.cognate.userpool.api.Json;
+import io.cognate.userpool.api.Params;
+import io.cognate.userpool.auth.PasswordVerifiers;
+import io.cognate.userpool.grpc.TokenServiceClient;
+import io.cognate.userpool.messaging.Outbox;
+import io.cognate.userpool.messaging.UserEventType;
+import io.cognate.userpool.repository.AppClientRepository;
+import io.cognate.userpool.repository.UserRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** What users do to their own account, authorized by their access token. */
+@ApplicationScoped
+public class UserSelfService {
+    private final AccessTokens accessTokens;
+    private final AppClientRepository clients;
+    private final UserRepository users;
+    private final PasswordVerifiers passwords;
+    private final AttributeChanges attributeChanges;
+    private final TokenServiceClient tokens;
+    private final Outbox outbox;
+
+    public UserSelfService(AccessTokens accessTokens, AppClientRepository clients, UserRepository users,
+            PasswordVerifiers passwords, AttributeChanges attributeChanges, TokenServiceClient tokens, Outbox outbox) {
+        this.accessTokens = accessTokens;
+        this.clients = clients;
+        this.users = users;
+        this.passwords = passwords;
+        this.attributeChanges = attributeChanges;
+        this.tokens = tokens;
+        this.outbox = outbox;
+    }
+
+    /** GetUser: the attributes the token's client may read. */
+    @WithSession
+    public Uni<ObjectNode> getUser(String accessToken) {
+        return accessTokens.authenticate(accessToken).chain(caller -> client(caller).map(client -> {
+            List<String> readable = client == null ? List.of() : client.readAttributes();
+            ObjectNode response = Json.object().put("Username", caller.user().username);
+            response.set("UserAttributes", Json.attributeList(UserAttributes.listed(caller.user(), readable)));
+            return response;
+        }));
+    }
+
+    public Uni<Void> deleteUser(String accessToken) {
+        return Panache.withTransaction(() -> accessTokens.authenticate(accessToken)
+                .call(caller -> outbox.record(UserEventType.UserDeleted, caller.user(), Map.of()))
+                .call(caller -> users.deleteUser(caller.pool().id(), caller.user().sub)))
+                .chain(caller -> tokens.revoke(RevokeRequest.newBuilder().setUserPoolId(caller.pool().id())
+                        .setSub(caller.user().sub.toString()).build()))
+                .replaceWithVoid();
+    }
+
+    @WithTransaction
+    public Uni<ObjectNode> updateUserAttributes(Params request) {
+        String accessToken = request.accessToken();
+        Map<String, String> updates = request.attributes("UserAttributes");
+        return accessTokens.authenticate(accessToken).chain(caller -> client(caller)
+                .chain(client -> attributeChanges.update(caller.pool(), client, caller.user(), updates, false)))
+                .map(ignored -> {
+                    ObjectNode response = Json.object();
+                    response.putArray("CodeDeliveryDetailsList");
+                    return response;
+                });
+    }
+
+    @WithTransaction
+    public Uni<Void> deleteUserAttributes(Params request) {
+        String accessToken = request.accessToken();
+        List<String> names = request.stringList("UserAttributeNames");
+        if (names == null) {
+            throw INVALID_PARAMETER.withMessage("1 validation error detected: Value at 'userAttributeNames' failed to "
+                    + "satisfy constraint: Member must not be null");
+        }
+        return accessTokens.authenticate(accessToken).chain(caller -> client(caller)
+                .chain(client -> attributeChanges.delete(caller.pool(), client, caller.user(), names, false)));
+    }
+
+    @WithTransaction
+    public Uni<Void> changePassword(Params request) {
+        String accessToken = request.accessToken();
+        String previous = request.optional("PreviousPassword", 0, 256);
+        String proposed = request.required("ProposedPassword", 1, 256);
+        return accessTokens.authenticate(accessToken).chain(caller -> {
+            if (previous == null || !passwords.matches(caller.user(), caller.pool(), previous)) {
+                throw NOT_AUTHORIZED.withMessage("Incorrect username or password.");
+            }
+            caller.pool().passwordPolicy().check(proposed);
+            passwords.set(caller.user(), caller.pool(), proposed);
+            return users.persist(caller.user())
+                    .chain(() -> outbox.record(UserEventType.PasswordChanged, caller.user(), Map.of()));
+        });
+    }
+
+    private Uni<AppClient> client(AccessTokens.Caller caller) {
+        return clients.find(caller.pool().id(), caller.clientId())
+                .map(entity -> entity == null ? null : new AppClient(entity, null));
+    }
+}

@@ -1,0 +1,93 @@
+--liquibase formatted sql
+
+--changeset cognate:1
+CREATE TABLE user_pool (
+    id              varchar(55) PRIMARY KEY,
+    name            varchar(128) NOT NULL,
+    settings        text NOT NULL,
+    created_at      timestamptz NOT NULL,
+    updated_at      timestamptz NOT NULL
+);
+
+CREATE TABLE app_client (
+    client_id       varchar(128) PRIMARY KEY,
+    pool_id         varchar(55) NOT NULL REFERENCES user_pool (id) ON DELETE CASCADE,
+    client_name     varchar(128) NOT NULL,
+    secret_sealed   bytea,
+    settings        text NOT NULL,
+    created_at      timestamptz NOT NULL,
+    updated_at      timestamptz NOT NULL
+);
+CREATE INDEX app_client_pool ON app_client (pool_id, client_id);
+
+CREATE TABLE pool_user (
+    sub                     uuid PRIMARY KEY,
+    pool_id                 varchar(55) NOT NULL REFERENCES user_pool (id) ON DELETE CASCADE,
+    username                varchar(128) NOT NULL,
+    username_key            varchar(128) NOT NULL,
+    status                  varchar(32) NOT NULL,
+    enabled                 boolean NOT NULL,
+    attributes              text NOT NULL,
+    email_key               varchar(2048),
+    phone_key               varchar(64),
+    preferred_username_key  varchar(2048),
+    password_salt           bytea,
+    password_verifier       bytea,
+    temporary_password_expires_at timestamptz,
+    created_at              timestamptz NOT NULL,
+    updated_at              timestamptz NOT NULL,
+    CONSTRAINT pool_user_username UNIQUE (pool_id, username_key)
+);
+CREATE INDEX pool_user_email ON pool_user (pool_id, email_key);
+CREATE INDEX pool_user_phone ON pool_user (pool_id, phone_key);
+CREATE INDEX pool_user_preferred ON pool_user (pool_id, preferred_username_key);
+
+CREATE TABLE user_code (
+    id          uuid PRIMARY KEY,
+    pool_id     varchar(55) NOT NULL REFERENCES user_pool (id) ON DELETE CASCADE,
+    sub         uuid NOT NULL REFERENCES pool_user (sub) ON DELETE CASCADE,
+    purpose     varchar(32) NOT NULL,
+    code_hash   bytea NOT NULL,
+    expires_at  timestamptz NOT NULL,
+    attempts    integer NOT NULL,
+    created_at  timestamptz NOT NULL,
+    CONSTRAINT user_code_purpose UNIQUE (pool_id, sub, purpose)
+);
+
+CREATE TABLE user_group (
+    id          uuid PRIMARY KEY,
+    pool_id     varchar(55) NOT NULL REFERENCES user_pool (id) ON DELETE CASCADE,
+    group_name  varchar(128) NOT NULL,
+    description varchar(2048),
+    role_arn    varchar(2048),
+    precedence  integer,
+    created_at  timestamptz NOT NULL,
+    updated_at  timestamptz NOT NULL,
+    CONSTRAINT user_group_name UNIQUE (pool_id, group_name)
+);
+
+CREATE TABLE group_member (
+    id          uuid PRIMARY KEY,
+    pool_id     varchar(55) NOT NULL REFERENCES user_pool (id) ON DELETE CASCADE,
+    group_id    uuid NOT NULL REFERENCES user_group (id) ON DELETE CASCADE,
+    sub         uuid NOT NULL REFERENCES pool_user (sub) ON DELETE CASCADE,
+    CONSTRAINT group_member_unique UNIQUE (group_id, sub)
+);
+CREATE INDEX group_member_user ON group_member (pool_id, sub);
+
+-- A sign-in challenge (Session or SRP secret block) is single-use: its id is recorded when answered.
+CREATE TABLE consumed_challenge (
+    id          varchar(64) PRIMARY KEY,
+    expires_at  timestamptz NOT NULL
+);
+
+-- The transactional outbox: written with the change it describes, published to Kafka by OutboxRelay.
+CREATE TABLE outbox_event (
+    id            bigserial PRIMARY KEY,
+    topic         varchar(255) NOT NULL,
+    event_key     varchar(512) NOT NULL,
+    payload       text NOT NULL,
+    created_at    timestamptz NOT NULL,
+    published_at  timestamptz
+);
+CREATE INDEX outbox_event_unpublished ON outbox_event (id) WHERE published_at IS NULL;
