@@ -58,6 +58,7 @@ kafka_start() {
   started="$(now_ms)"
   ensure_state_dirs
   if is_running kafka; then
+    wait_ready kafka "${COGNATE_START_TIMEOUT:-90}" is_running kafka_ready
     say "kafka already running on 127.0.0.1:$KAFKA_PORT"
     return 0
   fi

@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# shellcheck disable=SC2034 # the variables set here are read by the scripts that source this file
 # Shared by ./cognate and deploy/*.sh: the profile and its ports, the state layout under
 # .cognate/<profile>/, and the helpers that start, stop and wait for one process.
 # Sourced, never run: it only defines variables and functions.
@@ -130,6 +131,16 @@ begin_log() {
   : >"$log"
 }
 
+# close_inherited_fds: closes every descriptor above 2 of the current (sub)shell. A server we
+# start outlives us and must not keep ours open: it would hold ./cognate's profile lock forever.
+close_inherited_fds() {
+  local fd
+  for fd in /proc/"$BASHPID"/fd/*; do
+    fd="${fd##*/}"
+    if ((fd > 2)); then eval "exec $fd>&-"; fi
+  done 2>/dev/null
+}
+
 # start_detached NAME COMMAND...: runs COMMAND in its own session with stdin closed, output
 # appended to logs/NAME.log, and its pid in pids/NAME.pid (written by the child itself, so it
 # is right even when setsid has to fork).
@@ -138,7 +149,11 @@ start_detached() {
   shift
   pidf="$(pid_file "$name")"
   rm -f "$pidf"
-  setsid bash -c 'echo "$$" >"$0"; exec "$@"' "$pidf" "$@" </dev/null >>"$(log_file "$name")" 2>&1 &
+  (
+    close_inherited_fds
+    # shellcheck disable=SC2016 # expanded by the child shell
+    exec setsid bash -c 'echo "$$" >"$0"; exec "$@"' "$pidf" "$@" </dev/null >>"$(log_file "$name")" 2>&1
+  ) &
   for ((i = 0; i < 50; i++)); do
     [[ -s "$pidf" ]] && return 0
     sleep 0.1
@@ -169,6 +184,7 @@ stop_process() {
 # --- readiness -------------------------------------------------------------------------------
 
 port_open() {
+  # shellcheck disable=SC2016 # expanded by the child shell
   timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$1" 2>/dev/null
 }
 

@@ -26,6 +26,7 @@ greenmail_start() {
   started="$(now_ms)"
   ensure_state_dirs
   if is_running greenmail; then
+    wait_ready greenmail "${COGNATE_START_TIMEOUT:-90}" is_running mail_ready
     say "greenmail already running (smtp 127.0.0.1:$SMTP_PORT)"
     return 0
   fi

@@ -29,13 +29,18 @@ pg_socket_dir() {
 }
 
 # as_pg COMMAND...: runs COMMAND as the database owner (postgres when we are root), from /
-# because pg_ctl and initdb fail in a working directory they cannot read.
+# because pg_ctl and initdb fail in a working directory they cannot read, and without our open
+# descriptors, which the server started by pg_ctl would otherwise keep.
 as_pg() {
-  if [[ $EUID -eq 0 ]]; then
-    (cd / && runuser -u postgres -- "$@")
-  else
-    (cd / && "$@")
-  fi
+  (
+    cd /
+    close_inherited_fds
+    if [[ $EUID -eq 0 ]]; then
+      exec runuser -u postgres -- "$@"
+    else
+      exec "$@"
+    fi
+  )
 }
 
 pg() {
@@ -148,13 +153,14 @@ postgres_start() {
   pg_prepare_dirs
   pg_initdb
   if pg_running; then
+    pg_create_databases
     say "postgres already running on 127.0.0.1:$PG_PORT"
-  else
-    require_port_free postgres "$PG_PORT"
-    pg_write_conf
-    pg pg_ctl -D "$(pg_data_dir)" -l "$(log_file postgres)" -w -t 60 -s start ||
-      startup_failed postgres "did not start"
+    return 0
   fi
+  require_port_free postgres "$PG_PORT"
+  pg_write_conf
+  pg pg_ctl -D "$(pg_data_dir)" -l "$(log_file postgres)" -w -t 60 -s start ||
+    startup_failed postgres "did not start"
   wait_ready postgres 60 pg_alive pg_ready
   head -n 1 "$(pg_data_dir)/postmaster.pid" >"$(pid_file postgres)"
   pg_create_databases

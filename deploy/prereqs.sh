@@ -76,11 +76,12 @@ module_stale() {
     "$COGNATE_ROOT/pom.xml" -newer "$jar" -not -path '*/target/*' -print -quit 2>/dev/null)" ]]
 }
 
+# The Kafka jars must be those of the version the parent pom names; a changed version rebuilds.
 deploy_stale() {
-  local greenmail="$DEPLOY_DIR/target/greenmail/greenmail-standalone.jar"
-  [[ -f "$greenmail" ]] || return 0
-  compgen -G "$DEPLOY_DIR/target/kafka/kafka_2.13-*.jar" >/dev/null || return 0
-  [[ "$DEPLOY_DIR/pom.xml" -nt "$greenmail" ]]
+  local kafka_version
+  kafka_version="$(sed -n 's|.*<kafka.version>\(.*\)</kafka.version>.*|\1|p' "$COGNATE_ROOT/pom.xml")"
+  [[ -f "$DEPLOY_DIR/target/greenmail/greenmail-standalone.jar" ]] || return 0
+  [[ ! -f "$DEPLOY_DIR/target/kafka/kafka_2.13-$kafka_version.jar" ]]
 }
 
 needs_build() {
@@ -95,7 +96,7 @@ needs_build() {
 
 # mvn_locked ARGS...: Maven under the machine-wide build lock, never two builds at once.
 mvn_locked() {
-  (cd "$COGNATE_ROOT" && flock "$BUILD_LOCK" mvn -B -ntp "$@")
+  (cd "$COGNATE_ROOT" && flock "$BUILD_LOCK" mvn -B -ntp -Dstyle.color=never "$@")
 }
 
 ensure_built() {

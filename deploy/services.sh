@@ -65,6 +65,7 @@ service_start() {
   started="$(now_ms)"
   if is_running "$module"; then
     if ! service_outdated "$module"; then
+      wait_ready "$module" "${COGNATE_START_TIMEOUT:-120}" is_running service_ready "$module"
       say "$module already running on http://localhost:$(service_http_port "$module")"
       return 0
     fi

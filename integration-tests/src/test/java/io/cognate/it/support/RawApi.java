@@ -16,7 +16,11 @@ public final class RawApi {
     public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     public static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as the SDKs speak it: no h2c upgrade dance on a plain-text connection.
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RawApi() {

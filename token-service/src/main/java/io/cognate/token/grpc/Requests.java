@@ -2,7 +2,6 @@ package io.cognate.token.grpc;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.cognate.contracts.token.v1.MintRequest;
 import io.cognate.token.service.Issuer;
@@ -22,13 +21,6 @@ final class Requests {
         if (r.getAccessTokenValiditySeconds() < 0 || r.getIdTokenValiditySeconds() < 0
                 || r.getRefreshTokenValiditySeconds() < 0) {
             throw GrpcErrors.invalid("token validities must not be negative");
-        }
-        if (!r.getOriginJti().isEmpty()) {
-            try {
-                UUID.fromString(r.getOriginJti());
-            } catch (IllegalArgumentException e) {
-                throw GrpcErrors.invalid("origin_jti is not a UUID");
-            }
         }
         return new MintCommand(r.getUserPoolId(), r.getClientId(), r.getUsername(), r.getSub(),
                 List.copyOf(r.getGroupsList()), List.copyOf(r.getRolesList()), r.getPreferredRole(),

@@ -1,7 +1,5 @@
 package io.cognate.token.grpc;
 
-import java.util.Optional;
-
 import io.cognate.contracts.token.v1.IntrospectResponse;
 import io.cognate.contracts.token.v1.MintResponse;
 import io.cognate.contracts.token.v1.RefreshResponse;
@@ -9,6 +7,7 @@ import io.cognate.contracts.token.v1.RevokeResponse;
 import io.cognate.token.service.Introspection;
 import io.cognate.token.service.MintedTokens;
 import io.cognate.token.service.RefreshGrant;
+import io.cognate.token.service.RefreshResult;
 import io.cognate.token.service.RevokeOutcome;
 
 /** Translation of service results into protobuf messages; proto3 strings are never null, so nulls become "". */
@@ -28,15 +27,18 @@ final class Responses {
         return builder.build();
     }
 
-    static RefreshResponse refresh(Optional<RefreshGrant> grant) {
-        return grant.map(g -> RefreshResponse.newBuilder()
+    static RefreshResponse refresh(RefreshResult result) {
+        if (result.isEmpty()) {
+            return RefreshResponse.newBuilder().setValid(false).setReason(result.refusal()).build();
+        }
+        RefreshGrant g = result.grant();
+        return RefreshResponse.newBuilder()
                 .setValid(true)
                 .setUsername(g.username())
                 .setSub(g.sub())
                 .setOriginJti(g.originJti())
                 .setAuthTime(g.authTime())
-                .build())
-                .orElseGet(() -> RefreshResponse.newBuilder().setValid(false).build());
+                .build();
     }
 
     static RevokeResponse revoke(RevokeOutcome outcome) {

@@ -54,4 +54,15 @@ public class RefreshTokenFamilyEntity {
     public boolean isExpiredAt(Instant now) {
         return !expiresAt.isAfter(now);
     }
+
+    /** Why no more tokens may come from this family for the client, in Cognito's words; null when they may. */
+    public String refusalFor(String requestingClientId, Instant now) {
+        if (!clientId.equals(requestingClientId)) {
+            return "Invalid Refresh Token";
+        }
+        if (isRevoked()) {
+            return "Refresh Token has been revoked";
+        }
+        return isExpiredAt(now) ? "Refresh Token has expired" : null;
+    }
 }

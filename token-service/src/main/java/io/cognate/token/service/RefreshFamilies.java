@@ -60,14 +60,10 @@ public class RefreshFamilies {
             return Uni.createFrom().failure(TokenError.INVALID_PARAMETER.withMessage("origin_jti is not a UUID"));
         }
         return repository.findByOriginJti(cmd.userPoolId(), originJti).map(family -> {
-            if (family == null || !family.clientId.equals(cmd.clientId()) || !family.sub.equals(cmd.sub())) {
-                throw TokenError.FAMILY_NOT_USABLE.withMessage("Invalid Refresh Token");
-            }
-            if (family.isRevoked()) {
-                throw TokenError.FAMILY_NOT_USABLE.withMessage("Refresh Token has been revoked");
-            }
-            if (family.isExpiredAt(clock.instant())) {
-                throw TokenError.FAMILY_NOT_USABLE.withMessage("Refresh Token has expired");
+            String refusal = family == null || !family.sub.equals(cmd.sub()) ? "Invalid Refresh Token"
+                    : family.refusalFor(cmd.clientId(), clock.instant());
+            if (refusal != null) {
+                throw TokenError.FAMILY_NOT_USABLE.withMessage(refusal);
             }
             return new Membership(family.originJti.toString(), family.authTime, null);
         });

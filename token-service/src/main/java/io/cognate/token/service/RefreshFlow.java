@@ -30,36 +30,29 @@ public class RefreshFlow {
         this.clock = clock;
     }
 
-    /** @return the grant, or empty when the token is not valid for this pool and client */
+    /** @return the grant, or the refusal when the token is not valid for this pool and client */
     @WithSession
-    public Uni<Optional<RefreshGrant>> refresh(String userPoolId, String clientId, String refreshToken) {
+    public Uni<RefreshResult> refresh(String userPoolId, String clientId, String refreshToken) {
         Optional<RefreshTokenContent> content = codec.decode(refreshToken)
                 .filter(c -> c.userPoolId().equals(userPoolId) && c.clientId().equals(clientId));
         if (content.isEmpty()) {
             LOG.debugf("refresh in pool %s refused: token not issued for this pool and client", userPoolId);
-            return Uni.createFrom().item(Optional.empty());
+            return Uni.createFrom().item(RefreshResult.refused("Invalid Refresh Token"));
         }
         return repository.findInPool(userPoolId, content.get().familyId())
                 .map(family -> grant(family, content.get(), clientId));
     }
 
-    private Optional<RefreshGrant> grant(RefreshTokenFamilyEntity family, RefreshTokenContent content,
+    private RefreshResult grant(RefreshTokenFamilyEntity family, RefreshTokenContent content,
             String clientId) {
-        String refusal = null;
-        if (family == null || !Secrets.matches(content.secret(), family.secretHash)) {
-            refusal = "unknown family";
-        } else if (!family.clientId.equals(clientId)) {
-            refusal = "other client";
-        } else if (family.isRevoked()) {
-            refusal = "revoked";
-        } else if (family.isExpiredAt(clock.instant())) {
-            refusal = "expired";
-        }
+        String refusal = family == null || !Secrets.matches(content.secret(), family.secretHash)
+                ? "Invalid Refresh Token"
+                : family.refusalFor(clientId, clock.instant());
         if (refusal != null) {
             LOG.debugf("refresh in pool %s refused: %s", content.userPoolId(), refusal);
-            return Optional.empty();
+            return RefreshResult.refused(refusal);
         }
-        return Optional.of(new RefreshGrant(family.username, family.sub, family.originJti.toString(),
+        return RefreshResult.granted(new RefreshGrant(family.username, family.sub, family.originJti.toString(),
                 family.authTime));
     }
 }

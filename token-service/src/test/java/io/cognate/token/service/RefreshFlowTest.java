@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,7 @@ class RefreshFlowTest {
     private final MintedTokens minted = tokens.signIn(TestTokenService.aliceSignsIn());
     private final RefreshTokenFamilyEntity family = tokens.families.rows.values().iterator().next();
 
-    private Optional<RefreshGrant> refresh(String pool, String client, String token) {
+    private RefreshResult refresh(String pool, String client, String token) {
         return tokens.refreshFlow().refresh(pool, client, token).await().indefinitely();
     }
 

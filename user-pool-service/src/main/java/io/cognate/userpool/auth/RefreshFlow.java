@@ -39,7 +39,7 @@ public class RefreshFlow {
                 .setRefreshToken(refreshToken).build();
         return tokenService.refresh(request).chain(family -> {
             if (!family.getValid()) {
-                throw NOT_AUTHORIZED.withMessage("Invalid Refresh Token");
+                throw NOT_AUTHORIZED.withMessage(family.getReason().isEmpty() ? "Invalid Refresh Token" : family.getReason());
             }
             return users.findBySub(pool.id(), UUID.fromString(family.getSub())).chain(user -> {
                 if (user == null) {

@@ -65,10 +65,11 @@ public class SrpFlow {
             String userId = user == null ? username : user.username;
             Challenge challenge = new Challenge(UUID.randomUUID().toString(), "PASSWORD_VERIFIER", pool.id(), client.id(),
                     decoy ? null : user.sub.toString(), userId, Srp.hex(b), Srp.hex(a), 0, sessions.expiry());
-            ObjectNode response = Json.object().put("ChallengeName", "PASSWORD_VERIFIER");
+            // Clients echo SECRET_BLOCK (most) or Session (some): both carry the same sealed challenge.
+            String sealed = sessions.seal(challenge);
+            ObjectNode response = Json.object().put("ChallengeName", "PASSWORD_VERIFIER").put("Session", sealed);
             response.putObject("ChallengeParameters").put("SALT", Srp.hex(salt)).put("SRP_B", Srp.hex(bPublic))
-                    .put("SECRET_BLOCK", sessions.seal(challenge)).put("USER_ID_FOR_SRP", userId)
-                    .put("USERNAME", userId);
+                    .put("SECRET_BLOCK", sealed).put("USER_ID_FOR_SRP", userId).put("USERNAME", userId);
             return response;
         });
     }

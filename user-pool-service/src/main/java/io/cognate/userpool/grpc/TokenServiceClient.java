@@ -1,5 +1,7 @@
 package io.cognate.userpool.grpc;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -15,6 +17,7 @@ import io.cognate.contracts.token.v1.RevokeRequest;
 import io.cognate.contracts.token.v1.RevokeResponse;
 import io.cognate.contracts.token.v1.TokenService;
 import io.cognate.userpool.api.CognitoError;
+import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -27,6 +30,7 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class TokenServiceClient {
     private static final Logger LOG = Logger.getLogger(TokenServiceClient.class);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
     @GrpcClient("token")
     TokenService tokens;
@@ -54,10 +58,23 @@ public class TokenServiceClient {
 
     private static <T> Uni<T> call(Uni<T> uni) {
         Context context = Vertx.currentContext();
-        Uni<T> guarded = uni.onFailure().transform(e -> {
-            LOG.warnf("token-service call failed: %s", e.getMessage());
-            return CognitoError.INTERNAL_ERROR.withMessage("The token service is unavailable; try again.");
-        });
+        // A per-call timeout: Quarkus fixes a configured client deadline once, at client creation.
+        Uni<T> guarded = uni.ifNoItem().after(CALL_TIMEOUT).failWith(() -> Status.DEADLINE_EXCEEDED.asRuntimeException())
+                .onFailure().transform(TokenServiceClient::toCognito);
         return context == null ? guarded : guarded.emitOn(task -> context.runOnContext(v -> task.run()));
+    }
+
+    /** token-service refuses with a status and a description meant for the caller; anything else is ours. */
+    private static Throwable toCognito(Throwable failure) {
+        Status status = Status.fromThrowable(failure);
+        String description = status.getDescription() == null ? "" : status.getDescription();
+        return switch (status.getCode()) {
+            case FAILED_PRECONDITION -> CognitoError.NOT_AUTHORIZED.withMessage(description);
+            case INVALID_ARGUMENT -> CognitoError.INVALID_PARAMETER.withMessage(description);
+            default -> {
+                LOG.warnf("token-service call failed: %s", status.getCode());
+                yield CognitoError.INTERNAL_ERROR.withMessage("The token service is unavailable; try again.");
+            }
+        };
     }
 }

@@ -134,7 +134,7 @@ public class AppClientService {
             return;
         }
         if (secretHash == null || secretHash.isEmpty()) {
-            throw NOT_AUTHORIZED.withMessage("Client %s is configured for secret but secret was not received",
+            throw NOT_AUTHORIZED.withMessage("Client %s is configured with secret but SECRET_HASH was not received",
                     client.id());
         }
         if (!MessageDigest.isEqual(secretHash(client, username).getBytes(StandardCharsets.UTF_8),
