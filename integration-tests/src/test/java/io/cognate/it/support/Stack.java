@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +29,30 @@ public final class Stack {
             instance = new Stack(read(stateDir().resolve("stack.env")));
         }
         return instance;
+    }
+
+    /**
+     * Runs one of the stack's own deploy scripts (e.g. {@code kafka.sh stop}) against this stack's profile, so a
+     * test can take a component down and bring it back as an operator would.
+     */
+    public void deployScript(String script, String... args) {
+        Path state = stateDir();
+        Path root = state.getParent().getParent();
+        List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("deploy").resolve(script).toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--profile", state.getFileName().toString()));
+        try {
+            Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The Cognito IdP JSON API, e.g. {@code http://localhost:18800}. */

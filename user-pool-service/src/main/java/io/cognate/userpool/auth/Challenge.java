@@ -11,10 +11,11 @@ import java.time.Instant;
  * @param sub the user's sub, or null for the decoy challenge answered to a name no user has
  * @param srpB the server's SRP secret ephemeral b in hex (PASSWORD_VERIFIER only)
  * @param srpA the client's SRP public ephemeral A in hex (PASSWORD_VERIFIER only)
+ * @param srpU the SRP scrambler u = H(A | B) in hex, kept so step two need not recompute B (PASSWORD_VERIFIER only)
  * @param authTime when the password was proven (NEW_PASSWORD_REQUIRED), epoch seconds
  */
 public record Challenge(String id, String name, String poolId, String clientId, String sub, String username,
-        String srpB, String srpA, long authTime, long expiresAt) {
+        String srpB, String srpA, String srpU, long authTime, long expiresAt) {
 
     public boolean expired() {
         return Instant.now().getEpochSecond() > expiresAt;

@@ -82,7 +82,7 @@ public class SignInCompletion {
 
     private ObjectNode newPasswordRequired(UserPool pool, AppClient client, UserEntity user, long authTime) {
         Challenge challenge = new Challenge(UUID.randomUUID().toString(), "NEW_PASSWORD_REQUIRED", pool.id(),
-                client.id(), user.sub.toString(), user.username, null, null, authTime, sessions.expiry());
+                client.id(), user.sub.toString(), user.username, null, null, null, authTime, sessions.expiry());
         Map<String, String> attributes = UserAttributes.of(user);
         ArrayNode required = Json.array();
         for (SchemaAttribute attribute : pool.schema().values()) {

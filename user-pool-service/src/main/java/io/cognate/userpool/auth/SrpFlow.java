@@ -64,7 +64,8 @@ public class SrpFlow {
             BigInteger bPublic = Srp.publicEphemeral(b, verifier);
             String userId = user == null ? username : user.username;
             Challenge challenge = new Challenge(UUID.randomUUID().toString(), "PASSWORD_VERIFIER", pool.id(), client.id(),
-                    decoy ? null : user.sub.toString(), userId, Srp.hex(b), Srp.hex(a), 0, sessions.expiry());
+                    decoy ? null : user.sub.toString(), userId, Srp.hex(b), Srp.hex(a), Srp.hex(Srp.u(a, bPublic)), 0,
+                    sessions.expiry());
             // Clients echo SECRET_BLOCK (most) or Session (some): both carry the same sealed challenge.
             String sealed = sessions.seal(challenge);
             ObjectNode response = Json.object().put("ChallengeName", "PASSWORD_VERIFIER").put("Session", sealed);
@@ -103,8 +104,7 @@ public class SrpFlow {
         BigInteger a = Srp.fromHex(challenge.srpA());
         BigInteger b = Srp.fromHex(challenge.srpB());
         BigInteger verifier = passwords.verifier(user);
-        BigInteger bPublic = Srp.publicEphemeral(b, verifier);
-        BigInteger u = Srp.u(a, bPublic);
+        BigInteger u = Srp.fromHex(challenge.srpU());
         byte[] key = Srp.authenticationKey(Srp.serverSecret(a, verifier, u, b), u);
         byte[] expected = Srp.claimSignature(key, pool.srpPoolName(), user.username,
                 Base64.getDecoder().decode(secretBlock), timestamp);

@@ -54,7 +54,7 @@ public class OutboxRelay {
         this.producer = new KafkaProducer<>(props);
     }
 
-    @Scheduled(every = "${cognate.outbox.poll-interval:0.5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${cognate.outbox.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
         SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(5));
         Transaction tx = connection.begin().await().indefinitely();
