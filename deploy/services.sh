@@ -9,7 +9,9 @@
 # shellcheck source=deploy/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-SERVICE_HEAP="${COGNATE_SERVICE_HEAP:--Xmx192m}"
+# A small, fixed footprint per service (target: <= 250 MB RSS): the serial collector suits a heap this size
+# on a core or two, and the code cache and metaspace are capped rather than left to grow to their defaults.
+SERVICE_HEAP="${COGNATE_SERVICE_HEAP:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}"
 
 service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$COGNATE_ROOT" "$1"; }
 

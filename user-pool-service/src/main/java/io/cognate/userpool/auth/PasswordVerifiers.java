@@ -5,10 +5,12 @@ import java.security.MessageDigest;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import io.cognate.userpool.crypto.Kek;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.service.UserPool;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * A password lives only as its SRP verifier v = g^x, sealed with the KEK and bound to its pool and user. The
@@ -20,6 +22,11 @@ public class PasswordVerifiers {
 
     public PasswordVerifiers(Kek kek) {
         this.kek = kek;
+    }
+
+    /** Builds SRP's fixed-base table (about a second) at start-up rather than in the first sign-in. */
+    void warmUp(@Observes StartupEvent event) {
+        Srp.gPow(BigInteger.ONE);
     }
 
     public void set(UserEntity user, UserPool pool, String password) {

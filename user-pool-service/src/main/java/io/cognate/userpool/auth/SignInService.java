@@ -57,7 +57,7 @@ public class SignInService {
             if (!client.allows(authFlow)) {
                 throw INVALID_PARAMETER.withMessage("%s flow not enabled for this client", authFlow);
             }
-            return pools.require(client.poolId()).chain(pool -> switch (authFlow) {
+            return pools.cached(client.poolId()).chain(pool -> switch (authFlow) {
                 case "USER_SRP_AUTH" -> srpFlow.start(pool, client, parameters);
                 case "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH" ->
                     passwordFlow.signIn(pool, client, parameters, authFlow);
@@ -75,7 +75,7 @@ public class SignInService {
         }
         String session = request.optional("Session", 20, 2048);
         Map<String, String> responses = request.stringMap("ChallengeResponses");
-        return Panache.withSession(() -> client(request, admin).chain(client -> pools.require(client.poolId())
+        return Panache.withSession(() -> client(request, admin).chain(client -> pools.cached(client.poolId())
                 .chain(pool -> respond(pool, client, challengeName, session, responses))));
     }
 
@@ -97,8 +97,8 @@ public class SignInService {
     private Uni<AppClient> client(Params request, boolean admin) {
         String clientId = request.clientId();
         if (admin) {
-            return clients.require(request.userPoolId(), clientId);
+            return clients.cached(request.userPoolId(), clientId);
         }
-        return clients.requireById(clientId);
+        return clients.cachedById(clientId);
     }
 }

@@ -58,7 +58,7 @@ public class SrpFlow {
             }
             // A name no user has gets a decoy challenge that looks real and can never be answered.
             boolean decoy = user == null || !passwords.hasPassword(user);
-            BigInteger verifier = decoy ? Srp.G.modPow(Srp.newPrivateEphemeral(), Srp.N) : passwords.verifier(user);
+            BigInteger verifier = decoy ? Srp.gPow(Srp.newPrivateEphemeral()) : passwords.verifier(user);
             BigInteger salt = decoy ? passwords.decoySalt(pool, username) : passwords.salt(user);
             BigInteger b = Srp.newPrivateEphemeral();
             BigInteger bPublic = Srp.publicEphemeral(b, verifier);

@@ -36,6 +36,13 @@ public interface CognateConfig {
     @WithDefault("PT24H")
     Duration confirmationCodeTtl();
 
+    /**
+     * How long a replica may answer sign-ins and GetUser from its cached copy of a pool's or client's settings.
+     * Changes made through this replica apply at once; through another, within this time.
+     */
+    @WithDefault("PT5S")
+    Duration configCacheTtl();
+
     /** The Kafka topic user events are published to. */
     @WithDefault("cognate.userpool.events")
     String eventsTopic();

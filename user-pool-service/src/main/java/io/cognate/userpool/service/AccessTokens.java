@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.cognate.contracts.token.v1.IntrospectRequest;
 import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.repository.UserEntity;
-import io.cognate.userpool.repository.UserPoolRepository;
 import io.cognate.userpool.repository.UserRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -20,17 +19,15 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class AccessTokens {
-    /** Who called: the user, its pool, and the client the token was issued to. */
-    public record Caller(UserPool pool, UserEntity user, String clientId) {
+    /** Who called: the user, its pool's id, and the client the token was issued to. */
+    public record Caller(String poolId, UserEntity user, String clientId) {
     }
 
     private final TokenServiceClient tokens;
-    private final UserPoolRepository pools;
     private final UserRepository users;
 
-    public AccessTokens(TokenServiceClient tokens, UserPoolRepository pools, UserRepository users) {
+    public AccessTokens(TokenServiceClient tokens, UserRepository users) {
         this.tokens = tokens;
-        this.pools = pools;
         this.users = users;
     }
 
@@ -46,20 +43,16 @@ public class AccessTokens {
             if (!introspection.getScopesList().contains("aws.cognito.signin.user.admin")) {
                 throw NOT_AUTHORIZED.withMessage("Access Token does not have required scopes");
             }
-            UUID sub = UUID.fromString(introspection.getSub());
-            return pools.findById(introspection.getUserPoolId()).chain(pool -> {
-                if (pool == null) {
-                    throw NOT_AUTHORIZED.withMessage("Invalid Access Token");
+            // A user row exists only while its pool does (the schema cascades), so the pool need not be read.
+            String poolId = introspection.getUserPoolId();
+            return users.findBySub(poolId, UUID.fromString(introspection.getSub())).map(user -> {
+                if (user == null) {
+                    throw USER_NOT_FOUND.withMessage("User does not exist.");
                 }
-                return users.findBySub(pool.id, sub).map(user -> {
-                    if (user == null) {
-                        throw USER_NOT_FOUND.withMessage("User does not exist.");
-                    }
-                    if (!user.enabled) {
-                        throw NOT_AUTHORIZED.withMessage("User is disabled.");
-                    }
-                    return new Caller(new UserPool(pool), user, introspection.getClientId());
-                });
+                if (!user.enabled) {
+                    throw NOT_AUTHORIZED.withMessage("User is disabled.");
+                }
+                return new Caller(poolId, user, introspection.getClientId());
             });
         });
     }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.userpool.api.Json;
 import io.cognate.userpool.api.Params;
+import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.crypto.Kek;
 import io.cognate.userpool.repository.AppClientEntity;
 import io.cognate.userpool.repository.AppClientRepository;
@@ -33,11 +34,13 @@ public class AppClientService {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final ConfigCache<AppClient> cache;
     private final AppClientRepository clients;
     private final UserPoolService pools;
     private final Kek kek;
 
-    public AppClientService(AppClientRepository clients, UserPoolService pools, Kek kek) {
+    public AppClientService(AppClientRepository clients, UserPoolService pools, Kek kek, CognateConfig config) {
+        this.cache = new ConfigCache<>(config.configCacheTtl());
         this.clients = clients;
         this.pools = pools;
         this.kek = kek;
@@ -81,12 +84,14 @@ public class AppClientService {
             }
             entity.settings = Json.write(ClientSettingsBuilder.build(request, pool));
             entity.updatedAt = Instant.now();
+            cache.invalidate(clientId);
             return clients.persist(entity).map(saved -> describe(new AppClient(saved, client.secret())));
         }));
     }
 
     @WithTransaction
     public Uni<Void> delete(String poolId, String clientId) {
+        cache.invalidate(clientId);
         return require(poolId, clientId).chain(client -> clients.delete(poolId, clientId)).replaceWithVoid();
     }
 
@@ -115,6 +120,21 @@ public class AppClientService {
             }
             return open(entity);
         });
+    }
+
+    /** The client for a read path (sign-in, GetUser), from the short-lived cache, checked to be the pool's. */
+    public Uni<AppClient> cached(String poolId, String clientId) {
+        return cachedById(clientId).map(client -> {
+            if (!client.poolId().equals(poolId)) {
+                throw RESOURCE_NOT_FOUND.withMessage("User pool client %s does not exist.", clientId);
+            }
+            return client;
+        });
+    }
+
+    /** The client a public request names by id alone, from the short-lived cache, or ResourceNotFoundException. */
+    public Uni<AppClient> cachedById(String clientId) {
+        return cache.get(clientId, () -> requireById(clientId));
     }
 
     /** The client a public request names by id alone, or ResourceNotFoundException. */

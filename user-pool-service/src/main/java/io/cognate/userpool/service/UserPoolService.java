@@ -30,6 +30,7 @@ public class UserPoolService {
     private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final ConfigCache<UserPool> cache;
     private final UserPoolRepository pools;
     private final UserRepository users;
     private final TokenServiceClient tokens;
@@ -38,6 +39,7 @@ public class UserPoolService {
     public UserPoolService(UserPoolRepository pools, UserRepository users, TokenServiceClient tokens,
             CognateConfig config) {
         this.pools = pools;
+        this.cache = new ConfigCache<>(config.configCacheTtl());
         this.users = users;
         this.tokens = tokens;
         this.config = config;
@@ -67,6 +69,11 @@ public class UserPoolService {
         });
     }
 
+    /** The pool for a read path (sign-in, refresh): from the short-lived cache; never modify what it returns. */
+    public Uni<UserPool> cached(String poolId) {
+        return cache.get(poolId, () -> require(poolId));
+    }
+
     @WithSession
     public Uni<ObjectNode> describe(String poolId) {
         return require(poolId).chain(pool -> users.countInPool(poolId).map(count -> describe(pool, count)));
@@ -83,6 +90,7 @@ public class UserPoolService {
             }
             entity.settings = Json.write(PoolSettingsBuilder.forUpdate(request, pool.settings()));
             entity.updatedAt = Instant.now();
+            cache.invalidate(poolId);
             return pools.persist(entity).replaceWithVoid();
         });
     }
@@ -94,6 +102,7 @@ public class UserPoolService {
                 throw INVALID_PARAMETER.withMessage("The user pool %s cannot be deleted because deletion protection is "
                         + "activated. Deletion protection must be inactivated first.", poolId);
             }
+            cache.invalidate(poolId);
             return pools.delete(pool.entity());
         });
     }
@@ -128,6 +137,7 @@ public class UserPoolService {
             UserPoolEntity entity = pool.entity();
             entity.settings = Json.write(settings);
             entity.updatedAt = Instant.now();
+            cache.invalidate(poolId);
             return pools.persist(entity).replaceWithVoid();
         });
     }

@@ -11,13 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.contracts.token.v1.RevokeRequest;
+import io.cognate.userpool.api.CognitoException;
 import io.cognate.userpool.api.Json;
 import io.cognate.userpool.api.Params;
 import io.cognate.userpool.auth.PasswordVerifiers;
 import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
-import io.cognate.userpool.repository.AppClientRepository;
 import io.cognate.userpool.repository.UserRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -28,16 +28,19 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class UserSelfService {
     private final AccessTokens accessTokens;
-    private final AppClientRepository clients;
+    private final UserPoolService pools;
+    private final AppClientService clients;
     private final UserRepository users;
     private final PasswordVerifiers passwords;
     private final AttributeChanges attributeChanges;
     private final TokenServiceClient tokens;
     private final Outbox outbox;
 
-    public UserSelfService(AccessTokens accessTokens, AppClientRepository clients, UserRepository users,
-            PasswordVerifiers passwords, AttributeChanges attributeChanges, TokenServiceClient tokens, Outbox outbox) {
+    public UserSelfService(AccessTokens accessTokens, UserPoolService pools, AppClientService clients,
+            UserRepository users, PasswordVerifiers passwords, AttributeChanges attributeChanges,
+            TokenServiceClient tokens, Outbox outbox) {
         this.accessTokens = accessTokens;
+        this.pools = pools;
         this.clients = clients;
         this.users = users;
         this.passwords = passwords;
@@ -60,8 +63,8 @@ public class UserSelfService {
     public Uni<Void> deleteUser(String accessToken) {
         return Panache.withTransaction(() -> accessTokens.authenticate(accessToken)
                 .call(caller -> outbox.record(UserEventType.UserDeleted, caller.user(), Map.of()))
-                .call(caller -> users.deleteUser(caller.pool().id(), caller.user().sub)))
-                .chain(caller -> tokens.revoke(RevokeRequest.newBuilder().setUserPoolId(caller.pool().id())
+                .call(caller -> users.deleteUser(caller.poolId(), caller.user().sub)))
+                .chain(caller -> tokens.revoke(RevokeRequest.newBuilder().setUserPoolId(caller.poolId())
                         .setSub(caller.user().sub.toString()).build()))
                 .replaceWithVoid();
     }
@@ -70,8 +73,9 @@ public class UserSelfService {
     public Uni<ObjectNode> updateUserAttributes(Params request) {
         String accessToken = request.accessToken();
         Map<String, String> updates = request.attributes("UserAttributes");
-        return accessTokens.authenticate(accessToken).chain(caller -> client(caller)
-                .chain(client -> attributeChanges.update(caller.pool(), client, caller.user(), updates, false)))
+        return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId())
+                .chain(pool -> client(caller).chain(client -> attributeChanges.update(pool, client, caller.user(),
+                        updates, false))))
                 .map(ignored -> {
                     ObjectNode response = Json.object();
                     response.putArray("CodeDeliveryDetailsList");
@@ -87,8 +91,9 @@ public class UserSelfService {
             throw INVALID_PARAMETER.withMessage("1 validation error detected: Value at 'userAttributeNames' failed to "
                     + "satisfy constraint: Member must not be null");
         }
-        return accessTokens.authenticate(accessToken).chain(caller -> client(caller)
-                .chain(client -> attributeChanges.delete(caller.pool(), client, caller.user(), names, false)));
+        return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId())
+                .chain(pool -> client(caller).chain(client -> attributeChanges.delete(pool, client, caller.user(),
+                        names, false))));
     }
 
     @WithTransaction
@@ -96,19 +101,20 @@ public class UserSelfService {
         String accessToken = request.accessToken();
         String previous = request.optional("PreviousPassword", 0, 256);
         String proposed = request.required("ProposedPassword", 1, 256);
-        return accessTokens.authenticate(accessToken).chain(caller -> {
-            if (previous == null || !passwords.matches(caller.user(), caller.pool(), previous)) {
+        return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId()).chain(pool -> {
+            if (previous == null || !passwords.matches(caller.user(), pool, previous)) {
                 throw NOT_AUTHORIZED.withMessage("Incorrect username or password.");
             }
-            caller.pool().passwordPolicy().check(proposed);
-            passwords.set(caller.user(), caller.pool(), proposed);
+            pool.passwordPolicy().check(proposed);
+            passwords.set(caller.user(), pool, proposed);
             return users.persist(caller.user())
                     .chain(() -> outbox.record(UserEventType.PasswordChanged, caller.user(), Map.of()));
-        });
+        }));
     }
 
+    /** The client the token was issued to, or null when it has since been deleted. */
     private Uni<AppClient> client(AccessTokens.Caller caller) {
-        return clients.find(caller.pool().id(), caller.clientId())
-                .map(entity -> entity == null ? null : new AppClient(entity, null));
+        return clients.cached(caller.poolId(), caller.clientId()).onFailure(CognitoException.class)
+                .recoverWithNull();
     }
 }

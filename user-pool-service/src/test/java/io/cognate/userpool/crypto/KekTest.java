@@ -74,6 +74,10 @@ class KekTest {
                 return Duration.ofHours(24);
             }
 
+            public Duration configCacheTtl() {
+                return Duration.ofSeconds(5);
+            }
+
             public String eventsTopic() {
                 return "events";
             }
