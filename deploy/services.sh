@@ -9,9 +9,11 @@
 # shellcheck source=deploy/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# A small, fixed footprint per service (target: <= 250 MB RSS): the serial collector suits a heap this size
-# on a core or two, and the code cache and metaspace are capped rather than left to grow to their defaults.
-SERVICE_HEAP="${COGNATE_SERVICE_HEAP:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}"
+# A small, fixed footprint per service (target: <= 250 MB RSS, deploy/bench/RESULTS.md): the serial collector
+# suits a heap this size on a core or two; metaspace and the code cache are capped; two glibc malloc arenas
+# and (where the JDK has it, 17.0.9 on) periodic trimming of the native heap return what C2 and Netty freed.
+SERVICE_HEAP="${COGNATE_SERVICE_HEAP:--Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}"
+TRIM_NATIVE_HEAP="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
 
 service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$COGNATE_ROOT" "$1"; }
 
@@ -79,8 +81,11 @@ service_start() {
   require_port_free "$module" "$(service_grpc_port "$module")"
   mapfile -t envs < <(service_env "$module")
   begin_log "$module"
-  # shellcheck disable=SC2086 # SERVICE_HEAP holds JVM options
-  start_detached "$module" env "${envs[@]}" java $SERVICE_HEAP "$(process_marker "$module")" -jar "$jar"
+  local trim=""
+  # shellcheck disable=SC2086 # TRIM_NATIVE_HEAP holds JVM options
+  java $TRIM_NATIVE_HEAP -version >/dev/null 2>&1 && trim="$TRIM_NATIVE_HEAP"
+  # shellcheck disable=SC2086 # SERVICE_HEAP and trim hold JVM options
+  start_detached "$module" env "${envs[@]}" MALLOC_ARENA_MAX=2 java $SERVICE_HEAP $trim "$(process_marker "$module")" -jar "$jar"
   wait_ready "$module" "${COGNATE_START_TIMEOUT:-120}" is_running service_ready "$module"
   say "$module ready on http://localhost:$(service_http_port "$module") ($(elapsed_since "$started") s)"
 }

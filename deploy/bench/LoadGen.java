@@ -1,0 +1,369 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.cognate.it.support.CognitoSrp;
+
+/**
+ * The Java half of Cognate's load benchmark (deploy/bench/run.sh runs it; wrk does the fixed-body scenarios).
+ * Single-file program on JDK 17, launched with integration-tests' CognitoSrp compiled onto the class path:
+ *
+ * <pre>
+ * java -cp deploy/bench/target/classes deploy/bench/LoadGen.java setup ENDPOINT USERS STATE_FILE
+ * java -cp deploy/bench/target/classes deploy/bench/LoadGen.java srp STATE_FILE WARMUP_S DURATION_S CONCURRENCY
+ * </pre>
+ *
+ * setup creates a pool, a client and USERS users with permanent passwords (admin actions signed with SigV4 from
+ * AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY), signs one user in and writes KEY=VALUE lines for the wrk scripts.
+ * srp runs USER_SRP_AUTH sign-ins (InitiateAuth + RespondToAuthChallenge PASSWORD_VERIFIER) from CONCURRENCY
+ * threads, each sign-in a user in turn, for WARMUP_S seconds unrecorded and DURATION_S seconds recorded, then prints
+ * one RESULT line. Only 127.0.0.1 is ever a target.
+ */
+public class LoadGen {
+    static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    static final String PASSWORD = "bench-Passw0rd";
+    static final String USER_PREFIX = "bench-user-";
+
+    public static void main(String[] args) throws Exception {
+        switch (args.length > 0 ? args[0] : "") {
+            case "setup" -> setup(args[1], Integer.parseInt(args[2]), Path.of(args[3]));
+            case "srp" -> srp(State.read(Path.of(args[1])), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]));
+            default -> {
+                System.err.println("usage: LoadGen setup ENDPOINT USERS STATE_FILE | srp STATE_FILE WARMUP_S "
+                        + "DURATION_S CONCURRENCY");
+                System.exit(2);
+            }
+        }
+    }
+
+    // --- setup ------------------------------------------------------------------------------------------------
+
+    static void setup(String endpoint, int users, Path stateFile) throws Exception {
+        requireLoopback(endpoint);
+        Api api = new Api(endpoint);
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        String pool = api.admin("CreateUserPool", "{\"PoolName\":\"bench-" + stamp + "\",\"Policies\":{\"PasswordPolicy\":"
+                + "{\"MinimumLength\":8,\"RequireUppercase\":false,\"RequireLowercase\":false,\"RequireNumbers\":false,"
+                + "\"RequireSymbols\":false}}}");
+        String poolId = field(pool, "Id");
+        String client = api.admin("CreateUserPoolClient", "{\"UserPoolId\":\"" + poolId + "\",\"ClientName\":\"bench\","
+                + "\"ExplicitAuthFlows\":[\"ALLOW_USER_PASSWORD_AUTH\",\"ALLOW_USER_SRP_AUTH\","
+                + "\"ALLOW_REFRESH_TOKEN_AUTH\"]}");
+        String clientId = field(client, "ClientId");
+        ExecutorService executor = Executors.newFixedThreadPool(4);
+        List<Future<?>> created = new ArrayList<>();
+        for (int i = 1; i <= users; i++) {
+            String username = username(i);
+            created.add(executor.submit(() -> {
+                api.admin("AdminCreateUser", "{\"UserPoolId\":\"" + poolId + "\",\"Username\":\"" + username
+                        + "\",\"MessageAction\":\"SUPPRESS\",\"UserAttributes\":[{\"Name\":\"email\",\"Value\":\""
+                        + username + "@example.com\"},{\"Name\":\"email_verified\",\"Value\":\"true\"}]}");
+                api.admin("AdminSetUserPassword", "{\"UserPoolId\":\"" + poolId + "\",\"Username\":\"" + username
+                        + "\",\"Password\":\"" + PASSWORD + "\",\"Permanent\":true}");
+                return null;
+            }));
+        }
+        for (Future<?> future : created) {
+            future.get();
+        }
+        executor.shutdown();
+        String signIn = api.call("InitiateAuth", "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"" + clientId
+                + "\",\"AuthParameters\":{\"USERNAME\":\"" + username(1) + "\",\"PASSWORD\":\"" + PASSWORD + "\"}}");
+        String lines = "POOL_ID=" + poolId + "\nCLIENT_ID=" + clientId + "\nUSERS=" + users + "\nUSER_PREFIX="
+                + USER_PREFIX + "\nPASSWORD=" + PASSWORD + "\nENDPOINT=" + endpoint + "\nACCESS_TOKEN="
+                + field(signIn, "AccessToken") + "\nREFRESH_TOKEN=" + field(signIn, "RefreshToken") + "\n";
+        Files.writeString(stateFile, lines);
+        System.out.printf("pool %s, client %s, %d users with permanent passwords%n", poolId, clientId, users);
+    }
+
+    static String username(int i) {
+        return USER_PREFIX + String.format("%04d", i);
+    }
+
+    // --- USER_SRP_AUTH load -----------------------------------------------------------------------------------
+
+    static void srp(State state, int warmupSeconds, int durationSeconds, int concurrency) throws Exception {
+        requireLoopback(state.endpoint);
+        Api api = new Api(state.endpoint);
+        // The client's a and A = g^a are drawn before the timed run (the server's work does not depend on them),
+        // and a is 256 bits rather than amazon-cognito-identity-js's 1024, which halves the generator's share of
+        // the S computation. Everything that depends on the server's B is computed per sign-in, as a client does.
+        SecureRandom random = new SecureRandom();
+        CognitoSrp[] attempts = new CognitoSrp[256];
+        for (int i = 0; i < attempts.length; i++) {
+            attempts[i] = new CognitoSrp(state.poolId, new BigInteger(256, random).setBit(255));
+        }
+        signInSrp(api, state, attempts[0], username(1)); // fail fast before any timing
+
+        long start = System.nanoTime();
+        long measureFrom = start + warmupSeconds * 1_000_000_000L;
+        long measureUntil = measureFrom + durationSeconds * 1_000_000_000L;
+        AtomicLong next = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long[][] latencies = new long[concurrency][];
+        int[] counts = new int[concurrency];
+        long[] cpuAtMeasureStart = new long[1];
+        ExecutorService executor = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            int worker = t;
+            latencies[t] = new long[1 << 16];
+            workers.add(executor.submit(() -> {
+                while (true) {
+                    long n = next.getAndIncrement();
+                    long began = System.nanoTime();
+                    if (began >= measureUntil) {
+                        return null;
+                    }
+                    CognitoSrp attempt = attempts[(int) (n % attempts.length)];
+                    boolean ok;
+                    try {
+                        ok = signInSrp(api, state, attempt, username((int) (n % state.users) + 1));
+                    } catch (RuntimeException e) {
+                        ok = false;
+                    }
+                    long ended = System.nanoTime();
+                    if (began >= measureFrom && ended <= measureUntil) {
+                        if (!ok) {
+                            errors.incrementAndGet();
+                        } else if (counts[worker] < latencies[worker].length) {
+                            latencies[worker][counts[worker]++] = ended - began;
+                        }
+                    }
+                }
+            }));
+        }
+        // Process CPU (all threads) over the recorded window: the generator's own load on its core.
+        Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+        cpuAtMeasureStart[0] = processCpuNanos();
+        String snapshotBegin = snapshot();
+        Thread.sleep(Math.max(0, (measureUntil - System.nanoTime()) / 1_000_000));
+        long cpuUsed = processCpuNanos() - cpuAtMeasureStart[0];
+        String snapshotEnd = snapshot();
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        executor.shutdown();
+
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int t = 0; t < concurrency; t++) {
+            System.arraycopy(latencies[t], 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        double seconds = durationSeconds;
+        if (snapshotBegin != null) {
+            System.out.println("SNAPSHOT_BEGIN " + snapshotBegin);
+            System.out.println("SNAPSHOT_END " + snapshotEnd);
+        }
+        System.out.printf(java.util.Locale.ROOT,
+                "RESULT scenario=srp requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d gen_cpu=%.2f%n", total,
+                total / seconds, percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6, errors.get(),
+                cpuUsed / (seconds * 1e9));
+    }
+
+    /** One USER_SRP_AUTH sign-in, both steps; true when it ended with tokens. */
+    static boolean signInSrp(Api api, State state, CognitoSrp attempt, String username) {
+        String challenge = api.call("InitiateAuth", "{\"AuthFlow\":\"USER_SRP_AUTH\",\"ClientId\":\"" + state.clientId
+                + "\",\"AuthParameters\":{\"USERNAME\":\"" + username + "\",\"SRP_A\":\"" + attempt.srpA() + "\"}}");
+        Map<String, String> parameters = Map.of("USER_ID_FOR_SRP", field(challenge, "USER_ID_FOR_SRP"), "SALT",
+                field(challenge, "SALT"), "SRP_B", field(challenge, "SRP_B"), "SECRET_BLOCK",
+                field(challenge, "SECRET_BLOCK"));
+        Map<String, String> responses = attempt.passwordVerifier(parameters, state.password);
+        StringBuilder body = new StringBuilder("{\"ChallengeName\":\"PASSWORD_VERIFIER\",\"ClientId\":\"")
+                .append(state.clientId).append("\",\"ChallengeResponses\":{");
+        String separator = "";
+        for (Map.Entry<String, String> response : responses.entrySet()) {
+            body.append(separator).append('"').append(response.getKey()).append("\":\"").append(response.getValue())
+                    .append('"');
+            separator = ",";
+        }
+        String tokens = api.call("RespondToAuthChallenge", body.append("}}").toString());
+        return tokens.contains("\"AccessToken\"");
+    }
+
+    /**
+     * The output of the script named by BENCH_SNAPSHOT (run.sh's CPU counters of the cores and the server
+     * processes), taken at the edges of the measured window; null without one.
+     */
+    static String snapshot() {
+        String script = System.getenv("BENCH_SNAPSHOT");
+        if (script == null || script.isEmpty()) {
+            return null;
+        }
+        try {
+            Process process = new ProcessBuilder("bash", script).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            process.waitFor();
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    static void requireLoopback(String endpoint) {
+        String host = URI.create(endpoint).getHost();
+        if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
+            throw new IllegalArgumentException("the benchmark only targets 127.0.0.1, not " + host);
+        }
+    }
+
+    /** A string field of a flat JSON answer; Cognito's values here (ids, hex, base64, JWTs) carry no escapes. */
+    static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + name + " in " + json.substring(0, Math.min(300, json.length())));
+        }
+        return matcher.group(1);
+    }
+
+    /** The state file setup writes: KEY=VALUE lines. */
+    record State(String endpoint, String poolId, String clientId, int users, String password) {
+        static State read(Path file) throws IOException {
+            Map<String, String> values = new java.util.HashMap<>();
+            for (String line : Files.readAllLines(file)) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    values.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            return new State(values.get("ENDPOINT"), values.get("POOL_ID"), values.get("CLIENT_ID"),
+                    Integer.parseInt(values.get("USERS")), values.get("PASSWORD"));
+        }
+    }
+
+    /** The Cognito IdP JSON 1.1 API over HTTP/1.1 keep-alive; admin actions signed with SigV4. */
+    static final class Api {
+        private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC);
+        private final URI uri;
+        private final String hostHeader;
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        Api(String endpoint) {
+            URI given = URI.create(endpoint);
+            this.uri = URI.create("http://127.0.0.1:" + given.getPort() + "/");
+            this.hostHeader = "127.0.0.1:" + given.getPort(); // what HttpClient sends as Host
+        }
+
+        /** A public action; fails unless the answer is 200. */
+        String call(String action, String body) {
+            return send(request(action).POST(HttpRequest.BodyPublishers.ofString(body)).build(), action);
+        }
+
+        /** An admin action, signed with the credentials of AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. */
+        String admin(String action, String body) {
+            String accessKey = System.getenv("AWS_ACCESS_KEY_ID");
+            String secret = System.getenv("AWS_SECRET_ACCESS_KEY");
+            String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
+            String amzDate = AMZ_DATE.format(Instant.now());
+            String date = amzDate.substring(0, 8);
+            String target = TARGET_PREFIX + action;
+            String signedHeaders = "content-type;host;x-amz-date;x-amz-target";
+            String canonical = "POST\n/\n\ncontent-type:" + CONTENT_TYPE + "\nhost:" + hostHeader + "\nx-amz-date:"
+                    + amzDate + "\nx-amz-target:" + target + "\n\n" + signedHeaders + "\n"
+                    + hex(sha256(body.getBytes(StandardCharsets.UTF_8)));
+            String scope = date + "/" + region + "/cognito-idp/aws4_request";
+            String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
+                    + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+            byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
+            key = hmac(hmac(hmac(key, region), "cognito-idp"), "aws4_request");
+            String authorization = "AWS4-HMAC-SHA256 Credential=" + accessKey + "/" + scope + ", SignedHeaders="
+                    + signedHeaders + ", Signature=" + hex(hmac(key, toSign));
+            return send(request(action).header("X-Amz-Date", amzDate).header("Authorization", authorization)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), action);
+        }
+
+        private HttpRequest.Builder request(String action) {
+            return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Content-Type", CONTENT_TYPE)
+                    .header("X-Amz-Target", TARGET_PREFIX + action);
+        }
+
+        private String send(HttpRequest request, String action) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(action + " answered " + response.statusCode() + ": "
+                            + response.body());
+                }
+                return response.body();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static byte[] sha256(byte[] data) {
+            try {
+                return MessageDigest.getInstance("SHA-256").digest(data);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static byte[] hmac(byte[] key, String data) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String hex(byte[] bytes) {
+            return HexFormat.of().formatHex(bytes);
+        }
+    }
+}

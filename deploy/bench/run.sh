@@ -1,0 +1,492 @@
+#!/usr/bin/env bash
+# Cognate's load benchmark: sign-ins, refreshes, GetUser and JWKS per server core against the running local
+# stack, plus the JMH microbenchmarks of the hot crypto; writes deploy/bench/RESULTS.md. See deploy/bench/README.md.
+#
+#   deploy/bench/run.sh [--jfr] [--no-jmh] [--down]
+#
+# Run it as it is, NOT under `flock /tmp/cognate-build.lock`: it builds what it needs under that lock first (the
+# stack through ./cognate up, the JMH jar), then takes the lock itself for the whole measurement so nobody builds
+# meanwhile. flock is not re-entrant across processes: a build inside a section that holds the lock would deadlock.
+#
+# Server side (both services, PostgreSQL and its backends, Kafka, GreenMail) is pinned to core 0 with
+# `taskset -a -cp 0`, the load generators to core 1; the previous affinities are restored at the end.
+#
+#   --jfr     after the measurement, profile the sign-in scenarios again with JFR and write the hottest
+#             methods per service to deploy/bench/target/profiles/ (a separate pass: JFR perturbs the figures)
+#   --no-jmh  skip the JMH microbenchmarks
+#   --down    stop the stack at the end even if it was running before (it is stopped anyway when run.sh started it)
+#
+# Tunables (environment): BENCH_WARMUP (s, default 5), BENCH_DURATION (s, default 20), BENCH_USERS (200),
+# BENCH_JIT_WARMUP (s per scenario on both cores before pinning, default 30), BENCH_RESULTS (file to write instead
+# of deploy/bench/RESULTS.md, for experiments),
+# BENCH_CONNECTIONS_{JWKS,GETUSER,REFRESH,PASSWORD,SRP} (64, 32, 16, 16, 16), TEMURIN25 (path of a JDK 25 home).
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
+LOCK=/tmp/cognate-build.lock
+TARGET="$BENCH_DIR/target"
+STATE_DIR="$ROOT/.cognate/local"
+RESULTS="${BENCH_RESULTS:-$BENCH_DIR/RESULTS.md}"
+WARMUP="${BENCH_WARMUP:-5}"
+DURATION="${BENCH_DURATION:-20}"
+USERS="${BENCH_USERS:-200}"
+TEMURIN25="${TEMURIN25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+SERVER_CORE=0
+GENERATOR_CORE=1
+JMH_ARGS=(-f 1 -wi 2 -i 3 -w 2s -r 2s)
+
+JFR=false
+JMH=true
+FORCE_DOWN=false
+for arg in "$@"; do
+  case "$arg" in
+    --jfr) JFR=true ;;
+    --no-jmh) JMH=false ;;
+    --down) FORCE_DOWN=true ;;
+    *)
+      echo "usage: $0 [--jfr] [--no-jmh] [--down]" >&2
+      exit 2
+      ;;
+  esac
+done
+
+say() { printf 'bench: %s\n' "$*"; }
+die() {
+  printf 'bench: %s\n' "$*" >&2
+  exit 1
+}
+
+NCPU="$(grep -c '^processor' /proc/cpuinfo)"
+((NCPU >= 2)) || die "needs 2 cores: core $SERVER_CORE for the server side, core $GENERATOR_CORE for the load"
+mkdir -p "$TARGET/classes" "$TARGET/profiles"
+
+# --- preparation, outside the build lock -----------------------------------------------------------------
+
+if ! command -v wrk >/dev/null; then
+  say "installing wrk (apt-get)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null ||
+    { DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; } || die "cannot install wrk"
+fi
+
+# The SRP client is integration-tests' CognitoSrp (verified against amazon-cognito-identity-js), compiled from
+# its one source file: shared, not copied. It needs nothing but the JDK, so no Maven run.
+SRP_SOURCE="$ROOT/integration-tests/src/test/java/io/cognate/it/support/CognitoSrp.java"
+SRP_CLASS="$TARGET/classes/io/cognate/it/support/CognitoSrp.class"
+if [[ ! -f "$SRP_CLASS" || "$SRP_SOURCE" -nt "$SRP_CLASS" ]]; then
+  javac --release 17 -d "$TARGET/classes" "$SRP_SOURCE"
+fi
+
+JMH_JAR="$BENCH_DIR/jmh/target/benchmarks.jar"
+if $JMH && [[ ! -f "$JMH_JAR" || -n "$(find "$BENCH_DIR/jmh/src" "$BENCH_DIR/jmh/pom.xml" -newer "$JMH_JAR" -print -quit)" ]]; then
+  say "building the JMH jar"
+  (cd "$ROOT" && flock "$LOCK" mvn -o -q -B -f deploy/bench/jmh/pom.xml package) ||
+    die "JMH build failed (first time: drop -o once to fetch JMH and ACCP: flock $LOCK mvn -f deploy/bench/jmh/pom.xml package)"
+fi
+
+started_stack=false
+if ! "$ROOT/cognate" status 2>/dev/null | grep -q 'user-pool-service.*running'; then started_stack=true; fi
+say "./cognate up (builds under the lock if a jar is stale)"
+"$ROOT/cognate" up >"$TARGET/cognate-up.log" 2>&1 || {
+  tail -n 20 "$TARGET/cognate-up.log" >&2
+  die "./cognate up failed; see $TARGET/cognate-up.log"
+}
+
+# --- measurement, holding the build lock -----------------------------------------------------------------
+
+exec 9>"$LOCK"
+if ! flock -n 9; then
+  say "waiting for $LOCK (someone is building)"
+  flock 9
+fi
+say "holding $LOCK until the measurement ends"
+
+pid_of() { head -n 1 "$STATE_DIR/pids/$1.pid"; }
+COMPONENTS=(postgres kafka greenmail token-service user-pool-service)
+SERVICES=(token-service user-pool-service)
+declare -A PID AFFINITY
+for c in "${COMPONENTS[@]}"; do
+  PID[$c]="$(pid_of "$c")"
+  kill -0 "${PID[$c]}" 2>/dev/null || die "$c (pid ${PID[$c]}) is not running"
+done
+
+declare -A JVM_OPTS
+for s in "${SERVICES[@]}"; do
+  JVM_OPTS[$s]="$(tr '\0' '\n' <"/proc/${PID[$s]}/environ" | grep '^MALLOC_ARENA_MAX=' | tr '\n' ' ')$(tr '\0' ' ' <"/proc/${PID[$s]}/cmdline" | sed 's/ -Dcognate-stack=[^ ]*//')"
+done
+
+# Every process of the server side: the pids of .cognate/local/pids and all their descendants (PostgreSQL's
+# backends, forked per connection; new ones inherit the postmaster's affinity).
+server_pids() {
+  local queue=("${PID[@]}") pid child
+  while ((${#queue[@]} > 0)); do
+    pid="${queue[0]}"
+    queue=("${queue[@]:1}")
+    echo "$pid"
+    for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do queue+=("$child"); done
+  done
+}
+
+restore_affinity() {
+  local pid
+  for pid in "${!AFFINITY[@]}"; do
+    taskset -a -cp "${AFFINITY[$pid]}" "$pid" >/dev/null 2>&1 || true
+  done
+  AFFINITY=()
+}
+
+cleanup() {
+  restore_affinity
+  [[ -n "${RSS_SAMPLER:-}" ]] && kill "$RSS_SAMPLER" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+say "setting up a pool, a client and $USERS users"
+set -a
+AWS_ACCESS_KEY_ID="$(sed -n 1p "$STATE_DIR/admin-credentials")"
+AWS_SECRET_ACCESS_KEY="$(sed -n 2p "$STATE_DIR/admin-credentials")"
+AWS_REGION=us-east-1
+set +a
+BENCH_STATE="$TARGET/state.env"
+LOADGEN=(java -XX:+UseSerialGC -Xms256m -Xmx256m -cp "$TARGET/classes" "$BENCH_DIR/LoadGen.java")
+"${LOADGEN[@]}" setup http://127.0.0.1:8800 "$USERS" "$BENCH_STATE"
+set -a
+# shellcheck disable=SC1090 # written by LoadGen setup
+source "$BENCH_STATE"
+set +a
+
+# A fresh service JVM spends its first minutes compiling (C2 threads would compete for the one pinned core):
+# run every scenario once on both cores first, unmeasured, so the measured runs see warmed code.
+JIT_WARMUP="${BENCH_JIT_WARMUP:-30}"
+if ((JIT_WARMUP > 0)); then
+  say "JIT warm-up: every scenario for $JIT_WARMUP s on both cores, not measured"
+  wrk -t1 -c 32 -d "${JIT_WARMUP}s" "http://127.0.0.1:8801/$POOL_ID/.well-known/jwks.json" >/dev/null
+  for scenario in getuser refresh password; do
+    BENCH_SCENARIO=$scenario wrk -t1 -c 16 -d "${JIT_WARMUP}s" -s "$BENCH_DIR/wrk/cognito.lua" http://127.0.0.1:8800/ >/dev/null
+  done
+  "${LOADGEN[@]}" srp "$BENCH_STATE" 0 "$JIT_WARMUP" 16 >/dev/null
+fi
+
+say "pinning the server side to core $SERVER_CORE, this script and the load generators to core $GENERATOR_CORE"
+PINNED=()
+for pid in $(server_pids); do
+  AFFINITY[$pid]="$(taskset -pc "$pid" 2>/dev/null | sed 's/.*: //')" || continue
+  taskset -a -cp "$SERVER_CORE" "$pid" >/dev/null && PINNED+=("$pid")
+done
+PINNED_LABEL=""
+for c in "${COMPONENTS[@]}"; do PINNED_LABEL+="$c ${PID[$c]}, "; done
+PINNED_LABEL+="and $((${#PINNED[@]} - ${#COMPONENTS[@]})) PostgreSQL backends"
+taskset -cp "$GENERATOR_CORE" $$ >/dev/null
+
+# RSS of each service: sampled every 0.5 s during the scenarios (peak), and at the end.
+RSS_DIR="$TARGET/rss"
+rm -rf "$RSS_DIR" && mkdir -p "$RSS_DIR"
+rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+(
+  declare -A peak
+  while true; do
+    for s in "${SERVICES[@]}"; do
+      kb="$(rss_kb "${PID[$s]}")"
+      if ((kb > ${peak[$s]:-0})); then
+        peak[$s]=$kb
+        echo "$kb" >"$RSS_DIR/$s.peak"
+      fi
+    done
+    sleep 0.5
+  done
+) &
+RSS_SAMPLER=$!
+
+# CPU counters in USER_HZ ticks, taken at the edges of each measured window: core 0 and core 1 (busy, total), then
+# each server component (user-pool-service, token-service, PostgreSQL with its backends, Kafka, GreenMail), so
+# RESULTS.md can say where core 0's time went. LoadGen runs the same script itself (BENCH_SNAPSHOT).
+SNAPSHOT="$TARGET/snapshot.sh"
+{
+  echo '#!/usr/bin/env bash'
+  echo 'ticks() { local s=0 p t; for p in "$@"; do t=$(awk '"'"'{print $14 + $15}'"'"' "/proc/$p/stat" 2>/dev/null) && s=$((s + t)); done; printf "%d " "$s"; }'
+  echo "awk '\$1 == \"cpu$SERVER_CORE\" || \$1 == \"cpu$GENERATOR_CORE\" {b = \$2 + \$3 + \$4 + \$7 + \$8 + \$9; printf \"%d %d \", b, b + \$5 + \$6}' /proc/stat"
+  echo "ticks ${PID[user-pool-service]}"
+  echo "ticks ${PID[token-service]}"
+  echo "ticks ${PID[postgres]} \$(ps -o pid= --ppid ${PID[postgres]})"
+  echo "ticks ${PID[kafka]}"
+  echo "ticks ${PID[greenmail]}"
+  echo 'echo'
+} >"$SNAPSHOT"
+export BENCH_SNAPSHOT="$SNAPSHOT"
+snapshot() { bash "$SNAPSHOT"; }
+# analyze BEGIN END -> "server busy % <tab> generator busy % <tab> split of core 0"
+analyze() {
+  awk -v b="$1" -v e="$2" 'BEGIN {
+    n = split(b, x, " "); split(e, y, " "); t0 = y[2] - x[2]; t1 = y[4] - x[4]
+    printf "%.0f\t%.0f\t", (t0 > 0 ? 100 * (y[1] - x[1]) / t0 : 0), (t1 > 0 ? 100 * (y[3] - x[3]) / t1 : 0)
+    split("user-pool-service token-service PostgreSQL Kafka GreenMail", names, " ")
+    for (i = 5; i <= n; i++) printf "%s%s %.0f%%", (i > 5 ? ", " : ""), names[i - 4], (t0 > 0 ? 100 * (y[i] - x[i]) / t0 : 0)
+  }'
+}
+
+RESULT_ROWS="$TARGET/results.tsv"
+: >"$RESULT_ROWS"
+COMMANDS=()
+
+# wrk_run NAME URL CONNECTIONS [SCRIPT]: a warm-up run, then the measured one; appends a row to results.tsv.
+wrk_run() {
+  local name="$1" url="$2" connections="$3" script="${4:-}" args out s0 s1 rps p50 p99 errors requests
+  args=(-t1 -c "$connections" --timeout 10s)
+  [[ -n "$script" ]] && args+=(-s "$script")
+  say "$name: $WARMUP s warm-up, $DURATION s measured, $connections connections"
+  wrk "${args[@]}" -d "${WARMUP}s" "$url" >/dev/null
+  s0="$(snapshot)"
+  out="$(wrk "${args[@]}" -d "${DURATION}s" --latency "$url")"
+  s1="$(snapshot)"
+  printf '%s\n' "$out" >"$TARGET/$name.wrk.txt"
+  rps="$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")"
+  requests="$(awk '/requests in/ {print $1}' <<<"$out")"
+  p50="$(wrk_percentile 50 <<<"$out")"
+  p99="$(wrk_percentile 99 <<<"$out")"
+  errors="$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out")"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$requests" \
+    "$(analyze "$s0" "$s1")" >>"$RESULT_ROWS"
+  COMMANDS+=("taskset -c $GENERATOR_CORE wrk ${args[*]} -d ${DURATION}s --latency $url   # $name${script:+, BENCH_SCENARIO=$BENCH_SCENARIO}")
+  say "$name: $rps/s, p50 $p50 ms, p99 $p99 ms, errors $errors"
+}
+
+# wrk's "99%   12.34ms" in milliseconds.
+wrk_percentile() {
+  awk -v p="$1%" '$1 == p {
+    v = $2; unit = v; sub(/[0-9.]+/, "", unit); sub(/[a-z]+$/, "", v)
+    f = unit == "us" ? 0.001 : unit == "s" ? 1000 : unit == "m" ? 60000 : 1
+    printf "%.2f", v * f
+  }'
+}
+
+# expect_ok NAME CURL-ARGS...: one request before the run, so a scenario never measures fast errors.
+expect_ok() {
+  local name="$1" body
+  shift
+  body="$(curl -sS -f "$@")" || die "$name: the probe request failed: $body"
+  printf '%s' "$body"
+}
+
+cognito() { # ACTION BODY -> curl args
+  printf '%s\n' -X POST http://127.0.0.1:8800/ -H "Content-Type: application/x-amz-json-1.1" \
+    -H "X-Amz-Target: AWSCognitoIdentityProviderService.$1" --data "$2"
+}
+
+JWKS_URL="http://127.0.0.1:8801/$POOL_ID/.well-known/jwks.json"
+WRK_SCRIPT="$BENCH_DIR/wrk/cognito.lua"
+
+expect_ok jwks "$JWKS_URL" | grep -q '"keys"' || die "jwks: no keys"
+wrk_run jwks "$JWKS_URL" "${BENCH_CONNECTIONS_JWKS:-64}"
+
+mapfile -t probe < <(cognito GetUser "{\"AccessToken\":\"$ACCESS_TOKEN\"}")
+expect_ok getuser "${probe[@]}" | grep -q '"Username"' || die "getuser: no Username"
+BENCH_SCENARIO=getuser wrk_run getuser http://127.0.0.1:8800/ "${BENCH_CONNECTIONS_GETUSER:-32}" "$WRK_SCRIPT"
+
+mapfile -t probe < <(cognito InitiateAuth "{\"AuthFlow\":\"REFRESH_TOKEN_AUTH\",\"ClientId\":\"$CLIENT_ID\",\"AuthParameters\":{\"REFRESH_TOKEN\":\"$REFRESH_TOKEN\"}}")
+expect_ok refresh "${probe[@]}" | grep -q '"AccessToken"' || die "refresh: no AccessToken"
+BENCH_SCENARIO=refresh wrk_run refresh http://127.0.0.1:8800/ "${BENCH_CONNECTIONS_REFRESH:-16}" "$WRK_SCRIPT"
+
+mapfile -t probe < <(cognito InitiateAuth "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"$CLIENT_ID\",\"AuthParameters\":{\"USERNAME\":\"${USER_PREFIX}0001\",\"PASSWORD\":\"$PASSWORD\"}}")
+expect_ok password "${probe[@]}" | grep -q '"AccessToken"' || die "password: no AccessToken"
+BENCH_SCENARIO=password wrk_run password http://127.0.0.1:8800/ "${BENCH_CONNECTIONS_PASSWORD:-16}" "$WRK_SCRIPT"
+
+# srp_run: the Java generator (client-side SRP math per sign-in); warm-up inside.
+srp_run() {
+  local connections="${BENCH_CONNECTIONS_SRP:-16}" out line
+  say "srp: $WARMUP s warm-up, $DURATION s measured, $connections threads"
+  out="$("${LOADGEN[@]}" srp "$BENCH_STATE" "$WARMUP" "$DURATION" "$connections")"
+  printf '%s\n' "$out" >"$TARGET/srp.txt"
+  line="$(grep '^RESULT' <<<"$out")"
+  kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' srp "$(kv rps | cut -d. -f1)" "$(kv p50_ms)" "$(kv p99_ms)" \
+    "$(kv errors)" "$(kv requests)" \
+    "$(analyze "$(sed -n 's/^SNAPSHOT_BEGIN //p' <<<"$out")" "$(sed -n 's/^SNAPSHOT_END //p' <<<"$out")")" >>"$RESULT_ROWS"
+  COMMANDS+=("taskset -c $GENERATOR_CORE ${LOADGEN[*]} srp $BENCH_STATE $WARMUP $DURATION $connections   # srp")
+  say "srp: $line"
+}
+srp_run
+
+RSS_END=()
+for s in "${SERVICES[@]}"; do
+  RSS_END+=("$s $(cat "$RSS_DIR/$s.peak" 2>/dev/null || echo 0) $(rss_kb "${PID[$s]}") $(hwm_kb "${PID[$s]}")")
+done
+kill "$RSS_SAMPLER" 2>/dev/null || true
+RSS_SAMPLER=""
+
+# --- optional: where the time goes (JFR), a separate pass --------------------------------------------------
+
+# jfr_top FILE: the 25 hottest leaf frames (self time) and the 40 most frequent frames anywhere on the stack.
+jfr_top() (
+  set +o pipefail # head closes its pipe early
+  jfr print --events jdk.ExecutionSample --stack-depth 64 "$1" >"$1.txt"
+  echo "== leaf frames (self) =="
+  awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); print}' "$1.txt" |
+    sort | uniq -c | sort -rn | head -n 25
+  echo "== self time by layer (each sample charged to the first framework frame from the leaf up) =="
+  awk -f "$BENCH_DIR/jfr/layers.awk" "$1.txt" | sort -rn
+  echo "== frames anywhere on the stack (inclusive) =="
+  grep 'line:' "$1.txt" | sed -E 's/^[ \t]+//; s/[ \t]+line:.*//' |
+    sort | uniq -c | sort -rn | head -n 40
+)
+
+# JFR.stop can return before the dump is complete on disk: wait (at most 60 s) until `jfr summary` reads it.
+wait_for_file() {
+  local i
+  for ((i = 0; i < 120; i++)); do
+    jfr summary "$1" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+}
+
+if $JFR; then
+  for scenario in password srp getuser refresh; do
+    say "profiling $scenario with JFR ($DURATION s)"
+    for s in "${SERVICES[@]}"; do
+      jcmd "${PID[$s]}" JFR.start name=bench settings=profile filename="$TARGET/profiles/$scenario-$s.jfr" >/dev/null
+    done
+    case "$scenario" in
+      srp) "${LOADGEN[@]}" srp "$BENCH_STATE" 1 "$DURATION" "${BENCH_CONNECTIONS_SRP:-16}" >/dev/null ;;
+      *) BENCH_SCENARIO=$scenario wrk -t1 -c 16 -d "${DURATION}s" -s "$WRK_SCRIPT" http://127.0.0.1:8800/ >/dev/null ;;
+    esac
+    for s in "${SERVICES[@]}"; do
+      jcmd "${PID[$s]}" JFR.stop name=bench >/dev/null
+      wait_for_file "$TARGET/profiles/$scenario-$s.jfr"
+      jfr_top "$TARGET/profiles/$scenario-$s.jfr" >"$TARGET/profiles/$scenario-$s.top.txt" ||
+        say "no JFR samples for $s in $scenario"
+    done
+  done
+fi
+
+restore_affinity
+taskset -cp "0-$((NCPU - 1))" $$ >/dev/null
+
+if $started_stack || $FORCE_DOWN; then
+  say "./cognate down"
+  "$ROOT/cognate" down >/dev/null
+  STACK_NOTE="stopped at the end ($($started_stack && echo "run.sh started it" || echo "--down"))"
+else
+  STACK_NOTE="left running as found"
+fi
+
+# --- JMH ---------------------------------------------------------------------------------------------------
+
+JMH_ROWS=()
+if $JMH; then
+  JDKS=("17:java")
+  [[ -x "$TEMURIN25/bin/java" ]] && JDKS+=("25:$TEMURIN25/bin/java")
+  for jdk in "${JDKS[@]}"; do
+    version="${jdk%%:*}" java_bin="${jdk#*:}"
+    say "JMH on JDK $version (core $GENERATOR_CORE)"
+    taskset -c "$GENERATOR_CORE" "$java_bin" -jar "$JMH_JAR" "${JMH_ARGS[@]}" -rf csv \
+      -rff "$TARGET/jmh-jdk$version.csv" >"$TARGET/jmh-jdk$version.txt" 2>&1 ||
+      die "JMH on JDK $version failed; see $TARGET/jmh-jdk$version.txt"
+    JMH_ROWS+=("$version")
+  done
+fi
+
+flock -u 9
+exec 9>&-
+say "released $LOCK"
+
+# --- RESULTS.md --------------------------------------------------------------------------------------------
+
+target_of() {
+  case "$1" in
+    jwks) echo 20000 ;; getuser) echo 2000 ;; refresh) echo 400 ;; password) echo 150 ;; srp) echo 100 ;;
+  esac
+}
+label_of() {
+  case "$1" in
+    jwks) echo "JWKS GET" ;; getuser) echo "GetUser" ;; refresh) echo "REFRESH_TOKEN_AUTH" ;;
+    password) echo "USER_PASSWORD_AUTH sign-in" ;; srp) echo "USER_SRP_AUTH sign-in (2 requests)" ;;
+  esac
+}
+
+commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+dirty="$(git -C "$ROOT" status --porcelain --untracked-files=no -- . ':!deploy/bench' 2>/dev/null | awk '{print $2}' | tr '\n' ' ')"
+{
+  echo "# Cognate load benchmark — results"
+  echo
+  echo "Written by \`deploy/bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'). How to read it: [README.md](README.md)."
+  echo
+  echo "- Machine: $NCPU cores (nproc before pinning), $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/^Mem:/ {print $2}') GiB, Linux $(uname -r)"
+  echo "- JDK of the services and generator: $(java -version 2>&1 | head -n 1)"
+  echo "- Commit: $commit${dirty:+ with uncommitted changes in: $dirty}"
+  for s in "${SERVICES[@]}"; do
+    echo "- $s: \`${JVM_OPTS[$s]}\`"
+  done
+  echo "- Server side on ONE core: every thread of both services, PostgreSQL (postmaster and backends), Kafka and"
+  echo "  GreenMail pinned to core $SERVER_CORE (\`taskset -a -cp $SERVER_CORE\`, after start); the load generator on core"
+  echo "  $GENERATOR_CORE (\`taskset -c $GENERATOR_CORE\`). So req/s below is per server core. Pinned: ${#PINNED[@]} processes."
+  echo "- JIT warm-up first: every scenario for $JIT_WARMUP s on both cores, unmeasured (a fresh JVM compiles for a minute)."
+  echo "- Each scenario: $WARMUP s warm-up (discarded), then $DURATION s measured; $USERS users; p50/p99 from every"
+  echo "  request's latency (wrk --latency; LoadGen's own per-sign-in timings for SRP)."
+  echo
+  echo "| scenario | req/s per server core | p50 ms | p99 ms | target | met? | server core busy | generator core busy | errors |"
+  echo "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |"
+  while IFS=$'\t' read -r name rps p50 p99 errors requests sbusy gbusy split; do
+    target="$(target_of "$name")"
+    if ((rps >= target)); then met="yes (${rps}/${target} = $(awk -v r="$rps" -v t="$target" 'BEGIN {printf "%.1f", r / t}')×)"; else met="**no** ($(awk -v r="$rps" -v t="$target" 'BEGIN {printf "%.0f", 100 * r / t}')% of target)"; fi
+    ((gbusy >= 90)) && met="$met — generator saturated: lower bound"
+    echo "| $(label_of "$name") | $rps | $p50 | $p99 | ≥ $target | $met | $sbusy% | $gbusy% | $errors of $requests |"
+  done <"$RESULT_ROWS"
+  echo
+  echo "Where core $SERVER_CORE's time went in each measured window (CPU time of each process ÷ the core's time;"
+  echo "the rest is the kernel's softirq work and idle):"
+  echo
+  echo "| scenario | split of the server core |"
+  echo "| --- | --- |"
+  while IFS=$'\t' read -r name rps p50 p99 errors requests sbusy gbusy split; do
+    echo "| $(label_of "$name") | $split |"
+  done <"$RESULT_ROWS"
+  echo
+  echo "RSS of each service (/proc/PID/status; target ≤ 250 MB each; heap -Xmx192m from deploy/services.sh):"
+  echo
+  echo "| service | peak during the run (sampled 2/s) | after the run | VmHWM (peak since start) | ≤ 250 MB? |"
+  echo "| --- | ---: | ---: | ---: | --- |"
+  for row in "${RSS_END[@]}"; do
+    read -r s peak end hwm <<<"$row"
+    worst=$((peak > end ? peak : end))
+    ok=$( ((worst <= 250 * 1024)) && echo yes || echo "**no**")
+    printf '| %s | %d MB | %d MB | %d MB | %s |\n' "$s" $((peak / 1024)) $((end / 1024)) $((hwm / 1024)) "$ok"
+  done
+  echo
+  echo "Stack: $STACK_NOTE. Exact commands (from \`deploy/bench/run.sh\`, with the ids of \`deploy/bench/target/state.env\`"
+  echo "exported for the Lua script):"
+  echo
+  echo '```'
+  echo "flock $LOCK (held by run.sh for the measurement)"
+  echo "for pid in ${PINNED[*]}; do taskset -a -cp $SERVER_CORE \$pid; done"
+  echo "#   = $PINNED_LABEL"
+  printf '%s\n' "${COMMANDS[@]}"
+  echo '```'
+  if ((${#JMH_ROWS[@]} > 0)); then
+    echo
+    echo "## JMH: the hot code (\`deploy/bench/jmh\`)"
+    echo
+    echo "\`taskset -c $GENERATOR_CORE java -jar deploy/bench/jmh/target/benchmarks.jar ${JMH_ARGS[*]}\`, stack idle or down,"
+    echo "lower is better."
+    echo
+    header="| benchmark |"
+    sep="| --- |"
+    for v in "${JMH_ROWS[@]}"; do
+      header="$header JDK $v µs/op |"
+      sep="$sep ---: |"
+    done
+    echo "$header"
+    echo "$sep"
+    # csv: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: provider"
+    benches="$(tail -n +2 "$TARGET/jmh-jdk${JMH_ROWS[0]}.csv" | awk -F',' '{gsub(/[\r"]/, ""); print $1 (NF >= 8 && $8 != "" ? " [" $8 "]" : "")}')"
+    while read -r bench; do
+      line="| ${bench#io.cognate.bench.} |"
+      for v in "${JMH_ROWS[@]}"; do
+        score="$(awk -F',' -v b="$bench" '{gsub(/[\r"]/, ""); k = $1 (NF >= 8 && $8 != "" ? " [" $8 "]" : "")} k == b {printf "%.1f ± %.1f", $5, $6}' "$TARGET/jmh-jdk$v.csv")"
+        line="$line ${score:-n/a} |"
+      done
+      echo "$line"
+    done <<<"$benches"
+  fi
+} >"$RESULTS"
+say "wrote $RESULTS"

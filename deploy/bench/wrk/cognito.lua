@@ -1,0 +1,38 @@
+-- wrk script for Cognate's Cognito IdP JSON 1.1 API (POST / with X-Amz-Target), one scenario per run,
+-- chosen by BENCH_SCENARIO; the ids and tokens come from the state file LoadGen setup wrote (run.sh exports it).
+--   getuser   GetUser with one access token
+--   refresh   InitiateAuth REFRESH_TOKEN_AUTH with one refresh token
+--   password  InitiateAuth USER_PASSWORD_AUTH, each request the next of USERS users in turn
+local scenario = os.getenv("BENCH_SCENARIO")
+local client_id = os.getenv("CLIENT_ID")
+local target = "AWSCognitoIdentityProviderService."
+
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-amz-json-1.1"
+
+if scenario == "getuser" then
+  wrk.headers["X-Amz-Target"] = target .. "GetUser"
+  wrk.body = '{"AccessToken":"' .. os.getenv("ACCESS_TOKEN") .. '"}'
+elseif scenario == "refresh" then
+  wrk.headers["X-Amz-Target"] = target .. "InitiateAuth"
+  wrk.body = '{"AuthFlow":"REFRESH_TOKEN_AUTH","ClientId":"' .. client_id
+    .. '","AuthParameters":{"REFRESH_TOKEN":"' .. os.getenv("REFRESH_TOKEN") .. '"}}'
+elseif scenario == "password" then
+  wrk.headers["X-Amz-Target"] = target .. "InitiateAuth"
+  local users = tonumber(os.getenv("USERS"))
+  local prefix = os.getenv("USER_PREFIX")
+  local password = os.getenv("PASSWORD")
+  local bodies = {}
+  for i = 1, users do
+    bodies[i] = string.format(
+      '{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"%s","AuthParameters":{"USERNAME":"%s%04d","PASSWORD":"%s"}}',
+      client_id, prefix, i, password)
+  end
+  local n = 0
+  request = function()
+    n = n % users + 1
+    return wrk.format(nil, nil, nil, bodies[n])
+  end
+else
+  error("BENCH_SCENARIO must be getuser, refresh or password, not " .. tostring(scenario))
+end
