@@ -434,15 +434,15 @@ dirty="$(git -C "$ROOT" status --porcelain --untracked-files=no -- . ':!deploy/b
   done <"$RESULT_ROWS"
   echo
   echo "Where core $SERVER_CORE's time went in each measured window (CPU time of each process ÷ the core's time;"
-  echo "the rest is the kernel's softirq work and idle):"
+  echo "the rest is the kernel's softirq work and idle), and the same as core time per operation (busy ÷ rate):"
   echo
-  echo "| scenario | split of the server core |"
-  echo "| --- | --- |"
+  echo "| scenario | split of the server core | core ms per operation |"
+  echo "| --- | --- | ---: |"
   while IFS=$'\t' read -r name rps p50 p99 errors requests sbusy gbusy split; do
-    echo "| $(label_of "$name") | $split |"
+    echo "| $(label_of "$name") | $split | $(awk -v b="$sbusy" -v r="$rps" 'BEGIN {printf "%.3f", (r > 0 ? 10 * b / r : 0)}') |"
   done <"$RESULT_ROWS"
   echo
-  echo "RSS of each service (/proc/PID/status; target ≤ 250 MB each; heap -Xmx192m from deploy/services.sh):"
+  echo "RSS of each service (/proc/PID/status; target ≤ 250 MB each; JVM options in the header):"
   echo
   echo "| service | peak during the run (sampled 2/s) | after the run | VmHWM (peak since start) | ≤ 250 MB? |"
   echo "| --- | ---: | ---: | ---: | --- |"
