@@ -88,7 +88,7 @@ class BadInputTest {
     @Test
     void hugeBodyThenClientErrorNotServerError() {
         String junk = "x".repeat(2 * 1024 * 1024);
-        HttpResponse<String> response = RawApi.post("SignUp", "{\"ClientId\": \"" + junk + "\"}");
+        HttpResponse<String> response = RawApi.post("SignUp", "{\"ClientId\": \"" + junk + "\"}", true);
         assertTrue(response.statusCode() >= 400 && response.statusCode() < 500,
                 () -> "expected a 4xx for a 2 MiB body, got " + response.statusCode());
     }

@@ -28,8 +28,18 @@ public final class RawApi {
 
     /** POST / with {@code X-Amz-Target: AWSCognitoIdentityProviderService.<action>} (none if action is null). */
     public static HttpResponse<String> post(String action, String body) {
+        return post(action, body, false);
+    }
+
+    /**
+     * As {@link #post(String, String)}, with {@code Expect: 100-continue} when {@code expectContinue}: the server
+     * may then refuse an oversized body by its Content-Length before any of it is sent, as clients of large bodies
+     * do; without it, a server that answers 413 and closes mid-upload races the client's write.
+     */
+    public static HttpResponse<String> post(String action, String body, boolean expectContinue) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.get().userPoolEndpoint() + "/"))
                 .timeout(Duration.ofSeconds(30))
+                .expectContinue(expectContinue)
                 .header("Content-Type", CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (action != null) {
