@@ -60,7 +60,7 @@ public class PasswordVerifiers {
 
     /** The work of {@link #matches} for a name no user has, so both answers take the same time. */
     public void decoyCheck(UserPool pool, String username, String password) {
-        BigInteger salt = new BigInteger(1, kek.codeHash("decoy-salt/" + pool.id(), username));
+        BigInteger salt = decoySalt(pool, username);
         MessageDigest.isEqual(Srp.verifier(Srp.x(pool.srpPoolName(), username, password, salt)).toByteArray(),
                 salt.toByteArray());
     }

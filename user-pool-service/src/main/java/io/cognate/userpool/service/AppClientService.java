@@ -157,8 +157,7 @@ public class AppClientService {
             throw NOT_AUTHORIZED.withMessage("Client %s is configured with secret but SECRET_HASH was not received",
                     client.id());
         }
-        if (!MessageDigest.isEqual(secretHash(client, username).getBytes(StandardCharsets.UTF_8),
-                secretHash.getBytes(StandardCharsets.UTF_8))) {
+        if (!secretHashMatches(client, secretHash, List.of(username))) {
             throw NOT_AUTHORIZED.withMessage("Unable to verify secret hash for client %s", client.id());
         }
     }
