@@ -91,3 +91,17 @@ CREATE TABLE outbox_event (
     published_at  timestamptz
 );
 CREATE INDEX outbox_event_unpublished ON outbox_event (id) WHERE published_at IS NULL;
+
+--changeset cognate:2
+-- Sign-out as user-pool-service checks it on every call made with an access token (GetUser, ...), without asking
+-- token-service: tokens issued before tokens_revoked_at (GlobalSignOut) are refused, and so are the tokens of a
+-- family RevokeToken ended, until every access token minted from it has expired.
+ALTER TABLE pool_user ADD COLUMN tokens_revoked_at timestamptz;
+
+CREATE TABLE revoked_token_family (
+    origin_jti  uuid PRIMARY KEY,
+    pool_id     varchar(55) NOT NULL REFERENCES user_pool (id) ON DELETE CASCADE,
+    expires_at  timestamptz NOT NULL
+);
+CREATE INDEX revoked_token_family_expiry ON revoked_token_family (expires_at);
+CREATE INDEX consumed_challenge_expiry ON consumed_challenge (expires_at);

@@ -13,6 +13,8 @@ import javax.crypto.SecretKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cognate.contracts.jose.Base64Url;
+
 /**
  * Refresh tokens as JWE compact serialization with direct AES-256-GCM encryption (RFC 7516 §7.1, RFC 7518 §4.5,
  * §5.3) under a key derived from the KEK. Cognito's refresh tokens are JWEs too, so clients see the familiar shape;

@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 
+import io.cognate.contracts.jose.Base64Url;
+
 /** RFC 7518 §6.3.1: an RSA public key as a JWK; modulus and exponent are unsigned big-endian base64url. */
 public record RsaJwk(String alg, String e, String kid, String kty, String n, String use) {
 

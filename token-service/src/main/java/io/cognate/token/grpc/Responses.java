@@ -1,11 +1,19 @@
 package io.cognate.token.grpc;
 
+import java.math.BigInteger;
+import java.util.Arrays;
+
+import com.google.protobuf.ByteString;
+
 import io.cognate.contracts.token.v1.IntrospectResponse;
 import io.cognate.contracts.token.v1.MintResponse;
+import io.cognate.contracts.token.v1.PublicKeysResponse;
 import io.cognate.contracts.token.v1.RefreshResponse;
 import io.cognate.contracts.token.v1.RevokeResponse;
+import io.cognate.contracts.token.v1.RsaPublicKey;
 import io.cognate.token.service.Introspection;
 import io.cognate.token.service.MintedTokens;
+import io.cognate.token.service.PoolKeys;
 import io.cognate.token.service.RefreshGrant;
 import io.cognate.token.service.RefreshResult;
 import io.cognate.token.service.RevokeOutcome;
@@ -47,7 +55,29 @@ final class Responses {
             case UNKNOWN_TOKEN -> RevokeResponse.Outcome.UNKNOWN_TOKEN;
             case WRONG_CLIENT -> RevokeResponse.Outcome.WRONG_CLIENT;
         };
-        return RevokeResponse.newBuilder().setOutcome(proto).setFamiliesRevoked(outcome.familiesRevoked()).build();
+        RevokeResponse.Builder builder = RevokeResponse.newBuilder().setOutcome(proto)
+                .setFamiliesRevoked(outcome.familiesRevoked());
+        if (outcome.originJti() != null) {
+            builder.setOriginJti(outcome.originJti());
+        }
+        return builder.build();
+    }
+
+    static PublicKeysResponse publicKeys(PoolKeys keys, String issuer) {
+        PublicKeysResponse.Builder builder = PublicKeysResponse.newBuilder();
+        if (!keys.exists()) {
+            return builder.build();
+        }
+        builder.setIssuer(issuer);
+        keys.publicKeys().forEach((kid, key) -> builder.addKeys(RsaPublicKey.newBuilder().setKid(kid)
+                .setModulus(ByteString.copyFrom(unsigned(key.getModulus())))
+                .setPublicExponent(ByteString.copyFrom(unsigned(key.getPublicExponent())))));
+        return builder.build();
+    }
+
+    private static byte[] unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes.length > 1 && bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     static IntrospectResponse introspect(Introspection result) {

@@ -8,12 +8,15 @@ import io.cognate.contracts.token.v1.IntrospectRequest;
 import io.cognate.contracts.token.v1.IntrospectResponse;
 import io.cognate.contracts.token.v1.MintRequest;
 import io.cognate.contracts.token.v1.MintResponse;
+import io.cognate.contracts.token.v1.PublicKeysRequest;
+import io.cognate.contracts.token.v1.PublicKeysResponse;
 import io.cognate.contracts.token.v1.RefreshRequest;
 import io.cognate.contracts.token.v1.RefreshResponse;
 import io.cognate.contracts.token.v1.RevokeRequest;
 import io.cognate.contracts.token.v1.RevokeResponse;
 import io.cognate.contracts.token.v1.TokenService;
 import io.cognate.token.service.IntrospectFlow;
+import io.cognate.token.service.Issuer;
 import io.cognate.token.service.MintFlow;
 import io.cognate.token.service.RefreshFlow;
 import io.cognate.token.service.RevokeFlow;
@@ -32,14 +35,16 @@ public class TokenGrpcService implements TokenService {
     private final RevokeFlow revokeFlow;
     private final IntrospectFlow introspectFlow;
     private final SigningKeys signingKeys;
+    private final Issuer issuer;
 
     public TokenGrpcService(MintFlow mintFlow, RefreshFlow refreshFlow, RevokeFlow revokeFlow,
-            IntrospectFlow introspectFlow, SigningKeys signingKeys) {
+            IntrospectFlow introspectFlow, SigningKeys signingKeys, Issuer issuer) {
         this.mintFlow = mintFlow;
         this.refreshFlow = refreshFlow;
         this.revokeFlow = revokeFlow;
         this.introspectFlow = introspectFlow;
         this.signingKeys = signingKeys;
+        this.issuer = issuer;
     }
 
     @Override
@@ -92,6 +97,15 @@ public class TokenGrpcService implements TokenService {
             Requests.requirePool(request.getUserPoolId());
             return signingKeys.forSigning(request.getUserPoolId())
                     .map(keys -> EnsureSigningKeyResponse.newBuilder().setKeyId(keys.activeKid()).build());
+        });
+    }
+
+    @Override
+    public Uni<PublicKeysResponse> publicKeys(PublicKeysRequest request) {
+        return call(() -> {
+            Requests.requirePool(request.getUserPoolId());
+            return signingKeys.of(request.getUserPoolId())
+                    .map(keys -> Responses.publicKeys(keys, issuer.of(request.getUserPoolId())));
         });
     }
 

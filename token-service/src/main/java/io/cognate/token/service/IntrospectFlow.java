@@ -1,6 +1,5 @@
 package io.cognate.token.service;
 
-import java.io.IOException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.Arrays;
@@ -11,9 +10,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cognate.token.crypto.Jws;
+import io.cognate.contracts.jose.Jws;
 import io.cognate.token.repository.RefreshTokenFamilyRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -28,22 +26,20 @@ public class IntrospectFlow {
     private final SigningKeys signingKeys;
     private final RefreshTokenFamilyRepository families;
     private final Issuer issuer;
-    private final ObjectMapper json;
     private final Clock clock;
 
     public IntrospectFlow(SigningKeys signingKeys, RefreshTokenFamilyRepository families, Issuer issuer,
-            ObjectMapper json, Clock clock) {
+            Clock clock) {
         this.signingKeys = signingKeys;
         this.families = families;
         this.issuer = issuer;
-        this.json = json;
         this.clock = clock;
     }
 
     @WithSession
     public Uni<Introspection> introspect(String token, TokenUse expected) {
         Optional<Jws.Parsed> parsed = Jws.parse(token);
-        Optional<JsonNode> claims = parsed.flatMap(this::claims);
+        Optional<JsonNode> claims = parsed.flatMap(Jws.Parsed::claims);
         Optional<String> pool = claims.flatMap(c -> issuer.userPoolOf(c.path("iss").asText(null)));
         if (pool.isEmpty()) {
             return Uni.createFrom().item(Introspection.inactive(expected.invalid()));
@@ -87,14 +83,5 @@ public class IntrospectFlow {
         return new Introspection(true, "", pool, clientId, username, claims.path("sub").asText(""),
                 claims.path("origin_jti").asText(""), scopes, claims.path("iat").asLong(),
                 claims.path("exp").asLong());
-    }
-
-    private Optional<JsonNode> claims(Jws.Parsed parsed) {
-        try {
-            JsonNode node = json.readTree(parsed.payload());
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cognate.token.crypto.Jws;
+import io.cognate.contracts.jose.Jws;
 import io.smallrye.mutiny.Uni;
 
 /** Mint: signs an ID and an access token, opening a refresh-token family on a fresh sign-in. */

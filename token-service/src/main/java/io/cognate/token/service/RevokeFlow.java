@@ -47,7 +47,8 @@ public class RevokeFlow {
             if (!family.clientId.equals(clientId)) {
                 return Uni.createFrom().item(RevokeOutcome.of(RevokeOutcome.Kind.WRONG_CLIENT));
             }
-            return repository.revoke(userPoolId, family.id, clock.instant()).map(RevokeOutcome::revoked);
+            return repository.revoke(userPoolId, family.id, clock.instant())
+                    .map(count -> RevokeOutcome.revokedFamily(count, family.originJti.toString()));
         });
     }
 

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import io.cognate.contracts.jose.Base64Url;
+import io.cognate.contracts.jose.Jws;
 import io.cognate.token.TestKeys;
 
 class JwsTest {

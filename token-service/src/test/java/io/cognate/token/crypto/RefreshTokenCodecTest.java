@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.cognate.contracts.jose.Base64Url;
 import io.cognate.token.TestKeys;
 
 class RefreshTokenCodecTest {

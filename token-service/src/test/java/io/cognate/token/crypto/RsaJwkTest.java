@@ -8,6 +8,7 @@ import java.security.interfaces.RSAPublicKey;
 
 import org.junit.jupiter.api.Test;
 
+import io.cognate.contracts.jose.Base64Url;
 import io.cognate.token.TestKeys;
 
 class RsaJwkTest {

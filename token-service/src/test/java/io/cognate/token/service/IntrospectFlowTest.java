@@ -10,9 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.cognate.contracts.jose.Base64Url;
+import io.cognate.contracts.jose.Jws;
 import io.cognate.token.TestKeys;
-import io.cognate.token.crypto.Base64Url;
-import io.cognate.token.crypto.Jws;
 
 class IntrospectFlowTest {
 
@@ -86,7 +86,7 @@ class IntrospectFlowTest {
         TestTokenService elsewhere = new TestTokenService();
         String foreignIssuer = minted.accessToken();
         Introspection result = new IntrospectFlow(elsewhere.signingKeys, elsewhere.families,
-                new Issuer("https://other.example.com"), elsewhere.json, elsewhere.clock)
+                new Issuer("https://other.example.com"), elsewhere.clock)
                 .introspect(foreignIssuer, TokenUse.ACCESS).await().indefinitely();
 
         assertInactive("Invalid Access Token", result);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cognate.contracts.jose.Jws;
 import io.cognate.token.TestKeys;
-import io.cognate.token.crypto.Jws;
 import io.cognate.token.repository.RefreshTokenFamilyEntity;
 
 class MintFlowTest {

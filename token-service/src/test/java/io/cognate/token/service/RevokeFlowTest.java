@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cognate.contracts.jose.Jws;
 
 class RevokeFlowTest {
 
@@ -15,9 +22,21 @@ class RevokeFlowTest {
         return tokens.revokeFlow().revokeRefreshToken(TestTokenService.POOL, client, token).await().indefinitely();
     }
 
+    private static String originJti(String accessToken) {
+        try {
+            return new ObjectMapper().readTree(Jws.parse(accessToken).orElseThrow().payload()).path("origin_jti").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void revokeWhenOwnRefreshTokenThenRevokedAndTokensStopWorking() {
-        assertEquals(RevokeOutcome.revoked(1), revoke("client-1", minted.refreshToken()));
+        RevokeOutcome outcome = revoke("client-1", minted.refreshToken());
+
+        assertEquals(RevokeOutcome.Kind.REVOKED, outcome.kind());
+        assertEquals(1, outcome.familiesRevoked());
+        assertEquals(originJti(minted.accessToken()), outcome.originJti());
 
         assertTrue(tokens.refreshFlow().refresh(TestTokenService.POOL, "client-1", minted.refreshToken()).await()
                 .indefinitely().isEmpty());
@@ -28,7 +47,10 @@ class RevokeFlowTest {
     void revokeWhenAlreadyRevokedThenStillRevoked() {
         revoke("client-1", minted.refreshToken());
 
-        assertEquals(RevokeOutcome.revoked(0), revoke("client-1", minted.refreshToken()));
+        RevokeOutcome again = revoke("client-1", minted.refreshToken());
+
+        assertEquals(0, again.familiesRevoked());
+        assertEquals(originJti(minted.accessToken()), again.originJti());
     }
 
     @Test

@@ -47,7 +47,7 @@ final class TestTokenService {
     }
 
     IntrospectFlow introspectFlow() {
-        return new IntrospectFlow(signingKeys, families, issuer, json, clock);
+        return new IntrospectFlow(signingKeys, families, issuer, clock);
     }
 
     MintedTokens signIn(MintCommand cmd) {

@@ -6,7 +6,10 @@ import static io.cognate.userpool.api.CognitoError.UNSUPPORTED_TOKEN_TYPE;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +19,7 @@ import io.cognate.contracts.token.v1.RevokeResponse;
 import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
+import io.cognate.userpool.repository.RevokedTokenFamilyRepository;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.service.AccessTokens;
 import io.cognate.userpool.service.AppClientService;
@@ -25,26 +29,32 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Sign-out: every refresh-token family of the user is revoked in token-service, which also makes the access and ID
- * tokens minted from them fail introspection at once.
+ * Sign-out: token-service revokes the refresh-token families, and this service records the sign-out (the time of a
+ * global one on the user, the family of a revoked refresh token) so that it refuses the access tokens minted before
+ * at once, on every replica (see {@link AccessTokens}).
  */
 @ApplicationScoped
 public class SignOutService {
+    private static final Duration MAX_ACCESS_TOKEN_VALIDITY = Duration.ofDays(1);
+
     private final AccessTokens accessTokens;
     private final UserPoolService pools;
     private final UserAdminService admin;
     private final AppClientService clients;
     private final TokenServiceClient tokens;
     private final Outbox outbox;
+    private final RevokedTokenFamilyRepository revokedFamilies;
 
     public SignOutService(AccessTokens accessTokens, UserPoolService pools, UserAdminService admin,
-            AppClientService clients, TokenServiceClient tokens, Outbox outbox) {
+            AppClientService clients, TokenServiceClient tokens, Outbox outbox,
+            RevokedTokenFamilyRepository revokedFamilies) {
         this.accessTokens = accessTokens;
         this.pools = pools;
         this.admin = admin;
         this.clients = clients;
         this.tokens = tokens;
         this.outbox = outbox;
+        this.revokedFamilies = revokedFamilies;
     }
 
     public Uni<Void> globalSignOut(String accessToken) {
@@ -68,21 +78,28 @@ public class SignOutService {
             }
             RevokeRequest request = RevokeRequest.newBuilder().setUserPoolId(client.poolId())
                     .setRefreshToken(RefreshTokenTarget.newBuilder().setClientId(clientId).setToken(token)).build();
-            return tokens.revoke(request).map(response -> {
+            return tokens.revoke(request).chain(response -> {
                 if (response.getOutcome() == RevokeResponse.Outcome.UNKNOWN_TOKEN) {
                     throw UNSUPPORTED_TOKEN_TYPE.withMessage("The token is not a valid refresh token.");
                 }
                 if (response.getOutcome() == RevokeResponse.Outcome.WRONG_CLIENT) {
                     throw UNAUTHORIZED.withMessage("The refresh token was not issued to this client.");
                 }
-                return null;
+                // Access tokens live at most a day (Cognito's upper bound): after that none of the family is left.
+                Instant lastAccessTokenExpiry = Instant.now().plus(MAX_ACCESS_TOKEN_VALIDITY);
+                return Panache.withTransaction(() -> revokedFamilies.record(client.poolId(),
+                        UUID.fromString(response.getOriginJti()), lastAccessTokenExpiry));
             });
         })).replaceWithVoid();
     }
 
     private Uni<Void> signOut(UserEntity user) {
+        // Taken before token-service revokes: every token issued before this instant belongs to a revoked family.
+        Instant signedOutAt = Instant.now();
         RevokeRequest request = RevokeRequest.newBuilder().setUserPoolId(user.poolId).setSub(user.sub.toString()).build();
-        return tokens.revoke(request)
-                .chain(() -> Panache.withTransaction(() -> outbox.record(UserEventType.SignOut, user, Map.of())));
+        return tokens.revoke(request).chain(() -> Panache.withTransaction(() -> {
+            user.tokensRevokedAt = signedOutAt;
+            return outbox.record(UserEventType.SignOut, user, Map.of());
+        }));
     }
 }

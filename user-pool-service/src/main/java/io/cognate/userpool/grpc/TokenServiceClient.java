@@ -11,6 +11,8 @@ import io.cognate.contracts.token.v1.IntrospectRequest;
 import io.cognate.contracts.token.v1.IntrospectResponse;
 import io.cognate.contracts.token.v1.MintRequest;
 import io.cognate.contracts.token.v1.MintResponse;
+import io.cognate.contracts.token.v1.PublicKeysRequest;
+import io.cognate.contracts.token.v1.PublicKeysResponse;
 import io.cognate.contracts.token.v1.RefreshRequest;
 import io.cognate.contracts.token.v1.RefreshResponse;
 import io.cognate.contracts.token.v1.RevokeRequest;
@@ -49,6 +51,10 @@ public class TokenServiceClient {
 
     public Uni<IntrospectResponse> introspect(IntrospectRequest request) {
         return call(tokens.introspect(request));
+    }
+
+    public Uni<PublicKeysResponse> publicKeys(String userPoolId) {
+        return call(tokens.publicKeys(PublicKeysRequest.newBuilder().setUserPoolId(userPoolId).build()));
     }
 
     public Uni<Void> ensureSigningKey(String userPoolId) {

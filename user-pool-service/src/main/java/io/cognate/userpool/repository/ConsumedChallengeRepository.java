@@ -19,9 +19,4 @@ public class ConsumedChallengeRepository {
                         .executeUpdate())
                 .map(rows -> rows == 1);
     }
-
-    public Uni<Integer> purgeExpired(Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("delete from consumed_challenge where expires_at < :now")
-                .setParameter("now", now).executeUpdate());
-    }
 }

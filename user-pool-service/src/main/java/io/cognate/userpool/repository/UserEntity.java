@@ -37,6 +37,9 @@ public class UserEntity {
     public byte[] passwordVerifier;
     @Column(name = "temporary_password_expires_at")
     public Instant temporaryPasswordExpiresAt;
+    /** The last global sign-out: access tokens issued before it are refused. */
+    @Column(name = "tokens_revoked_at")
+    public Instant tokensRevokedAt;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

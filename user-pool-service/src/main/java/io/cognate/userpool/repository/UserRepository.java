@@ -21,6 +21,24 @@ public class UserRepository implements PanacheRepositoryBase<UserEntity, UUID> {
         return find("poolId = ?1 and sub = ?2", poolId, sub).firstResult();
     }
 
+    /**
+     * The user an access token names and whether the token's refresh-token family was revoked, in one query.
+     *
+     * @return null when the user does not exist
+     */
+    public Uni<TokenHolder> findTokenHolder(String poolId, UUID sub, UUID originJti) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select u, (select count(*) from RevokedTokenFamilyEntity r where r.originJti = :jti and r.poolId = "
+                        + ":pool) from UserEntity u where u.poolId = :pool and u.sub = :sub",
+                Object[].class).setParameter("pool", poolId).setParameter("sub", sub).setParameter("jti", originJti)
+                .getSingleResultOrNull())
+                .map(row -> row == null ? null : new TokenHolder((UserEntity) row[0], ((Number) row[1]).longValue() > 0));
+    }
+
+    /** A user found by an access token, and whether the token's family was revoked (RevokeToken). */
+    public record TokenHolder(UserEntity user, boolean familyRevoked) {
+    }
+
     public Uni<List<UserEntity>> findByEmail(String poolId, String emailKey) {
         return list("poolId = ?1 and emailKey = ?2", poolId, emailKey);
     }

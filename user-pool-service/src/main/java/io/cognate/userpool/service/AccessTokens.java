@@ -3,19 +3,31 @@ package io.cognate.userpool.service;
 import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
 import static io.cognate.userpool.api.CognitoError.USER_NOT_FOUND;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.cognate.contracts.jose.Jws;
 import io.cognate.contracts.token.v1.IntrospectRequest;
+import io.cognate.userpool.grpc.PoolPublicKeys;
 import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
+import io.cognate.userpool.repository.UserRepository.TokenHolder;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Authorizes the actions a user calls with an access token (GetUser, ChangePassword, ...): token-service checks the
- * signature, expiry and revocation; the user must still exist and be enabled.
+ * Authorizes the actions a user calls with an access token (GetUser, ChangePassword, ...). The token is verified
+ * here, as a resource server verifies it: RS256 signature by a key of the pool its {@code iss} names, token_use,
+ * expiry and scope. Sign-out is checked against this service's own record of it, read with the user in one query:
+ * the family RevokeToken ended, and the time of the last global sign-out. A token issued within
+ * {@link #CLOCK_SLACK_MILLIS} of that time (iat has whole seconds, and the two services' clocks may differ) is
+ * settled by token-service, which knows whether its family was revoked.
  */
 @ApplicationScoped
 public class AccessTokens {
@@ -23,37 +35,110 @@ public class AccessTokens {
     public record Caller(String poolId, UserEntity user, String clientId) {
     }
 
+    private static final Pattern USER_POOL_ID = Pattern.compile("[\\w-]{1,40}_[0-9a-zA-Z]{1,40}");
+    private static final long CLOCK_SLACK_MILLIS = 2_000;
+    private static final String USER_ADMIN_SCOPE = "aws.cognito.signin.user.admin";
+    private static final String INVALID = "Invalid Access Token";
+    private static final String EXPIRED = "Access Token has expired";
+    private static final String REVOKED = "Access Token has been revoked";
+
+    private final PoolPublicKeys publicKeys;
     private final TokenServiceClient tokens;
     private final UserRepository users;
 
-    public AccessTokens(TokenServiceClient tokens, UserRepository users) {
+    public AccessTokens(PoolPublicKeys publicKeys, TokenServiceClient tokens, UserRepository users) {
+        this.publicKeys = publicKeys;
         this.tokens = tokens;
         this.users = users;
     }
 
     /** The caller; call inside a session. */
     public Uni<Caller> authenticate(String accessToken) {
+        Optional<Jws.Parsed> parsed = Jws.parse(accessToken);
+        Optional<JsonNode> claims = parsed.flatMap(Jws.Parsed::claims);
+        String iss = claims.map(c -> c.path("iss").asText("")).orElse("");
+        String poolId = iss.substring(iss.lastIndexOf('/') + 1);
+        if (!USER_POOL_ID.matcher(poolId).matches()) {
+            return Uni.createFrom().failure(NOT_AUTHORIZED.withMessage(INVALID));
+        }
+        return publicKeys.find(poolId, parsed.get().kid()).chain(key -> {
+            if (key.isEmpty() || !key.get().issuer().equals(iss) || !parsed.get().verifiedBy(key.get().key())) {
+                throw NOT_AUTHORIZED.withMessage(INVALID);
+            }
+            AccessClaims access = AccessClaims.of(claims.get());
+            return users.findTokenHolder(poolId, access.sub(), access.originJti())
+                    .chain(holder -> caller(poolId, accessToken, access, holder));
+        });
+    }
+
+    private Uni<Caller> caller(String poolId, String accessToken, AccessClaims access, TokenHolder holder) {
+        if (holder != null && holder.familyRevoked()) {
+            throw NOT_AUTHORIZED.withMessage(REVOKED);
+        }
+        if (holder == null) {
+            throw USER_NOT_FOUND.withMessage("User does not exist.");
+        }
+        UserEntity user = holder.user();
+        Caller caller = new Caller(poolId, user, access.clientId());
+        Instant signedOut = user.tokensRevokedAt;
+        if (signedOut != null) {
+            long issuedMillis = access.issuedAt() * 1000;
+            if (issuedMillis + 1000 + CLOCK_SLACK_MILLIS <= signedOut.toEpochMilli()) {
+                throw NOT_AUTHORIZED.withMessage(REVOKED);
+            }
+            if (issuedMillis - CLOCK_SLACK_MILLIS <= signedOut.toEpochMilli()) {
+                return askTokenService(accessToken).map(ignored -> enabled(caller));
+            }
+        }
+        return Uni.createFrom().item(enabled(caller));
+    }
+
+    /** Issued about when the user signed out: token-service knows whether the token's family was revoked. */
+    private Uni<Void> askTokenService(String accessToken) {
         IntrospectRequest request = IntrospectRequest.newBuilder().setToken(accessToken).setExpectedTokenUse("access")
                 .build();
-        return tokens.introspect(request).chain(introspection -> {
+        return tokens.introspect(request).map(introspection -> {
             if (!introspection.getActive()) {
-                String reason = introspection.getReason().isEmpty() ? "Invalid Access Token" : introspection.getReason();
-                throw NOT_AUTHORIZED.withMessage(reason);
+                throw NOT_AUTHORIZED.withMessage(introspection.getReason().isEmpty() ? INVALID : introspection.getReason());
             }
-            if (!introspection.getScopesList().contains("aws.cognito.signin.user.admin")) {
+            return null;
+        });
+    }
+
+    private static Caller enabled(Caller caller) {
+        if (!caller.user().enabled) {
+            throw NOT_AUTHORIZED.withMessage("User is disabled.");
+        }
+        return caller;
+    }
+
+    /** The claims of a verified access token that authorization needs. */
+    private record AccessClaims(UUID sub, UUID originJti, String clientId, long issuedAt) {
+
+        /** @throws io.cognate.userpool.api.CognitoException NotAuthorizedException when the token may not be used */
+        static AccessClaims of(JsonNode claims) {
+            Optional<UUID> sub = uuid(claims.path("sub"));
+            Optional<UUID> originJti = uuid(claims.path("origin_jti"));
+            if (!"access".equals(claims.path("token_use").asText(null)) || !claims.path("exp").canConvertToLong()
+                    || !claims.path("iat").canConvertToLong() || sub.isEmpty() || originJti.isEmpty()) {
+                throw NOT_AUTHORIZED.withMessage(INVALID);
+            }
+            if (Instant.now().getEpochSecond() >= claims.get("exp").asLong()) {
+                throw NOT_AUTHORIZED.withMessage(EXPIRED);
+            }
+            if (!(" " + claims.path("scope").asText("") + " ").contains(" " + USER_ADMIN_SCOPE + " ")) {
                 throw NOT_AUTHORIZED.withMessage("Access Token does not have required scopes");
             }
-            // A user row exists only while its pool does (the schema cascades), so the pool need not be read.
-            String poolId = introspection.getUserPoolId();
-            return users.findBySub(poolId, UUID.fromString(introspection.getSub())).map(user -> {
-                if (user == null) {
-                    throw USER_NOT_FOUND.withMessage("User does not exist.");
-                }
-                if (!user.enabled) {
-                    throw NOT_AUTHORIZED.withMessage("User is disabled.");
-                }
-                return new Caller(poolId, user, introspection.getClientId());
-            });
-        });
+            return new AccessClaims(sub.get(), originJti.get(), claims.path("client_id").asText(""),
+                    claims.get("iat").asLong());
+        }
+
+        private static Optional<UUID> uuid(JsonNode node) {
+            try {
+                return node.isTextual() ? Optional.of(UUID.fromString(node.asText())) : Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.cognate.token.crypto;
+package io.cognate.contracts.jose;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +70,16 @@ public final class Jws {
 
     /** A structurally valid JWS whose signature has not been checked yet. */
     public record Parsed(String kid, byte[] payload, byte[] signingInput, byte[] signature) {
+
+        /** The payload as a JSON object; empty when it is not one. */
+        public Optional<JsonNode> claims() {
+            try {
+                JsonNode node = JSON.readTree(payload);
+                return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
 
         public boolean verifiedBy(PublicKey key) {
             try {

@@ -1,4 +1,4 @@
-package io.cognate.token.crypto;
+package io.cognate.contracts.jose;
 
 import java.util.Base64;
 

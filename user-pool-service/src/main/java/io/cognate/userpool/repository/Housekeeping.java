@@ -1,0 +1,33 @@
+package io.cognate.userpool.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Deletes records that only mattered until a time now past: answered challenges (their Session has expired) and
+ * revoked token families (their access tokens have expired). Any replica may run it; the deletes are idempotent.
+ */
+@ApplicationScoped
+public class Housekeeping {
+    private static final Logger LOG = Logger.getLogger(Housekeeping.class);
+
+    private final Pool pool;
+
+    public Housekeeping(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Scheduled(every = "${cognate.housekeeping-interval:10m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgeExpired() {
+        return pool.query("delete from consumed_challenge where expires_at < now()").execute()
+                .chain(() -> pool.query("delete from revoked_token_family where expires_at < now()").execute())
+                .onFailure().invoke(failure -> LOG.warnf("housekeeping failed: %s", failure.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+}
