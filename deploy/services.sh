@@ -12,7 +12,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # A small, fixed footprint per service (target: <= 250 MB RSS, deploy/bench/RESULTS.md): the serial collector
 # suits a heap this size on a core or two; metaspace and the code cache are capped; two glibc malloc arenas
 # and (where the JDK has it, 17.0.9 on) periodic trimming of the native heap return what C2 and Netty freed.
-SERVICE_HEAP="${COGNATE_SERVICE_HEAP:--Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}"
+SERVICE_HEAP="${COGNATE_SERVICE_HEAP:--Xms32m -Xmx64m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}"
 TRIM_NATIVE_HEAP="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
 
 service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$COGNATE_ROOT" "$1"; }
@@ -58,6 +58,34 @@ service_env() {
   esac
 }
 
+# Modules whose migrations this run has applied.
+MIGRATED=" "
+
+# services_migrate MODULE...: applies each module's schema migrations (Liquibase, db/changelog.sql) in
+# Quarkus's init-and-exit mode, the job a Kubernetes init task runs, all at once; the services then start
+# with migrate-at-start off, so Liquibase never loads into a serving JVM (about 12 MB of metaspace). Each
+# run takes about 7 s, most of it Quarkus's fixed wait before exiting. Output: <module>-migrate.log.
+services_migrate() {
+  local module started pids=() names=() envs=() i failed=""
+  started="$(now_ms)"
+  for module in "$@"; do
+    if is_running "$module" && ! service_outdated "$module"; then continue; fi
+    mapfile -t envs < <(service_env "$module")
+    begin_log "$module-migrate"
+    env "${envs[@]}" QUARKUS_HTTP_PORT=0 QUARKUS_GRPC_SERVER_PORT=0 QUARKUS_INIT_AND_EXIT=true \
+      QUARKUS_LIQUIBASE_MIGRATE_AT_START=true java -Xmx128m -XX:+UseSerialGC -jar "$(service_jar "$module")" \
+      >>"$(log_file "$module-migrate")" 2>&1 </dev/null &
+    pids+=("$!")
+    names+=("$module")
+  done
+  for i in "${!pids[@]}"; do
+    wait "${pids[i]}" || failed+=" ${names[i]}"
+    MIGRATED+="${names[i]} "
+  done
+  [[ -z "$failed" ]] || die "schema migration failed for$failed; see $(log_file "${failed##* }-migrate")"
+  ((${#names[@]} == 0)) || say "schema migrations applied: ${names[*]} ($(elapsed_since "$started") s)"
+}
+
 # A running service whose jar was rebuilt after it started is restarted by `up`.
 service_outdated() {
   [[ "$(service_jar "$1")" -nt "$(pid_file "$1")" ]]
@@ -77,6 +105,7 @@ service_start() {
     stop_process "$module" 20
   fi
   [[ -f "$jar" ]] || die "no $jar; build it with: flock /tmp/cognate-build.lock mvn -B -DskipTests install"
+  [[ "$MIGRATED" == *" $module "* ]] || services_migrate "$module"
   require_port_free "$module" "$(service_http_port "$module")"
   require_port_free "$module" "$(service_grpc_port "$module")"
   mapfile -t envs < <(service_env "$module")
@@ -112,6 +141,7 @@ services_start() {
   local module modules
   load_secrets
   mapfile -t modules < <(present_services)
+  services_migrate "${modules[@]}"
   for module in "${modules[@]}"; do service_start "$module"; done
 }
 
