@@ -3,7 +3,11 @@
 //   {"idToken": "...", "accessToken": "...", "refreshToken": "..."}   on success (exit 0)
 //   {"error": {"code": "...", "message": "..."}}                     on failure (exit 1)
 // Usage: node signin.mjs <endpoint> <userPoolId> <clientId> <username>, the password on stdin's
-// first line (so it never shows in a process listing).
+// first line (so it never shows in a process listing) and, optionally, the user's TOTP secret (base32) on the
+// second. With a secret, a SOFTWARE_TOKEN_MFA challenge is answered with a code computed here (RFC 6238, written
+// independently of the server's); an MFA_SETUP challenge is answered by associating a new software token and
+// verifying it, and the new secret is printed as "totpSecret" beside the tokens.
+import { createHmac } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import cognito from 'amazon-cognito-identity-js';
 
@@ -18,13 +22,36 @@ function fail(err) {
   finish({ error: { code: err.code || err.name || 'Error', message: err.message || String(err) } }, 1);
 }
 
-async function readPassword() {
+async function readInput() {
   const lines = createInterface({ input: process.stdin });
+  const read = [];
   for await (const line of lines) {
-    lines.close();
-    return line;
+    read.push(line);
   }
-  return '';
+  return read;
+}
+
+function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const ch of text.replace(/=+$/, '').toUpperCase()) {
+    bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+  }
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) {
+    bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  }
+  return Buffer.from(bytes);
+}
+
+// RFC 6238 with HMAC-SHA1, 30 s steps, 6 digits (RFC 4226 dynamic truncation).
+function totp(secretBase32, epochMillis = Date.now()) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(epochMillis / 30000)));
+  const hmac = createHmac('sha1', base32Decode(secretBase32)).update(counter).digest();
+  const offset = hmac[hmac.length - 1] & 0x0f;
+  const value = (hmac.readUInt32BE(offset) & 0x7fffffff) % 1000000;
+  return String(value).padStart(6, '0');
 }
 
 const [endpoint, userPoolId, clientId, username] = process.argv.slice(2);
@@ -35,19 +62,24 @@ if (typeof globalThis.fetch !== 'function') {
   fail(new Error('this script needs a global fetch (Node 18 or later)'));
 }
 
-const password = await readPassword();
+const [password = '', totpSecret = ''] = await readInput();
 const pool = new CognitoUserPool({ UserPoolId: userPoolId, ClientId: clientId, endpoint });
 const user = new CognitoUser({ Username: username, Pool: pool });
 const details = new AuthenticationDetails({ Username: username, Password: password });
 
+let newTotpSecret;
+
+function succeed(session) {
+  finish({
+    idToken: session.getIdToken().getJwtToken(),
+    accessToken: session.getAccessToken().getJwtToken(),
+    refreshToken: session.getRefreshToken().getToken(),
+    ...(newTotpSecret ? { totpSecret: newTotpSecret } : {}),
+  }, 0);
+}
+
 user.authenticateUser(details, {
-  onSuccess(session) {
-    finish({
-      idToken: session.getIdToken().getJwtToken(),
-      accessToken: session.getAccessToken().getJwtToken(),
-      refreshToken: session.getRefreshToken().getToken(),
-    }, 0);
-  },
+  onSuccess: succeed,
   onFailure: fail,
   newPasswordRequired() {
     fail({ code: 'NEW_PASSWORD_REQUIRED', message: 'the user must set a new password' });
@@ -55,8 +87,25 @@ user.authenticateUser(details, {
   mfaRequired() {
     fail({ code: 'SMS_MFA', message: 'MFA required' });
   },
-  totpRequired() {
-    fail({ code: 'SOFTWARE_TOKEN_MFA', message: 'MFA required' });
+  totpRequired(challengeName) {
+    if (!totpSecret) {
+      fail({ code: 'SOFTWARE_TOKEN_MFA', message: 'MFA required' });
+      return;
+    }
+    user.sendMFACode(totp(totpSecret), { onSuccess: succeed, onFailure: fail }, challengeName);
+  },
+  mfaSetup() {
+    if (!totpSecret) {
+      fail({ code: 'MFA_SETUP', message: 'MFA setup required' });
+      return;
+    }
+    user.associateSoftwareToken({
+      associateSecretCode(secretCode) {
+        newTotpSecret = secretCode;
+        user.verifySoftwareToken(totp(secretCode), 'node', { onSuccess: succeed, onFailure: fail });
+      },
+      onFailure: fail,
+    });
   },
   customChallenge() {
     fail({ code: 'CUSTOM_CHALLENGE', message: 'custom challenge' });

@@ -105,3 +105,24 @@ CREATE TABLE revoked_token_family (
 );
 CREATE INDEX revoked_token_family_expiry ON revoked_token_family (expires_at);
 CREATE INDEX consumed_challenge_expiry ON consumed_challenge (expires_at);
+
+--changeset cognate:3
+-- Per-user limits on codes: how many were sent in the current hour (LimitExceededException past the limit).
+ALTER TABLE user_code ADD COLUMN sends integer NOT NULL DEFAULT 1;
+ALTER TABLE user_code ADD COLUMN window_started_at timestamptz;
+UPDATE user_code SET window_started_at = created_at;
+ALTER TABLE user_code ALTER COLUMN window_started_at SET NOT NULL;
+-- Lockout after repeated wrong passwords (SignInCompletion): consecutive failures, the last one, and until when
+-- sign-ins are refused.
+ALTER TABLE pool_user ADD COLUMN failed_sign_ins integer NOT NULL DEFAULT 0;
+ALTER TABLE pool_user ADD COLUMN last_failed_sign_in_at timestamptz;
+ALTER TABLE pool_user ADD COLUMN locked_until timestamptz;
+
+--changeset cognate:4
+-- MFA factors of a user: the TOTP secret (sealed with the KEK) once verified, one being set up, the last time step
+-- a code was accepted for (each code works once), and which factors are enabled and preferred.
+ALTER TABLE pool_user ADD COLUMN totp_secret bytea;
+ALTER TABLE pool_user ADD COLUMN totp_pending_secret bytea;
+ALTER TABLE pool_user ADD COLUMN totp_last_step bigint NOT NULL DEFAULT 0;
+ALTER TABLE pool_user ADD COLUMN mfa_enabled varchar(128) NOT NULL DEFAULT '';
+ALTER TABLE pool_user ADD COLUMN mfa_preferred varchar(32);

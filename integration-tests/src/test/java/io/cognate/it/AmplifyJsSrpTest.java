@@ -1,6 +1,7 @@
 package io.cognate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,14 +23,17 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 
 import io.cognate.it.support.Cognito;
 import io.cognate.it.support.Names;
+import io.cognate.it.support.SignIn;
 import io.cognate.it.support.Stack;
 import io.cognate.it.support.TestPool;
 import io.cognate.it.support.TestPools;
+import io.cognate.it.support.TestTotp;
 import io.cognate.it.support.TestUser;
 import io.cognate.it.support.TestUsers;
 import io.cognate.it.support.Tokens;
 
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 
 /**
@@ -104,7 +108,48 @@ class AmplifyJsSrpTest {
         assertEquals(email, id.getStringClaim("email"));
     }
 
+    @Test
+    void srpSignInWithTotpMfaThroughTheLibraryThenTokens() throws Exception {
+        TestPool pool = TestPools.pool();
+        Cognito.admin().setUserPoolMfaConfig(b -> b.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .softwareTokenMfaConfiguration(s -> s.enabled(true)));
+        TestUser user = TestUsers.confirmed(pool);
+        String accessToken = SignIn.password(pool, user).accessToken();
+        String secret = Cognito.anonymous().associateSoftwareToken(b -> b.accessToken(accessToken)).secretCode();
+        Cognito.anonymous().verifySoftwareToken(b -> b.accessToken(accessToken).userCode(TestTotp.code(secret, -1)));
+        Cognito.anonymous().setUserMFAPreference(b -> b.accessToken(accessToken)
+                .softwareTokenMfaSettings(m -> m.enabled(true).preferredMfa(true)));
+
+        JsonNode withoutCode = signIn(pool, user.username(), user.password(), "");
+        JsonNode result = signIn(pool, user.username(), user.password(), secret);
+
+        assertEquals("SOFTWARE_TOKEN_MFA", withoutCode.path("error").path("code").asText(), withoutCode::toString);
+        assertTrue(result.has("idToken"), () -> "sign-in failed: " + result);
+        Tokens.verifyIdToken(pool.id(), pool.clientId(), result.path("idToken").asText());
+    }
+
+    @Test
+    void mfaSetupThroughTheLibraryWhenPoolRequiresMfaThenTokensAndAWorkingSecret() throws Exception {
+        TestPool pool = TestPools.pool();
+        Cognito.admin().setUserPoolMfaConfig(b -> b.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.ON)
+                .softwareTokenMfaConfiguration(s -> s.enabled(true)));
+        TestUser user = TestUsers.confirmed(pool);
+
+        JsonNode result = signIn(pool, user.username(), user.password(), "set-up");
+
+        assertTrue(result.has("idToken"), () -> "sign-in failed: " + result);
+        String secret = result.path("totpSecret").asText();
+        assertEquals(List.of("SOFTWARE_TOKEN_MFA"), Cognito.admin().adminGetUser(b -> b.userPoolId(pool.id())
+                .username(user.username())).userMFASettingList());
+        assertFalse(secret.isEmpty());
+    }
+
     private static JsonNode signIn(TestPool pool, String username, String password) throws Exception {
+        return signIn(pool, username, password, "");
+    }
+
+    private static JsonNode signIn(TestPool pool, String username, String password, String totpSecret)
+            throws Exception {
         List<String> command = List.of("node", "signin.mjs", Stack.get().userPoolEndpoint().toString(), pool.id(),
                 pool.clientId(), username);
         Process node = new ProcessBuilder(command)
@@ -112,7 +157,7 @@ class AmplifyJsSrpTest {
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try (OutputStream stdin = node.getOutputStream()) {
-            stdin.write((password + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.write((password + "\n" + totpSecret + "\n").getBytes(StandardCharsets.UTF_8));
         }
         if (!node.waitFor(60, TimeUnit.SECONDS)) {
             node.destroyForcibly();

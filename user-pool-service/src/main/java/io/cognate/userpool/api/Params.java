@@ -155,6 +155,13 @@ public final class Params {
         return (ObjectNode) value;
     }
 
+    /** The same request without one field (for a builder that handles that field itself). */
+    public Params without(String field) {
+        ObjectNode copy = node.deepCopy();
+        copy.remove(field);
+        return new Params(copy);
+    }
+
     public Params nested(String field) {
         ObjectNode value = object(field);
         return value == null ? null : new Params(value);

@@ -43,13 +43,37 @@ public class ChallengeSessions {
      * challenge of this client is NotAuthorizedException (call inside a session).
      */
     public Uni<Challenge> consume(String sealed, String expectedName, String clientId) {
+        return markAnswered(check(sealed, expectedName, clientId));
+    }
+
+    /**
+     * Opens a blob for the expected challenge without consuming it (a wrong MFA code may be retried); a null
+     * {@code clientId} accepts any client (AssociateSoftwareToken and VerifySoftwareToken name none).
+     */
+    public Challenge check(String sealed, String expectedName, String clientId) {
         Challenge challenge = open(sealed);
-        if (challenge == null || !challenge.name().equals(expectedName) || !challenge.clientId().equals(clientId)) {
+        if (challenge == null || !challenge.name().equals(expectedName)
+                || (clientId != null && !challenge.clientId().equals(clientId))) {
             throw NOT_AUTHORIZED.withMessage("Invalid session for the user.");
         }
         if (challenge.expired()) {
             throw NOT_AUTHORIZED.withMessage("Invalid session for the user, session is expired.");
         }
+        return challenge;
+    }
+
+    /** Fails as {@link #markAnswered} does if the challenge was answered already, without answering it. */
+    public Uni<Challenge> requireUnanswered(Challenge challenge) {
+        return consumed.isConsumed(challenge.id()).map(answered -> {
+            if (answered) {
+                throw NOT_AUTHORIZED.withMessage("Invalid session for the user, session can only be used once.");
+            }
+            return challenge;
+        });
+    }
+
+    /** Records that the challenge was answered; a second answer is NotAuthorizedException, on any replica. */
+    public Uni<Challenge> markAnswered(Challenge challenge) {
         return consumed.consume(challenge.id(), Instant.ofEpochSecond(challenge.expiresAt())).map(first -> {
             if (!first) {
                 throw NOT_AUTHORIZED.withMessage("Invalid session for the user, session can only be used once.");

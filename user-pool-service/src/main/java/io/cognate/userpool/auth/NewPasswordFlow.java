@@ -21,22 +21,25 @@ import io.cognate.userpool.service.UserStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** NEW_PASSWORD_REQUIRED: a user created by an admin sets a password (and required attributes) at first sign-in. */
+/**
+ * NEW_PASSWORD_REQUIRED: a user created by an admin sets a password (and required attributes) at first sign-in;
+ * MFA follows as after any password.
+ */
 @ApplicationScoped
 public class NewPasswordFlow {
     private final UserRepository users;
     private final PasswordVerifiers passwords;
     private final ChallengeSessions sessions;
     private final AttributeChanges attributeChanges;
-    private final TokenIssuer tokens;
+    private final MfaFlow mfa;
 
     public NewPasswordFlow(UserRepository users, PasswordVerifiers passwords, ChallengeSessions sessions,
-            AttributeChanges attributeChanges, TokenIssuer tokens) {
+            AttributeChanges attributeChanges, MfaFlow mfa) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
         this.attributeChanges = attributeChanges;
-        this.tokens = tokens;
+        this.mfa = mfa;
     }
 
     /** Call inside a session. */
@@ -66,7 +69,7 @@ public class NewPasswordFlow {
                             : attributeChanges.update(pool, client, user, attributes, false);
                     return saved.replaceWith(new PasswordSet(user, challenge.authTime()));
                 })))
-                .chain(done -> tokens.signIn(pool, client, done.user(), done.authTime(), "NEW_PASSWORD_REQUIRED"));
+                .chain(done -> mfa.afterPassword(pool, client, done.user(), done.authTime(), "NEW_PASSWORD_REQUIRED"));
     }
 
     private record PasswordSet(UserEntity user, long authTime) {

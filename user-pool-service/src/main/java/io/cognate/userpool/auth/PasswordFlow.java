@@ -37,6 +37,7 @@ public class PasswordFlow {
                 throw completion.unknownUser(client);
             }
             completion.checkEnabled(user);
+            completion.checkNotLockedOut(user);
             if (!passwords.matches(user, pool, password)) {
                 return completion.wrongPassword(user, client, authFlow);
             }

@@ -19,11 +19,13 @@ import io.cognate.userpool.api.Json;
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.repository.UserEntity;
+import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.SchemaAttribute;
 import io.cognate.userpool.service.UserAttributes;
 import io.cognate.userpool.service.UserPool;
 import io.cognate.userpool.service.UserStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** What every password flow does around the proof: the checks before it, and what a proven password leads to. */
@@ -31,14 +33,16 @@ import io.smallrye.mutiny.Uni;
 public class SignInCompletion {
     static final String WRONG_CREDENTIALS = "Incorrect username or password.";
 
-    private final TokenIssuer tokens;
     private final ChallengeSessions sessions;
     private final Outbox outbox;
+    private final UserRepository users;
+    private final MfaFlow mfa;
 
-    public SignInCompletion(TokenIssuer tokens, ChallengeSessions sessions, Outbox outbox) {
-        this.tokens = tokens;
+    public SignInCompletion(ChallengeSessions sessions, Outbox outbox, UserRepository users, MfaFlow mfa) {
+        this.mfa = mfa;
         this.sessions = sessions;
         this.outbox = outbox;
+        this.users = users;
     }
 
     /** An unknown name: with PreventUserExistenceErrors the same answer as a wrong password. */
@@ -47,16 +51,25 @@ public class SignInCompletion {
                 : USER_NOT_FOUND.withMessage("User does not exist.");
     }
 
-    void checkEnabled(UserEntity user) {
+    static void checkEnabled(UserEntity user) {
         if (!user.enabled) {
             throw NOT_AUTHORIZED.withMessage("User is disabled.");
         }
     }
 
-    /** Records a failed sign-in (its own transaction), then fails with Cognito's error. */
+    /** Refuses a sign-in while the user is locked out after wrong passwords; the lockout is not extended. */
+    static void checkNotLockedOut(UserEntity user) {
+        if (user.lockedUntil != null && Instant.now().isBefore(user.lockedUntil)) {
+            throw NOT_AUTHORIZED.withMessage("Password attempts exceeded");
+        }
+    }
+
+    /** Records a failed sign-in and counts it toward the lockout (its own transaction), then fails. */
     <T> Uni<T> wrongPassword(UserEntity user, AppClient client, String authFlow) {
-        return outbox.recordNow(UserEventType.SignInFailed, user, Map.of("clientId", client.id(), "authFlow", authFlow,
-                "reason", "NotAuthorizedException")).chain(
+        return Panache.withTransaction(() -> users.recordFailedSignIn(user.poolId, user.sub).chain(() -> outbox.record(
+                UserEventType.SignInFailed, user, Map.of("clientId", client.id(), "authFlow", authFlow, "reason",
+                        "NotAuthorizedException"))))
+                .chain(
                         () -> Uni.createFrom().failure(
                                 NOT_AUTHORIZED.withMessage(WRONG_CREDENTIALS)));
     }
@@ -64,6 +77,12 @@ public class SignInCompletion {
     /** After the password is proven: tokens, or the challenge or error the user's status calls for. */
     Uni<ObjectNode> passwordProven(UserPool pool, AppClient client, UserEntity user, String authFlow) {
         long now = Instant.now().getEpochSecond();
+        if (user.failedSignIns > 0 || user.lockedUntil != null) {
+            // Saved with the sign-in's own writes (the SignIn event, or the challenge's answer).
+            user.failedSignIns = 0;
+            user.lastFailedSignInAt = null;
+            user.lockedUntil = null;
+        }
         switch (user.status) {
             case UserStatus.UNCONFIRMED -> throw USER_NOT_CONFIRMED.withMessage("User is not confirmed.");
             case UserStatus.RESET_REQUIRED -> throw PASSWORD_RESET_REQUIRED.withMessage("Password reset required for the user");
@@ -75,7 +94,7 @@ public class SignInCompletion {
                 return Uni.createFrom().item(newPasswordRequired(pool, client, user, now));
             }
             default -> {
-                return tokens.signIn(pool, client, user, now, authFlow);
+                return mfa.afterPassword(pool, client, user, now, authFlow);
             }
         }
     }

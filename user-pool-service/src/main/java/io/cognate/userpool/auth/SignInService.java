@@ -35,15 +35,17 @@ public class SignInService {
     private final SrpFlow srpFlow;
     private final RefreshFlow refreshFlow;
     private final NewPasswordFlow newPasswordFlow;
+    private final MfaFlow mfaFlow;
 
     public SignInService(AppClientService clients, UserPoolService pools, PasswordFlow passwordFlow, SrpFlow srpFlow,
-            RefreshFlow refreshFlow, NewPasswordFlow newPasswordFlow) {
+            RefreshFlow refreshFlow, NewPasswordFlow newPasswordFlow, MfaFlow mfaFlow) {
         this.clients = clients;
         this.pools = pools;
         this.passwordFlow = passwordFlow;
         this.srpFlow = srpFlow;
         this.refreshFlow = refreshFlow;
         this.newPasswordFlow = newPasswordFlow;
+        this.mfaFlow = mfaFlow;
     }
 
     public Uni<ObjectNode> initiateAuth(Params request, boolean admin) {
@@ -83,6 +85,8 @@ public class SignInService {
             Map<String, String> responses) {
         return switch (challengeName) {
             case "PASSWORD_VERIFIER" -> srpFlow.verify(pool, client, responses);
+            case "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "SELECT_MFA_TYPE", "MFA_SETUP" ->
+                mfaFlow.respond(pool, client, challengeName, session, responses);
             case "NEW_PASSWORD_REQUIRED" -> {
                 if (session == null) {
                     throw INVALID_PARAMETER.withMessage("Missing required parameter Session");

@@ -55,6 +55,7 @@ public class SrpFlow {
             }
             if (user != null) {
                 completion.checkEnabled(user);
+                completion.checkNotLockedOut(user);
             }
             // A name no user has gets a decoy challenge that looks real and can never be answered.
             boolean decoy = user == null || !passwords.hasPassword(user);
@@ -91,6 +92,7 @@ public class SrpFlow {
                     throw NOT_AUTHORIZED.withMessage(SignInCompletion.WRONG_CREDENTIALS);
                 }
                 completion.checkEnabled(user);
+                completion.checkNotLockedOut(user);
                 if (!signatureMatches(pool, user, challenge, secretBlock, timestamp, signature)) {
                     return completion.wrongPassword(user, client, "USER_SRP_AUTH");
                 }

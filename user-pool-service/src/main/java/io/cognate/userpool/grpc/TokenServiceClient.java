@@ -19,11 +19,10 @@ import io.cognate.contracts.token.v1.RevokeRequest;
 import io.cognate.contracts.token.v1.RevokeResponse;
 import io.cognate.contracts.token.v1.TokenService;
 import io.cognate.userpool.api.CognitoError;
+import io.cognate.userpool.repository.CallerContext;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * token-service over gRPC. Answers come back on the caller's Vert.x context, so a flow can go on with its
@@ -63,11 +62,10 @@ public class TokenServiceClient {
     }
 
     private static <T> Uni<T> call(Uni<T> uni) {
-        Context context = Vertx.currentContext();
         // A per-call timeout: Quarkus fixes a configured client deadline once, at client creation.
-        Uni<T> guarded = uni.ifNoItem().after(CALL_TIMEOUT).failWith(() -> Status.DEADLINE_EXCEEDED.asRuntimeException())
-                .onFailure().transform(TokenServiceClient::toCognito);
-        return context == null ? guarded : guarded.emitOn(task -> context.runOnContext(v -> task.run()));
+        return CallerContext.resumeOnCaller(uni.ifNoItem().after(CALL_TIMEOUT)
+                .failWith(() -> Status.DEADLINE_EXCEEDED.asRuntimeException())
+                .onFailure().transform(TokenServiceClient::toCognito));
     }
 
     /** token-service refuses with a status and a description meant for the caller; anything else is ours. */

@@ -38,11 +38,6 @@ public class Outbox {
         return Panache.getSession().chain(s -> s.persist(event));
     }
 
-    /** Records the event in a transaction of its own: for failures, whose request rolls back or writes nothing. */
-    public Uni<Void> recordNow(UserEventType type, UserEntity user, Map<String, String> details) {
-        return Panache.withTransaction(() -> record(type, user, details));
-    }
-
     private static ObjectNode cloudEvent(UserEventType type, UserEntity user, Map<String, String> details) {
         String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now());
         ObjectNode data = Json.object().put("type", type.name()).put("userPoolId", user.poolId)

@@ -11,6 +11,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ConsumedChallengeRepository {
 
+    public Uni<Boolean> isConsumed(String challengeId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select count(*) from consumed_challenge where id = :id",
+                Long.class).setParameter("id", challengeId).getSingleResult()).map(count -> count > 0);
+    }
+
     /** True when this call consumed the challenge; false when it had been consumed already. */
     public Uni<Boolean> consume(String challengeId, Instant expiresAt) {
         return Panache.getSession()

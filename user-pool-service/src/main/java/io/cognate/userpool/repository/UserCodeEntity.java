@@ -22,7 +22,12 @@ public class UserCodeEntity {
     public byte[] codeHash;
     @Column(name = "expires_at")
     public Instant expiresAt;
+    /** Wrong codes entered against this code. */
     public int attempts;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Codes of this purpose sent to the user since {@link #windowStartedAt} (the per-hour limit). */
+    public int sends;
+    @Column(name = "window_started_at")
+    public Instant windowStartedAt;
 }

@@ -6,15 +6,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
 public class UserCodeRepository implements PanacheRepositoryBase<UserCodeEntity, UUID> {
+    private final Pool pool;
+
+    public UserCodeRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     public Uni<UserCodeEntity> find(String poolId, UUID sub, String purpose) {
         return find("poolId = ?1 and sub = ?2 and purpose = ?3", poolId, sub, purpose).firstResult();
     }
 
-    public Uni<Long> deleteCode(String poolId, UUID sub, String purpose) {
-        return delete("poolId = ?1 and sub = ?2 and purpose = ?3", poolId, sub, purpose);
+    /**
+     * Counts a wrong code on a connection of its own, so the count stands although the request that entered it
+     * fails and rolls back.
+     */
+    public Uni<Void> countFailedAttempt(UUID codeId) {
+        return CallerContext.resumeOnCaller(pool.preparedQuery("update user_code set attempts = attempts + 1 where id = $1")
+                .execute(Tuple.of(codeId)).replaceWithVoid());
     }
 }

@@ -2,6 +2,8 @@ package io.cognate.userpool.service;
 
 import static io.cognate.userpool.api.CognitoError.CODE_MISMATCH;
 import static io.cognate.userpool.api.CognitoError.EXPIRED_CODE;
+import static io.cognate.userpool.api.CognitoError.LIMIT_EXCEEDED;
+import static io.cognate.userpool.api.CognitoError.TOO_MANY_FAILED_ATTEMPTS;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -17,10 +19,20 @@ import io.cognate.userpool.repository.UserCodeRepository;
 import io.cognate.userpool.repository.UserEntity;
 import io.smallrye.mutiny.Uni;
 
-/** Six-digit one-time codes: one live code per user and purpose, kept only as a keyed hash, single use. */
+/**
+ * Six-digit one-time codes: one live code per user and purpose, kept only as a keyed hash, single use. As in Cognito,
+ * a user gets at most {@link #MAX_SENDS_PER_HOUR} codes of a purpose an hour (LimitExceededException), and a code
+ * survives {@link #MAX_FAILED_ATTEMPTS} wrong guesses (then TooManyFailedAttemptsException until a new one is sent).
+ */
 @ApplicationScoped
 public class ConfirmationCodes {
     public static final String SIGN_UP = "SIGN_UP";
+    public static final String FORGOT_PASSWORD = "FORGOT_PASSWORD";
+    /** An EMAIL_OTP sign-in code: sent at every sign-in, so not under the hourly limit (the lockout bounds it). */
+    public static final String MFA_EMAIL = "MFA_EMAIL";
+    static final int MAX_SENDS_PER_HOUR = 5;
+    static final int MAX_FAILED_ATTEMPTS = 5;
+    private static final Duration SEND_WINDOW = Duration.ofHours(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserCodeRepository codes;
@@ -34,28 +46,53 @@ public class ConfirmationCodes {
     /** Replaces any live code of that purpose with a new one, in the caller's transaction; returns the code. */
     public Uni<String> issue(UserEntity user, String purpose, Duration ttl) {
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-        UserCodeEntity entity = new UserCodeEntity();
-        entity.id = UUID.randomUUID();
-        entity.poolId = user.poolId;
-        entity.sub = user.sub;
-        entity.purpose = purpose;
-        entity.codeHash = kek.codeHash(scope(user, purpose), code);
-        entity.createdAt = Instant.now();
-        entity.expiresAt = entity.createdAt.plus(ttl);
-        return codes.deleteCode(user.poolId, user.sub, purpose).chain(() -> codes.getSession())
-                .chain(session -> session.flush()).chain(() -> codes.persist(entity)).replaceWith(code);
+        Instant now = Instant.now();
+        return codes.find(user.poolId, user.sub, purpose).chain(existing -> {
+            UserCodeEntity entity = existing;
+            if (entity == null) {
+                entity = new UserCodeEntity();
+                entity.id = UUID.randomUUID();
+                entity.poolId = user.poolId;
+                entity.sub = user.sub;
+                entity.purpose = purpose;
+            }
+            if (existing != null && existing.windowStartedAt.plus(SEND_WINDOW).isAfter(now)) {
+                if (existing.sends >= MAX_SENDS_PER_HOUR && !MFA_EMAIL.equals(purpose)) {
+                    throw LIMIT_EXCEEDED.withMessage("Attempt limit exceeded, please try after some time.");
+                }
+                entity.sends++;
+            } else {
+                entity.windowStartedAt = now;
+                entity.sends = 1;
+            }
+            entity.codeHash = kek.codeHash(scope(user, purpose), code);
+            entity.attempts = 0;
+            entity.createdAt = now;
+            entity.expiresAt = now.plus(ttl);
+            return codes.persist(entity);
+        }).replaceWith(code);
     }
 
-    /** Consumes the code, or fails with CodeMismatchException / ExpiredCodeException as Cognito does. */
+    /**
+     * Consumes the code, or fails as Cognito does: ExpiredCodeException (none live), CodeMismatchException (wrong;
+     * counted even though the request fails), TooManyFailedAttemptsException (too many wrong ones).
+     */
     public Uni<Void> consume(UserEntity user, String purpose, String code) {
         return codes.find(user.poolId, user.sub, purpose).chain(entity -> {
             if (entity == null || entity.expiresAt.isBefore(Instant.now())) {
                 throw EXPIRED_CODE.withMessage("Invalid code provided, please request a code again.");
             }
-            if (!MessageDigest.isEqual(entity.codeHash, kek.codeHash(scope(user, purpose), code))) {
-                throw CODE_MISMATCH.withMessage("Invalid verification code provided, please try again.");
+            if (entity.attempts >= MAX_FAILED_ATTEMPTS) {
+                throw TOO_MANY_FAILED_ATTEMPTS.withMessage(
+                        "Too many failed attempts with this code, please request a code again.");
             }
-            return codes.delete(entity);
+            if (!MessageDigest.isEqual(entity.codeHash, kek.codeHash(scope(user, purpose), code))) {
+                return codes.countFailedAttempt(entity.id).chain(() -> Uni.createFrom().failure(
+                        CODE_MISMATCH.withMessage("Invalid verification code provided, please try again.")));
+            }
+            // Spent: marked expired rather than deleted, so the hourly send count still holds.
+            entity.expiresAt = Instant.EPOCH;
+            return codes.persist(entity).replaceWithVoid();
         });
     }
 

@@ -59,12 +59,23 @@ final class PoolSettingsBuilder {
 
     /** The description after UpdateUserPool: as Cognito does, what the request leaves out returns to its default. */
     static ObjectNode forUpdate(Params request, ObjectNode current) {
-        ObjectNode settings = mutableSettings(request);
-        for (String immutable : List.of("UsernameAttributes", "AliasAttributes", "UsernameConfiguration",
-                "SchemaAttributes")) {
-            if (current.has(immutable)) {
-                settings.set(immutable, current.get(immutable));
+        String mfa = request.optionalEnum("MfaConfiguration", List.of("OFF", "ON", "OPTIONAL"));
+        ObjectNode settings = mutableSettings(request.without("MfaConfiguration"));
+        // The schema and sign-in attributes are fixed at creation; the MFA methods belong to SetUserPoolMfaConfig.
+        for (String kept : List.of("UsernameAttributes", "AliasAttributes", "UsernameConfiguration",
+                "SchemaAttributes", "SoftwareTokenMfaConfiguration", "EmailMfaConfiguration", "MfaConfiguration")) {
+            if (current.has(kept)) {
+                settings.set(kept, current.get(kept));
             }
+        }
+        if (mfa != null) {
+            boolean anyMethod = settings.path("SoftwareTokenMfaConfiguration").path("Enabled").asBoolean(false)
+                    || settings.has("EmailMfaConfiguration");
+            if (!"OFF".equals(mfa) && !anyMethod) {
+                throw INVALID_PARAMETER.withMessage("MfaConfiguration %s needs an MFA method: enable a software token "
+                        + "or email with SetUserPoolMfaConfig (SMS MFA is not supported by this deployment yet).", mfa);
+            }
+            settings.put("MfaConfiguration", mfa);
         }
         return settings;
     }
@@ -127,8 +138,9 @@ final class PoolSettingsBuilder {
     private static void refuseUnsupported(Params request) {
         String mfa = request.optionalEnum("MfaConfiguration", List.of("OFF", "ON", "OPTIONAL"));
         if (mfa != null && !"OFF".equals(mfa)) {
-            throw INVALID_PARAMETER.withMessage("MfaConfiguration %s is not supported by this deployment yet; "
-                    + "only OFF is.", mfa);
+            throw INVALID_PARAMETER.withMessage("MfaConfiguration %s needs an MFA method: create the pool with OFF, "
+                    + "then turn MFA on with SetUserPoolMfaConfig (software token or email; SMS MFA is not supported "
+                    + "by this deployment yet).", mfa);
         }
         ObjectNode lambda = request.object("LambdaConfig");
         if (lambda != null && lambda.size() > 0) {

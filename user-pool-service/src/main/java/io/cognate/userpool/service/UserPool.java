@@ -1,6 +1,7 @@
 package io.cognate.userpool.service;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,44 @@ public final class UserPool {
         String message = template.path("EmailMessage").asText(settings.path("EmailVerificationMessage")
                 .asText("Your confirmation code is {####}"));
         return new String[] { subject, message };
+    }
+
+    /** OFF, OPTIONAL or ON. */
+    public String mfaConfiguration() {
+        return settings.path("MfaConfiguration").asText("OFF");
+    }
+
+    /** The MFA factors the pool offers (SetUserPoolMfaConfig): SOFTWARE_TOKEN_MFA, EMAIL_OTP. */
+    public List<String> mfaFactors() {
+        List<String> factors = new ArrayList<>();
+        if (settings.path("SoftwareTokenMfaConfiguration").path("Enabled").asBoolean(false)) {
+            factors.add(UserMfa.SOFTWARE_TOKEN);
+        }
+        if (settings.has("EmailMfaConfiguration")) {
+            factors.add(UserMfa.EMAIL_OTP);
+        }
+        return factors;
+    }
+
+    /** The email that carries an EMAIL_OTP code: subject and message with {####}. */
+    public String[] mfaEmail() {
+        JsonNode config = settings.path("EmailMfaConfiguration");
+        return new String[] { config.path("Subject").asText("Your sign-in code"),
+                config.path("Message").asText("Your authentication code is {####}.") };
+    }
+
+    /**
+     * AccountRecoverySetting's mechanisms (verified_email, verified_phone_number, admin_only) by priority; without
+     * the setting, Cognito's legacy order: a verified phone number, then a verified email.
+     */
+    public List<String> recoveryMechanisms() {
+        List<JsonNode> mechanisms = new ArrayList<>();
+        settings.path("AccountRecoverySetting").path("RecoveryMechanisms").forEach(mechanisms::add);
+        if (mechanisms.isEmpty()) {
+            return List.of("verified_phone_number", "verified_email");
+        }
+        mechanisms.sort(Comparator.comparingInt(m -> m.path("Priority").asInt(Integer.MAX_VALUE)));
+        return mechanisms.stream().map(m -> m.path("Name").asText()).toList();
     }
 
     /** The invitation message AdminCreateUser sends, from AdminCreateUserConfig or Cognito's defaults. */

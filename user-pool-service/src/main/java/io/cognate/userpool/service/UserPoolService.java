@@ -6,6 +6,7 @@ import static io.cognate.userpool.api.CognitoError.RESOURCE_NOT_FOUND;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -72,6 +73,18 @@ public class UserPoolService {
     /** The pool for a read path (sign-in, refresh): from the short-lived cache; never modify what it returns. */
     public Uni<UserPool> cached(String poolId) {
         return cache.get(poolId, () -> require(poolId));
+    }
+
+    /** Replaces the pool's settings with what {@code change} makes of the pool (which it may refuse by throwing). */
+    @WithTransaction
+    public Uni<UserPool> changeSettings(String poolId, Function<UserPool, ObjectNode> change) {
+        return require(poolId).chain(pool -> {
+            UserPoolEntity entity = pool.entity();
+            entity.settings = Json.write(change.apply(pool));
+            entity.updatedAt = Instant.now();
+            cache.invalidate(poolId);
+            return pools.persist(entity).map(UserPool::new);
+        });
     }
 
     @WithSession

@@ -56,7 +56,7 @@ public class UserSelfService {
             List<String> readable = client == null ? List.of() : client.readAttributes();
             ObjectNode response = Json.object().put("Username", caller.user().username);
             response.set("UserAttributes", Json.attributeList(UserAttributes.listed(caller.user(), readable)));
-            return response;
+            return UserView.withMfa(response, caller.user());
         }));
     }
 

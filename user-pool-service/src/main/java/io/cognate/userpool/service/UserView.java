@@ -23,7 +23,19 @@ public final class UserView {
     public static ObjectNode adminGetUser(UserEntity user) {
         ObjectNode node = Json.object().put("Username", user.username);
         node.set("UserAttributes", Json.attributeList(UserAttributes.listed(user, List.of())));
-        return withState(node, user);
+        return withMfa(withState(node, user), user);
+    }
+
+    /** UserMFASettingList and PreferredMfaSetting, as GetUser and AdminGetUser show them (absent when empty). */
+    public static ObjectNode withMfa(ObjectNode node, UserEntity user) {
+        List<String> enabled = UserMfa.enabled(user);
+        if (!enabled.isEmpty()) {
+            node.set("UserMFASettingList", Json.strings(enabled));
+        }
+        if (user.mfaPreferred != null) {
+            node.put("PreferredMfaSetting", user.mfaPreferred);
+        }
+        return node;
     }
 
     private static ObjectNode withState(ObjectNode node, UserEntity user) {

@@ -7,16 +7,22 @@ import io.cognate.userpool.api.ActionRegistry;
 import io.cognate.userpool.api.Json;
 import io.cognate.userpool.auth.SignInService;
 import io.cognate.userpool.auth.SignOutService;
+import io.cognate.userpool.auth.SoftwareTokens;
+import io.cognate.userpool.service.MfaService;
 
-/** Sign-in and sign-out. */
+/** Sign-in, its MFA, and sign-out. */
 @ApplicationScoped
 public class AuthActions implements ActionGroup {
     private final SignInService signIn;
     private final SignOutService signOut;
+    private final SoftwareTokens softwareTokens;
+    private final MfaService mfa;
 
-    public AuthActions(SignInService signIn, SignOutService signOut) {
+    public AuthActions(SignInService signIn, SignOutService signOut, SoftwareTokens softwareTokens, MfaService mfa) {
         this.signIn = signIn;
         this.signOut = signOut;
+        this.softwareTokens = softwareTokens;
+        this.mfa = mfa;
     }
 
     @Override
@@ -31,6 +37,12 @@ public class AuthActions implements ActionGroup {
             r.userPoolId();
             return signIn.respondToAuthChallenge(r, true);
         });
+        registry.open("AssociateSoftwareToken", softwareTokens::associate);
+        registry.open("VerifySoftwareToken", softwareTokens::verify);
+        registry.open("SetUserMFAPreference", r -> mfa.setUserMfaPreference(r).map(v -> Json.object()));
+        registry.iam("AdminSetUserMFAPreference", r -> mfa.adminSetUserMfaPreference(r).map(v -> Json.object()));
+        registry.iam("SetUserPoolMfaConfig", mfa::setUserPoolMfaConfig);
+        registry.iam("GetUserPoolMfaConfig", r -> mfa.getUserPoolMfaConfig(r.userPoolId()));
         registry.open("GlobalSignOut", r -> signOut.globalSignOut(r.accessToken()).map(v -> Json.object()));
         registry.iam("AdminUserGlobalSignOut",
                 r -> signOut.adminUserGlobalSignOut(r.userPoolId(), r.username()).map(v -> Json.object()));

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.cognate.userpool.api.ActionGroup;
 import io.cognate.userpool.api.ActionRegistry;
 import io.cognate.userpool.api.Json;
+import io.cognate.userpool.service.RecoveryService;
 import io.cognate.userpool.service.SignUpService;
 import io.cognate.userpool.service.UserAdminService;
 import io.cognate.userpool.service.UserSelfService;
@@ -15,11 +16,14 @@ public class UserActions implements ActionGroup {
     private final SignUpService signUps;
     private final UserAdminService admin;
     private final UserSelfService self;
+    private final RecoveryService recovery;
 
-    public UserActions(SignUpService signUps, UserAdminService admin, UserSelfService self) {
+    public UserActions(SignUpService signUps, UserAdminService admin, UserSelfService self,
+            RecoveryService recovery) {
         this.signUps = signUps;
         this.admin = admin;
         this.self = self;
+        this.recovery = recovery;
     }
 
     @Override
@@ -27,6 +31,9 @@ public class UserActions implements ActionGroup {
         registry.open("SignUp", signUps::signUp);
         registry.open("ConfirmSignUp", signUps::confirmSignUp);
         registry.open("ResendConfirmationCode", signUps::resendConfirmationCode);
+        registry.open("ForgotPassword", recovery::forgotPassword);
+        registry.open("ConfirmForgotPassword", recovery::confirmForgotPassword);
+        registry.iam("AdminResetUserPassword", recovery::adminResetUserPassword);
         registry.open("GetUser", r -> self.getUser(r.accessToken()));
         registry.open("DeleteUser", r -> self.deleteUser(r.accessToken()).map(v -> Json.object()));
         registry.open("UpdateUserAttributes", self::updateUserAttributes);

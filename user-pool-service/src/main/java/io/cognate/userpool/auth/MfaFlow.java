@@ -1,0 +1,202 @@
+package io.cognate.userpool.auth;
+
+import static io.cognate.userpool.api.CognitoError.CODE_MISMATCH;
+import static io.cognate.userpool.api.CognitoError.INVALID_PARAMETER;
+import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cognate.userpool.api.Json;
+import io.cognate.userpool.messaging.Mail;
+import io.cognate.userpool.repository.UserEntity;
+import io.cognate.userpool.repository.UserRepository;
+import io.cognate.userpool.service.AppClient;
+import io.cognate.userpool.service.ConfirmationCodes;
+import io.cognate.userpool.service.UserAttributes;
+import io.cognate.userpool.service.UserMfa;
+import io.cognate.userpool.service.UserPool;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The second factor of a sign-in, after the password (USER_SRP_AUTH or USER_PASSWORD_AUTH): which challenge the
+ * pool's MfaConfiguration and the user's factors call for (SOFTWARE_TOKEN_MFA, EMAIL_OTP, SELECT_MFA_TYPE, or
+ * MFA_SETUP when MFA is required and the user has none), and the answers to them. A wrong code leaves the Session
+ * usable for another try but counts toward the lockout, which bounds guessing.
+ */
+@ApplicationScoped
+public class MfaFlow {
+    private static final Duration EMAIL_CODE_TTL = Duration.ofMinutes(3);
+    private static final String WRONG_CODE = "Invalid code received for user";
+
+    private final TokenIssuer tokens;
+    private final ChallengeSessions sessions;
+    private final SoftwareTokens softwareTokens;
+    private final UserRepository users;
+    private final ConfirmationCodes codes;
+    private final Mail mail;
+
+    public MfaFlow(TokenIssuer tokens, ChallengeSessions sessions, SoftwareTokens softwareTokens, UserRepository users,
+            ConfirmationCodes codes, Mail mail) {
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.softwareTokens = softwareTokens;
+        this.users = users;
+        this.codes = codes;
+        this.mail = mail;
+    }
+
+    /** After a proven password of a confirmed user: tokens, or the MFA challenge the pool and user call for. */
+    Uni<ObjectNode> afterPassword(UserPool pool, AppClient client, UserEntity user, long authTime, String authFlow) {
+        if ("OFF".equals(pool.mfaConfiguration())) {
+            return tokens.signIn(pool, client, user, authTime, authFlow);
+        }
+        List<String> factors = usableFactors(pool, user);
+        Challenge start = Challenge.afterPassword("", pool.id(), client.id(), user.sub.toString(), user.username,
+                authTime, sessions.expiry());
+        if (factors.isEmpty()) {
+            if (!"ON".equals(pool.mfaConfiguration())) {
+                return tokens.signIn(pool, client, user, authTime, authFlow);
+            }
+            if (!pool.mfaFactors().contains(UserMfa.SOFTWARE_TOKEN)) {
+                throw NOT_AUTHORIZED.withMessage("MFA is required, and the user has no MFA method this pool offers.");
+            }
+            return Uni.createFrom().item(challenge(start.next("MFA_SETUP", start.expiresAt()), "MFA_SETUP",
+                    Map.of("MFAS_CAN_SETUP", Json.write(Json.strings(List.of(UserMfa.SOFTWARE_TOKEN))))));
+        }
+        if (user.mfaPreferred != null && factors.contains(user.mfaPreferred)) {
+            return challengeFor(pool, user, start, user.mfaPreferred);
+        }
+        if (factors.size() == 1) {
+            return challengeFor(pool, user, start, factors.get(0));
+        }
+        return Uni.createFrom().item(challenge(start.next("SELECT_MFA_TYPE", start.expiresAt()), "SELECT_MFA_TYPE",
+                Map.of("MFAS_CAN_CHOOSE", Json.write(Json.strings(factors)))));
+    }
+
+    /** RespondToAuthChallenge for an MFA challenge; call inside a session. */
+    Uni<ObjectNode> respond(UserPool pool, AppClient client, String challengeName, String session,
+            Map<String, String> responses) {
+        if (session == null) {
+            throw INVALID_PARAMETER.withMessage("Missing required parameter Session");
+        }
+        return switch (challengeName) {
+            case "SOFTWARE_TOKEN_MFA" -> softwareToken(pool, client, session, responses);
+            case "EMAIL_OTP" -> emailOtp(pool, client, session, responses);
+            case "SELECT_MFA_TYPE" -> select(pool, client, session, responses);
+            case "MFA_SETUP" -> sessions.consume(session, SoftwareTokens.VERIFIED, client.id())
+                    .chain(challenge -> user(pool, challenge).chain(user -> tokens.signIn(pool, client, user,
+                            challenge.authTime(), "MFA_SETUP")));
+            default -> throw new IllegalArgumentException(challengeName);
+        };
+    }
+
+    private Uni<ObjectNode> softwareToken(UserPool pool, AppClient client, String session,
+            Map<String, String> responses) {
+        String code = AuthParameters.required(responses, "SOFTWARE_TOKEN_MFA_CODE");
+        Challenge challenge = sessions.check(session, "SOFTWARE_TOKEN_MFA", client.id());
+        return sessions.requireUnanswered(challenge).chain(() -> user(pool, challenge)).chain(user -> {
+            OptionalLong step = softwareTokens.match(user, code);
+            if (step.isEmpty()) {
+                return wrongCode(user);
+            }
+            return users.claimTotpStep(pool.id(), user.sub, step.getAsLong()).chain(claimed -> {
+                if (!claimed) {
+                    return wrongCode(user);
+                }
+                return sessions.markAnswered(challenge).chain(() -> tokens.signIn(pool, client, user,
+                        challenge.authTime(), "SOFTWARE_TOKEN_MFA"));
+            });
+        });
+    }
+
+    private Uni<ObjectNode> emailOtp(UserPool pool, AppClient client, String session, Map<String, String> responses) {
+        String code = AuthParameters.required(responses, "EMAIL_OTP_CODE");
+        Challenge challenge = sessions.check(session, "EMAIL_OTP", client.id());
+        return sessions.requireUnanswered(challenge).chain(() -> user(pool, challenge))
+                .chain(user -> Panache.withTransaction(() -> codes.consume(user,
+                        ConfirmationCodes.MFA_EMAIL, code)).chain(() -> sessions.markAnswered(challenge))
+                        .chain(() -> tokens.signIn(pool, client, user, challenge.authTime(), "EMAIL_OTP")));
+    }
+
+    private Uni<ObjectNode> select(UserPool pool, AppClient client, String session, Map<String, String> responses) {
+        String answer = AuthParameters.required(responses, "ANSWER");
+        return sessions.consume(session, "SELECT_MFA_TYPE", client.id()).chain(challenge -> user(pool, challenge)
+                .chain(user -> {
+                    if (!usableFactors(pool, user).contains(answer)) {
+                        throw INVALID_PARAMETER.withMessage("ANSWER must be one of the MFA methods in MFAS_CAN_CHOOSE.");
+                    }
+                    return challengeFor(pool, user, challenge, answer);
+                }));
+    }
+
+    private Uni<ObjectNode> challengeFor(UserPool pool, UserEntity user, Challenge previous, String factor) {
+        Challenge next = previous.next(factor, sessions.expiry());
+        if (UserMfa.SOFTWARE_TOKEN.equals(factor)) {
+            return Uni.createFrom().item(challenge(next, factor, Map.of()));
+        }
+        String email = UserAttributes.of(user).get("email");
+        String[] message = pool.mfaEmail();
+        return Panache.withTransaction(() -> codes.issue(user, ConfirmationCodes.MFA_EMAIL, EMAIL_CODE_TTL))
+                .call(code -> mail.send(email, message[0], message[1].replace("{username}", user.username)
+                        .replace("{####}", code)))
+                .map(code -> challenge(next, factor, Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "EMAIL",
+                        "CODE_DELIVERY_DESTINATION", UserAttributes.maskEmail(email))));
+    }
+
+    /** The user's factors the pool offers; where MFA is required, also those the user has but did not enable. */
+    static List<String> usableFactors(UserPool pool, UserEntity user) {
+        List<String> offered = pool.mfaFactors();
+        List<String> factors = new ArrayList<>();
+        for (String factor : UserMfa.enabled(user)) {
+            if (offered.contains(factor)) {
+                factors.add(factor);
+            }
+        }
+        if (factors.isEmpty() && "ON".equals(pool.mfaConfiguration())) {
+            if (offered.contains(UserMfa.SOFTWARE_TOKEN) && user.totpSecret != null) {
+                factors.add(UserMfa.SOFTWARE_TOKEN);
+            }
+            if (offered.contains(UserMfa.EMAIL_OTP) && UserMfa.hasVerifiedEmail(user)) {
+                factors.add(UserMfa.EMAIL_OTP);
+            }
+        }
+        return factors;
+    }
+
+    private <T> Uni<T> wrongCode(UserEntity user) {
+        return Panache.withTransaction(() -> users.recordFailedSignIn(user.poolId, user.sub))
+                .chain(() -> Uni.createFrom().failure(CODE_MISMATCH.withMessage(WRONG_CODE)));
+    }
+
+    private Uni<UserEntity> user(UserPool pool, Challenge challenge) {
+        if (!challenge.poolId().equals(pool.id())) {
+            throw NOT_AUTHORIZED.withMessage("Invalid session for the user.");
+        }
+        return users.findBySub(pool.id(), UUID.fromString(challenge.sub())).map(user -> {
+            if (user == null) {
+                throw NOT_AUTHORIZED.withMessage("Invalid session for the user.");
+            }
+            SignInCompletion.checkEnabled(user);
+            SignInCompletion.checkNotLockedOut(user);
+            return user;
+        });
+    }
+
+    private ObjectNode challenge(Challenge challenge, String name, Map<String, String> parameters) {
+        ObjectNode response = Json.object().put("ChallengeName", name).put("Session", sessions.seal(challenge));
+        ObjectNode challengeParameters = response.putObject("ChallengeParameters");
+        challengeParameters.put("USER_ID_FOR_SRP", challenge.username());
+        parameters.forEach(challengeParameters::put);
+        return response;
+    }
+}
