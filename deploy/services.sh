@@ -39,8 +39,10 @@ service_java() {
 
 # java_major JAVA: the feature version of that JVM (17, 21, 25, ...), 0 if it does not run.
 java_major() {
-  "$1" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2; exit}' |
-    grep -E '^[0-9]+$' || echo 0
+  local settings version
+  settings="$("$1" -XshowSettings:properties -version 2>&1 || true)"
+  version="$(sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\)$/\1/p' <<<"$settings")"
+  printf '%s' "${version:-0}"
 }
 
 service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$COGNATE_ROOT" "$1"; }

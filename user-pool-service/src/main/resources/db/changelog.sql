@@ -126,3 +126,12 @@ ALTER TABLE pool_user ADD COLUMN totp_pending_secret bytea;
 ALTER TABLE pool_user ADD COLUMN totp_last_step bigint NOT NULL DEFAULT 0;
 ALTER TABLE pool_user ADD COLUMN mfa_enabled varchar(128) NOT NULL DEFAULT '';
 ALTER TABLE pool_user ADD COLUMN mfa_preferred varchar(32);
+
+--changeset cognate:5
+-- New values of email or phone_number held back until verified (UserAttributeUpdateSettings'
+-- AttributesRequireVerificationBeforeUpdate), as a JSON object; null when none.
+ALTER TABLE pool_user ADD COLUMN pending_attributes text;
+
+--changeset cognate:6
+-- Housekeeping deletes published events after a day by this index, not by scanning the whole outbox.
+CREATE INDEX outbox_event_published ON outbox_event (published_at) WHERE published_at IS NOT NULL;

@@ -59,13 +59,13 @@ class MfaTest {
     }
 
     @Test
-    void setUserPoolMfaConfigWhenOnWithoutAnyMethodOrWithSmsThenInvalidParameter() {
+    void setUserPoolMfaConfigWhenOnWithoutAnyMethodThenInvalidParameter() {
         TestPool pool = TestPools.pool();
 
         Expect.error(InvalidParameterException.class, () -> Cognito.admin().setUserPoolMfaConfig(b -> b
                 .userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.ON)));
         Expect.error(InvalidParameterException.class, () -> Cognito.admin().setUserPoolMfaConfig(b -> b
-                .userPoolId(pool.id()).smsMfaConfiguration(s -> s.smsAuthenticationMessage("{####}"))
+                .userPoolId(pool.id()).emailMfaConfiguration(e -> e.message("no placeholder here"))
                 .mfaConfiguration(UserPoolMfaType.ON)));
     }
 

@@ -46,7 +46,11 @@ public final class UserEvents {
 
     static List<Event> await(String topic, String userPoolId, String sub, Predicate<List<Event>> done,
             Duration timeout) {
-        String key = userPoolId + "/" + sub;
+        return awaitKey(topic, userPoolId + "/" + sub, done, timeout);
+    }
+
+    /** Polls the topic until {@code done} holds for the records with this key, or {@code timeout} passes. */
+    static List<Event> awaitKey(String topic, String key, Predicate<List<Event>> done, Duration timeout) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrap());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

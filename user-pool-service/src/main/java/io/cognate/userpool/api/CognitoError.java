@@ -19,6 +19,7 @@ public enum CognitoError {
     TOO_MANY_REQUESTS("TooManyRequestsException", 400),
     SOFTWARE_TOKEN_MFA_NOT_FOUND("SoftwareTokenMFANotFoundException", 400),
     ENABLE_SOFTWARE_TOKEN_MFA("EnableSoftwareTokenMFAException", 400),
+    USER_POOL_ADD_ON_NOT_ENABLED("UserPoolAddOnNotEnabledException", 400),
     INVALID_USER_POOL_CONFIGURATION("InvalidUserPoolConfigurationException", 400),
     CODE_DELIVERY_FAILURE("CodeDeliveryFailureException", 400),
     UNAUTHORIZED("UnauthorizedException", 400),

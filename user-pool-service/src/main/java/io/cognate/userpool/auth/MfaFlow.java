@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.userpool.api.Json;
 import io.cognate.userpool.messaging.Mail;
+import io.cognate.userpool.messaging.Sms;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClient;
@@ -29,13 +30,13 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The second factor of a sign-in, after the password (USER_SRP_AUTH or USER_PASSWORD_AUTH): which challenge the
- * pool's MfaConfiguration and the user's factors call for (SOFTWARE_TOKEN_MFA, EMAIL_OTP, SELECT_MFA_TYPE, or
+ * pool's MfaConfiguration and the user's factors call for (SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP, SELECT_MFA_TYPE, or
  * MFA_SETUP when MFA is required and the user has none), and the answers to them. A wrong code leaves the Session
  * usable for another try but counts toward the lockout, which bounds guessing.
  */
 @ApplicationScoped
 public class MfaFlow {
-    private static final Duration EMAIL_CODE_TTL = Duration.ofMinutes(3);
+    private static final Duration CODE_TTL = Duration.ofMinutes(3);
     private static final String WRONG_CODE = "Invalid code received for user";
 
     private final TokenIssuer tokens;
@@ -44,15 +45,17 @@ public class MfaFlow {
     private final UserRepository users;
     private final ConfirmationCodes codes;
     private final Mail mail;
+    private final Sms sms;
 
     public MfaFlow(TokenIssuer tokens, ChallengeSessions sessions, SoftwareTokens softwareTokens, UserRepository users,
-            ConfirmationCodes codes, Mail mail) {
+            ConfirmationCodes codes, Mail mail, Sms sms) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.softwareTokens = softwareTokens;
         this.users = users;
         this.codes = codes;
         this.mail = mail;
+        this.sms = sms;
     }
 
     /** After a proven password of a confirmed user: tokens, or the MFA challenge the pool and user call for. */
@@ -91,7 +94,10 @@ public class MfaFlow {
         }
         return switch (challengeName) {
             case "SOFTWARE_TOKEN_MFA" -> softwareToken(pool, client, session, responses);
-            case "EMAIL_OTP" -> emailOtp(pool, client, session, responses);
+            case "EMAIL_OTP" -> codeChallenge(pool, client, session, "EMAIL_OTP", ConfirmationCodes.MFA_EMAIL,
+                    AuthParameters.required(responses, "EMAIL_OTP_CODE"));
+            case "SMS_MFA" -> codeChallenge(pool, client, session, "SMS_MFA", ConfirmationCodes.MFA_SMS,
+                    AuthParameters.required(responses, "SMS_MFA_CODE"));
             case "SELECT_MFA_TYPE" -> select(pool, client, session, responses);
             case "MFA_SETUP" -> sessions.consume(session, SoftwareTokens.VERIFIED, client.id())
                     .chain(challenge -> user(pool, challenge).chain(user -> tokens.signIn(pool, client, user,
@@ -119,13 +125,13 @@ public class MfaFlow {
         });
     }
 
-    private Uni<ObjectNode> emailOtp(UserPool pool, AppClient client, String session, Map<String, String> responses) {
-        String code = AuthParameters.required(responses, "EMAIL_OTP_CODE");
-        Challenge challenge = sessions.check(session, "EMAIL_OTP", client.id());
-        return sessions.requireUnanswered(challenge).chain(() -> user(pool, challenge))
-                .chain(user -> Panache.withTransaction(() -> codes.consume(user,
-                        ConfirmationCodes.MFA_EMAIL, code)).chain(() -> sessions.markAnswered(challenge))
-                        .chain(() -> tokens.signIn(pool, client, user, challenge.authTime(), "EMAIL_OTP")));
+    /** EMAIL_OTP and SMS_MFA: the code sent with the challenge (wrong codes count, five at most). */
+    private Uni<ObjectNode> codeChallenge(UserPool pool, AppClient client, String session, String name,
+            String purpose, String code) {
+        Challenge challenge = sessions.check(session, name, client.id());
+        return sessions.requireUnanswered(challenge).chain(() -> user(pool, challenge)).chain(user -> Panache
+                .withTransaction(() -> codes.consume(user, purpose, code)).chain(() -> sessions.markAnswered(challenge))
+                .chain(() -> tokens.signIn(pool, client, user, challenge.authTime(), name)));
     }
 
     private Uni<ObjectNode> select(UserPool pool, AppClient client, String session, Map<String, String> responses) {
@@ -144,9 +150,16 @@ public class MfaFlow {
         if (UserMfa.SOFTWARE_TOKEN.equals(factor)) {
             return Uni.createFrom().item(challenge(next, factor, Map.of()));
         }
+        if (UserMfa.SMS.equals(factor)) {
+            String phone = UserAttributes.of(user).get("phone_number");
+            return Panache.withTransaction(() -> codes.issue(user, ConfirmationCodes.MFA_SMS, CODE_TTL))
+                    .call(code -> sms.send(pool.id(), phone, pool.mfaSms().replace("{####}", code), factor))
+                    .map(code -> challenge(next, factor, Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "SMS",
+                            "CODE_DELIVERY_DESTINATION", UserAttributes.maskPhone(phone))));
+        }
         String email = UserAttributes.of(user).get("email");
         String[] message = pool.mfaEmail();
-        return Panache.withTransaction(() -> codes.issue(user, ConfirmationCodes.MFA_EMAIL, EMAIL_CODE_TTL))
+        return Panache.withTransaction(() -> codes.issue(user, ConfirmationCodes.MFA_EMAIL, CODE_TTL))
                 .call(code -> mail.send(email, message[0], message[1].replace("{username}", user.username)
                         .replace("{####}", code)))
                 .map(code -> challenge(next, factor, Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "EMAIL",
@@ -168,6 +181,9 @@ public class MfaFlow {
             }
             if (offered.contains(UserMfa.EMAIL_OTP) && UserMfa.hasVerifiedEmail(user)) {
                 factors.add(UserMfa.EMAIL_OTP);
+            }
+            if (offered.contains(UserMfa.SMS) && UserAttributes.of(user).containsKey("phone_number")) {
+                factors.add(UserMfa.SMS);
             }
         }
         return factors;

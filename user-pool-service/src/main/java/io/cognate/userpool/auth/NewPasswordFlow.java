@@ -58,7 +58,7 @@ public class NewPasswordFlow {
                     if (user == null || !UserStatus.FORCE_CHANGE_PASSWORD.equals(user.status)) {
                         throw NOT_AUTHORIZED.withMessage("Invalid session for the user.");
                     }
-                    pool.passwordPolicy().check(newPassword);
+                    pool.checkNewPassword(newPassword, "PASSWORD_CHANGE");
                     Map<String, String> merged = UserAttributes.of(user);
                     merged.putAll(attributes);
                     UserAttributes.checkRequired(pool, merged);
@@ -66,7 +66,7 @@ public class NewPasswordFlow {
                     user.status = UserStatus.CONFIRMED;
                     user.temporaryPasswordExpiresAt = null;
                     Uni<Void> saved = attributes.isEmpty() ? users.persist(user).replaceWithVoid()
-                            : attributeChanges.update(pool, client, user, attributes, false);
+                            : attributeChanges.update(pool, client, user, attributes, false).replaceWithVoid();
                     return saved.replaceWith(new PasswordSet(user, challenge.authTime()));
                 })))
                 .chain(done -> mfa.afterPassword(pool, client, done.user(), done.authTime(), "NEW_PASSWORD_REQUIRED"));

@@ -85,7 +85,7 @@ public class SignInService {
             Map<String, String> responses) {
         return switch (challengeName) {
             case "PASSWORD_VERIFIER" -> srpFlow.verify(pool, client, responses);
-            case "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "SELECT_MFA_TYPE", "MFA_SETUP" ->
+            case "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "SMS_MFA", "SELECT_MFA_TYPE", "MFA_SETUP" ->
                 mfaFlow.respond(pool, client, challengeName, session, responses);
             case "NEW_PASSWORD_REQUIRED" -> {
                 if (session == null) {

@@ -47,6 +47,10 @@ public interface CognateConfig {
     @WithDefault("cognate.userpool.events")
     String eventsTopic();
 
+    /** The Kafka topic text messages (codes, invitations) are published to, for an SMS gateway to deliver. */
+    @WithDefault("cognate.userpool.sms")
+    String smsTopic();
+
     interface Admin {
         /** Access key id of the admin credentials (env COGNATE_ADMIN_ACCESS_KEY_ID). */
         Optional<String> accessKeyId();

@@ -3,18 +3,13 @@ package io.cognate.userpool.messaging;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -39,19 +34,9 @@ public class OutboxRelay {
     private final KafkaProducer<String, String> producer;
     private volatile boolean kafkaDownLogged;
 
-    public OutboxRelay(Pool pool, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public OutboxRelay(Pool pool, KafkaProducers producers) {
         this.pool = pool;
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        this.producer = new KafkaProducer<>(props);
+        this.producer = producers.producer();
     }
 
     @Scheduled(every = "${cognate.outbox.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -103,17 +88,5 @@ public class OutboxRelay {
             LOG.info("Outbox relay resumed");
             kafkaDownLogged = false;
         }
-    }
-
-    @Scheduled(every = "1h", delayed = "1m")
-    void purgePublished() {
-        pool.query("delete from outbox_event where published_at < now() - interval '1 day'").execute().await()
-                .indefinitely();
-        pool.query("delete from consumed_challenge where expires_at < now()").execute().await().indefinitely();
-    }
-
-    @PreDestroy
-    void close() {
-        producer.close(Duration.ofSeconds(2));
     }
 }

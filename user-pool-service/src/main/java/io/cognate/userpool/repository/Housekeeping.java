@@ -9,8 +9,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * Deletes records that only mattered until a time now past: answered challenges (their Session has expired) and
- * revoked token families (their access tokens have expired). Any replica may run it; the deletes are idempotent.
+ * Deletes records that only mattered until a time now past: answered challenges (their Session has expired), revoked
+ * token families (their access tokens have expired) and outbox events published more than a day ago. Any replica may
+ * run it; the deletes are idempotent.
  */
 @ApplicationScoped
 public class Housekeeping {
@@ -26,6 +27,8 @@ public class Housekeeping {
     Uni<Void> purgeExpired() {
         return pool.query("delete from consumed_challenge where expires_at < now()").execute()
                 .chain(() -> pool.query("delete from revoked_token_family where expires_at < now()").execute())
+                .chain(() -> pool.query("delete from outbox_event where published_at < now() - interval '1 day'")
+                        .execute())
                 .onFailure().invoke(failure -> LOG.warnf("housekeeping failed: %s", failure.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();

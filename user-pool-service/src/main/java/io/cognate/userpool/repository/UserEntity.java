@@ -29,6 +29,9 @@ public class UserEntity {
     public String status;
     public boolean enabled;
     public String attributes;
+    /** Changed email or phone_number values awaiting verification before they apply (JSON object), or null. */
+    @Column(name = "pending_attributes")
+    public String pendingAttributes;
     @Column(name = "email_key")
     public String emailKey;
     @Column(name = "phone_key")

@@ -28,8 +28,9 @@ import io.smallrye.mutiny.Uni;
 public class ConfirmationCodes {
     public static final String SIGN_UP = "SIGN_UP";
     public static final String FORGOT_PASSWORD = "FORGOT_PASSWORD";
-    /** An EMAIL_OTP sign-in code: sent at every sign-in, so not under the hourly limit (the lockout bounds it). */
+    /** EMAIL_OTP and SMS_MFA sign-in codes: sent at every sign-in, so not under the hourly limit. */
     public static final String MFA_EMAIL = "MFA_EMAIL";
+    public static final String MFA_SMS = "MFA_SMS";
     static final int MAX_SENDS_PER_HOUR = 5;
     static final int MAX_FAILED_ATTEMPTS = 5;
     private static final Duration SEND_WINDOW = Duration.ofHours(1);
@@ -57,7 +58,7 @@ public class ConfirmationCodes {
                 entity.purpose = purpose;
             }
             if (existing != null && existing.windowStartedAt.plus(SEND_WINDOW).isAfter(now)) {
-                if (existing.sends >= MAX_SENDS_PER_HOUR && !MFA_EMAIL.equals(purpose)) {
+                if (existing.sends >= MAX_SENDS_PER_HOUR && !MFA_EMAIL.equals(purpose) && !MFA_SMS.equals(purpose)) {
                     throw LIMIT_EXCEEDED.withMessage("Attempt limit exceeded, please try after some time.");
                 }
                 entity.sends++;

@@ -19,8 +19,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * MFA settings: the pool's (SetUserPoolMfaConfig / GetUserPoolMfaConfig) and each user's enabled and preferred
- * factors (SetUserMFAPreference / AdminSetUserMFAPreference). Software tokens (TOTP) and email codes are offered; SMS
- * needs an SMS sender this deployment does not have yet, and is refused with a clear error.
+ * factors (SetUserMFAPreference / AdminSetUserMFAPreference): SMS codes (through the SMS topic), software tokens
+ * (TOTP) and email codes.
  */
 @ApplicationScoped
 public class MfaService {
@@ -44,10 +44,7 @@ public class MfaService {
         String mode = request.optionalEnum("MfaConfiguration", MODES);
         Params softwareToken = request.nested("SoftwareTokenMfaConfiguration");
         Params email = request.nested("EmailMfaConfiguration");
-        if (request.nested("SmsMfaConfiguration") != null) {
-            throw INVALID_PARAMETER.withMessage("SMS MFA needs an SMS sender, which this deployment does not have yet; "
-                    + "use SoftwareTokenMfaConfiguration or EmailMfaConfiguration.");
-        }
+        Params sms = request.nested("SmsMfaConfiguration");
         if (request.nested("WebAuthnConfiguration") != null) {
             throw INVALID_PARAMETER.withMessage("WebAuthn is not supported by this deployment yet.");
         }
@@ -59,6 +56,9 @@ public class MfaService {
             }
             if (email != null) {
                 settings.set("EmailMfaConfiguration", emailMfaConfiguration(email));
+            }
+            if (sms != null) {
+                settings.set("SmsMfaConfiguration", smsMfaConfiguration(sms));
             }
             if (mode != null) {
                 settings.put("MfaConfiguration", mode);
@@ -97,8 +97,9 @@ public class MfaService {
         Params sms = request.nested("SMSMfaSettings");
         Params softwareToken = request.nested("SoftwareTokenMfaSettings");
         Params email = request.nested("EmailMfaSettings");
-        if (sms != null && Boolean.TRUE.equals(sms.optionalBoolean("Enabled"))) {
-            throw INVALID_PARAMETER.withMessage("SMS MFA needs an SMS sender, which this deployment does not have yet.");
+        if (sms != null && Boolean.TRUE.equals(sms.optionalBoolean("Enabled"))
+                && !UserAttributes.of(user).containsKey("phone_number")) {
+            throw INVALID_PARAMETER.withMessage("User does not have a phone number for SMS MFA.");
         }
         if (softwareToken != null && Boolean.TRUE.equals(softwareToken.optionalBoolean("Enabled"))
                 && user.totpSecret == null) {
@@ -140,6 +141,22 @@ public class MfaService {
         }
     }
 
+    private static ObjectNode smsMfaConfiguration(Params sms) {
+        String message = sms.optional("SmsAuthenticationMessage", 6, 140);
+        if (message != null && !message.contains("{####}")) {
+            throw INVALID_PARAMETER.withMessage("SmsAuthenticationMessage must contain the {####} placeholder.");
+        }
+        ObjectNode config = Json.object();
+        if (message != null) {
+            config.put("SmsAuthenticationMessage", message);
+        }
+        Params smsConfiguration = sms.nested("SmsConfiguration");
+        if (smsConfiguration != null) {
+            config.set("SmsConfiguration", smsConfiguration.node());
+        }
+        return config;
+    }
+
     private static ObjectNode emailMfaConfiguration(Params email) {
         String message = email.optional("Message", 6, 20000);
         String subject = email.optional("Subject", 1, 140);
@@ -162,6 +179,9 @@ public class MfaService {
                 pool.mfaFactors().contains(UserMfa.SOFTWARE_TOKEN));
         if (pool.settings().has("EmailMfaConfiguration")) {
             response.set("EmailMfaConfiguration", pool.settings().get("EmailMfaConfiguration"));
+        }
+        if (pool.settings().has("SmsMfaConfiguration")) {
+            response.set("SmsMfaConfiguration", pool.settings().get("SmsMfaConfiguration"));
         }
         response.put("MfaConfiguration", pool.mfaConfiguration());
         return response;

@@ -63,17 +63,18 @@ final class PoolSettingsBuilder {
         ObjectNode settings = mutableSettings(request.without("MfaConfiguration"));
         // The schema and sign-in attributes are fixed at creation; the MFA methods belong to SetUserPoolMfaConfig.
         for (String kept : List.of("UsernameAttributes", "AliasAttributes", "UsernameConfiguration",
-                "SchemaAttributes", "SoftwareTokenMfaConfiguration", "EmailMfaConfiguration", "MfaConfiguration")) {
+                "SchemaAttributes", "SoftwareTokenMfaConfiguration", "EmailMfaConfiguration", "SmsMfaConfiguration",
+                "MfaConfiguration")) {
             if (current.has(kept)) {
                 settings.set(kept, current.get(kept));
             }
         }
         if (mfa != null) {
             boolean anyMethod = settings.path("SoftwareTokenMfaConfiguration").path("Enabled").asBoolean(false)
-                    || settings.has("EmailMfaConfiguration");
+                    || settings.has("EmailMfaConfiguration") || settings.has("SmsMfaConfiguration");
             if (!"OFF".equals(mfa) && !anyMethod) {
-                throw INVALID_PARAMETER.withMessage("MfaConfiguration %s needs an MFA method: enable a software token "
-                        + "or email with SetUserPoolMfaConfig (SMS MFA is not supported by this deployment yet).", mfa);
+                throw INVALID_PARAMETER.withMessage("MfaConfiguration %s needs an MFA method: enable SMS, a software "
+                        + "token or email with SetUserPoolMfaConfig.", mfa);
             }
             settings.put("MfaConfiguration", mfa);
         }
@@ -112,10 +113,6 @@ final class PoolSettingsBuilder {
         settings.put("MfaConfiguration", "OFF");
         settings.putObject("LambdaConfig");
         List<String> autoVerified = subset(request, "AutoVerifiedAttributes", USERNAME_ATTRIBUTES);
-        if (autoVerified.contains("phone_number")) {
-            throw INVALID_PARAMETER.withMessage("Auto-verification of phone_number needs SMS delivery, which this "
-                    + "deployment does not offer yet; use email.");
-        }
         if (!autoVerified.isEmpty()) {
             settings.set("AutoVerifiedAttributes", Json.strings(autoVerified));
         }
@@ -139,8 +136,7 @@ final class PoolSettingsBuilder {
         String mfa = request.optionalEnum("MfaConfiguration", List.of("OFF", "ON", "OPTIONAL"));
         if (mfa != null && !"OFF".equals(mfa)) {
             throw INVALID_PARAMETER.withMessage("MfaConfiguration %s needs an MFA method: create the pool with OFF, "
-                    + "then turn MFA on with SetUserPoolMfaConfig (software token or email; SMS MFA is not supported "
-                    + "by this deployment yet).", mfa);
+                    + "then turn MFA on with SetUserPoolMfaConfig (SMS, software token or email).", mfa);
         }
         ObjectNode lambda = request.object("LambdaConfig");
         if (lambda != null && lambda.size() > 0) {

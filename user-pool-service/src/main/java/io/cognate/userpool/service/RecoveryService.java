@@ -18,6 +18,7 @@ import io.cognate.userpool.api.Params;
 import io.cognate.userpool.auth.PasswordVerifiers;
 import io.cognate.userpool.messaging.Mail;
 import io.cognate.userpool.messaging.Outbox;
+import io.cognate.userpool.messaging.Sms;
 import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
@@ -42,10 +43,12 @@ public class RecoveryService {
     private final ConfirmationCodes codes;
     private final Outbox outbox;
     private final Mail mail;
+    private final Sms sms;
     private final UserAdminService admin;
 
     public RecoveryService(AppClientService clients, UserPoolService pools, UserLookup lookup, UserRepository users,
-            PasswordVerifiers passwords, ConfirmationCodes codes, Outbox outbox, Mail mail, UserAdminService admin) {
+            PasswordVerifiers passwords, ConfirmationCodes codes, Outbox outbox, Mail mail, Sms sms,
+            UserAdminService admin) {
         this.clients = clients;
         this.pools = pools;
         this.lookup = lookup;
@@ -54,6 +57,7 @@ public class RecoveryService {
         this.codes = codes;
         this.outbox = outbox;
         this.mail = mail;
+        this.sms = sms;
         this.admin = admin;
     }
 
@@ -97,7 +101,7 @@ public class RecoveryService {
                 if (!user.enabled) {
                     throw NOT_AUTHORIZED.withMessage("User is disabled.");
                 }
-                pool.passwordPolicy().check(password);
+                pool.checkNewPassword(password, "PASSWORD_CHANGE");
                 return codes.consume(user, ConfirmationCodes.FORGOT_PASSWORD, code).chain(() -> {
                     passwords.set(user, pool, password);
                     user.status = UserStatus.CONFIRMED;
@@ -141,10 +145,12 @@ public class RecoveryService {
                 }
                 case "verified_phone_number" -> {
                     if (attributes.containsKey("phone_number")
-                            && "true".equals(attributes.get("phone_number_verified"))
-                            && !pool.recoveryMechanisms().contains("verified_email")) {
-                        throw INVALID_PARAMETER.withMessage("This deployment cannot send SMS yet, and the user pool "
-                                + "allows recovery by phone only.");
+                            && "true".equals(attributes.get("phone_number_verified"))) {
+                        String phone = attributes.get("phone_number");
+                        return codes.issue(user, ConfirmationCodes.FORGOT_PASSWORD, CODE_TTL)
+                                .call(code -> sms.send(pool.id(), phone, SignUpService.fill(pool.verificationSms(),
+                                        user.username, code), "FORGOT_PASSWORD"))
+                                .replaceWith(() -> SignUpService.smsDelivery(phone));
                     }
                 }
                 default -> {

@@ -7,6 +7,7 @@ import static io.cognate.userpool.api.CognitoError.USERNAME_EXISTS;
 import static io.cognate.userpool.api.CognitoError.USER_NOT_FOUND;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,6 +21,7 @@ import io.cognate.userpool.auth.PasswordVerifiers;
 import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.messaging.Mail;
 import io.cognate.userpool.messaging.Outbox;
+import io.cognate.userpool.messaging.Sms;
 import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
@@ -37,10 +39,12 @@ public class SignUpService {
     private final ConfirmationCodes codes;
     private final Outbox outbox;
     private final Mail mail;
+    private final Sms sms;
     private final CognateConfig config;
 
     public SignUpService(AppClientService clients, UserPoolService pools, UserRepository users, UserLookup lookup,
-            PasswordVerifiers passwords, ConfirmationCodes codes, Outbox outbox, Mail mail, CognateConfig config) {
+            PasswordVerifiers passwords, ConfirmationCodes codes, Outbox outbox, Mail mail, Sms sms,
+            CognateConfig config) {
         this.clients = clients;
         this.pools = pools;
         this.users = users;
@@ -49,6 +53,7 @@ public class SignUpService {
         this.codes = codes;
         this.outbox = outbox;
         this.mail = mail;
+        this.sms = sms;
         this.config = config;
     }
 
@@ -67,7 +72,7 @@ public class SignUpService {
                 UserAttributes.checkWritable(pool, client, attributes, false);
                 UserEntity user = newUser(pool, username, attributes);
                 UserAttributes.checkRequired(pool, UserAttributes.of(user));
-                pool.passwordPolicy().check(password);
+                pool.checkNewPassword(password, "SIGN_UP");
                 user.status = UserStatus.UNCONFIRMED;
                 passwords.set(user, pool, password);
                 return create(pool, user).chain(code -> deliver(pool, user, code));
@@ -88,6 +93,11 @@ public class SignUpService {
         ObjectNode response = Json.object().put("UserConfirmed", false).put("UserSub", user.sub.toString());
         if (code == null) {
             return Uni.createFrom().item(response);
+        }
+        if ("phone_number".equals(codeAttribute(pool, user))) {
+            String phone = UserAttributes.of(user).get("phone_number");
+            return sms.send(pool.id(), phone, fill(pool.verificationSms(), user.username, code), "SIGN_UP")
+                    .replaceWith(() -> response.set("CodeDeliveryDetails", smsDelivery(phone)));
         }
         String email = UserAttributes.of(user).get("email");
         String[] message = pool.verificationEmail();
@@ -161,12 +171,13 @@ public class SignUpService {
         }))).replaceWith(Json::object);
     }
 
-    /** Marks the user confirmed; a confirmed code proves the email it went to. */
-    private Uni<Void> confirm(UserPool pool, UserEntity user, boolean emailProven) {
+    /** Marks the user confirmed; a confirmed code proves the email or phone number it went to. */
+    private Uni<Void> confirm(UserPool pool, UserEntity user, boolean codeProven) {
         user.status = UserStatus.CONFIRMED;
-        if (emailProven) {
+        String proven = codeProven ? codeAttribute(pool, user) : null;
+        if (proven != null) {
             Map<String, String> attributes = UserAttributes.of(user);
-            attributes.put("email_verified", "true");
+            attributes.put(proven + "_verified", "true");
             UserAttributes.store(user, pool, attributes);
         }
         user.updatedAt = Instant.now();
@@ -240,12 +251,28 @@ public class SignUpService {
     }
 
     private static boolean sendsCode(UserPool pool, UserEntity user) {
-        return pool.autoVerifiedAttributes().contains("email") && UserAttributes.of(user).containsKey("email");
+        return codeAttribute(pool, user) != null;
+    }
+
+    /** Where the sign-up code goes: the email if the pool verifies email and the user has one, else the phone. */
+    private static String codeAttribute(UserPool pool, UserEntity user) {
+        Map<String, String> attributes = UserAttributes.of(user);
+        for (String attribute : List.of("email", "phone_number")) {
+            if (pool.autoVerifiedAttributes().contains(attribute) && attributes.containsKey(attribute)) {
+                return attribute;
+            }
+        }
+        return null;
     }
 
     static ObjectNode emailDelivery(String email) {
         return Json.object().put("Destination", UserAttributes.maskEmail(email)).put("DeliveryMedium", "EMAIL")
                 .put("AttributeName", "email");
+    }
+
+    static ObjectNode smsDelivery(String phone) {
+        return Json.object().put("Destination", UserAttributes.maskPhone(phone)).put("DeliveryMedium", "SMS")
+                .put("AttributeName", "phone_number");
     }
 
     static String fill(String template, String username, String code) {

@@ -152,7 +152,7 @@ public class UserAdminService {
         String username = request.username();
         Map<String, String> updates = request.attributes("UserAttributes");
         return pools.require(poolId).chain(pool -> require(pool, username)
-                .chain(user -> attributeChanges.update(pool, null, user, updates, true)));
+                .chain(user -> attributeChanges.update(pool, null, user, updates, true))).replaceWithVoid();
     }
 
     @WithTransaction
@@ -184,7 +184,7 @@ public class UserAdminService {
         String password = request.required("Password", 1, 256);
         Boolean permanent = request.optionalBoolean("Permanent");
         return pools.require(poolId).chain(pool -> require(pool, username).chain(user -> {
-            pool.passwordPolicy().check(password);
+            pool.checkNewPassword(password, "PASSWORD_CHANGE");
             passwords.set(user, pool, password);
             if (Boolean.TRUE.equals(permanent)) {
                 user.status = UserStatus.CONFIRMED;

@@ -105,6 +105,13 @@ public final class UserAttributes {
     }
 
     /** Cognito's masked form of a delivery destination: {@code a***@e***}. */
+    /** +*******1234: only the last four digits show, as in Cognito's CodeDeliveryDetails. */
+    public static String maskPhone(String phone) {
+        return phone.length() <= 4 ? "+****"
+                : "+" + "*".repeat(Math.max(phone.length() - 5, 1))
+                        + phone.substring(phone.length() - 4);
+    }
+
     public static String maskEmail(String email) {
         int at = email.indexOf('@');
         if (at < 1 || at == email.length() - 1) {

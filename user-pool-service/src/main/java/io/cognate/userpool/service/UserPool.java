@@ -1,5 +1,7 @@
 package io.cognate.userpool.service;
 
+import static io.cognate.userpool.api.CognitoError.INVALID_PASSWORD;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.userpool.api.Json;
+import io.cognate.userpool.auth.CompromisedPasswords;
 import io.cognate.userpool.repository.UserPoolEntity;
 
 /** A user pool as the domain sees it: its entity plus the settings read from its stored description. */
@@ -88,14 +91,56 @@ public final class UserPool {
         return new String[] { subject, message };
     }
 
+    /**
+     * Checks a new password against the password policy and, where the pool's threat protection asks for it for this
+     * event (SIGN_UP or PASSWORD_CHANGE), against the list of leaked passwords: InvalidPasswordException either way.
+     */
+    public void checkNewPassword(String password, String event) {
+        passwordPolicy().check(password);
+        if (blocksCompromisedCredentials(event) && CompromisedPasswords.contains(password)) {
+            throw INVALID_PASSWORD.withMessage("Password did not conform with policy: Password is compromised: it is "
+                    + "among the passwords most often found in data breaches.");
+        }
+    }
+
+    /**
+     * Whether compromised credentials are blocked for an event: threat protection ENFORCED (UserPoolAddOns) and the
+     * pool's CompromisedCredentialsRiskConfiguration (absent: block on every event) blocking it.
+     */
+    boolean blocksCompromisedCredentials(String event) {
+        if (!"ENFORCED".equals(settings.path("UserPoolAddOns").path("AdvancedSecurityMode").asText())) {
+            return false;
+        }
+        JsonNode config = settings.path("RiskConfiguration").path("CompromisedCredentialsRiskConfiguration");
+        if (config.isMissingNode()) {
+            return true;
+        }
+        if (!"BLOCK".equals(config.path("Actions").path("EventAction").asText())) {
+            return false;
+        }
+        JsonNode filter = config.path("EventFilter");
+        if (!filter.isArray() || filter.isEmpty()) {
+            return true;
+        }
+        for (JsonNode name : filter) {
+            if (event.equals(name.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** OFF, OPTIONAL or ON. */
     public String mfaConfiguration() {
         return settings.path("MfaConfiguration").asText("OFF");
     }
 
-    /** The MFA factors the pool offers (SetUserPoolMfaConfig): SOFTWARE_TOKEN_MFA, EMAIL_OTP. */
+    /** The MFA factors the pool offers (SetUserPoolMfaConfig): SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP. */
     public List<String> mfaFactors() {
         List<String> factors = new ArrayList<>();
+        if (settings.has("SmsMfaConfiguration")) {
+            factors.add(UserMfa.SMS);
+        }
         if (settings.path("SoftwareTokenMfaConfiguration").path("Enabled").asBoolean(false)) {
             factors.add(UserMfa.SOFTWARE_TOKEN);
         }
@@ -124,6 +169,18 @@ public final class UserPool {
         }
         mechanisms.sort(Comparator.comparingInt(m -> m.path("Priority").asInt(Integer.MAX_VALUE)));
         return mechanisms.stream().map(m -> m.path("Name").asText()).toList();
+    }
+
+    /** The text message carrying a verification code: VerificationMessageTemplate.SmsMessage or Cognito's default. */
+    public String verificationSms() {
+        return settings.path("VerificationMessageTemplate").path("SmsMessage")
+                .asText(settings.path("SmsVerificationMessage").asText("Your verification code is {####}. "));
+    }
+
+    /** The text message carrying an SMS_MFA code. */
+    public String mfaSms() {
+        return settings.path("SmsMfaConfiguration").path("SmsAuthenticationMessage")
+                .asText(settings.path("SmsAuthenticationMessage").asText("Your authentication code is {####}. "));
     }
 
     /** The invitation message AdminCreateUser sends, from AdminCreateUserConfig or Cognito's defaults. */

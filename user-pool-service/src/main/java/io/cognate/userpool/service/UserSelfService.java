@@ -35,10 +35,12 @@ public class UserSelfService {
     private final AttributeChanges attributeChanges;
     private final TokenServiceClient tokens;
     private final Outbox outbox;
+    private final AttributeVerification verification;
 
     public UserSelfService(AccessTokens accessTokens, UserPoolService pools, AppClientService clients,
             UserRepository users, PasswordVerifiers passwords, AttributeChanges attributeChanges,
-            TokenServiceClient tokens, Outbox outbox) {
+            TokenServiceClient tokens, Outbox outbox,
+            AttributeVerification verification) {
         this.accessTokens = accessTokens;
         this.pools = pools;
         this.clients = clients;
@@ -47,6 +49,7 @@ public class UserSelfService {
         this.attributeChanges = attributeChanges;
         this.tokens = tokens;
         this.outbox = outbox;
+        this.verification = verification;
     }
 
     /** GetUser: the attributes the token's client may read. */
@@ -76,11 +79,34 @@ public class UserSelfService {
         return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId())
                 .chain(pool -> client(caller).chain(client -> attributeChanges.update(pool, client, caller.user(),
                         updates, false))))
-                .map(ignored -> {
+                .map(deliveries -> {
                     ObjectNode response = Json.object();
-                    response.putArray("CodeDeliveryDetailsList");
+                    response.putArray("CodeDeliveryDetailsList").addAll(deliveries);
                     return response;
                 });
+    }
+
+    /** GetUserAttributeVerificationCode: a code for the user's email, sent to it. */
+    @WithTransaction
+    public Uni<ObjectNode> getUserAttributeVerificationCode(Params request) {
+        String accessToken = request.accessToken();
+        String attribute = request.required("AttributeName", 1, 32);
+        return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId())
+                .chain(pool -> verification.sendCode(pool, caller.user(), attribute))).map(delivery -> {
+                    ObjectNode response = Json.object();
+                    response.set("CodeDeliveryDetails", delivery);
+                    return response;
+                });
+    }
+
+    /** VerifyUserAttribute: the code proves the address; a held-back new address takes effect. */
+    @WithTransaction
+    public Uni<Void> verifyUserAttribute(Params request) {
+        String accessToken = request.accessToken();
+        String attribute = request.required("AttributeName", 1, 32);
+        String code = request.required("Code", 1, 2048, Params.USERNAME);
+        return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId())
+                .chain(pool -> verification.verify(pool, caller.user(), attribute, code)));
     }
 
     @WithTransaction
@@ -105,7 +131,7 @@ public class UserSelfService {
             if (previous == null || !passwords.matches(caller.user(), pool, previous)) {
                 throw NOT_AUTHORIZED.withMessage("Incorrect username or password.");
             }
-            pool.passwordPolicy().check(proposed);
+            pool.checkNewPassword(proposed, "PASSWORD_CHANGE");
             passwords.set(caller.user(), pool, proposed);
             return users.persist(caller.user())
                     .chain(() -> outbox.record(UserEventType.PasswordChanged, caller.user(), Map.of()));

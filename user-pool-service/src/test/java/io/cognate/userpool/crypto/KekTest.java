@@ -81,6 +81,11 @@ class KekTest {
             public String eventsTopic() {
                 return "events";
             }
+
+            @Override
+            public String smsTopic() {
+                return "sms";
+            }
         };
     }
 }

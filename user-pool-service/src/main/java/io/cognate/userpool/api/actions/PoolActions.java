@@ -6,6 +6,7 @@ import io.cognate.userpool.api.ActionGroup;
 import io.cognate.userpool.api.ActionRegistry;
 import io.cognate.userpool.api.Json;
 import io.cognate.userpool.service.AppClientService;
+import io.cognate.userpool.service.RiskConfigurationService;
 import io.cognate.userpool.service.UserPoolService;
 
 /** User pool and app client management (IAM-authorized). */
@@ -13,10 +14,12 @@ import io.cognate.userpool.service.UserPoolService;
 public class PoolActions implements ActionGroup {
     private final UserPoolService pools;
     private final AppClientService clients;
+    private final RiskConfigurationService risk;
 
-    public PoolActions(UserPoolService pools, AppClientService clients) {
+    public PoolActions(UserPoolService pools, AppClientService clients, RiskConfigurationService risk) {
         this.pools = pools;
         this.clients = clients;
+        this.risk = risk;
     }
 
     @Override
@@ -33,6 +36,8 @@ public class PoolActions implements ActionGroup {
             }
             return pools.list(max, r.optional("NextToken", 1, 4096));
         });
+        registry.iam("SetRiskConfiguration", risk::set);
+        registry.iam("DescribeRiskConfiguration", risk::describe);
         registry.iam("AddCustomAttributes", r -> pools.addCustomAttributes(r).map(v -> Json.object()));
 
         registry.iam("CreateUserPoolClient", clients::create);

@@ -38,6 +38,8 @@ public class UserActions implements ActionGroup {
         registry.open("DeleteUser", r -> self.deleteUser(r.accessToken()).map(v -> Json.object()));
         registry.open("UpdateUserAttributes", self::updateUserAttributes);
         registry.open("DeleteUserAttributes", r -> self.deleteUserAttributes(r).map(v -> Json.object()));
+        registry.open("GetUserAttributeVerificationCode", self::getUserAttributeVerificationCode);
+        registry.open("VerifyUserAttribute", r -> self.verifyUserAttribute(r).map(v -> Json.object()));
         registry.open("ChangePassword", r -> self.changePassword(r).map(v -> Json.object()));
 
         registry.iam("AdminConfirmSignUp", signUps::adminConfirmSignUp);

@@ -1,0 +1,67 @@
+package io.cognate.userpool.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cognate.userpool.api.CognitoError;
+import io.cognate.userpool.api.Json;
+import io.cognate.userpool.config.CognateConfig;
+import io.cognate.userpool.repository.CallerContext;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * Sends text messages (codes, invitations) the pluggable way: each message is published to a Kafka topic (default
+ * {@code cognate.userpool.sms}) as a CloudEvent {@code io.cognate.userpool.SmsMessage} keyed by phone number, for an
+ * SMS gateway to consume. A send succeeds only once the broker acknowledged it; otherwise the caller gets
+ * CodeDeliveryFailureException, so nothing is dropped silently. The message is never logged.
+ */
+@ApplicationScoped
+public class Sms {
+    private static final Logger LOG = Logger.getLogger(Sms.class);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+
+    private final KafkaProducers producers;
+    private final String topic;
+
+    public Sms(KafkaProducers producers, CognateConfig config) {
+        this.producers = producers;
+        this.topic = config.smsTopic();
+    }
+
+    /** Publishes the message for {@code phoneNumber}; {@code purpose} tells the gateway what it is (for its logs). */
+    public Uni<Void> send(String userPoolId, String phoneNumber, String message, String purpose) {
+        String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now());
+        ObjectNode event = Json.object().put("specversion", "1.0").put("id", UUID.randomUUID().toString())
+                .put("source", "/userpools/" + userPoolId).put("type", "io.cognate.userpool.SmsMessage")
+                .put("time", now).put("datacontenttype", "application/json");
+        event.putObject("data").put("userPoolId", userPoolId).put("phoneNumber", phoneNumber).put("message", message)
+                .put("purpose", purpose);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, phoneNumber, Json.write(event));
+        Uni<Void> published = Uni.createFrom().<Void> emitter(emitter -> producers.producer().send(record,
+                (metadata, failure) -> {
+                    if (failure == null) {
+                        emitter.complete(null);
+                    } else {
+                        emitter.fail(failure);
+                    }
+                }))
+                // send() may block while it waits for the broker's metadata: never on an event loop.
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .ifNoItem().after(ACK_TIMEOUT).fail()
+                .onFailure().transform(e -> {
+                    LOG.warnf("SMS could not be handed to Kafka: %s", e.getClass().getSimpleName());
+                    return CognitoError.CODE_DELIVERY_FAILURE.withMessage("Unable to deliver the message by SMS.");
+                });
+        return CallerContext.resumeOnCaller(published);
+    }
+}
