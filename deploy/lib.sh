@@ -22,9 +22,11 @@ die() {
 # use_profile NAME: sets the state directory and every port of the profile (CONTRACT.md).
 use_profile() {
   PROFILE="${1:-local}"
+  # The test profile runs a second user-pool-service replica (user-pool-service@2), so tests can show that
+  # state shared through PostgreSQL (lockout, rate limits, sessions) holds across replicas.
   case "$PROFILE" in
-    local) BASE_PORT=8800 ;;
-    test) BASE_PORT=18800 ;;
+    local) BASE_PORT=8800 USER_POOL_REPLICAS="${COGNATE_USER_POOL_REPLICAS:-1}" ;;
+    test) BASE_PORT=18800 USER_POOL_REPLICAS="${COGNATE_USER_POOL_REPLICAS:-2}" ;;
     *) die "unknown profile '$PROFILE' (expected local or test)" ;;
   esac
   STATE_DIR="$COGNATE_ROOT/.cognate/$PROFILE"
@@ -67,10 +69,22 @@ ensure_state_dirs() {
   mkdir -p "$LOG_DIR" "$PID_DIR"
 }
 
+# java_major JAVA: the feature version of that JVM (17, 21, 25, ...), 0 if it does not run.
+java_major() {
+  local settings version
+  settings="$("$1" -XshowSettings:properties -version 2>&1 || true)"
+  version="$(sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\)$/\1/p' <<<"$settings")"
+  printf '%s' "${version:-0}"
+}
+
+# A replica's module: user-pool-service@2 runs the user-pool-service jar.
+service_module() { printf '%s' "${1%@*}"; }
+
 # Port offsets of each service (CONTRACT.md): http B+n, gRPC B+10+n.
 service_offset() {
   case "$1" in
     user-pool-service) echo 0 ;;
+    user-pool-service@2) echo 4 ;;
     token-service) echo 1 ;;
     identity-pool-service) echo 2 ;;
     trigger-gateway) echo 3 ;;
@@ -82,7 +96,7 @@ service_grpc_port() { echo $((BASE_PORT + 10 + $(service_offset "$1"))); }
 
 # One database per service: a service never reads another's tables.
 service_database() {
-  case "$1" in
+  case "$(service_module "$1")" in
     user-pool-service) echo cognate_userpool ;;
     token-service) echo cognate_token ;;
     identity-pool-service) echo cognate_identitypool ;;

@@ -46,10 +46,6 @@ skip_debian_main_cluster() {
 
 have_postgres() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; }
 
-java_major() {
-  java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1
-}
-
 ensure_tools() {
   local packages=()
   command -v javac >/dev/null || packages+=(openjdk-17-jdk-headless)
@@ -60,7 +56,7 @@ ensure_tools() {
     skip_debian_main_cluster
   fi
   if ((${#packages[@]} > 0)); then apt_install "${packages[@]}"; fi
-  (($(java_major) >= 17)) || die "Java 17 or newer is needed; \`java -version\` says $(java_major)"
+  (($(java_major java) >= 17)) || die "Java 17 or newer is needed; \`java -version\` says $(java_major java)"
 }
 
 ensure_node() {

@@ -37,15 +37,7 @@ service_java() {
   printf '%s' "${best:-java}"
 }
 
-# java_major JAVA: the feature version of that JVM (17, 21, 25, ...), 0 if it does not run.
-java_major() {
-  local settings version
-  settings="$("$1" -XshowSettings:properties -version 2>&1 || true)"
-  version="$(sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\)$/\1/p' <<<"$settings")"
-  printf '%s' "${version:-0}"
-}
-
-service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$COGNATE_ROOT" "$1"; }
+service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$COGNATE_ROOT" "$(service_module "$1")"; }
 
 service_ready_url() { printf 'http://127.0.0.1:%s/q/health/ready' "$(service_http_port "$1")"; }
 
@@ -67,7 +59,7 @@ service_env() {
     "QUARKUS_DATASOURCE_PASSWORD=cognate" \
     "COGNATE_KEK=$KEK" \
     "COGNATE_REGION=us-east-1"
-  case "$module" in
+  case "$(service_module "$module")" in
     token-service)
       echo "COGNATE_ISSUER_BASE_URL=http://localhost:$(service_http_port token-service)"
       ;;
@@ -178,10 +170,17 @@ services_start() {
   mapfile -t modules < <(present_services)
   services_migrate "${modules[@]}"
   for module in "${modules[@]}"; do service_start "$module"; done
+  if ((USER_POOL_REPLICAS >= 2)); then
+    MIGRATED+="user-pool-service@2 "
+    service_start user-pool-service@2
+  else
+    service_stop user-pool-service@2
+  fi
 }
 
 services_stop() {
   local i
+  service_stop user-pool-service@2
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do service_stop "${SERVICES[i]}"; done
 }
 
@@ -189,6 +188,7 @@ services_status() {
   local module modules
   mapfile -t modules < <(present_services)
   for module in "${modules[@]}"; do service_status "$module"; done
+  if ((USER_POOL_REPLICAS >= 2)) || is_running user-pool-service@2; then service_status user-pool-service@2; fi
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then

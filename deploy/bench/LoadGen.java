@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,9 +59,10 @@ public class LoadGen {
             case "setup" -> setup(args[1], Integer.parseInt(args[2]), Path.of(args[3]));
             case "srp" -> srp(State.read(Path.of(args[1])), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]));
+            case "timing" -> timing(State.read(Path.of(args[1])), Integer.parseInt(args[2]));
             default -> {
                 System.err.println("usage: LoadGen setup ENDPOINT USERS STATE_FILE | srp STATE_FILE WARMUP_S "
-                        + "DURATION_S CONCURRENCY");
+                        + "DURATION_S CONCURRENCY | timing STATE_FILE SAMPLES");
                 System.exit(2);
             }
         }
@@ -72,9 +74,16 @@ public class LoadGen {
         requireLoopback(endpoint);
         Api api = new Api(endpoint);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        // The benchmark measures throughput, so its pool lifts Cognate's per-pool request-rate quotas (tags).
+        StringBuilder unlimited = new StringBuilder();
+        for (String category : List.of("UserAuthentication", "UserCreation", "UserAccountRecovery", "UserRead",
+                "UserUpdate", "UserToken", "UserResourceRead", "UserResourceUpdate", "UserPoolClientUpdate")) {
+            unlimited.append(unlimited.length() == 0 ? "" : ",").append("\"cognate:rate-limit:").append(category)
+                    .append("\":\"1000000\"");
+        }
         String pool = api.admin("CreateUserPool", "{\"PoolName\":\"bench-" + stamp + "\",\"Policies\":{\"PasswordPolicy\":"
                 + "{\"MinimumLength\":8,\"RequireUppercase\":false,\"RequireLowercase\":false,\"RequireNumbers\":false,"
-                + "\"RequireSymbols\":false}}}");
+                + "\"RequireSymbols\":false}},\"UserPoolTags\":{" + unlimited + "}}");
         String poolId = field(pool, "Id");
         String client = api.admin("CreateUserPoolClient", "{\"UserPoolId\":\"" + poolId + "\",\"ClientName\":\"bench\","
                 + "\"ExplicitAuthFlows\":[\"ALLOW_USER_PASSWORD_AUTH\",\"ALLOW_USER_SRP_AUTH\","
@@ -188,7 +197,7 @@ public class LoadGen {
             System.out.println("SNAPSHOT_BEGIN " + snapshotBegin);
             System.out.println("SNAPSHOT_END " + snapshotEnd);
         }
-        System.out.printf(java.util.Locale.ROOT,
+        System.out.printf(Locale.ROOT,
                 "RESULT scenario=srp requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d gen_cpu=%.2f%n", total,
                 total / seconds, percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6, errors.get(),
                 cpuUsed / (seconds * 1e9));
@@ -212,6 +221,138 @@ public class LoadGen {
         }
         String tokens = api.call("RespondToAuthChallenge", body.append("}}").toString());
         return tokens.contains("\"AccessToken\"");
+    }
+
+    // --- unknown user vs wrong password: can the answers be told apart by their timing? --------------------------
+
+    /**
+     * PreventUserExistenceErrors timing: {@code samples} failed sign-ins of each kind, interleaved in random order,
+     * one at a time (latency, not load): a wrong password for a real user, and any password for a name no user has.
+     * For USER_PASSWORD_AUTH the one request is timed, for USER_SRP_AUTH the two server calls (the client's SRP
+     * computation between them is left out). Prints each distribution and the two-sample Kolmogorov-Smirnov
+     * statistic D with its p-value: a small D (large p) means the timings cannot be told apart.
+     */
+    static void timing(State state, int samples) throws Exception {
+        requireLoopback(state.endpoint);
+        Api api = new Api(state.endpoint);
+        for (String flow : List.of("USER_PASSWORD_AUTH", "USER_SRP_AUTH")) {
+            timingRun(api, state, flow, samples / 5, new SecureRandom());
+            long[][] measured = timingRun(api, state, flow, samples, new SecureRandom());
+            long[] known = measured[0];
+            long[] unknown = measured[1];
+            Arrays.sort(known);
+            Arrays.sort(unknown);
+            double d = ksStatistic(known, unknown);
+            System.out.printf(Locale.ROOT, "TIMING flow=%s n=%d known_p50_ms=%.3f unknown_p50_ms=%.3f "
+                    + "known_p90_ms=%.3f unknown_p90_ms=%.3f ks_d=%.4f ks_p=%.4f ks_d_critical_5pct=%.4f%n", flow,
+                    samples, percentile(known, 0.5) / 1e6, percentile(unknown, 0.5) / 1e6, percentile(known, 0.9) / 1e6,
+                    percentile(unknown, 0.9) / 1e6, d, ksPValue(d, known.length, unknown.length),
+                    1.358 * Math.sqrt((known.length + unknown.length) / (double) (known.length * unknown.length)));
+        }
+    }
+
+    /** {samples} latencies (ns) of wrong-password sign-ins and as many of unknown-user ones, in random order. */
+    static long[][] timingRun(Api api, State state, String flow, int samples, SecureRandom random) {
+        long[] known = new long[samples];
+        long[] unknown = new long[samples];
+        int[] failures = new int[state.users];
+        int k = 0;
+        int u = 0;
+        int next = 0;
+        while (k < samples || u < samples) {
+            boolean realUser = u >= samples || (k < samples && random.nextBoolean());
+            if (realUser) {
+                int user = next++ % state.users;
+                if (failures[user] == 4) {
+                    // Stay below Cognito's lockout (from the fifth failure): a sign-in resets the count.
+                    api.call("InitiateAuth", passwordAuth(state, username(user), state.password));
+                    failures[user] = 0;
+                }
+                failures[user]++;
+                known[k++] = failedSignIn(api, state, flow, username(user), random);
+            } else {
+                unknown[u++] = failedSignIn(api, state, flow, "nobody-" + Long.toHexString(random.nextLong()), random);
+            }
+        }
+        return new long[][] { known, unknown };
+    }
+
+    /** One sign-in with a wrong password; the server time it took, in ns. */
+    static long failedSignIn(Api api, State state, String flow, String username, SecureRandom random) {
+        String wrong = "Wrong-" + Long.toHexString(random.nextLong());
+        if (flow.equals("USER_PASSWORD_AUTH")) {
+            long start = System.nanoTime();
+            expectRefusal(() -> api.call("InitiateAuth", passwordAuth(state, username, wrong)));
+            return System.nanoTime() - start;
+        }
+        CognitoSrp attempt = new CognitoSrp(state.poolId);
+        long start = System.nanoTime();
+        String challenge = api.call("InitiateAuth", "{\"AuthFlow\":\"USER_SRP_AUTH\",\"ClientId\":\"" + state.clientId
+                + "\",\"AuthParameters\":{\"USERNAME\":\"" + username + "\",\"SRP_A\":\"" + attempt.srpA() + "\"}}");
+        long first = System.nanoTime() - start;
+        Map<String, String> responses = attempt.passwordVerifier(Map.of("USER_ID_FOR_SRP", field(challenge,
+                "USER_ID_FOR_SRP"), "SALT", field(challenge, "SALT"), "SRP_B", field(challenge, "SRP_B"),
+                "SECRET_BLOCK", field(challenge, "SECRET_BLOCK")), wrong);
+        StringBuilder body = new StringBuilder("{\"ChallengeName\":\"PASSWORD_VERIFIER\",\"ClientId\":\"")
+                .append(state.clientId).append("\",\"ChallengeResponses\":{");
+        String separator = "";
+        for (Map.Entry<String, String> response : responses.entrySet()) {
+            body.append(separator).append('"').append(response.getKey()).append("\":\"").append(response.getValue())
+                    .append('"');
+            separator = ",";
+        }
+        String request = body.append("}}").toString();
+        long second = System.nanoTime();
+        expectRefusal(() -> api.call("RespondToAuthChallenge", request));
+        return first + System.nanoTime() - second;
+    }
+
+    static String passwordAuth(State state, String username, String password) {
+        return "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"" + state.clientId + "\",\"AuthParameters\":{"
+                + "\"USERNAME\":\"" + username + "\",\"PASSWORD\":\"" + password + "\"}}";
+    }
+
+    /** The call must fail with NotAuthorizedException (400), the answer both kinds of sign-in must give. */
+    static void expectRefusal(Runnable call) {
+        try {
+            call.run();
+        } catch (IllegalStateException e) {
+            if (e.getMessage() != null && e.getMessage().contains("NotAuthorizedException")
+                    && e.getMessage().contains("Incorrect username or password.")) {
+                return;
+            }
+            throw e;
+        }
+        throw new IllegalStateException("a sign-in with a wrong password succeeded");
+    }
+
+    /** Two-sample Kolmogorov-Smirnov statistic: the largest gap between the two empirical distributions. */
+    static double ksStatistic(long[] a, long[] b) {
+        int i = 0;
+        int j = 0;
+        double d = 0;
+        while (i < a.length && j < b.length) {
+            long x = Math.min(a[i], b[j]);
+            while (i < a.length && a[i] == x) {
+                i++;
+            }
+            while (j < b.length && b[j] == x) {
+                j++;
+            }
+            d = Math.max(d, Math.abs((double) i / a.length - (double) j / b.length));
+        }
+        return d;
+    }
+
+    /** The asymptotic p-value of D for samples of n and m (Kolmogorov's distribution, Stephens' correction). */
+    static double ksPValue(double d, int n, int m) {
+        double ne = (double) n * m / (n + m);
+        double lambda = (Math.sqrt(ne) + 0.12 + 0.11 / Math.sqrt(ne)) * d;
+        double sum = 0;
+        for (int j = 1; j <= 100; j++) {
+            sum += (j % 2 == 1 ? 2 : -2) * Math.exp(-2.0 * j * j * lambda * lambda);
+        }
+        return Math.max(0, Math.min(1, sum));
     }
 
     /**

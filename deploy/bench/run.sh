@@ -115,6 +115,7 @@ declare -A JVM_OPTS
 for s in "${SERVICES[@]}"; do
   JVM_OPTS[$s]="$(tr '\0' '\n' <"/proc/${PID[$s]}/environ" | grep '^MALLOC_ARENA_MAX=' | tr '\n' ' ')$(tr '\0' ' ' <"/proc/${PID[$s]}/cmdline" | sed 's/ -Dcognate-stack=[^ ]*//')"
 done
+SERVICE_JDK="$("$(readlink -f "/proc/${PID[user-pool-service]}/exe")" -version 2>&1 | head -n 1)"
 
 # Every process of the server side: the pids of .cognate/local/pids and all their descendants (PostgreSQL's
 # backends, forked per connection; new ones inherit the postmaster's affinity).
@@ -308,6 +309,13 @@ srp_run() {
 }
 srp_run
 
+# Unknown user vs wrong password (PreventUserExistenceErrors): latency distributions of both kinds of failed sign-in,
+# one request at a time, and whether a Kolmogorov-Smirnov test tells them apart.
+TIMING_SAMPLES="${BENCH_TIMING_SAMPLES:-1000}"
+say "timing: $TIMING_SAMPLES failed sign-ins of each kind per flow, one at a time"
+"${LOADGEN[@]}" timing "$BENCH_STATE" "$TIMING_SAMPLES" | tee "$TARGET/timing.txt" | sed 's/^/bench: /'
+COMMANDS+=("taskset -c $GENERATOR_CORE ${LOADGEN[*]} timing $BENCH_STATE $TIMING_SAMPLES   # unknown user vs wrong password")
+
 RSS_END=()
 for s in "${SERVICES[@]}"; do
   RSS_END+=("$s $(cat "$RSS_DIR/$s.peak" 2>/dev/null || echo 0) $(rss_kb "${PID[$s]}") $(hwm_kb "${PID[$s]}")")
@@ -412,7 +420,7 @@ dirty="$(git -C "$ROOT" status --porcelain --untracked-files=no -- . ':!deploy/b
   echo "Written by \`deploy/bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'). How to read it: [README.md](README.md)."
   echo
   echo "- Machine: $NCPU cores (nproc before pinning), $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/^Mem:/ {print $2}') GiB, Linux $(uname -r)"
-  echo "- JDK of the services and generator: $(java -version 2>&1 | head -n 1)"
+  echo "- JDK of the services: $SERVICE_JDK; of the load generator: $(java -version 2>&1 | head -n 1)"
   echo "- Commit: $commit${dirty:+ with uncommitted changes in: $dirty}"
   for s in "${SERVICES[@]}"; do
     echo "- $s: \`${JVM_OPTS[$s]}\`"
@@ -441,6 +449,20 @@ dirty="$(git -C "$ROOT" status --porcelain --untracked-files=no -- . ':!deploy/b
   while IFS=$'\t' read -r name rps p50 p99 errors requests sbusy gbusy split; do
     echo "| $(label_of "$name") | $split | $(awk -v b="$sbusy" -v r="$rps" 'BEGIN {printf "%.3f", (r > 0 ? 10 * b / r : 0)}') |"
   done <"$RESULT_ROWS"
+  echo
+  echo "Unknown user vs wrong password (PreventUserExistenceErrors ENABLED): $TIMING_SAMPLES failed sign-ins of each"
+  echo "kind per flow, interleaved at random, one at a time; USER_SRP_AUTH times both server calls. Two-sample"
+  echo "Kolmogorov-Smirnov test: the timings can be told apart at the 5 % level only if D exceeds the critical D"
+  echo "(equivalently p < 0.05)."
+  echo
+  echo "| flow | wrong password p50 / p90 ms | unknown user p50 / p90 ms | KS D | critical D (5 %) | p | told apart? |"
+  echo "| --- | --- | --- | ---: | ---: | ---: | --- |"
+  while read -r line; do
+    tkv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+    echo "| $(tkv flow) | $(tkv known_p50_ms) / $(tkv known_p90_ms) | $(tkv unknown_p50_ms) / $(tkv unknown_p90_ms) |" \
+      "$(tkv ks_d) | $(tkv ks_d_critical_5pct) | $(tkv ks_p) |" \
+      "$(awk -v p="$(tkv ks_p)" 'BEGIN {print (p < 0.05 ? "**yes**" : "no")}') |"
+  done < <(grep '^TIMING' "$TARGET/timing.txt")
   echo
   echo "RSS of each service (/proc/PID/status; target ≤ 250 MB each; JVM options in the header):"
   echo

@@ -42,3 +42,8 @@ create table refresh_token_family (
 create unique index refresh_token_family_by_origin_jti on refresh_token_family (user_pool_id, origin_jti);
 -- Global sign-out revokes every live family of a user.
 create index refresh_token_family_live_by_user on refresh_token_family (user_pool_id, sub) where revoked_at is null;
+
+--changeset cognate:2
+-- How the user authenticated at the sign-in that opened the family (RFC 8176 amr values, space-separated), so
+-- that ID tokens minted by refresh carry the same amr.
+alter table refresh_token_family add column amr varchar(64);

@@ -135,3 +135,14 @@ ALTER TABLE pool_user ADD COLUMN pending_attributes text;
 --changeset cognate:6
 -- Housekeeping deletes published events after a day by this index, not by scanning the whole outbox.
 CREATE INDEX outbox_event_published ON outbox_event (published_at) WHERE published_at IS NOT NULL;
+
+--changeset cognate:7
+-- Request counts per pool, rate category and second (RateLimits), shared by every replica. Unlogged: counters need
+-- no crash safety, and no WAL keeps the per-request write cheap. Housekeeping drops windows older than a minute.
+CREATE UNLOGGED TABLE rate_counter (
+    pool_id        varchar(55) NOT NULL,
+    category       varchar(32) NOT NULL,
+    window_second  bigint NOT NULL,
+    hits           integer NOT NULL,
+    PRIMARY KEY (pool_id, category, window_second)
+);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.cognate.it.support.Cognito;
 import io.cognate.it.support.CognitoSrp;
 import io.cognate.it.support.Expect;
+import io.cognate.it.support.Jwt;
 import io.cognate.it.support.Mailbox;
 import io.cognate.it.support.SignIn;
 import io.cognate.it.support.TestPool;
@@ -82,7 +83,9 @@ class MfaTest {
 
         InitiateAuthResponse challenge = passwordSignIn(pool, user);
         assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA, challenge.challengeName());
-        assertNotNull(answerTotp(pool, user, challenge.session(), TestTotp.code(secret, 0)).authenticationResult());
+        String idToken = answerTotp(pool, user, challenge.session(), TestTotp.code(secret, 0)).authenticationResult()
+                .idToken();
+        assertEquals("[\"pwd\",\"otp\",\"mfa\"]", Jwt.claims(idToken).path("amr").toString());
 
         RespondToAuthChallengeResponse srpChallenge = srpSignIn(pool, user);
         assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA, srpChallenge.challengeName());

@@ -70,6 +70,7 @@ class TokenTest {
         assertEquals(3600, jwt.getExpirationTime().getTime() / 1000 - iat);
         assertEquals("RS256", Jwt.header(tokens.idToken()).path("alg").asText());
         assertFalse(Jwt.header(tokens.idToken()).path("kid").asText().isEmpty(), "the header names its key");
+        assertEquals(List.of("pwd"), jwt.getStringListClaim("amr"), "a password alone authenticated the user");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.cognate.it.support;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -24,6 +25,7 @@ public final class Cognito {
 
     private static CognitoIdentityProviderClient admin;
     private static CognitoIdentityProviderClient anonymous;
+    private static CognitoIdentityProviderClient secondReplica;
 
     private Cognito() {
     }
@@ -48,11 +50,25 @@ public final class Cognito {
         return anonymous;
     }
 
+    /** The second replica of user-pool-service, signed with the admin credentials (public actions unsigned). */
+    public static synchronized CognitoIdentityProviderClient secondReplica() {
+        if (secondReplica == null) {
+            Stack stack = Stack.get();
+            secondReplica = client(StaticCredentialsProvider.create(AwsBasicCredentials.create(stack.adminAccessKeyId(),
+                    stack.adminSecretAccessKey())), stack.secondUserPoolEndpoint());
+        }
+        return secondReplica;
+    }
+
     /** A client with the given credentials; the caller closes it. */
     public static CognitoIdentityProviderClient client(AwsCredentialsProvider credentials) {
+        return client(credentials, Stack.get().userPoolEndpoint());
+    }
+
+    private static CognitoIdentityProviderClient client(AwsCredentialsProvider credentials, URI endpoint) {
         Stack stack = Stack.get();
         return CognitoIdentityProviderClient.builder()
-                .endpointOverride(stack.userPoolEndpoint())
+                .endpointOverride(endpoint)
                 .region(Region.of(stack.region()))
                 .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.builder()

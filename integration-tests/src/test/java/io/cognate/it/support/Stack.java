@@ -60,6 +60,11 @@ public final class Stack {
         return URI.create(value("COGNATE_USER_POOL_ENDPOINT"));
     }
 
+    /** The second user-pool-service replica the test stack runs (same database, same keys), for cross-replica tests. */
+    public URI secondUserPoolEndpoint() {
+        return URI.create(value("COGNATE_USER_POOL_ENDPOINT_2"));
+    }
+
     /** The base of every pool's issuer; a pool's issuer is {@code issuerBaseUrl() + "/" + poolId}. */
     public String issuerBaseUrl() {
         return stripTrailingSlash(value("COGNATE_ISSUER_BASE_URL"));

@@ -26,7 +26,7 @@ final class Requests {
                 List.copyOf(r.getGroupsList()), List.copyOf(r.getRolesList()), r.getPreferredRole(),
                 Map.copyOf(r.getAttributesMap()), List.copyOf(r.getScopesList()), r.getAuthTime(),
                 r.getAccessTokenValiditySeconds(), r.getIdTokenValiditySeconds(), r.getRefreshTokenValiditySeconds(),
-                r.getOriginJti());
+                r.getOriginJti(), List.copyOf(r.getAmrList()));
     }
 
     static void requirePool(String userPoolId) {

@@ -1,6 +1,7 @@
 package io.cognate.token.repository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -46,6 +47,14 @@ public class RefreshTokenFamilyEntity {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    /** How the user authenticated at sign-in (RFC 8176 amr values, space-separated); empty for none recorded. */
+    @Column(name = "amr")
+    public String amr;
+
+    public List<String> amrList() {
+        return amr == null || amr.isBlank() ? List.of() : List.of(amr.split(" "));
+    }
 
     public boolean isRevoked() {
         return revokedAt != null;

@@ -16,13 +16,14 @@ public final class ClaimSets {
     private static final List<String> BOOLEAN_ATTRIBUTES = List.of("email_verified", "phone_number_verified");
     /** Claims an attribute may never overwrite: token_use, exp and the like are the issuer's alone. */
     private static final Set<String> RESERVED = Set.of("sub", "iss", "aud", "exp", "iat", "nbf", "jti", "auth_time",
-            "token_use", "event_id", "origin_jti", "client_id", "scope", "username", "nonce", "at_hash", "azp");
+            "token_use", "event_id", "origin_jti", "amr", "client_id", "scope", "username", "nonce", "at_hash", "azp");
 
     private ClaimSets() {
     }
 
     /** What both tokens of one Mint share: issuer, family, event_id, auth_time and iat. */
-    public record Issue(String issuer, String originJti, String eventId, long authTime, long issuedAt) {
+    public record Issue(String issuer, String originJti, String eventId, long authTime, long issuedAt,
+            List<String> amr) {
     }
 
     public static Map<String, Object> idToken(MintCommand cmd, Issue issue, String jti) {
@@ -50,6 +51,9 @@ public final class ClaimSets {
         claims.put("event_id", issue.eventId());
         claims.put("token_use", "id");
         claims.put("auth_time", issue.authTime());
+        if (!issue.amr().isEmpty()) {
+            claims.put("amr", issue.amr());
+        }
         claims.put("exp", issue.issuedAt() + cmd.idTokenValidity());
         claims.put("iat", issue.issuedAt());
         claims.put("jti", jti);

@@ -10,7 +10,7 @@ import java.util.Map;
 public record MintCommand(String userPoolId, String clientId, String username, String sub, List<String> groups,
         List<String> roles, String preferredRole, Map<String, String> attributes, List<String> scopes,
         long authTime, long accessTokenValiditySeconds, long idTokenValiditySeconds,
-        long refreshTokenValiditySeconds, String originJti) {
+        long refreshTokenValiditySeconds, String originJti, List<String> amr) {
 
     /** Cognito's defaults for an app client: 60 minutes for access and ID tokens, 30 days for refresh tokens. */
     public static final long DEFAULT_ACCESS_TOKEN_VALIDITY = 3600;

@@ -44,7 +44,7 @@ public class MintFlow {
 
     private MintedTokens sign(MintCommand cmd, PoolKeys keys, RefreshFamilies.Membership member, long now) {
         ClaimSets.Issue issue = new ClaimSets.Issue(issuer.of(cmd.userPoolId()), member.originJti(),
-                UUID.randomUUID().toString(), member.authTime(), now);
+                UUID.randomUUID().toString(), member.authTime(), now, member.amr());
         String idToken = sign(keys, ClaimSets.idToken(cmd, issue, UUID.randomUUID().toString()));
         String accessToken = sign(keys, ClaimSets.accessToken(cmd, issue, UUID.randomUUID().toString()));
         return new MintedTokens(accessToken, idToken, member.refreshToken(), cmd.accessTokenValidity());

@@ -2,6 +2,7 @@ package io.cognate.token.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ public class RefreshFamilies {
     }
 
     /** The family minted tokens belong to: its origin_jti, its auth_time, and its refresh token when new. */
-    public record Membership(String originJti, long authTime, String refreshToken) {
+    public record Membership(String originJti, long authTime, String refreshToken, List<String> amr) {
     }
 
     /** Stores a new family for a fresh sign-in and returns its refresh token. */
@@ -45,11 +46,13 @@ public class RefreshFamilies {
         family.sub = cmd.sub();
         family.originJti = UUID.randomUUID();
         family.authTime = authTime;
+        family.amr = String.join(" ", cmd.amr());
         family.secretHash = Secrets.hash(secret);
         family.createdAt = now;
         family.expiresAt = now.plusSeconds(cmd.refreshTokenValidity());
         String token = codec.encode(new RefreshTokenContent(cmd.userPoolId(), cmd.clientId(), family.id, secret));
-        return repository.persist(family).map(stored -> new Membership(stored.originJti.toString(), stored.authTime, token));
+        return repository.persist(family).map(stored -> new Membership(stored.originJti.toString(), stored.authTime, token,
+                cmd.amr()));
     }
 
     /** Confirms that tokens may still be minted from the family (REFRESH_TOKEN_AUTH), without a new refresh token. */
@@ -65,7 +68,7 @@ public class RefreshFamilies {
             if (refusal != null) {
                 throw TokenError.FAMILY_NOT_USABLE.withMessage(refusal);
             }
-            return new Membership(family.originJti.toString(), family.authTime, null);
+            return new Membership(family.originJti.toString(), family.authTime, null, family.amrList());
         });
     }
 }

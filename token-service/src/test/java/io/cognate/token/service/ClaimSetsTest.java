@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 class ClaimSetsTest {
 
     private static final ClaimSets.Issue ISSUE = new ClaimSets.Issue("https://cognate.example.com/us-east-1_TestPool",
-            "origin-1", "event-1", 1_700_000_000L, 1_700_000_100L);
+            "origin-1", "event-1", 1_700_000_000L, 1_700_000_100L, List.of("pwd"));
 
     private static MintCommand command(List<String> groups, List<String> roles, String preferredRole,
             Map<String, String> attributes, List<String> scopes) {
         return new MintCommand("us-east-1_TestPool", "client-1", "alice", "sub-1", groups, roles, preferredRole,
-                attributes, scopes, 0, 300, 600, 0, "");
+                attributes, scopes, 0, 300, 600, 0, "", List.of("pwd"));
     }
 
     @Test
@@ -30,7 +30,7 @@ class ClaimSetsTest {
 
         assertEquals(List.of("sub", "cognito:groups", "email_verified", "phone_number_verified", "iss",
                 "cognito:username", "origin_jti", "cognito:roles", "cognito:preferred_role", "aud", "event_id",
-                "token_use", "auth_time", "exp", "iat", "jti", "custom:tier", "email"), List.copyOf(claims.keySet()));
+                "token_use", "auth_time", "amr", "exp", "iat", "jti", "custom:tier", "email"), List.copyOf(claims.keySet()));
         assertEquals(true, claims.get("email_verified"));
         assertEquals(false, claims.get("phone_number_verified"));
         assertEquals("client-1", claims.get("aud"));
@@ -84,7 +84,7 @@ class ClaimSetsTest {
     @Test
     void mintCommandWhenValiditiesUnsetThenCognitoDefaults() {
         MintCommand cmd = new MintCommand("p_1", "c", "u", "s", List.of(), List.of(), "", Map.of(), List.of(), 0, 0,
-                0, 0, "");
+                0, 0, "", List.of());
 
         assertEquals(3600, cmd.accessTokenValidity());
         assertEquals(3600, cmd.idTokenValidity());

@@ -63,6 +63,8 @@ class MintFlowTest {
         assertEquals(authTime, access.get("auth_time").asLong());
         assertEquals(tokens.clock.instant().getEpochSecond(), access.get("iat").asLong());
         assertEquals(1, tokens.families.rows.size());
+        // The refreshed ID token says how the user signed in, though the refresh request named no factors.
+        assertEquals("[\"pwd\",\"otp\",\"mfa\"]", verifiedClaims(refreshed.idToken()).get("amr").toString());
     }
 
     @Test

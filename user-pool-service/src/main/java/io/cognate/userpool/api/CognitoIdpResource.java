@@ -33,10 +33,12 @@ public class CognitoIdpResource {
 
     private final ActionRegistry registry;
     private final AdminAuthenticator adminAuthenticator;
+    private final RateLimits rateLimits;
 
-    public CognitoIdpResource(ActionRegistry registry, AdminAuthenticator adminAuthenticator) {
+    public CognitoIdpResource(ActionRegistry registry, AdminAuthenticator adminAuthenticator, RateLimits rateLimits) {
         this.registry = registry;
         this.adminAuthenticator = adminAuthenticator;
+        this.rateLimits = rateLimits;
     }
 
     @POST
@@ -62,7 +64,8 @@ public class CognitoIdpResource {
         if (registered.authorization() == ActionRegistry.Authorization.IAM) {
             adminAuthenticator.authenticate(http, body);
         }
-        return registered.action().handle(new Params(parse(body)));
+        Params params = new Params(parse(body));
+        return rateLimits.admit(name, params).chain(() -> registered.action().handle(params));
     }
 
     private static ObjectNode parse(byte[] body) {

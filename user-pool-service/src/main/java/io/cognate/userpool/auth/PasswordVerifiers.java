@@ -71,6 +71,20 @@ public class PasswordVerifiers {
         return new BigInteger(1, java.util.Arrays.copyOf(hash, 16));
     }
 
+    /**
+     * A verifier for a name no user has: stable per name and indistinguishable from a real one through B, derived
+     * with HMAC rather than an exponentiation so the decoy costs what a real user's lookup does. Nobody can answer it:
+     * no password is behind it.
+     */
+    public BigInteger decoyVerifier(UserPool pool, String username) {
+        byte[] material = new byte[Srp.N.bitLength() / 8 + 8];
+        for (int block = 0; block * 32 < material.length; block++) {
+            byte[] hash = kek.codeHash("decoy-verifier/" + pool.id() + "/" + block, username);
+            System.arraycopy(hash, 0, material, block * 32, Math.min(32, material.length - block * 32));
+        }
+        return new BigInteger(1, material).mod(Srp.N);
+    }
+
     private static String associatedData(UserEntity user) {
         return "verifier/" + user.poolId + "/" + user.sub;
     }

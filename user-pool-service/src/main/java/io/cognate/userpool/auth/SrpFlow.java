@@ -59,7 +59,7 @@ public class SrpFlow {
             }
             // A name no user has gets a decoy challenge that looks real and can never be answered.
             boolean decoy = user == null || !passwords.hasPassword(user);
-            BigInteger verifier = decoy ? Srp.gPow(Srp.newPrivateEphemeral()) : passwords.verifier(user);
+            BigInteger verifier = decoy ? passwords.decoyVerifier(pool, username) : passwords.verifier(user);
             BigInteger salt = decoy ? passwords.decoySalt(pool, username) : passwords.salt(user);
             BigInteger b = Srp.newPrivateEphemeral();
             BigInteger bPublic = Srp.publicEphemeral(b, verifier);
@@ -84,8 +84,11 @@ public class SrpFlow {
         String username = AuthParameters.required(responses, "USERNAME");
         AppClientService.checkSecretHash(client, username, responses.get("SECRET_HASH"));
         return sessions.consume(secretBlock, "PASSWORD_VERIFIER", client.id()).chain(challenge -> {
-            if (challenge.decoy() || !challenge.poolId().equals(pool.id())) {
+            if (!challenge.poolId().equals(pool.id())) {
                 throw NOT_AUTHORIZED.withMessage(SignInCompletion.WRONG_CREDENTIALS);
+            }
+            if (challenge.decoy()) {
+                return decoyAnswer(pool, challenge, secretBlock, timestamp);
             }
             return users.findBySub(pool.id(), UUID.fromString(challenge.sub())).chain(user -> {
                 if (user == null) {
@@ -101,15 +104,22 @@ public class SrpFlow {
         });
     }
 
+    /**
+     * The answer to a decoy challenge (a name no user has): the lookup and the SRP work a real answer takes, then the
+     * same refusal, so the timing does not tell the two apart.
+     */
+    private Uni<ObjectNode> decoyAnswer(UserPool pool, Challenge challenge, String secretBlock, String timestamp) {
+        return users.findBySub(pool.id(), UUID.randomUUID()).map(nobody -> {
+            expectedSignature(pool, challenge, passwords.decoyVerifier(pool, challenge.username()),
+                    challenge.username(), secretBlock, timestamp);
+            throw NOT_AUTHORIZED.withMessage(SignInCompletion.WRONG_CREDENTIALS);
+        });
+    }
+
     private boolean signatureMatches(UserPool pool, UserEntity user, Challenge challenge, String secretBlock,
             String timestamp, String signature) {
-        BigInteger a = Srp.fromHex(challenge.srpA());
-        BigInteger b = Srp.fromHex(challenge.srpB());
-        BigInteger verifier = passwords.verifier(user);
-        BigInteger u = Srp.fromHex(challenge.srpU());
-        byte[] key = Srp.authenticationKey(Srp.serverSecret(a, verifier, u, b), u);
-        byte[] expected = Srp.claimSignature(key, pool.srpPoolName(), user.username,
-                Base64.getDecoder().decode(secretBlock), timestamp);
+        byte[] expected = expectedSignature(pool, challenge, passwords.verifier(user), user.username, secretBlock,
+                timestamp);
         byte[] given;
         try {
             given = Base64.getDecoder().decode(signature);
@@ -117,6 +127,15 @@ public class SrpFlow {
             return false;
         }
         return MessageDigest.isEqual(expected, given);
+    }
+
+    private static byte[] expectedSignature(UserPool pool, Challenge challenge, BigInteger verifier, String userId,
+            String secretBlock, String timestamp) {
+        BigInteger a = Srp.fromHex(challenge.srpA());
+        BigInteger b = Srp.fromHex(challenge.srpB());
+        BigInteger u = Srp.fromHex(challenge.srpU());
+        byte[] key = Srp.authenticationKey(Srp.serverSecret(a, verifier, u, b), u);
+        return Srp.claimSignature(key, pool.srpPoolName(), userId, Base64.getDecoder().decode(secretBlock), timestamp);
     }
 
     /** SRP-6a: the server must abort if A mod N is 0. */

@@ -41,20 +41,33 @@ public class TokenIssuer {
      * Tokens after a completed sign-in: a new refresh-token family, and a SignIn event. Call inside a session.
      */
     public Uni<ObjectNode> signIn(UserPool pool, AppClient client, UserEntity user, long authTime, String authFlow) {
-        return mint(pool, client, user, authTime, "").call(result -> Panache.withTransaction(() -> outbox
+        return mint(pool, client, user, authTime, "", amr(authFlow)).call(result -> Panache.withTransaction(() -> outbox
                 .record(UserEventType.SignIn, user, Map.of("clientId", client.id(), "authFlow", authFlow))));
     }
 
     /** Fresh ID and access tokens in an existing family (REFRESH_TOKEN_AUTH): no new refresh token. */
     public Uni<ObjectNode> refresh(UserPool pool, AppClient client, UserEntity user, long authTime, String originJti) {
-        return mint(pool, client, user, authTime, originJti);
+        return mint(pool, client, user, authTime, originJti, List.of());
     }
 
-    private Uni<ObjectNode> mint(UserPool pool, AppClient client, UserEntity user, long authTime, String originJti) {
+    /**
+     * The ID token's amr (RFC 8176) for a sign-in completed by {@code lastStep}: the password, and the second factor
+     * when an MFA challenge was the last step.
+     */
+    static List<String> amr(String lastStep) {
+        return switch (lastStep) {
+            case "SOFTWARE_TOKEN_MFA", "MFA_SETUP", "EMAIL_OTP" -> List.of("pwd", "otp", "mfa");
+            case "SMS_MFA" -> List.of("pwd", "sms", "mfa");
+            default -> List.of("pwd");
+        };
+    }
+
+    private Uni<ObjectNode> mint(UserPool pool, AppClient client, UserEntity user, long authTime, String originJti,
+            List<String> amr) {
         return groups.groupsOf(pool.id(), user.sub).chain(memberships -> {
             MintRequest.Builder request = MintRequest.newBuilder().setUserPoolId(pool.id()).setClientId(client.id())
                     .setUsername(user.username).setSub(user.sub.toString()).addScopes(USER_ADMIN_SCOPE)
-                    .setAuthTime(authTime).setOriginJti(originJti)
+                    .setAuthTime(authTime).setOriginJti(originJti).addAllAmr(amr)
                     .setAccessTokenValiditySeconds(client.accessTokenValidity().toSeconds())
                     .setIdTokenValiditySeconds(client.idTokenValidity().toSeconds())
                     .setRefreshTokenValiditySeconds(client.refreshTokenValidity().toSeconds());

@@ -10,7 +10,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Deletes records that only mattered until a time now past: answered challenges (their Session has expired), revoked
- * token families (their access tokens have expired) and outbox events published more than a day ago. Any replica may
+ * token families (their access tokens have expired), outbox events published more than a day ago and rate
+ * counters of past windows. Any replica may
  * run it; the deletes are idempotent.
  */
 @ApplicationScoped
@@ -28,6 +29,8 @@ public class Housekeeping {
         return pool.query("delete from consumed_challenge where expires_at < now()").execute()
                 .chain(() -> pool.query("delete from revoked_token_family where expires_at < now()").execute())
                 .chain(() -> pool.query("delete from outbox_event where published_at < now() - interval '1 day'")
+                        .execute())
+                .chain(() -> pool.query("delete from rate_counter where window_second < extract(epoch from now()) - 60")
                         .execute())
                 .onFailure().invoke(failure -> LOG.warnf("housekeeping failed: %s", failure.getMessage()))
                 .onFailure().recoverWithNull()

@@ -1,0 +1,107 @@
+package io.cognate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.cognate.it.support.Cognito;
+import io.cognate.it.support.CognitoSrp;
+import io.cognate.it.support.Expect;
+import io.cognate.it.support.SignIn;
+import io.cognate.it.support.TestPool;
+import io.cognate.it.support.TestPools;
+import io.cognate.it.support.TestUser;
+import io.cognate.it.support.TestUsers;
+
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
+
+/**
+ * Two replicas of user-pool-service (the test stack runs user-pool-service@2 beside the first): what one replica
+ * learns, the other enforces, because the state lives in PostgreSQL.
+ */
+class ReplicasTest {
+    private static final String WRONG = "Wrong-Password-1";
+
+    private final CognitoIdentityProviderClient first = Cognito.anonymous();
+    private final CognitoIdentityProviderClient second = Cognito.secondReplica();
+
+    @Test
+    void lockoutFromWrongPasswordsOnBothReplicasHoldsOnBoth() {
+        TestPool pool = TestPools.pool();
+        TestUser user = TestUsers.confirmed(pool);
+        for (int i = 0; i < 5; i++) {
+            CognitoIdentityProviderClient replica = i % 2 == 0 ? first : second;
+            Expect.error(NotAuthorizedException.class, "Incorrect username or password.",
+                    () -> passwordSignIn(replica, pool, user.username(), WRONG));
+        }
+
+        Expect.error(NotAuthorizedException.class, "Password attempts exceeded",
+                () -> passwordSignIn(first, pool, user.username(), user.password()));
+        Expect.error(NotAuthorizedException.class, "Password attempts exceeded",
+                () -> passwordSignIn(second, pool, user.username(), user.password()));
+    }
+
+    @Test
+    void rateLimitCountsRequestsOfBothReplicasTogether() throws InterruptedException {
+        TestPool pool = TestPools.pool(b -> b.userPoolTags(Map.of("cognate:rate-limit:UserRead", "5")));
+        TestUser user = TestUsers.confirmed(pool);
+        String accessToken = SignIn.password(pool, user).accessToken();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            // Start just after a second begins, so that the whole burst falls into one one-second window.
+            Thread.sleep(1100 - System.currentTimeMillis() % 1000);
+            long window = System.currentTimeMillis() / 1000;
+            int allowed = 0;
+            int refused = 0;
+            for (int i = 0; i < 12; i++) {
+                CognitoIdentityProviderClient replica = i % 2 == 0 ? first : second;
+                try {
+                    replica.getUser(b -> b.accessToken(accessToken));
+                    allowed++;
+                } catch (TooManyRequestsException e) {
+                    refused++;
+                }
+            }
+            if (System.currentTimeMillis() / 1000 == window) {
+                // Each replica alone would have allowed 5, 10 in all: together they allow 5.
+                assertEquals(5, allowed);
+                assertEquals(7, refused);
+                return;
+            }
+        }
+        throw new AssertionError("no burst of 12 GetUser calls fit into one second");
+    }
+
+    @Test
+    void srpChallengeFromOneReplicaAnsweredOnTheOther() {
+        TestPool pool = TestPools.pool();
+        TestUser user = TestUsers.confirmed(pool);
+        CognitoSrp srp = new CognitoSrp(pool.id());
+
+        InitiateAuthResponse challenge = first.initiateAuth(b -> b.clientId(pool.clientId())
+                .authFlow(AuthFlowType.USER_SRP_AUTH)
+                .authParameters(Map.of("USERNAME", user.username(), "SRP_A", srp.srpA())));
+        var tokens = second.respondToAuthChallenge(b -> b.clientId(pool.clientId())
+                .challengeName(ChallengeNameType.PASSWORD_VERIFIER).session(challenge.session())
+                .challengeResponses(srp.passwordVerifier(challenge.challengeParameters(), user.password())));
+
+        assertNotNull(tokens.authenticationResult().accessToken());
+        assertTrue(List.of(first, second).stream().allMatch(replica -> user.username().equals(replica
+                .getUser(b -> b.accessToken(tokens.authenticationResult().accessToken())).username())));
+    }
+
+    private static void passwordSignIn(CognitoIdentityProviderClient replica, TestPool pool, String username,
+            String password) {
+        replica.initiateAuth(b -> b.clientId(pool.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
+    }
+}
