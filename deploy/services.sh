@@ -69,6 +69,7 @@ service_env() {
         "QUARKUS_MAILER_HOST=127.0.0.1" \
         "QUARKUS_MAILER_PORT=$SMTP_PORT" \
         "QUARKUS_MAILER_FROM=no-reply@cognate.local" \
+        "COGNATE_PUBLIC_BASE_URL=http://localhost:$(service_http_port "$module")" \
         "COGNATE_ADMIN_ACCESS_KEY_ID=$ADMIN_ACCESS_KEY_ID" \
         "COGNATE_ADMIN_SECRET_ACCESS_KEY=$ADMIN_SECRET_ACCESS_KEY" \
         "QUARKUS_GRPC_CLIENTS_TOKEN_HOST=127.0.0.1" \

@@ -256,6 +256,9 @@ public class LoadGen {
         long[] known = new long[samples];
         long[] unknown = new long[samples];
         int[] failures = new int[state.users];
+        for (int user = 1; user <= state.users; user++) {
+            resetFailures(api, state, username(user));
+        }
         int k = 0;
         int u = 0;
         int next = 0;
@@ -263,18 +266,41 @@ public class LoadGen {
             boolean realUser = u >= samples || (k < samples && random.nextBoolean());
             if (realUser) {
                 int user = next++ % state.users;
+                String name = username(user + 1);
                 if (failures[user] == 4) {
-                    // Stay below Cognito's lockout (from the fifth failure): a sign-in resets the count.
-                    api.call("InitiateAuth", passwordAuth(state, username(user), state.password));
+                    resetFailures(api, state, name);
                     failures[user] = 0;
                 }
                 failures[user]++;
-                known[k++] = failedSignIn(api, state, flow, username(user), random);
+                known[k++] = failedSignIn(api, state, flow, name, random);
             } else {
                 unknown[u++] = failedSignIn(api, state, flow, "nobody-" + Long.toHexString(random.nextLong()), random);
             }
         }
         return new long[][] { known, unknown };
+    }
+
+    /**
+     * A successful sign-in, which resets the user's count of wrong passwords, so the run stays below Cognito's
+     * lockout (from the fifth failure); a user still locked out by an earlier run is waited for.
+     */
+    static void resetFailures(Api api, State state, String username) {
+        for (int attempt = 0;; attempt++) {
+            try {
+                api.call("InitiateAuth", passwordAuth(state, username, state.password));
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt > 20 || e.getMessage() == null || !e.getMessage().contains("Password attempts exceeded")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(interrupted);
+                }
+            }
+        }
     }
 
     /** One sign-in with a wrong password; the server time it took, in ns. */

@@ -36,7 +36,7 @@ class ReplicasTest {
     private final CognitoIdentityProviderClient second = Cognito.secondReplica();
 
     @Test
-    void lockoutFromWrongPasswordsOnBothReplicasHoldsOnBoth() {
+    void lockoutFromWrongPasswordsOnBothReplicasHoldsOnBoth() throws InterruptedException {
         TestPool pool = TestPools.pool();
         TestUser user = TestUsers.confirmed(pool);
         for (int i = 0; i < 5; i++) {
@@ -44,6 +44,7 @@ class ReplicasTest {
             Expect.error(NotAuthorizedException.class, "Incorrect username or password.",
                     () -> passwordSignIn(replica, pool, user.username(), WRONG));
         }
+        LockoutTest.settle();
 
         Expect.error(NotAuthorizedException.class, "Password attempts exceeded",
                 () -> passwordSignIn(first, pool, user.username(), user.password()));

@@ -39,7 +39,8 @@ public final class Mailbox {
         return new Mailbox(address);
     }
 
-    public record Mail(String subject, List<String> to, String from, String body) {
+    /** A received mail; {@code body} is its text (markup stripped), {@code html} the HTML part as sent, or "". */
+    public record Mail(String subject, List<String> to, String from, String body, String html) {
     }
 
     /** The messages in the inbox now, oldest first. */
@@ -59,7 +60,8 @@ public final class Mailbox {
                 List<Mail> mails = new ArrayList<>();
                 for (Message message : inbox.getMessages()) {
                     mails.add(new Mail(message.getSubject(), addresses(message.getAllRecipients()),
-                            addresses(message.getFrom()).stream().findFirst().orElse(null), text(message)));
+                            addresses(message.getFrom()).stream().findFirst().orElse(null), text(message),
+                            html(message)));
                 }
                 return mails;
             } finally {
@@ -125,6 +127,21 @@ public final class Mailbox {
     }
 
     /** All the text of a message: plain parts as they are, HTML parts without markup. */
+    private static String html(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/html")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            StringBuilder html = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                html.append(html(multipart.getBodyPart(i)));
+            }
+            return html.toString();
+        }
+        return "";
+    }
+
     private static String text(Part part) throws MessagingException, IOException {
         if (part.isMimeType("text/plain")) {
             return String.valueOf(part.getContent());

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cognate.userpool.api.Json;
 import io.cognate.userpool.messaging.Mail;
 import io.cognate.userpool.messaging.Sms;
+import io.cognate.userpool.repository.FailedSignIns;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClient;
@@ -46,9 +47,10 @@ public class MfaFlow {
     private final ConfirmationCodes codes;
     private final Mail mail;
     private final Sms sms;
+    private final FailedSignIns failedSignIns;
 
     public MfaFlow(TokenIssuer tokens, ChallengeSessions sessions, SoftwareTokens softwareTokens, UserRepository users,
-            ConfirmationCodes codes, Mail mail, Sms sms) {
+            ConfirmationCodes codes, Mail mail, Sms sms, FailedSignIns failedSignIns) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.softwareTokens = softwareTokens;
@@ -56,6 +58,7 @@ public class MfaFlow {
         this.codes = codes;
         this.mail = mail;
         this.sms = sms;
+        this.failedSignIns = failedSignIns;
     }
 
     /** After a proven password of a confirmed user: tokens, or the MFA challenge the pool and user call for. */
@@ -113,11 +116,11 @@ public class MfaFlow {
         return sessions.requireUnanswered(challenge).chain(() -> user(pool, challenge)).chain(user -> {
             OptionalLong step = softwareTokens.match(user, code);
             if (step.isEmpty()) {
-                return wrongCode(user);
+                return wrongCode(user, client, "SOFTWARE_TOKEN_MFA");
             }
             return users.claimTotpStep(pool.id(), user.sub, step.getAsLong()).chain(claimed -> {
                 if (!claimed) {
-                    return wrongCode(user);
+                    return wrongCode(user, client, "SOFTWARE_TOKEN_MFA");
                 }
                 return sessions.markAnswered(challenge).chain(() -> tokens.signIn(pool, client, user,
                         challenge.authTime(), "SOFTWARE_TOKEN_MFA"));
@@ -160,7 +163,7 @@ public class MfaFlow {
         String email = UserAttributes.of(user).get("email");
         String[] message = pool.mfaEmail();
         return Panache.withTransaction(() -> codes.issue(user, ConfirmationCodes.MFA_EMAIL, CODE_TTL))
-                .call(code -> mail.send(email, message[0], message[1].replace("{username}", user.username)
+                .call(code -> mail.send(pool.emailSender(), email, message[0], message[1].replace("{username}", user.username)
                         .replace("{####}", code)))
                 .map(code -> challenge(next, factor, Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "EMAIL",
                         "CODE_DELIVERY_DESTINATION", UserAttributes.maskEmail(email))));
@@ -189,9 +192,10 @@ public class MfaFlow {
         return factors;
     }
 
-    private <T> Uni<T> wrongCode(UserEntity user) {
-        return Panache.withTransaction(() -> users.recordFailedSignIn(user.poolId, user.sub))
-                .chain(() -> Uni.createFrom().failure(CODE_MISMATCH.withMessage(WRONG_CODE)));
+    private <T> Uni<T> wrongCode(UserEntity user, AppClient client, String challengeName) {
+        failedSignIns.record(user, Map.of("clientId", client.id(), "authFlow", challengeName, "reason",
+                "CodeMismatchException"));
+        return Uni.createFrom().failure(CODE_MISMATCH.withMessage(WRONG_CODE));
     }
 
     private Uni<UserEntity> user(UserPool pool, Challenge challenge) {

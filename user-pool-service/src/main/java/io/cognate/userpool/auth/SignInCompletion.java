@@ -16,16 +16,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.userpool.api.CognitoException;
 import io.cognate.userpool.api.Json;
-import io.cognate.userpool.messaging.Outbox;
-import io.cognate.userpool.messaging.UserEventType;
+import io.cognate.userpool.repository.FailedSignIns;
 import io.cognate.userpool.repository.UserEntity;
-import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.SchemaAttribute;
 import io.cognate.userpool.service.UserAttributes;
 import io.cognate.userpool.service.UserPool;
 import io.cognate.userpool.service.UserStatus;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** What every password flow does around the proof: the checks before it, and what a proven password leads to. */
@@ -34,15 +31,13 @@ public class SignInCompletion {
     static final String WRONG_CREDENTIALS = "Incorrect username or password.";
 
     private final ChallengeSessions sessions;
-    private final Outbox outbox;
-    private final UserRepository users;
+    private final FailedSignIns failedSignIns;
     private final MfaFlow mfa;
 
-    public SignInCompletion(ChallengeSessions sessions, Outbox outbox, UserRepository users, MfaFlow mfa) {
+    public SignInCompletion(ChallengeSessions sessions, FailedSignIns failedSignIns, MfaFlow mfa) {
         this.mfa = mfa;
         this.sessions = sessions;
-        this.outbox = outbox;
-        this.users = users;
+        this.failedSignIns = failedSignIns;
     }
 
     /** An unknown name: with PreventUserExistenceErrors the same answer as a wrong password. */
@@ -64,14 +59,11 @@ public class SignInCompletion {
         }
     }
 
-    /** Records a failed sign-in and counts it toward the lockout (its own transaction), then fails. */
+    /** Counts the failure toward the lockout and records its event (without waiting), and fails. */
     <T> Uni<T> wrongPassword(UserEntity user, AppClient client, String authFlow) {
-        return Panache.withTransaction(() -> users.recordFailedSignIn(user.poolId, user.sub).chain(() -> outbox.record(
-                UserEventType.SignInFailed, user, Map.of("clientId", client.id(), "authFlow", authFlow, "reason",
-                        "NotAuthorizedException"))))
-                .chain(
-                        () -> Uni.createFrom().failure(
-                                NOT_AUTHORIZED.withMessage(WRONG_CREDENTIALS)));
+        failedSignIns.record(user, Map.of("clientId", client.id(), "authFlow", authFlow, "reason",
+                "NotAuthorizedException"));
+        return Uni.createFrom().failure(NOT_AUTHORIZED.withMessage(WRONG_CREDENTIALS));
     }
 
     /** After the password is proven: tokens, or the challenge or error the user's status calls for. */

@@ -47,6 +47,13 @@ public interface CognateConfig {
     @WithDefault("cognate.userpool.events")
     String eventsTopic();
 
+    /**
+     * The URL this service is reached at from a user's browser: CONFIRM_WITH_LINK mail links to
+     * {@code {public-base-url}/confirmUser}. Default {@code http://localhost:8800}.
+     */
+    @WithDefault("http://localhost:8800")
+    String publicBaseUrl();
+
     /** The Kafka topic text messages (codes, invitations) are published to, for an SMS gateway to deliver. */
     @WithDefault("cognate.userpool.sms")
     String smsTopic();

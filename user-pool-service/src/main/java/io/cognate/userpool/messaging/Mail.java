@@ -8,7 +8,10 @@ import io.cognate.userpool.api.CognitoError;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 
-/** Sends Cognito's messages (codes, invitations) by email over SMTP. */
+/**
+ * Sends Cognito's messages (codes, links, invitations) by email over SMTP, from the pool's EmailConfiguration sender
+ * when it has one. A message with markup (a verification link) goes as HTML.
+ */
 @ApplicationScoped
 public class Mail {
     private static final Logger LOG = Logger.getLogger(Mail.class);
@@ -19,9 +22,22 @@ public class Mail {
         this.mailer = mailer;
     }
 
+    /** Who a pool's mail comes from: EmailConfiguration's From and ReplyToEmailAddress; null for the default. */
+    public record Sender(String from, String replyTo) {
+    }
+
     /** Sends the message; a delivery failure is Cognito's CodeDeliveryFailureException (the body is not logged). */
-    public Uni<Void> send(String to, String subject, String body) {
-        return mailer.send(io.quarkus.mailer.Mail.withText(to, subject, body)).onFailure().transform(e -> {
+    public Uni<Void> send(Sender sender, String to, String subject, String body) {
+        io.quarkus.mailer.Mail mail = body.contains("</") || body.contains("<br")
+                ? io.quarkus.mailer.Mail.withHtml(to, subject, body)
+                : io.quarkus.mailer.Mail.withText(to, subject, body);
+        if (sender.from() != null) {
+            mail.setFrom(sender.from());
+        }
+        if (sender.replyTo() != null) {
+            mail.setReplyTo(sender.replyTo());
+        }
+        return mailer.send(mail).onFailure().transform(e -> {
             LOG.warnf("Mail delivery failed: %s", e.getClass().getSimpleName());
             return CognitoError.CODE_DELIVERY_FAILURE.withMessage("Unable to deliver the message by email.");
         });

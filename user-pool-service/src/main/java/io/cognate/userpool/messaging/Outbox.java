@@ -30,12 +30,17 @@ public class Outbox {
 
     /** Adds the event to the current transaction. */
     public Uni<Void> record(UserEventType type, UserEntity user, Map<String, String> details) {
+        return Panache.getSession().chain(s -> s.persist(event(type, user, details)));
+    }
+
+    /** The outbox row of an event, for a caller that writes it in a transaction of its own. */
+    public OutboxEventEntity event(UserEventType type, UserEntity user, Map<String, String> details) {
         OutboxEventEntity event = new OutboxEventEntity();
         event.topic = topic;
         event.eventKey = user.poolId + "/" + user.sub;
         event.payload = Json.write(cloudEvent(type, user, details));
         event.createdAt = Instant.now();
-        return Panache.getSession().chain(s -> s.persist(event));
+        return event;
     }
 
     private static ObjectNode cloudEvent(UserEventType type, UserEntity user, Map<String, String> details) {

@@ -40,21 +40,6 @@ public class UserRepository implements PanacheRepositoryBase<UserEntity, UUID> {
     }
 
     /**
-     * Counts a wrong password in one statement (so concurrent failures on any replica all count): the count restarts
-     * after 15 quiet minutes, and from the fifth failure on the user is locked out for 2^(n-5) seconds, at most 15
-     * minutes, as Cognito documents.
-     */
-    public Uni<Void> recordFailedSignIn(String poolId, UUID sub) {
-        String count = "(case when last_failed_sign_in_at is null or last_failed_sign_in_at < now() - interval '15 minutes' "
-                + "then 1 else failed_sign_ins + 1 end)";
-        return Panache.getSession().chain(session -> session.createNativeQuery("update pool_user set failed_sign_ins = "
-                + count + ", last_failed_sign_in_at = now(), locked_until = case when " + count + " >= 5 then now() + "
-                + "least(power(2, " + count + " - 5), 900) * interval '1 second' else locked_until end "
-                + "where pool_id = :pool and sub = :sub").setParameter("pool", poolId).setParameter("sub", sub)
-                .executeUpdate()).replaceWithVoid();
-    }
-
-    /**
      * Claims a TOTP time step for a sign-in: true only for the first claim of a step later than the last one, so a
      * code works once even when two sign-ins present it at the same moment on different replicas.
      */

@@ -63,7 +63,8 @@ public class AttributeVerification {
         }
         String[] message = pool.verificationEmail();
         return codes.issue(user, purpose(attribute), CODE_TTL)
-                .call(code -> mail.send(value, message[0], SignUpService.fill(message[1], user.username, code)))
+                .call(code -> mail.send(pool.emailSender(), value, message[0],
+                        SignUpService.fill(message[1], user.username, code)))
                 .replaceWith(() -> SignUpService.emailDelivery(value));
     }
 

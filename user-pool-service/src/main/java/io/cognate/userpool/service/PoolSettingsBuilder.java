@@ -167,15 +167,18 @@ final class PoolSettingsBuilder {
         ObjectNode node = Json.object();
         if (template != null) {
             String option = template.optionalEnum("DefaultEmailOption", List.of("CONFIRM_WITH_CODE", "CONFIRM_WITH_LINK"));
-            if ("CONFIRM_WITH_LINK".equals(option)) {
-                throw INVALID_PARAMETER.withMessage("CONFIRM_WITH_LINK needs the hosted UI, which this deployment does "
-                        + "not offer yet; use CONFIRM_WITH_CODE.");
-            }
             String message = template.optional("EmailMessage", 6, 20000);
             if (message != null && !message.contains("{####}")) {
                 throw INVALID_PARAMETER.withMessage("The verification email message must contain the {####} placeholder.");
             }
-            copy(template, node, "EmailMessage", "EmailSubject", "SmsMessage");
+            String byLink = template.optional("EmailMessageByLink", 6, 20000);
+            if (byLink != null && !SignUpService.LINK_PLACEHOLDER.matcher(byLink).find()) {
+                throw INVALID_PARAMETER.withMessage("EmailMessageByLink must contain a {##link text##} placeholder.");
+            }
+            copy(template, node, "EmailMessage", "EmailSubject", "SmsMessage", "EmailMessageByLink",
+                    "EmailSubjectByLink");
+            node.put("DefaultEmailOption", option == null ? "CONFIRM_WITH_CODE" : option);
+            return node;
         }
         node.put("DefaultEmailOption", "CONFIRM_WITH_CODE");
         return node;

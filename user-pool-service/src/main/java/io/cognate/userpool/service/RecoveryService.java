@@ -138,7 +138,7 @@ public class RecoveryService {
                         String email = attributes.get("email");
                         String[] message = pool.verificationEmail();
                         return codes.issue(user, ConfirmationCodes.FORGOT_PASSWORD, CODE_TTL)
-                                .call(code -> mail.send(email, message[0],
+                                .call(code -> mail.send(pool.emailSender(), email, message[0],
                                         SignUpService.fill(message[1], user.username, code)))
                                 .replaceWith(() -> SignUpService.emailDelivery(email));
                     }

@@ -6,10 +6,15 @@ import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
 import static io.cognate.userpool.api.CognitoError.USERNAME_EXISTS;
 import static io.cognate.userpool.api.CognitoError.USER_NOT_FOUND;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +24,7 @@ import io.cognate.userpool.api.Json;
 import io.cognate.userpool.api.Params;
 import io.cognate.userpool.auth.PasswordVerifiers;
 import io.cognate.userpool.config.CognateConfig;
+import io.cognate.userpool.messaging.HtmlEscape;
 import io.cognate.userpool.messaging.Mail;
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.Sms;
@@ -31,6 +37,7 @@ import io.smallrye.mutiny.Uni;
 /** Self-service sign-up and its confirmation by a code sent over email. */
 @ApplicationScoped
 public class SignUpService {
+    static final Pattern LINK_PLACEHOLDER = Pattern.compile("\\{##(.+?)##\\}");
     private final AppClientService clients;
     private final UserPoolService pools;
     private final UserRepository users;
@@ -75,7 +82,7 @@ public class SignUpService {
                 pool.checkNewPassword(password, "SIGN_UP");
                 user.status = UserStatus.UNCONFIRMED;
                 passwords.set(user, pool, password);
-                return create(pool, user).chain(code -> deliver(pool, user, code));
+                return create(pool, user).chain(code -> deliver(pool, client, user, code));
             });
         }));
     }
@@ -89,7 +96,7 @@ public class SignUpService {
                 .onFailure(Failures::isUniqueViolation).transform(e -> USERNAME_EXISTS.withMessage("User already exists"));
     }
 
-    private Uni<ObjectNode> deliver(UserPool pool, UserEntity user, String code) {
+    private Uni<ObjectNode> deliver(UserPool pool, AppClient client, UserEntity user, String code) {
         ObjectNode response = Json.object().put("UserConfirmed", false).put("UserSub", user.sub.toString());
         if (code == null) {
             return Uni.createFrom().item(response);
@@ -100,9 +107,32 @@ public class SignUpService {
                     .replaceWith(() -> response.set("CodeDeliveryDetails", smsDelivery(phone)));
         }
         String email = UserAttributes.of(user).get("email");
+        if (pool.confirmsWithLink()) {
+            String[] message = pool.verificationLinkEmail();
+            return mail.send(pool.emailSender(), email, message[0], withLink(message[1], confirmationLink(client,
+                    user, code))).replaceWith(() -> response.set("CodeDeliveryDetails", emailDelivery(email)));
+        }
         String[] message = pool.verificationEmail();
-        return mail.send(email, message[0], fill(message[1], user.username, code))
+        return mail.send(pool.emailSender(), email, message[0], fill(message[1], user.username, code))
                 .replaceWith(() -> response.set("CodeDeliveryDetails", emailDelivery(email)));
+    }
+
+    /** CONFIRM_WITH_LINK: the link that confirms the sign-up (GET /confirmUser, as Cognito's hosted UI serves it). */
+    private String confirmationLink(AppClient client, UserEntity user, String code) {
+        return config.publicBaseUrl().replaceAll("/+$", "") + "/confirmUser?client_id="
+                + URLEncoder.encode(client.id(), StandardCharsets.UTF_8) + "&user_name="
+                + URLEncoder.encode(user.username, StandardCharsets.UTF_8) + "&confirmation_code=" + code;
+    }
+
+    /** Replaces the {##link text##} placeholder with an HTML link; the message becomes HTML. */
+    static String withLink(String template, String link) {
+        Matcher placeholder = LINK_PLACEHOLDER.matcher(template);
+        String html = HtmlEscape.text(template);
+        if (!placeholder.find()) {
+            return html + "<br><a href=\"" + HtmlEscape.text(link) + "\">" + HtmlEscape.text(link) + "</a>";
+        }
+        String anchor = "<a href=\"" + HtmlEscape.text(link) + "\">" + HtmlEscape.text(placeholder.group(1)) + "</a>";
+        return html.replace(HtmlEscape.text(placeholder.group()), anchor);
     }
 
     public Uni<ObjectNode> confirmSignUp(Params request) {
@@ -110,8 +140,26 @@ public class SignUpService {
         String username = request.username();
         String code = request.required("ConfirmationCode", 1, 2048, Params.USERNAME);
         String secretHash = request.optional("SecretHash", 1, 128);
+        return confirm(clientId, username, code, client -> AppClientService.checkSecretHash(client, username,
+                secretHash));
+    }
+
+    /**
+     * The link of a CONFIRM_WITH_LINK mail: the code in it proves the address, as the code of ConfirmSignUp does; a
+     * browser cannot add a SECRET_HASH, and Cognito's link asks for none.
+     */
+    public Uni<ObjectNode> confirmByLink(String clientId, String username, String code) {
+        ObjectNode fields = Json.object();
+        fields.put("ClientId", clientId).put("Username", username).put("ConfirmationCode", code);
+        Params request = new Params(fields);
+        return confirm(request.clientId(), request.username(),
+                request.required("ConfirmationCode", 1, 2048, Params.USERNAME), client -> {
+                });
+    }
+
+    private Uni<ObjectNode> confirm(String clientId, String username, String code, Consumer<AppClient> clientCheck) {
         return Panache.withTransaction(() -> clients.requireById(clientId).chain(client -> {
-            AppClientService.checkSecretHash(client, username, secretHash);
+            clientCheck.accept(client);
             return pools.require(client.poolId()).chain(pool -> lookup.find(pool, username).chain(user -> {
                 if (user == null) {
                     throw client.preventUserExistenceErrors()
@@ -148,7 +196,7 @@ public class SignUpService {
                     throw INVALID_PARAMETER.withMessage("Auto verification not turned on.");
                 }
                 return Panache.withTransaction(() -> codes.issue(user, ConfirmationCodes.SIGN_UP, config.confirmationCodeTtl()))
-                        .chain(code -> deliver(pool, user, code)).map(response -> {
+                        .chain(code -> deliver(pool, client, user, code)).map(response -> {
                             ObjectNode answer = Json.object();
                             answer.set("CodeDeliveryDetails", response.get("CodeDeliveryDetails"));
                             return answer;

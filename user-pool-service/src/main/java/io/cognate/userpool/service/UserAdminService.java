@@ -22,6 +22,7 @@ import io.cognate.userpool.auth.PasswordVerifiers;
 import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.messaging.Mail;
 import io.cognate.userpool.messaging.Outbox;
+import io.cognate.userpool.messaging.Sms;
 import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
@@ -42,10 +43,11 @@ public class UserAdminService {
     private final TokenServiceClient tokens;
     private final Outbox outbox;
     private final Mail mail;
+    private final Sms sms;
 
     public UserAdminService(UserPoolService pools, UserRepository users, UserLookup lookup, SignUpService signUps,
             PasswordVerifiers passwords, AttributeChanges attributeChanges, TokenServiceClient tokens, Outbox outbox,
-            Mail mail) {
+            Mail mail, Sms sms) {
         this.pools = pools;
         this.users = users;
         this.lookup = lookup;
@@ -55,6 +57,7 @@ public class UserAdminService {
         this.tokens = tokens;
         this.outbox = outbox;
         this.mail = mail;
+        this.sms = sms;
     }
 
     /** The user a request names, or UserNotFoundException; call inside a session. */
@@ -112,26 +115,34 @@ public class UserAdminService {
         });
     }
 
-    /** Sends the invitation by email; SMS delivery is not offered yet and is refused rather than dropped. */
+    /** Sends the invitation by email, by SMS (the SMS topic), or both, as DesiredDeliveryMediums asks. */
     private Uni<Void> invite(UserPool pool, UserEntity user, String password, String messageAction, List<String> mediums) {
         if ("SUPPRESS".equals(messageAction)) {
             return Uni.createFrom().voidItem();
         }
-        String email = UserAttributes.of(user).get("email");
+        Map<String, String> attributes = UserAttributes.of(user);
+        String email = attributes.get("email");
+        String phone = attributes.get("phone_number");
         boolean byEmail = mediums == null || mediums.isEmpty() ? email != null : mediums.contains("EMAIL");
-        if (!byEmail) {
-            if (mediums != null && mediums.contains("SMS")) {
-                throw INVALID_PARAMETER.withMessage("SMS delivery is not available in this deployment yet; use "
-                        + "DesiredDeliveryMediums EMAIL or MessageAction SUPPRESS.");
-            }
-            return Uni.createFrom().voidItem();
-        }
-        if (email == null) {
+        boolean bySms = mediums != null && mediums.contains("SMS");
+        if (byEmail && email == null) {
             throw INVALID_PARAMETER.withMessage("The user has no email address to send the invitation to.");
         }
-        String[] message = pool.invitationEmail();
-        String displayName = pool.usernameAttributes().isEmpty() ? user.username : email;
-        return mail.send(email, message[0], SignUpService.fill(message[1], displayName, password));
+        if (bySms && phone == null) {
+            throw INVALID_PARAMETER.withMessage("The user has no phone_number to send the invitation to.");
+        }
+        String displayName = pool.usernameAttributes().isEmpty() ? user.username : email != null ? email : phone;
+        Uni<Void> sent = Uni.createFrom().voidItem();
+        if (byEmail) {
+            String[] message = pool.invitationEmail();
+            sent = sent.chain(() -> mail.send(pool.emailSender(), email, message[0],
+                    SignUpService.fill(message[1], displayName, password)));
+        }
+        if (bySms) {
+            sent = sent.chain(() -> sms.send(pool.id(), phone, SignUpService.fill(pool.invitationSms(), displayName,
+                    password), "INVITATION"));
+        }
+        return sent;
     }
 
     @WithSession

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.userpool.api.Json;
 import io.cognate.userpool.auth.CompromisedPasswords;
+import io.cognate.userpool.messaging.Mail;
 import io.cognate.userpool.repository.UserPoolEntity;
 
 /** A user pool as the domain sees it: its entity plus the settings read from its stored description. */
@@ -171,6 +172,26 @@ public final class UserPool {
         return mechanisms.stream().map(m -> m.path("Name").asText()).toList();
     }
 
+    /** The sender of the pool's mail (EmailConfiguration From / ReplyToEmailAddress). */
+    public Mail.Sender emailSender() {
+        JsonNode config = settings.path("EmailConfiguration");
+        return new Mail.Sender(config.path("From").asText(null), config.path("ReplyToEmailAddress").asText(null));
+    }
+
+    /** Whether sign-up confirmation mail carries a link (CONFIRM_WITH_LINK) instead of a code. */
+    public boolean confirmsWithLink() {
+        return "CONFIRM_WITH_LINK".equals(settings.path("VerificationMessageTemplate").path("DefaultEmailOption")
+                .asText());
+    }
+
+    /** The CONFIRM_WITH_LINK mail: subject and message with a {##link text##} placeholder. */
+    public String[] verificationLinkEmail() {
+        JsonNode template = settings.path("VerificationMessageTemplate");
+        return new String[] { template.path("EmailSubjectByLink").asText("Your verification link"),
+                template.path("EmailMessageByLink").asText(
+                        "Please click the link below to verify your email address. {##Verify Email##} ") };
+    }
+
     /** The text message carrying a verification code: VerificationMessageTemplate.SmsMessage or Cognito's default. */
     public String verificationSms() {
         return settings.path("VerificationMessageTemplate").path("SmsMessage")
@@ -181,6 +202,12 @@ public final class UserPool {
     public String mfaSms() {
         return settings.path("SmsMfaConfiguration").path("SmsAuthenticationMessage")
                 .asText(settings.path("SmsAuthenticationMessage").asText("Your authentication code is {####}. "));
+    }
+
+    /** The invitation AdminCreateUser sends by SMS. */
+    public String invitationSms() {
+        return settings.path("AdminCreateUserConfig").path("InviteMessageTemplate").path("SMSMessage")
+                .asText("Your username is {username} and temporary password is {####}.");
     }
 
     /** The invitation message AdminCreateUser sends, from AdminCreateUserConfig or Cognito's defaults. */

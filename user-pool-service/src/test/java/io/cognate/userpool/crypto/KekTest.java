@@ -86,6 +86,11 @@ class KekTest {
             public String smsTopic() {
                 return "sms";
             }
+
+            @Override
+            public String publicBaseUrl() {
+                return "http://localhost:8800";
+            }
         };
     }
 }

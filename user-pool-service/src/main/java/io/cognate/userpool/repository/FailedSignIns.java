@@ -1,0 +1,50 @@
+package io.cognate.userpool.repository;
+
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.cognate.userpool.messaging.Outbox;
+import io.cognate.userpool.messaging.UserEventType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Records a failed sign-in: the lockout count (from the fifth failure in a row, locked for 2^(n-5) s up to 15
+ * minutes, the count restarting after 15 quiet minutes, as Cognito documents) and a SignInFailed event, in one
+ * transaction on a connection of its own. The caller does not wait for it: a wrong password is answered in the time
+ * an unknown user's is (PreventUserExistenceErrors), and one statement counts concurrent failures on any replica
+ * exactly. A failure of this write is logged, and the attempt then goes uncounted.
+ */
+@ApplicationScoped
+public class FailedSignIns {
+    private static final Logger LOG = Logger.getLogger(FailedSignIns.class);
+    private static final String COUNT = "(case when last_failed_sign_in_at is null or last_failed_sign_in_at < now() "
+            + "- interval '15 minutes' then 1 else failed_sign_ins + 1 end)";
+    private static final String LOCKOUT = "update pool_user set failed_sign_ins = " + COUNT
+            + ", last_failed_sign_in_at = now(), locked_until = case when " + COUNT + " >= 5 then now() + "
+            + "least(power(2, " + COUNT + " - 5), 900) * interval '1 second' else locked_until end "
+            + "where pool_id = $1 and sub = $2";
+
+    private final Pool pool;
+    private final Outbox outbox;
+
+    public FailedSignIns(Pool pool, Outbox outbox) {
+        this.pool = pool;
+        this.outbox = outbox;
+    }
+
+    /** Starts recording the failure and returns at once. */
+    public void record(UserEntity user, Map<String, String> details) {
+        OutboxEventEntity event = outbox.event(UserEventType.SignInFailed, user, details);
+        pool.withTransaction(connection -> connection.preparedQuery(LOCKOUT).execute(Tuple.of(user.poolId, user.sub))
+                .chain(() -> connection.preparedQuery("insert into outbox_event (topic, event_key, payload, "
+                        + "created_at) values ($1, $2, $3, $4)").execute(Tuple.of(event.topic, event.eventKey,
+                                event.payload, event.createdAt.atOffset(ZoneOffset.UTC)))))
+                .subscribe().with(done -> {
+                }, failure -> LOG.warnf("a failed sign-in could not be recorded: %s", failure.getClass().getSimpleName()));
+    }
+}
