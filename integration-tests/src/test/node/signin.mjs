@@ -7,6 +7,9 @@
 // second. With a secret, a SOFTWARE_TOKEN_MFA challenge is answered with a code computed here (RFC 6238, written
 // independently of the server's); an MFA_SETUP challenge is answered by associating a new software token and
 // verifying it, and the new secret is printed as "totpSecret" beside the tokens.
+// With SIGNIN_TWICE=1 the script signs in a second time after the first succeeded, with a new CognitoUser as a
+// returning app would: the library then presents the device it confirmed (NewDeviceMetadata) and answers
+// DEVICE_SRP_AUTH itself; "second" reports that sign-in and whether it was asked for a TOTP code.
 import { createHmac } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import cognito from 'amazon-cognito-identity-js';
@@ -68,49 +71,70 @@ const user = new CognitoUser({ Username: username, Pool: pool });
 const details = new AuthenticationDetails({ Username: username, Password: password });
 
 let newTotpSecret;
+let firstResult;
+let totpAsked = false;
 
-function succeed(session) {
-  finish({
-    idToken: session.getIdToken().getJwtToken(),
-    accessToken: session.getAccessToken().getJwtToken(),
-    refreshToken: session.getRefreshToken().getToken(),
-    ...(newTotpSecret ? { totpSecret: newTotpSecret } : {}),
-  }, 0);
+function tokensOf(session) {
+  return {
+      idToken: session.getIdToken().getJwtToken(),
+      accessToken: session.getAccessToken().getJwtToken(),
+      refreshToken: session.getRefreshToken().getToken(),
+  };
 }
 
-user.authenticateUser(details, {
-  onSuccess: succeed,
-  onFailure: fail,
-  newPasswordRequired() {
-    fail({ code: 'NEW_PASSWORD_REQUIRED', message: 'the user must set a new password' });
-  },
-  mfaRequired() {
-    fail({ code: 'SMS_MFA', message: 'MFA required' });
-  },
-  totpRequired(challengeName) {
-    if (!totpSecret) {
-      fail({ code: 'SOFTWARE_TOKEN_MFA', message: 'MFA required' });
-      return;
-    }
-    user.sendMFACode(totp(totpSecret), { onSuccess: succeed, onFailure: fail }, challengeName);
-  },
-  mfaSetup() {
-    if (!totpSecret) {
-      fail({ code: 'MFA_SETUP', message: 'MFA setup required' });
-      return;
-    }
-    user.associateSoftwareToken({
-      associateSecretCode(secretCode) {
-        newTotpSecret = secretCode;
-        user.verifySoftwareToken(totp(secretCode), 'node', { onSuccess: succeed, onFailure: fail });
-      },
-      onFailure: fail,
-    });
-  },
-  customChallenge() {
-    fail({ code: 'CUSTOM_CHALLENGE', message: 'custom challenge' });
-  },
-});
+function succeed(session) {
+  const result = { ...tokensOf(session), ...(newTotpSecret ? { totpSecret: newTotpSecret } : {}) };
+  if (process.env.SIGNIN_TWICE === '1' && !firstResult) {
+    firstResult = result;
+    totpAsked = false;
+    signIn(new CognitoUser({ Username: username, Pool: pool }));
+    return;
+  }
+  finish(firstResult ? { ...firstResult, second: { ...result, totpAsked } } : result, 0);
+}
+
+function signIn(current) {
+  current.authenticateUser(details, callbacks(current));
+}
+
+function callbacks(user) {
+  return {
+    onSuccess: succeed,
+    onFailure: fail,
+    newPasswordRequired() {
+      fail({ code: 'NEW_PASSWORD_REQUIRED', message: 'the user must set a new password' });
+    },
+    mfaRequired() {
+      fail({ code: 'SMS_MFA', message: 'MFA required' });
+    },
+    totpRequired(challengeName) {
+      totpAsked = true;
+      if (!totpSecret) {
+        fail({ code: 'SOFTWARE_TOKEN_MFA', message: 'MFA required' });
+        return;
+      }
+      user.sendMFACode(totp(totpSecret), { onSuccess: succeed, onFailure: fail }, challengeName);
+    },
+    mfaSetup() {
+      if (!totpSecret) {
+        fail({ code: 'MFA_SETUP', message: 'MFA setup required' });
+        return;
+      }
+      user.associateSoftwareToken({
+        associateSecretCode(secretCode) {
+          newTotpSecret = secretCode;
+          user.verifySoftwareToken(totp(secretCode), 'node', { onSuccess: succeed, onFailure: fail });
+        },
+        onFailure: fail,
+      });
+    },
+    customChallenge() {
+      fail({ code: 'CUSTOM_CHALLENGE', message: 'custom challenge' });
+    },
+  };
+}
+
+signIn(user);
 
 // Never hang: the JUnit test also has a timeout, but a stuck request should say so itself.
 setTimeout(() => fail({ code: 'Timeout', message: 'no answer within 30 s' }), 30_000).unref();

@@ -146,3 +146,23 @@ CREATE UNLOGGED TABLE rate_counter (
     hits           integer NOT NULL,
     PRIMARY KEY (pool_id, category, window_second)
 );
+
+--changeset cognate:8
+-- Devices a user signed in from, where the pool tracks devices (DeviceConfiguration): created at sign-in
+-- (NewDeviceMetadata), confirmed with the device's own SRP verifier (ConfirmDevice, sealed with the KEK), then
+-- answerable through DEVICE_SRP_AUTH; a remembered device skips MFA.
+CREATE TABLE user_device (
+    device_key             varchar(55) PRIMARY KEY,
+    pool_id                varchar(55) NOT NULL REFERENCES user_pool (id) ON DELETE CASCADE,
+    sub                    uuid NOT NULL REFERENCES pool_user (sub) ON DELETE CASCADE,
+    device_group_key       varchar(55) NOT NULL,
+    device_name            varchar(1024),
+    salt                   bytea,
+    verifier               bytea,
+    confirmed              boolean NOT NULL,
+    remembered             boolean NOT NULL,
+    created_at             timestamptz NOT NULL,
+    updated_at             timestamptz NOT NULL,
+    last_authenticated_at  timestamptz
+);
+CREATE INDEX user_device_user ON user_device (pool_id, sub, created_at);

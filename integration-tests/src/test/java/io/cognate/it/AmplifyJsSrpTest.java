@@ -144,15 +144,44 @@ class AmplifyJsSrpTest {
         assertFalse(secret.isEmpty());
     }
 
+    @Test
+    void rememberedDeviceThroughTheLibraryThenSecondSignInUsesDeviceSrpWithoutTotp() throws Exception {
+        TestPool pool = TestPools.pool(b -> b.deviceConfiguration(d -> d.challengeRequiredOnNewDevice(false)
+                .deviceOnlyRememberedOnUserPrompt(false)));
+        Cognito.admin().setUserPoolMfaConfig(b -> b.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .softwareTokenMfaConfiguration(s -> s.enabled(true)));
+        TestUser user = TestUsers.confirmed(pool);
+        String accessToken = SignIn.password(pool, user).accessToken();
+        String secret = Cognito.anonymous().associateSoftwareToken(b -> b.accessToken(accessToken)).secretCode();
+        Cognito.anonymous().verifySoftwareToken(b -> b.accessToken(accessToken).userCode(TestTotp.code(secret, -1)));
+        Cognito.anonymous().setUserMFAPreference(b -> b.accessToken(accessToken)
+                .softwareTokenMfaSettings(m -> m.enabled(true).preferredMfa(true)));
+
+        JsonNode result = signIn(pool, user.username(), user.password(), secret, true);
+
+        assertTrue(result.has("second"), () -> "sign-ins failed: " + result);
+        assertFalse(result.path("second").path("totpAsked").asBoolean(true), result::toString);
+        Tokens.verifyIdToken(pool.id(), pool.clientId(), result.path("second").path("idToken").asText());
+        assertEquals(1, Cognito.admin().adminListDevices(b -> b.userPoolId(pool.id()).username(user.username()))
+                .devices().size());
+    }
+
     private static JsonNode signIn(TestPool pool, String username, String password) throws Exception {
         return signIn(pool, username, password, "");
     }
 
     private static JsonNode signIn(TestPool pool, String username, String password, String totpSecret)
             throws Exception {
+        return signIn(pool, username, password, totpSecret, false);
+    }
+
+    private static JsonNode signIn(TestPool pool, String username, String password, String totpSecret, boolean twice)
+            throws Exception {
         List<String> command = List.of("node", "signin.mjs", Stack.get().userPoolEndpoint().toString(), pool.id(),
                 pool.clientId(), username);
-        Process node = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("SIGNIN_TWICE", twice ? "1" : "0");
+        Process node = builder
                 .directory(NODE_DIR.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();

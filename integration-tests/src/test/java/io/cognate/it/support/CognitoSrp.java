@@ -73,12 +73,52 @@ public final class CognitoSrp {
 
     /** An attempt with a chosen {@code a}, for test vectors. */
     public CognitoSrp(String userPoolId, BigInteger a) {
-        this.poolName = userPoolId.substring(userPoolId.indexOf('_') + 1);
+        this(a, userPoolId.substring(userPoolId.indexOf('_') + 1));
+    }
+
+    private CognitoSrp(BigInteger a, String poolName) {
+        this.poolName = poolName;
         this.a = a;
         this.largeA = G.modPow(a, N);
         if (largeA.mod(N).signum() == 0) {
             throw new IllegalArgumentException("A mod N must not be 0");
         }
+    }
+
+    /**
+     * A device's attempt (DEVICE_SRP_AUTH): the JS library's AuthenticationHelper built with the DeviceGroupKey in
+     * place of the pool name.
+     */
+    public static CognitoSrp forDevice(String deviceGroupKey) {
+        return new CognitoSrp(randomA(), deviceGroupKey);
+    }
+
+    /**
+     * ConfirmDevice's DeviceSecretVerifierConfig as the JS library computes it: a random 16-byte salt and
+     * v = g^x with x = H(salt | H(DeviceGroupKey | DeviceKey | ":" | device password)), both base64.
+     */
+    public static Map<String, String> deviceSecretVerifierConfig(String deviceGroupKey, String deviceKey,
+            String devicePassword) {
+        BigInteger salt = new BigInteger(1, randomBytes(16));
+        BigInteger x = forDevice(deviceGroupKey).x(salt, deviceKey, devicePassword);
+        return Map.of("PasswordVerifier", Base64.getEncoder().encodeToString(pad(G.modPow(x, N))), "Salt",
+                Base64.getEncoder().encodeToString(pad(salt)));
+    }
+
+    /** The DEVICE_PASSWORD_VERIFIER responses to the challenge parameters of DEVICE_SRP_AUTH. */
+    public Map<String, String> devicePasswordVerifier(Map<String, String> challengeParameters, String username,
+            String deviceKey, String devicePassword) {
+        String secretBlock = require(challengeParameters, "SECRET_BLOCK");
+        byte[] key = authenticationKey(deviceKey, devicePassword, new BigInteger(require(challengeParameters,
+                "SRP_B"), 16), new BigInteger(require(challengeParameters, "SALT"), 16));
+        String timestamp = TIMESTAMP.format(Instant.now());
+        Map<String, String> responses = new LinkedHashMap<>();
+        responses.put("USERNAME", username);
+        responses.put("PASSWORD_CLAIM_SECRET_BLOCK", secretBlock);
+        responses.put("TIMESTAMP", timestamp);
+        responses.put("PASSWORD_CLAIM_SIGNATURE", signature(key, deviceKey, secretBlock, timestamp));
+        responses.put("DEVICE_KEY", deviceKey);
+        return responses;
     }
 
     /** SRP_A for InitiateAuth: A in hex, as the JS library sends it (no padding). */
@@ -152,6 +192,12 @@ public final class CognitoSrp {
             throw new IllegalArgumentException("negative");
         }
         return n.toByteArray();
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     private static BigInteger randomA() {

@@ -15,20 +15,27 @@ import java.util.UUID;
  * @param srpA the client's SRP public ephemeral A in hex (PASSWORD_VERIFIER only)
  * @param srpU the SRP scrambler u = H(A | B) in hex, kept so step two need not recompute B (PASSWORD_VERIFIER only)
  * @param authTime when the password was proven (every challenge after PASSWORD_VERIFIER), epoch seconds
+ * @param deviceKey the device the sign-in names (DEVICE_KEY), or null
  */
 public record Challenge(String id, String name, String poolId, String clientId, String sub, String username,
-        String srpB, String srpA, String srpU, long authTime, long expiresAt) {
+        String srpB, String srpA, String srpU, long authTime, long expiresAt, String deviceKey) {
 
     /** A challenge that follows a proven password: the user is known, no SRP state. */
     public static Challenge afterPassword(String name, String poolId, String clientId, String sub, String username,
-            long authTime, long expiresAt) {
+            long authTime, long expiresAt, String deviceKey) {
         return new Challenge(UUID.randomUUID().toString(), name, poolId, clientId, sub, username, null, null, null,
-                authTime, expiresAt);
+                authTime, expiresAt, deviceKey);
     }
 
     /** The next step of the same sign-in, under a new id (each step's Session is answered once). */
     public Challenge next(String nextName, long nextExpiresAt) {
-        return afterPassword(nextName, poolId, clientId, sub, username, authTime, nextExpiresAt);
+        return afterPassword(nextName, poolId, clientId, sub, username, authTime, nextExpiresAt, deviceKey);
+    }
+
+    /** The device step of SRP (DEVICE_PASSWORD_VERIFIER): the server's b, the client's A and u, for the device. */
+    public Challenge withSrp(String nextName, String b, String a, String u, long nextExpiresAt) {
+        return new Challenge(UUID.randomUUID().toString(), nextName, poolId, clientId, sub, username, b, a, u,
+                authTime, nextExpiresAt, deviceKey);
     }
 
     public boolean expired() {

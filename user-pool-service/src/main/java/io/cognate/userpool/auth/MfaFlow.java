@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.userpool.api.Json;
 import io.cognate.userpool.messaging.Mail;
-import io.cognate.userpool.messaging.Sms;
+import io.cognate.userpool.messaging.SmsSender;
+import io.cognate.userpool.repository.DeviceRepository;
 import io.cognate.userpool.repository.FailedSignIns;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
@@ -46,11 +47,12 @@ public class MfaFlow {
     private final UserRepository users;
     private final ConfirmationCodes codes;
     private final Mail mail;
-    private final Sms sms;
+    private final SmsSender sms;
     private final FailedSignIns failedSignIns;
+    private final DeviceRepository devices;
 
     public MfaFlow(TokenIssuer tokens, ChallengeSessions sessions, SoftwareTokens softwareTokens, UserRepository users,
-            ConfirmationCodes codes, Mail mail, Sms sms, FailedSignIns failedSignIns) {
+            ConfirmationCodes codes, Mail mail, SmsSender sms, FailedSignIns failedSignIns, DeviceRepository devices) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.softwareTokens = softwareTokens;
@@ -59,16 +61,36 @@ public class MfaFlow {
         this.mail = mail;
         this.sms = sms;
         this.failedSignIns = failedSignIns;
+        this.devices = devices;
     }
 
-    /** After a proven password of a confirmed user: tokens, or the MFA challenge the pool and user call for. */
+    /**
+     * After a proven password of a confirmed user: DEVICE_SRP_AUTH when the sign-in names a confirmed device of the
+     * user (a remembered one then skips MFA), else the MFA challenge the pool and user call for, else tokens.
+     */
+    Uni<ObjectNode> afterPassword(UserPool pool, AppClient client, UserEntity user, long authTime, String authFlow,
+            String deviceKey) {
+        if (deviceKey == null || !pool.tracksDevices()) {
+            return afterPassword(pool, client, user, authTime, authFlow);
+        }
+        return devices.findOfUser(pool.id(), user.sub, deviceKey).chain(device -> {
+            if (device == null || !device.confirmed) {
+                return afterPassword(pool, client, user, authTime, authFlow);
+            }
+            Challenge challenge = Challenge.afterPassword("DEVICE_SRP_AUTH", pool.id(), client.id(),
+                    user.sub.toString(), user.username, authTime, sessions.expiry(), deviceKey);
+            return Uni.createFrom().item(challenge(challenge, "DEVICE_SRP_AUTH", Map.of()));
+        });
+    }
+
+    /** The MFA step (no device): tokens, or the challenge the pool's MfaConfiguration and the user's factors ask. */
     Uni<ObjectNode> afterPassword(UserPool pool, AppClient client, UserEntity user, long authTime, String authFlow) {
         if ("OFF".equals(pool.mfaConfiguration())) {
             return tokens.signIn(pool, client, user, authTime, authFlow);
         }
         List<String> factors = usableFactors(pool, user);
         Challenge start = Challenge.afterPassword("", pool.id(), client.id(), user.sub.toString(), user.username,
-                authTime, sessions.expiry());
+                authTime, sessions.expiry(), null);
         if (factors.isEmpty()) {
             if (!"ON".equals(pool.mfaConfiguration())) {
                 return tokens.signIn(pool, client, user, authTime, authFlow);
@@ -198,7 +220,7 @@ public class MfaFlow {
         return Uni.createFrom().failure(CODE_MISMATCH.withMessage(WRONG_CODE));
     }
 
-    private Uni<UserEntity> user(UserPool pool, Challenge challenge) {
+    Uni<UserEntity> user(UserPool pool, Challenge challenge) {
         if (!challenge.poolId().equals(pool.id())) {
             throw NOT_AUTHORIZED.withMessage("Invalid session for the user.");
         }
@@ -212,7 +234,7 @@ public class MfaFlow {
         });
     }
 
-    private ObjectNode challenge(Challenge challenge, String name, Map<String, String> parameters) {
+    ObjectNode challenge(Challenge challenge, String name, Map<String, String> parameters) {
         ObjectNode response = Json.object().put("ChallengeName", name).put("Session", sessions.seal(challenge));
         ObjectNode challengeParameters = response.putObject("ChallengeParameters");
         challengeParameters.put("USER_ID_FOR_SRP", challenge.username());

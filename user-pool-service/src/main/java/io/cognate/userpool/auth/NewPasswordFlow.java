@@ -69,7 +69,8 @@ public class NewPasswordFlow {
                             : attributeChanges.update(pool, client, user, attributes, false).replaceWithVoid();
                     return saved.replaceWith(new PasswordSet(user, challenge.authTime()));
                 })))
-                .chain(done -> mfa.afterPassword(pool, client, done.user(), done.authTime(), "NEW_PASSWORD_REQUIRED"));
+                .chain(done -> mfa.afterPassword(pool, client, done.user(), done.authTime(), "NEW_PASSWORD_REQUIRED",
+                        null));
     }
 
     private record PasswordSet(UserEntity user, long authTime) {

@@ -5,6 +5,7 @@ import static io.cognate.userpool.api.CognitoError.PASSWORD_RESET_REQUIRED;
 import static io.cognate.userpool.api.CognitoError.USER_NOT_CONFIRMED;
 import static io.cognate.userpool.api.CognitoError.USER_NOT_FOUND;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -14,8 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cognate.userpool.api.CognitoError;
 import io.cognate.userpool.api.CognitoException;
 import io.cognate.userpool.api.Json;
+import io.cognate.userpool.repository.CallerContext;
 import io.cognate.userpool.repository.FailedSignIns;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.service.AppClient;
@@ -29,6 +32,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SignInCompletion {
     static final String WRONG_CREDENTIALS = "Incorrect username or password.";
+    /** Above this service's p99 for a failed sign-in on an idle core (deploy/bench/RESULTS.md, timing section). */
+    static final Duration REFUSAL_FLOOR = Duration.ofMillis(15);
 
     private final ChallengeSessions sessions;
     private final FailedSignIns failedSignIns;
@@ -38,6 +43,28 @@ public class SignInCompletion {
         this.mfa = mfa;
         this.sessions = sessions;
         this.failedSignIns = failedSignIns;
+    }
+
+    /**
+     * "Incorrect username or password." answered no sooner than {@link #REFUSAL_FLOOR} after {@code startedNanos}:
+     * the work behind the answer differs a little between an unknown user and a wrong password (a row read and
+     * decrypted, a failure to record), and a patient prober could measure it; below the floor only timer noise
+     * remains. No thread waits: the answer is scheduled.
+     */
+    static <T> Uni<T> refusedAtFloor(Uni<T> attempt, long startedNanos) {
+        return attempt.onFailure(SignInCompletion::isWrongCredentials).call(failure -> {
+            long remaining = REFUSAL_FLOOR.toNanos() - (System.nanoTime() - startedNanos);
+            if (remaining <= 0) {
+                return Uni.createFrom().voidItem();
+            }
+            return CallerContext.resumeOnCaller(Uni.createFrom().voidItem().onItem().delayIt()
+                    .by(Duration.ofNanos(remaining)));
+        });
+    }
+
+    private static boolean isWrongCredentials(Throwable failure) {
+        return failure instanceof CognitoException refusal && refusal.error() == CognitoError.NOT_AUTHORIZED
+                && WRONG_CREDENTIALS.equals(refusal.getMessage());
     }
 
     /** An unknown name: with PreventUserExistenceErrors the same answer as a wrong password. */
@@ -67,7 +94,8 @@ public class SignInCompletion {
     }
 
     /** After the password is proven: tokens, or the challenge or error the user's status calls for. */
-    Uni<ObjectNode> passwordProven(UserPool pool, AppClient client, UserEntity user, String authFlow) {
+    Uni<ObjectNode> passwordProven(UserPool pool, AppClient client, UserEntity user, String authFlow,
+            String deviceKey) {
         long now = Instant.now().getEpochSecond();
         if (user.failedSignIns > 0 || user.lockedUntil != null) {
             // Saved with the sign-in's own writes (the SignIn event, or the challenge's answer).
@@ -86,14 +114,14 @@ public class SignInCompletion {
                 return Uni.createFrom().item(newPasswordRequired(pool, client, user, now));
             }
             default -> {
-                return mfa.afterPassword(pool, client, user, now, authFlow);
+                return mfa.afterPassword(pool, client, user, now, authFlow, deviceKey);
             }
         }
     }
 
     private ObjectNode newPasswordRequired(UserPool pool, AppClient client, UserEntity user, long authTime) {
         Challenge challenge = new Challenge(UUID.randomUUID().toString(), "NEW_PASSWORD_REQUIRED", pool.id(),
-                client.id(), user.sub.toString(), user.username, null, null, null, authTime, sessions.expiry());
+                client.id(), user.sub.toString(), user.username, null, null, null, authTime, sessions.expiry(), null);
         Map<String, String> attributes = UserAttributes.of(user);
         ArrayNode required = Json.array();
         for (SchemaAttribute attribute : pool.schema().values()) {

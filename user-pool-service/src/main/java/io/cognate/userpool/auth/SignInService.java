@@ -36,9 +36,10 @@ public class SignInService {
     private final RefreshFlow refreshFlow;
     private final NewPasswordFlow newPasswordFlow;
     private final MfaFlow mfaFlow;
+    private final DeviceFlow deviceFlow;
 
     public SignInService(AppClientService clients, UserPoolService pools, PasswordFlow passwordFlow, SrpFlow srpFlow,
-            RefreshFlow refreshFlow, NewPasswordFlow newPasswordFlow, MfaFlow mfaFlow) {
+            RefreshFlow refreshFlow, NewPasswordFlow newPasswordFlow, MfaFlow mfaFlow, DeviceFlow deviceFlow) {
         this.clients = clients;
         this.pools = pools;
         this.passwordFlow = passwordFlow;
@@ -46,6 +47,7 @@ public class SignInService {
         this.refreshFlow = refreshFlow;
         this.newPasswordFlow = newPasswordFlow;
         this.mfaFlow = mfaFlow;
+        this.deviceFlow = deviceFlow;
     }
 
     public Uni<ObjectNode> initiateAuth(Params request, boolean admin) {
@@ -85,6 +87,8 @@ public class SignInService {
             Map<String, String> responses) {
         return switch (challengeName) {
             case "PASSWORD_VERIFIER" -> srpFlow.verify(pool, client, responses);
+            case "DEVICE_SRP_AUTH" -> deviceFlow.start(pool, client, session, responses);
+            case "DEVICE_PASSWORD_VERIFIER" -> deviceFlow.verify(pool, client, session, responses);
             case "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "SMS_MFA", "SELECT_MFA_TYPE", "MFA_SETUP" ->
                 mfaFlow.respond(pool, client, challengeName, session, responses);
             case "NEW_PASSWORD_REQUIRED" -> {

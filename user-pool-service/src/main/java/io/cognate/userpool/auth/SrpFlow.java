@@ -66,7 +66,7 @@ public class SrpFlow {
             String userId = user == null ? username : user.username;
             Challenge challenge = new Challenge(UUID.randomUUID().toString(), "PASSWORD_VERIFIER", pool.id(), client.id(),
                     decoy ? null : user.sub.toString(), userId, Srp.hex(b), Srp.hex(a), Srp.hex(Srp.u(a, bPublic)), 0,
-                    sessions.expiry());
+                    sessions.expiry(), parameters.get("DEVICE_KEY"));
             // Clients echo SECRET_BLOCK (most) or Session (some): both carry the same sealed challenge.
             String sealed = sessions.seal(challenge);
             ObjectNode response = Json.object().put("ChallengeName", "PASSWORD_VERIFIER").put("Session", sealed);
@@ -83,25 +83,28 @@ public class SrpFlow {
         String timestamp = AuthParameters.required(responses, "TIMESTAMP");
         String username = AuthParameters.required(responses, "USERNAME");
         AppClientService.checkSecretHash(client, username, responses.get("SECRET_HASH"));
-        return sessions.consume(secretBlock, "PASSWORD_VERIFIER", client.id()).chain(challenge -> {
-            if (!challenge.poolId().equals(pool.id())) {
-                throw NOT_AUTHORIZED.withMessage(SignInCompletion.WRONG_CREDENTIALS);
-            }
-            if (challenge.decoy()) {
-                return decoyAnswer(pool, challenge, secretBlock, timestamp);
-            }
-            return users.findBySub(pool.id(), UUID.fromString(challenge.sub())).chain(user -> {
-                if (user == null) {
-                    throw NOT_AUTHORIZED.withMessage(SignInCompletion.WRONG_CREDENTIALS);
-                }
-                completion.checkEnabled(user);
-                completion.checkNotLockedOut(user);
-                if (!signatureMatches(pool, user, challenge, secretBlock, timestamp, signature)) {
-                    return completion.wrongPassword(user, client, "USER_SRP_AUTH");
-                }
-                return completion.passwordProven(pool, client, user, "USER_SRP_AUTH");
-            });
-        });
+        long started = System.nanoTime();
+        return SignInCompletion
+                .refusedAtFloor(sessions.consume(secretBlock, "PASSWORD_VERIFIER", client.id()).chain(challenge -> {
+                    if (!challenge.poolId().equals(pool.id())) {
+                        throw NOT_AUTHORIZED.withMessage(SignInCompletion.WRONG_CREDENTIALS);
+                    }
+                    if (challenge.decoy()) {
+                        return decoyAnswer(pool, challenge, secretBlock, timestamp);
+                    }
+                    return users.findBySub(pool.id(), UUID.fromString(challenge.sub())).chain(user -> {
+                        if (user == null) {
+                            throw NOT_AUTHORIZED.withMessage(SignInCompletion.WRONG_CREDENTIALS);
+                        }
+                        completion.checkEnabled(user);
+                        completion.checkNotLockedOut(user);
+                        if (!signatureMatches(pool, user, challenge, secretBlock, timestamp, signature)) {
+                            return completion.wrongPassword(user, client, "USER_SRP_AUTH");
+                        }
+                        String deviceKey = responses.getOrDefault("DEVICE_KEY", challenge.deviceKey());
+                        return completion.passwordProven(pool, client, user, "USER_SRP_AUTH", deviceKey);
+                    });
+                }), started);
     }
 
     /**
@@ -139,7 +142,7 @@ public class SrpFlow {
     }
 
     /** SRP-6a: the server must abort if A mod N is 0. */
-    private static BigInteger clientPublic(String hex) {
+    static BigInteger clientPublic(String hex) {
         BigInteger a;
         try {
             a = Srp.fromHex(hex);

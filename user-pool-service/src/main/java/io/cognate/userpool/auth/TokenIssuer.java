@@ -1,8 +1,11 @@
 package io.cognate.userpool.auth;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,9 +13,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.contracts.token.v1.MintRequest;
 import io.cognate.userpool.api.Json;
+import io.cognate.userpool.config.CognateConfig;
+import io.cognate.userpool.crypto.Kek;
 import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
+import io.cognate.userpool.repository.DeviceEntity;
+import io.cognate.userpool.repository.DeviceRepository;
 import io.cognate.userpool.repository.GroupEntity;
 import io.cognate.userpool.repository.GroupRepository;
 import io.cognate.userpool.repository.UserEntity;
@@ -30,19 +37,48 @@ public class TokenIssuer {
     private final TokenServiceClient tokens;
     private final GroupRepository groups;
     private final Outbox outbox;
+    private final DeviceRepository devices;
+    private final String region;
 
-    public TokenIssuer(TokenServiceClient tokens, GroupRepository groups, Outbox outbox) {
+    public TokenIssuer(TokenServiceClient tokens, GroupRepository groups, Outbox outbox, DeviceRepository devices,
+            CognateConfig config) {
         this.tokens = tokens;
         this.groups = groups;
         this.outbox = outbox;
+        this.devices = devices;
+        this.region = config.region();
     }
 
     /**
-     * Tokens after a completed sign-in: a new refresh-token family, and a SignIn event. Call inside a session.
+     * Tokens after a completed sign-in: a new refresh-token family, and a SignIn event. Where the pool tracks
+     * devices and the sign-in was not a known device's, a new device and its NewDeviceMetadata. Call inside a session.
      */
     public Uni<ObjectNode> signIn(UserPool pool, AppClient client, UserEntity user, long authTime, String authFlow) {
+        DeviceEntity device = pool.tracksDevices() && !"DEVICE_PASSWORD_VERIFIER".equals(authFlow)
+                ? newDevice(pool, user)
+                : null;
         return mint(pool, client, user, authTime, "", amr(authFlow)).call(result -> Panache.withTransaction(() -> outbox
-                .record(UserEventType.SignIn, user, Map.of("clientId", client.id(), "authFlow", authFlow))));
+                .record(UserEventType.SignIn, user, Map.of("clientId", client.id(), "authFlow", authFlow))
+                .chain(() -> device == null ? Uni.createFrom().voidItem() : devices.persist(device).replaceWithVoid())))
+                .invoke(response -> {
+                    if (device != null) {
+                        ((ObjectNode) response.get("AuthenticationResult")).putObject("NewDeviceMetadata")
+                                .put("DeviceKey", device.deviceKey).put("DeviceGroupKey", device.deviceGroupKey);
+                    }
+                });
+    }
+
+    /** A device as Cognito names them: key {@code <region>_<uuid>}, group key a random {@code -xxxxxxxxx}. */
+    private DeviceEntity newDevice(UserPool pool, UserEntity user) {
+        DeviceEntity device = new DeviceEntity();
+        device.deviceKey = region + "_" + UUID.randomUUID();
+        device.poolId = pool.id();
+        device.sub = user.sub;
+        device.deviceGroupKey = "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(Kek.randomBytes(7))
+                .replace('-', 'x').replace('_', 'y');
+        device.createdAt = Instant.now();
+        device.updatedAt = device.createdAt;
+        return device;
     }
 
     /** Fresh ID and access tokens in an existing family (REFRESH_TOKEN_AUTH): no new refresh token. */

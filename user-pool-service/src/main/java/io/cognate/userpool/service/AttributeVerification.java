@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cognate.userpool.api.Json;
 import io.cognate.userpool.messaging.Mail;
 import io.cognate.userpool.messaging.Outbox;
-import io.cognate.userpool.messaging.Sms;
+import io.cognate.userpool.messaging.SmsSender;
 import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
@@ -36,11 +36,11 @@ public class AttributeVerification {
 
     private final ConfirmationCodes codes;
     private final Mail mail;
-    private final Sms sms;
+    private final SmsSender sms;
     private final UserRepository users;
     private final Outbox outbox;
 
-    public AttributeVerification(ConfirmationCodes codes, Mail mail, Sms sms, UserRepository users, Outbox outbox) {
+    public AttributeVerification(ConfirmationCodes codes, Mail mail, SmsSender sms, UserRepository users, Outbox outbox) {
         this.codes = codes;
         this.mail = mail;
         this.sms = sms;

@@ -18,7 +18,7 @@ import io.cognate.userpool.api.Params;
 import io.cognate.userpool.auth.PasswordVerifiers;
 import io.cognate.userpool.messaging.Mail;
 import io.cognate.userpool.messaging.Outbox;
-import io.cognate.userpool.messaging.Sms;
+import io.cognate.userpool.messaging.SmsSender;
 import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
@@ -43,11 +43,11 @@ public class RecoveryService {
     private final ConfirmationCodes codes;
     private final Outbox outbox;
     private final Mail mail;
-    private final Sms sms;
+    private final SmsSender sms;
     private final UserAdminService admin;
 
     public RecoveryService(AppClientService clients, UserPoolService pools, UserLookup lookup, UserRepository users,
-            PasswordVerifiers passwords, ConfirmationCodes codes, Outbox outbox, Mail mail, Sms sms,
+            PasswordVerifiers passwords, ConfirmationCodes codes, Outbox outbox, Mail mail, SmsSender sms,
             UserAdminService admin) {
         this.clients = clients;
         this.pools = pools;

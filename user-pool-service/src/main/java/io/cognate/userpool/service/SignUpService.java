@@ -27,7 +27,7 @@ import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.messaging.HtmlEscape;
 import io.cognate.userpool.messaging.Mail;
 import io.cognate.userpool.messaging.Outbox;
-import io.cognate.userpool.messaging.Sms;
+import io.cognate.userpool.messaging.SmsSender;
 import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
@@ -46,11 +46,11 @@ public class SignUpService {
     private final ConfirmationCodes codes;
     private final Outbox outbox;
     private final Mail mail;
-    private final Sms sms;
+    private final SmsSender sms;
     private final CognateConfig config;
 
     public SignUpService(AppClientService clients, UserPoolService pools, UserRepository users, UserLookup lookup,
-            PasswordVerifiers passwords, ConfirmationCodes codes, Outbox outbox, Mail mail, Sms sms,
+            PasswordVerifiers passwords, ConfirmationCodes codes, Outbox outbox, Mail mail, SmsSender sms,
             CognateConfig config) {
         this.clients = clients;
         this.pools = pools;

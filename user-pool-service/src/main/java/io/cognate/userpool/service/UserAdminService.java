@@ -22,7 +22,7 @@ import io.cognate.userpool.auth.PasswordVerifiers;
 import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.messaging.Mail;
 import io.cognate.userpool.messaging.Outbox;
-import io.cognate.userpool.messaging.Sms;
+import io.cognate.userpool.messaging.SmsSender;
 import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
@@ -43,11 +43,11 @@ public class UserAdminService {
     private final TokenServiceClient tokens;
     private final Outbox outbox;
     private final Mail mail;
-    private final Sms sms;
+    private final SmsSender sms;
 
     public UserAdminService(UserPoolService pools, UserRepository users, UserLookup lookup, SignUpService signUps,
             PasswordVerifiers passwords, AttributeChanges attributeChanges, TokenServiceClient tokens, Outbox outbox,
-            Mail mail, Sms sms) {
+            Mail mail, SmsSender sms) {
         this.pools = pools;
         this.users = users;
         this.lookup = lookup;

@@ -131,6 +131,16 @@ public final class UserPool {
         return false;
     }
 
+    /** Whether the pool tracks devices (DeviceConfiguration): sign-ins then hand out NewDeviceMetadata. */
+    public boolean tracksDevices() {
+        return settings.path("DeviceConfiguration").isObject();
+    }
+
+    /** DeviceConfiguration's DeviceOnlyRememberedOnUserPrompt: a confirmed device is remembered only when asked. */
+    public boolean remembersDevicesOnlyOnPrompt() {
+        return settings.path("DeviceConfiguration").path("DeviceOnlyRememberedOnUserPrompt").asBoolean(false);
+    }
+
     /** OFF, OPTIONAL or ON. */
     public String mfaConfiguration() {
         return settings.path("MfaConfiguration").asText("OFF");

@@ -16,29 +16,31 @@ import io.cognate.userpool.api.CognitoError;
 import io.cognate.userpool.api.Json;
 import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.repository.CallerContext;
+import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Sends text messages (codes, invitations) the pluggable way: each message is published to a Kafka topic (default
+ * The default {@link SmsSender}: each text message is published to a Kafka topic (default
  * {@code cognate.userpool.sms}) as a CloudEvent {@code io.cognate.userpool.SmsMessage} keyed by phone number, for an
  * SMS gateway to consume. A send succeeds only once the broker acknowledged it; otherwise the caller gets
  * CodeDeliveryFailureException, so nothing is dropped silently. The message is never logged.
  */
 @ApplicationScoped
-public class Sms {
-    private static final Logger LOG = Logger.getLogger(Sms.class);
+@DefaultBean
+public class KafkaSmsSender implements SmsSender {
+    private static final Logger LOG = Logger.getLogger(KafkaSmsSender.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaProducers producers;
     private final String topic;
 
-    public Sms(KafkaProducers producers, CognateConfig config) {
+    public KafkaSmsSender(KafkaProducers producers, CognateConfig config) {
         this.producers = producers;
         this.topic = config.smsTopic();
     }
 
-    /** Publishes the message for {@code phoneNumber}; {@code purpose} tells the gateway what it is (for its logs). */
+    @Override
     public Uni<Void> send(String userPoolId, String phoneNumber, String message, String purpose) {
         String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now());
         ObjectNode event = Json.object().put("specversion", "1.0").put("id", UUID.randomUUID().toString())

@@ -1,0 +1,139 @@
+package io.cognate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.cognate.it.support.Cognito;
+import io.cognate.it.support.CognitoSrp;
+import io.cognate.it.support.Expect;
+import io.cognate.it.support.SignIn;
+import io.cognate.it.support.TestPool;
+import io.cognate.it.support.TestPools;
+import io.cognate.it.support.TestTotp;
+import io.cognate.it.support.TestUser;
+import io.cognate.it.support.TestUsers;
+
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DeviceRememberedStatusType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DeviceType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NewDeviceMetadataType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
+
+/**
+ * Remembered devices: NewDeviceMetadata, ConfirmDevice with the device's SRP verifier, DEVICE_SRP_AUTH and
+ * DEVICE_PASSWORD_VERIFIER (computed here as the JS library does), skipping MFA, and the device management calls.
+ */
+class DevicesTest {
+    private static final String DEVICE_PASSWORD = "device-secret-1";
+
+    private final CognitoIdentityProviderClient anonymous = Cognito.anonymous();
+
+    @Test
+    void rememberedDeviceSignsInWithDeviceSrpAndSkipsMfaUntilForgotten() {
+        TestTotp.awaitFreshStep();
+        TestPool pool = TestPools.pool(b -> b.deviceConfiguration(d -> d.challengeRequiredOnNewDevice(false)
+                .deviceOnlyRememberedOnUserPrompt(false)));
+        Cognito.admin().setUserPoolMfaConfig(b -> b.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .softwareTokenMfaConfiguration(s -> s.enabled(true)));
+        TestUser user = TestUsers.confirmed(pool);
+        String secret = enableTotp(pool, user);
+
+        // First sign-in: password, TOTP, and a new device to confirm.
+        AuthenticationResultType first = answerTotp(pool, user, passwordSignIn(pool, user, null).session(),
+                TestTotp.code(secret, 0)).authenticationResult();
+        NewDeviceMetadataType metadata = first.newDeviceMetadata();
+        assertNotNull(metadata, "a pool that tracks devices hands out NewDeviceMetadata");
+        Map<String, String> config = CognitoSrp.deviceSecretVerifierConfig(metadata.deviceGroupKey(),
+                metadata.deviceKey(), DEVICE_PASSWORD);
+        assertFalse(anonymous.confirmDevice(b -> b.accessToken(first.accessToken()).deviceKey(metadata.deviceKey())
+                .deviceName("laptop").deviceSecretVerifierConfig(v -> v.passwordVerifier(config.get("PasswordVerifier"))
+                        .salt(config.get("Salt"))))
+                .userConfirmationNecessary());
+        DeviceType listed = anonymous.listDevices(b -> b.accessToken(first.accessToken())).devices().get(0);
+        assertEquals(metadata.deviceKey(), listed.deviceKey());
+        assertEquals("laptop", TestUsers.attribute(listed.deviceAttributes(), "device_name"));
+
+        // Second sign-in with the device: DEVICE_SRP_AUTH, then tokens without MFA and without new metadata.
+        AuthenticationResultType second = deviceSignIn(pool, user, metadata, DEVICE_PASSWORD).authenticationResult();
+        assertNotNull(second.accessToken());
+        assertNull(second.newDeviceMetadata());
+        Expect.error(NotAuthorizedException.class, () -> deviceSignIn(pool, user, metadata, "wrong-device-secret"));
+
+        // Not remembered: the device still signs in, and MFA is asked again.
+        anonymous.updateDeviceStatus(b -> b.accessToken(second.accessToken()).deviceKey(metadata.deviceKey())
+                .deviceRememberedStatus(DeviceRememberedStatusType.NOT_REMEMBERED));
+        assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA,
+                deviceSignIn(pool, user, metadata, DEVICE_PASSWORD).challengeName());
+
+        // Forgotten: gone from the list, and the key no longer leads to DEVICE_SRP_AUTH.
+        Cognito.admin().adminForgetDevice(b -> b.userPoolId(pool.id()).username(user.username())
+                .deviceKey(metadata.deviceKey()));
+        assertEquals(0, Cognito.admin().adminListDevices(b -> b.userPoolId(pool.id()).username(user.username()))
+                .devices().size());
+        Expect.error(ResourceNotFoundException.class, () -> Cognito.admin().adminGetDevice(b -> b
+                .userPoolId(pool.id()).username(user.username()).deviceKey(metadata.deviceKey())));
+        assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA,
+                passwordSignIn(pool, user, metadata.deviceKey()).challengeName());
+    }
+
+    @Test
+    void poolWithoutDeviceTrackingThenNoNewDeviceMetadata() {
+        TestPool pool = TestPools.pool();
+        TestUser user = TestUsers.confirmed(pool);
+
+        assertNull(SignIn.password(pool, user).newDeviceMetadata());
+    }
+
+    /** USER_PASSWORD_AUTH with DEVICE_KEY, answered DEVICE_SRP_AUTH, then DEVICE_PASSWORD_VERIFIER. */
+    private RespondToAuthChallengeResponse deviceSignIn(TestPool pool, TestUser user, NewDeviceMetadataType device,
+            String devicePassword) {
+        InitiateAuthResponse started = passwordSignIn(pool, user, device.deviceKey());
+        assertEquals(ChallengeNameType.DEVICE_SRP_AUTH, started.challengeName());
+        CognitoSrp srp = CognitoSrp.forDevice(device.deviceGroupKey());
+        RespondToAuthChallengeResponse verifier = anonymous.respondToAuthChallenge(b -> b.clientId(pool.clientId())
+                .challengeName(ChallengeNameType.DEVICE_SRP_AUTH).session(started.session())
+                .challengeResponses(Map.of("USERNAME", user.username(), "DEVICE_KEY", device.deviceKey(), "SRP_A",
+                        srp.srpA())));
+        assertEquals(ChallengeNameType.DEVICE_PASSWORD_VERIFIER, verifier.challengeName());
+        return anonymous.respondToAuthChallenge(b -> b.clientId(pool.clientId())
+                .challengeName(ChallengeNameType.DEVICE_PASSWORD_VERIFIER).session(verifier.session())
+                .challengeResponses(srp.devicePasswordVerifier(verifier.challengeParameters(), user.username(),
+                        device.deviceKey(), devicePassword)));
+    }
+
+    private InitiateAuthResponse passwordSignIn(TestPool pool, TestUser user, String deviceKey) {
+        Map<String, String> parameters = deviceKey == null
+                ? Map.of("USERNAME", user.username(), "PASSWORD", user.password())
+                : Map.of("USERNAME", user.username(), "PASSWORD", user.password(), "DEVICE_KEY", deviceKey);
+        return anonymous.initiateAuth(b -> b.clientId(pool.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(parameters));
+    }
+
+    private String enableTotp(TestPool pool, TestUser user) {
+        String accessToken = SignIn.password(pool, user).accessToken();
+        String secret = anonymous.associateSoftwareToken(b -> b.accessToken(accessToken)).secretCode();
+        anonymous.verifySoftwareToken(b -> b.accessToken(accessToken).userCode(TestTotp.code(secret, -1)));
+        anonymous.setUserMFAPreference(b -> b.accessToken(accessToken)
+                .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+        return secret;
+    }
+
+    private RespondToAuthChallengeResponse answerTotp(TestPool pool, TestUser user, String session, String code) {
+        return anonymous.respondToAuthChallenge(b -> b.clientId(pool.clientId())
+                .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA).session(session)
+                .challengeResponses(Map.of("USERNAME", user.username(), "SOFTWARE_TOKEN_MFA_CODE", code)));
+    }
+}
