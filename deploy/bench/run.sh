@@ -19,7 +19,7 @@
 # Tunables (environment): BENCH_WARMUP (s, default 5), BENCH_DURATION (s, default 20), BENCH_USERS (200),
 # BENCH_JIT_WARMUP (s per scenario on both cores before pinning, default 30), BENCH_RESULTS (file to write instead
 # of deploy/bench/RESULTS.md, for experiments),
-# BENCH_CONNECTIONS_{JWKS,GETUSER,REFRESH,PASSWORD,SRP} (64, 32, 16, 16, 16), TEMURIN25 (path of a JDK 25 home).
+# BENCH_CONNECTIONS_{JWKS,GETUSER,REFRESH,PASSWORD,SRP} (64, 32, 16, 16, 24), TEMURIN25 (path of a JDK 25 home).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -295,7 +295,7 @@ BENCH_SCENARIO=password wrk_run password http://127.0.0.1:8800/ "${BENCH_CONNECT
 
 # srp_run: the Java generator (client-side SRP math per sign-in); warm-up inside.
 srp_run() {
-  local connections="${BENCH_CONNECTIONS_SRP:-16}" out line
+  local connections="${BENCH_CONNECTIONS_SRP:-24}" out line
   say "srp: $WARMUP s warm-up, $DURATION s measured, $connections threads"
   out="$("${LOADGEN[@]}" srp "$BENCH_STATE" "$WARMUP" "$DURATION" "$connections")"
   printf '%s\n' "$out" >"$TARGET/srp.txt"
@@ -355,7 +355,7 @@ if $JFR; then
       jcmd "${PID[$s]}" JFR.start name=bench settings=profile filename="$TARGET/profiles/$scenario-$s.jfr" >/dev/null
     done
     case "$scenario" in
-      srp) "${LOADGEN[@]}" srp "$BENCH_STATE" 1 "$DURATION" "${BENCH_CONNECTIONS_SRP:-16}" >/dev/null ;;
+      srp) "${LOADGEN[@]}" srp "$BENCH_STATE" 1 "$DURATION" "${BENCH_CONNECTIONS_SRP:-24}" >/dev/null ;;
       *) BENCH_SCENARIO=$scenario wrk -t1 -c 16 -d "${DURATION}s" -s "$WRK_SCRIPT" http://127.0.0.1:8800/ >/dev/null ;;
     esac
     for s in "${SERVICES[@]}"; do

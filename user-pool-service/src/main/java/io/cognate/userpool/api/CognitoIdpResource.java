@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cognate.userpool.auth.SignInCompletion;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -45,12 +46,13 @@ public class CognitoIdpResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> invoke(@Context HttpServerRequest http, byte[] body) {
         String requestId = UUID.randomUUID().toString();
-        return Uni.createFrom().deferred(() -> dispatch(http, body))
+        long arrived = System.nanoTime();
+        return Uni.createFrom().deferred(() -> dispatch(http, body, arrived))
                 .map(result -> respond(200, result, requestId))
                 .onFailure().recoverWithItem(failure -> error(failure, requestId));
     }
 
-    private Uni<ObjectNode> dispatch(HttpServerRequest http, byte[] body) {
+    private Uni<ObjectNode> dispatch(HttpServerRequest http, byte[] body, long arrived) {
         String target = http.getHeader("X-Amz-Target");
         if (target == null || !target.startsWith(TARGET_PREFIX)) {
             throw UNKNOWN_OPERATION.withMessage("Missing or unknown X-Amz-Target header; expected %s<Action>",
@@ -65,7 +67,10 @@ public class CognitoIdpResource {
             adminAuthenticator.authenticate(http, body);
         }
         Params params = new Params(parse(body));
-        return rateLimits.admit(name, params).chain(() -> registered.action().handle(params));
+        boolean srpStart = name.endsWith("InitiateAuth") && "USER_SRP_AUTH".equals(params.node().path("AuthFlow")
+                .asText());
+        return SignInCompletion.atFloor(rateLimits.admit(name, params).chain(() -> registered.action().handle(params)),
+                arrived, srpStart);
     }
 
     private static ObjectNode parse(byte[] body) {

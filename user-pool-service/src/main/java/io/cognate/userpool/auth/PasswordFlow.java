@@ -30,8 +30,7 @@ public class PasswordFlow {
         String username = AuthParameters.required(parameters, "USERNAME");
         String password = AuthParameters.required(parameters, "PASSWORD");
         AppClientService.checkSecretHash(client, username, parameters.get("SECRET_HASH"));
-        long started = System.nanoTime();
-        return SignInCompletion.refusedAtFloor(lookup.find(pool, username).chain(user -> {
+        return lookup.find(pool, username).chain(user -> {
             if (user == null) {
                 // Spend the time a real check takes, so the answer's timing does not tell who has an account.
                 passwords.decoyCheck(pool, username, password);
@@ -43,6 +42,6 @@ public class PasswordFlow {
                 return completion.wrongPassword(user, client, authFlow);
             }
             return completion.passwordProven(pool, client, user, authFlow, parameters.get("DEVICE_KEY"));
-        }), started);
+        });
     }
 }

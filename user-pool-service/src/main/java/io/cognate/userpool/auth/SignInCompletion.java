@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,9 +33,14 @@ import io.smallrye.mutiny.Uni;
 /** What every password flow does around the proof: the checks before it, and what a proven password leads to. */
 @ApplicationScoped
 public class SignInCompletion {
-    static final String WRONG_CREDENTIALS = "Incorrect username or password.";
+    public static final String WRONG_CREDENTIALS = "Incorrect username or password.";
     /** Above this service's p99 for a failed sign-in on an idle core (deploy/bench/RESULTS.md, timing section). */
     static final Duration REFUSAL_FLOOR = Duration.ofMillis(15);
+    private static final ScheduledExecutorService FLOOR_TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "refusal-floor");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ChallengeSessions sessions;
     private final FailedSignIns failedSignIns;
@@ -46,20 +53,27 @@ public class SignInCompletion {
     }
 
     /**
-     * "Incorrect username or password." answered no sooner than {@link #REFUSAL_FLOOR} after {@code startedNanos}:
-     * the work behind the answer differs a little between an unknown user and a wrong password (a row read and
-     * decrypted, a failure to record), and a patient prober could measure it; below the floor only timer noise
-     * remains. No thread waits: the answer is scheduled.
+     * "Incorrect username or password." is answered no sooner than {@link #REFUSAL_FLOOR} after the request arrived:
+     * the work behind it differs a little between an unknown user and a wrong password (a row read and decrypted, a
+     * failure to record), and a patient prober could measure that; held to the floor, only timer noise remains. No
+     * thread waits: the answer is scheduled. Applied by the API endpoint to every action, and with
+     * {@code answersToo} to the first step of USER_SRP_AUTH, whose answer (a real or a decoy challenge) is a success
+     * either way.
      */
-    static <T> Uni<T> refusedAtFloor(Uni<T> attempt, long startedNanos) {
-        return attempt.onFailure(SignInCompletion::isWrongCredentials).call(failure -> {
-            long remaining = REFUSAL_FLOOR.toNanos() - (System.nanoTime() - startedNanos);
-            if (remaining <= 0) {
-                return Uni.createFrom().voidItem();
-            }
-            return CallerContext.resumeOnCaller(Uni.createFrom().voidItem().onItem().delayIt()
-                    .by(Duration.ofNanos(remaining)));
-        });
+    public static <T> Uni<T> atFloor(Uni<T> attempt, long arrivedNanos, boolean answersToo) {
+        Uni<T> refusals = attempt.onFailure(SignInCompletion::isWrongCredentials).call(failure -> floor(arrivedNanos));
+        return answersToo ? refusals.call(answer -> floor(arrivedNanos)) : refusals;
+    }
+
+    private static Uni<Void> floor(long arrivedNanos) {
+        long remaining = REFUSAL_FLOOR.toNanos() - (System.nanoTime() - arrivedNanos);
+        if (remaining <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        // Not a Vert.x timer: those count whole milliseconds, which would keep the sub-millisecond part of the work's
+        // duration in the answer's timing.
+        return CallerContext.resumeOnCaller(Uni.createFrom().voidItem().onItem().delayIt().onExecutor(FLOOR_TIMER)
+                .by(Duration.ofNanos(remaining)));
     }
 
     private static boolean isWrongCredentials(Throwable failure) {

@@ -83,28 +83,26 @@ public class SrpFlow {
         String timestamp = AuthParameters.required(responses, "TIMESTAMP");
         String username = AuthParameters.required(responses, "USERNAME");
         AppClientService.checkSecretHash(client, username, responses.get("SECRET_HASH"));
-        long started = System.nanoTime();
-        return SignInCompletion
-                .refusedAtFloor(sessions.consume(secretBlock, "PASSWORD_VERIFIER", client.id()).chain(challenge -> {
-                    if (!challenge.poolId().equals(pool.id())) {
-                        throw NOT_AUTHORIZED.withMessage(SignInCompletion.WRONG_CREDENTIALS);
-                    }
-                    if (challenge.decoy()) {
-                        return decoyAnswer(pool, challenge, secretBlock, timestamp);
-                    }
-                    return users.findBySub(pool.id(), UUID.fromString(challenge.sub())).chain(user -> {
-                        if (user == null) {
-                            throw NOT_AUTHORIZED.withMessage(SignInCompletion.WRONG_CREDENTIALS);
-                        }
-                        completion.checkEnabled(user);
-                        completion.checkNotLockedOut(user);
-                        if (!signatureMatches(pool, user, challenge, secretBlock, timestamp, signature)) {
-                            return completion.wrongPassword(user, client, "USER_SRP_AUTH");
-                        }
-                        String deviceKey = responses.getOrDefault("DEVICE_KEY", challenge.deviceKey());
-                        return completion.passwordProven(pool, client, user, "USER_SRP_AUTH", deviceKey);
-                    });
-                }), started);
+        return sessions.consume(secretBlock, "PASSWORD_VERIFIER", client.id()).chain(challenge -> {
+            if (!challenge.poolId().equals(pool.id())) {
+                throw NOT_AUTHORIZED.withMessage(SignInCompletion.WRONG_CREDENTIALS);
+            }
+            if (challenge.decoy()) {
+                return decoyAnswer(pool, challenge, secretBlock, timestamp);
+            }
+            return users.findBySub(pool.id(), UUID.fromString(challenge.sub())).chain(user -> {
+                if (user == null) {
+                    throw NOT_AUTHORIZED.withMessage(SignInCompletion.WRONG_CREDENTIALS);
+                }
+                completion.checkEnabled(user);
+                completion.checkNotLockedOut(user);
+                if (!signatureMatches(pool, user, challenge, secretBlock, timestamp, signature)) {
+                    return completion.wrongPassword(user, client, "USER_SRP_AUTH");
+                }
+                String deviceKey = responses.getOrDefault("DEVICE_KEY", challenge.deviceKey());
+                return completion.passwordProven(pool, client, user, "USER_SRP_AUTH", deviceKey);
+            });
+        });
     }
 
     /**
