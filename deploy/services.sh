@@ -10,11 +10,11 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # A small, fixed footprint per service (target: <= 250 MB RSS, deploy/bench/RESULTS.md): the serial collector
-# suits a heap this size on a core or two (the live set is under 30 MB); C2 alone, without tiered C1 code, needs
+# suits a heap this size on a core or two (the live set is under 30 MB after load); C2 alone, without tiered C1 code, needs
 # less than half the code cache (16 vs 36 MB measured under load) for the same throughput once warm; metaspace and
 # the code cache are capped; two glibc malloc arenas and (where the JDK has it, 17.0.9 on) periodic trimming of the
 # native heap return what the compiler and Netty freed.
-SERVICE_HEAP="${COGNATE_SERVICE_HEAP:--Xms32m -Xmx64m -XX:+UseSerialGC -XX:-TieredCompilation -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}"
+SERVICE_HEAP="${COGNATE_SERVICE_HEAP:--Xms32m -Xmx48m -XX:+UseSerialGC -XX:-TieredCompilation -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}"
 TRIM_NATIVE_HEAP="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
 
 # service_java: the JVM the services run on: COGNATE_SERVICE_JAVA if set, else the newest JDK (17 or later) under

@@ -9,15 +9,17 @@ import org.jboss.logging.Logger;
 
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Records a failed sign-in: the lockout count (from the fifth failure in a row, locked for 2^(n-5) s up to 15
  * minutes, the count restarting after 15 quiet minutes, as Cognito documents) and a SignInFailed event, in one
- * transaction on a connection of its own. The caller does not wait for it: a wrong password is answered in the time
- * an unknown user's is (PreventUserExistenceErrors), and one statement counts concurrent failures on any replica
- * exactly. A failure of this write is logged, and the attempt then goes uncounted.
+ * transaction on a connection of its own. The caller does not wait for it, and it starts only once the refusal has
+ * been answered ({@link #AFTER_ANSWER}): so a wrong password's answer, and the request after it, cost what an unknown
+ * user's do (PreventUserExistenceErrors), even on one busy core. One statement counts concurrent failures on any
+ * replica exactly. A failure of this write is logged, and the attempt then goes uncounted.
  */
 @ApplicationScoped
 public class FailedSignIns {
@@ -29,17 +31,26 @@ public class FailedSignIns {
             + "least(power(2, " + COUNT + " - 5), 900) * interval '1 second' else locked_until end "
             + "where pool_id = $1 and sub = $2";
 
+    /** Past the refusal floor (15 ms), by when the refusal has been answered. */
+    private static final long AFTER_ANSWER = 20;
+
     private final Pool pool;
     private final Outbox outbox;
+    private final Vertx vertx;
 
-    public FailedSignIns(Pool pool, Outbox outbox) {
+    public FailedSignIns(Pool pool, Outbox outbox, Vertx vertx) {
         this.pool = pool;
         this.outbox = outbox;
+        this.vertx = vertx;
     }
 
-    /** Starts recording the failure and returns at once. */
+    /** Schedules the recording of the failure and returns at once. */
     public void record(UserEntity user, Map<String, String> details) {
         OutboxEventEntity event = outbox.event(UserEventType.SignInFailed, user, details);
+        vertx.setTimer(AFTER_ANSWER, timer -> write(user, event));
+    }
+
+    private void write(UserEntity user, OutboxEventEntity event) {
         pool.withTransaction(connection -> connection.preparedQuery(LOCKOUT).execute(Tuple.of(user.poolId, user.sub))
                 .chain(() -> connection.preparedQuery("insert into outbox_event (topic, event_key, payload, "
                         + "created_at) values ($1, $2, $3, $4)").execute(Tuple.of(event.topic, event.eventKey,
