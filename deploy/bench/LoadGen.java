@@ -211,15 +211,7 @@ public class LoadGen {
                 field(challenge, "SALT"), "SRP_B", field(challenge, "SRP_B"), "SECRET_BLOCK",
                 field(challenge, "SECRET_BLOCK"));
         Map<String, String> responses = attempt.passwordVerifier(parameters, state.password);
-        StringBuilder body = new StringBuilder("{\"ChallengeName\":\"PASSWORD_VERIFIER\",\"ClientId\":\"")
-                .append(state.clientId).append("\",\"ChallengeResponses\":{");
-        String separator = "";
-        for (Map.Entry<String, String> response : responses.entrySet()) {
-            body.append(separator).append('"').append(response.getKey()).append("\":\"").append(response.getValue())
-                    .append('"');
-            separator = ",";
-        }
-        String tokens = api.call("RespondToAuthChallenge", body.append("}}").toString());
+        String tokens = api.call("RespondToAuthChallenge", passwordVerifierBody(state, responses));
         return tokens.contains("\"AccessToken\"");
     }
 
@@ -319,15 +311,7 @@ public class LoadGen {
         Map<String, String> responses = attempt.passwordVerifier(Map.of("USER_ID_FOR_SRP", field(challenge,
                 "USER_ID_FOR_SRP"), "SALT", field(challenge, "SALT"), "SRP_B", field(challenge, "SRP_B"),
                 "SECRET_BLOCK", field(challenge, "SECRET_BLOCK")), wrong);
-        StringBuilder body = new StringBuilder("{\"ChallengeName\":\"PASSWORD_VERIFIER\",\"ClientId\":\"")
-                .append(state.clientId).append("\",\"ChallengeResponses\":{");
-        String separator = "";
-        for (Map.Entry<String, String> response : responses.entrySet()) {
-            body.append(separator).append('"').append(response.getKey()).append("\":\"").append(response.getValue())
-                    .append('"');
-            separator = ",";
-        }
-        String request = body.append("}}").toString();
+        String request = passwordVerifierBody(state, responses);
         long second = System.nanoTime();
         expectRefusal(() -> api.call("RespondToAuthChallenge", request));
         return first + System.nanoTime() - second;
@@ -379,6 +363,19 @@ public class LoadGen {
             sum += (j % 2 == 1 ? 2 : -2) * Math.exp(-2.0 * j * j * lambda * lambda);
         }
         return Math.max(0, Math.min(1, sum));
+    }
+
+    /** RespondToAuthChallenge's body for PASSWORD_VERIFIER; the values (hex, base64, names) need no escaping. */
+    static String passwordVerifierBody(State state, Map<String, String> responses) {
+        StringBuilder body = new StringBuilder("{\"ChallengeName\":\"PASSWORD_VERIFIER\",\"ClientId\":\"")
+                .append(state.clientId).append("\",\"ChallengeResponses\":{");
+        String separator = "";
+        for (Map.Entry<String, String> response : responses.entrySet()) {
+            body.append(separator).append('"').append(response.getKey()).append("\":\"").append(response.getValue())
+                    .append('"');
+            separator = ",";
+        }
+        return body.append("}}").toString();
     }
 
     /**

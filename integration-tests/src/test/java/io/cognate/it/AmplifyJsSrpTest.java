@@ -23,11 +23,10 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 
 import io.cognate.it.support.Cognito;
 import io.cognate.it.support.Names;
-import io.cognate.it.support.SignIn;
 import io.cognate.it.support.Stack;
+import io.cognate.it.support.TestMfa;
 import io.cognate.it.support.TestPool;
 import io.cognate.it.support.TestPools;
-import io.cognate.it.support.TestTotp;
 import io.cognate.it.support.TestUser;
 import io.cognate.it.support.TestUsers;
 import io.cognate.it.support.Tokens;
@@ -114,11 +113,7 @@ class AmplifyJsSrpTest {
         Cognito.admin().setUserPoolMfaConfig(b -> b.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OPTIONAL)
                 .softwareTokenMfaConfiguration(s -> s.enabled(true)));
         TestUser user = TestUsers.confirmed(pool);
-        String accessToken = SignIn.password(pool, user).accessToken();
-        String secret = Cognito.anonymous().associateSoftwareToken(b -> b.accessToken(accessToken)).secretCode();
-        Cognito.anonymous().verifySoftwareToken(b -> b.accessToken(accessToken).userCode(TestTotp.code(secret, -1)));
-        Cognito.anonymous().setUserMFAPreference(b -> b.accessToken(accessToken)
-                .softwareTokenMfaSettings(m -> m.enabled(true).preferredMfa(true)));
+        String secret = TestMfa.enableTotp(pool, user);
 
         JsonNode withoutCode = signIn(pool, user.username(), user.password(), "");
         JsonNode result = signIn(pool, user.username(), user.password(), secret);
@@ -151,11 +146,7 @@ class AmplifyJsSrpTest {
         Cognito.admin().setUserPoolMfaConfig(b -> b.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OPTIONAL)
                 .softwareTokenMfaConfiguration(s -> s.enabled(true)));
         TestUser user = TestUsers.confirmed(pool);
-        String accessToken = SignIn.password(pool, user).accessToken();
-        String secret = Cognito.anonymous().associateSoftwareToken(b -> b.accessToken(accessToken)).secretCode();
-        Cognito.anonymous().verifySoftwareToken(b -> b.accessToken(accessToken).userCode(TestTotp.code(secret, -1)));
-        Cognito.anonymous().setUserMFAPreference(b -> b.accessToken(accessToken)
-                .softwareTokenMfaSettings(m -> m.enabled(true).preferredMfa(true)));
+        String secret = TestMfa.enableTotp(pool, user);
 
         JsonNode result = signIn(pool, user.username(), user.password(), secret, true);
 

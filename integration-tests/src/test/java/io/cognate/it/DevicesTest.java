@@ -13,6 +13,7 @@ import io.cognate.it.support.Cognito;
 import io.cognate.it.support.CognitoSrp;
 import io.cognate.it.support.Expect;
 import io.cognate.it.support.SignIn;
+import io.cognate.it.support.TestMfa;
 import io.cognate.it.support.TestPool;
 import io.cognate.it.support.TestPools;
 import io.cognate.it.support.TestTotp;
@@ -49,10 +50,10 @@ class DevicesTest {
         Cognito.admin().setUserPoolMfaConfig(b -> b.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OPTIONAL)
                 .softwareTokenMfaConfiguration(s -> s.enabled(true)));
         TestUser user = TestUsers.confirmed(pool);
-        String secret = enableTotp(pool, user);
+        String secret = TestMfa.enableTotp(pool, user);
 
         // First sign-in: password, TOTP, and a new device to confirm.
-        AuthenticationResultType first = answerTotp(pool, user, passwordSignIn(pool, user, null).session(),
+        AuthenticationResultType first = TestMfa.answerTotp(pool, user, passwordSignIn(pool, user, null).session(),
                 TestTotp.code(secret, 0)).authenticationResult();
         NewDeviceMetadataType metadata = first.newDeviceMetadata();
         assertNotNull(metadata, "a pool that tracks devices hands out NewDeviceMetadata");
@@ -122,18 +123,4 @@ class DevicesTest {
                 .authParameters(parameters));
     }
 
-    private String enableTotp(TestPool pool, TestUser user) {
-        String accessToken = SignIn.password(pool, user).accessToken();
-        String secret = anonymous.associateSoftwareToken(b -> b.accessToken(accessToken)).secretCode();
-        anonymous.verifySoftwareToken(b -> b.accessToken(accessToken).userCode(TestTotp.code(secret, -1)));
-        anonymous.setUserMFAPreference(b -> b.accessToken(accessToken)
-                .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true)));
-        return secret;
-    }
-
-    private RespondToAuthChallengeResponse answerTotp(TestPool pool, TestUser user, String session, String code) {
-        return anonymous.respondToAuthChallenge(b -> b.clientId(pool.clientId())
-                .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA).session(session)
-                .challengeResponses(Map.of("USERNAME", user.username(), "SOFTWARE_TOKEN_MFA_CODE", code)));
-    }
 }

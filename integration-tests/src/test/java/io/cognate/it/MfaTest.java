@@ -16,6 +16,7 @@ import io.cognate.it.support.Expect;
 import io.cognate.it.support.Jwt;
 import io.cognate.it.support.Mailbox;
 import io.cognate.it.support.SignIn;
+import io.cognate.it.support.TestMfa;
 import io.cognate.it.support.TestPool;
 import io.cognate.it.support.TestPools;
 import io.cognate.it.support.TestTotp;
@@ -75,7 +76,7 @@ class MfaTest {
         TestTotp.awaitFreshStep();
         TestPool pool = optionalTotpPool();
         TestUser user = TestUsers.confirmed(pool);
-        String secret = enableTotp(pool, user);
+        String secret = TestMfa.enableTotp(pool, user);
 
         AdminGetUserResponse got = Cognito.admin().adminGetUser(b -> b.userPoolId(pool.id()).username(user.username()));
         assertEquals(List.of("SOFTWARE_TOKEN_MFA"), got.userMFASettingList());
@@ -83,13 +84,13 @@ class MfaTest {
 
         InitiateAuthResponse challenge = passwordSignIn(pool, user);
         assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA, challenge.challengeName());
-        String idToken = answerTotp(pool, user, challenge.session(), TestTotp.code(secret, 0)).authenticationResult()
+        String idToken = TestMfa.answerTotp(pool, user, challenge.session(), TestTotp.code(secret, 0)).authenticationResult()
                 .idToken();
         assertEquals("[\"pwd\",\"otp\",\"mfa\"]", Jwt.claims(idToken).path("amr").toString());
 
         RespondToAuthChallengeResponse srpChallenge = srpSignIn(pool, user);
         assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA, srpChallenge.challengeName());
-        assertNotNull(answerTotp(pool, user, srpChallenge.session(), TestTotp.code(secret, 1)).authenticationResult()
+        assertNotNull(TestMfa.answerTotp(pool, user, srpChallenge.session(), TestTotp.code(secret, 1)).authenticationResult()
                 .accessToken());
     }
 
@@ -98,14 +99,14 @@ class MfaTest {
         TestTotp.awaitFreshStep();
         TestPool pool = optionalTotpPool();
         TestUser user = TestUsers.confirmed(pool);
-        String secret = enableTotp(pool, user);
+        String secret = TestMfa.enableTotp(pool, user);
         InitiateAuthResponse challenge = passwordSignIn(pool, user);
         String right = TestTotp.code(secret, 1);
         String wrong = right.equals("000000") ? "111111" : "000000";
 
-        Expect.error(CodeMismatchException.class, () -> answerTotp(pool, user, challenge.session(), wrong));
-        assertNotNull(answerTotp(pool, user, challenge.session(), right).authenticationResult());
-        Expect.error(NotAuthorizedException.class, () -> answerTotp(pool, user, challenge.session(), right));
+        Expect.error(CodeMismatchException.class, () -> TestMfa.answerTotp(pool, user, challenge.session(), wrong));
+        assertNotNull(TestMfa.answerTotp(pool, user, challenge.session(), right).authenticationResult());
+        Expect.error(NotAuthorizedException.class, () -> TestMfa.answerTotp(pool, user, challenge.session(), right));
     }
 
     @Test
@@ -113,12 +114,12 @@ class MfaTest {
         TestTotp.awaitFreshStep();
         TestPool pool = optionalTotpPool();
         TestUser user = TestUsers.confirmed(pool);
-        String secret = enableTotp(pool, user);
+        String secret = TestMfa.enableTotp(pool, user);
         String code = TestTotp.code(secret, 1);
-        answerTotp(pool, user, passwordSignIn(pool, user).session(), code);
+        TestMfa.answerTotp(pool, user, passwordSignIn(pool, user).session(), code);
 
         Expect.error(CodeMismatchException.class,
-                () -> answerTotp(pool, user, passwordSignIn(pool, user).session(), code));
+                () -> TestMfa.answerTotp(pool, user, passwordSignIn(pool, user).session(), code));
     }
 
     @Test
@@ -158,7 +159,7 @@ class MfaTest {
 
         InitiateAuthResponse next = passwordSignIn(pool, user);
         assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA, next.challengeName());
-        assertNotNull(answerTotp(pool, user, next.session(), TestTotp.code(secret, 0)).authenticationResult());
+        assertNotNull(TestMfa.answerTotp(pool, user, next.session(), TestTotp.code(secret, 0)).authenticationResult());
     }
 
     @Test
@@ -189,7 +190,7 @@ class MfaTest {
                 .softwareTokenMfaConfiguration(s -> s.enabled(true))
                 .emailMfaConfiguration(e -> e.message("Code {####}")));
         TestUser user = TestUsers.confirmed(pool);
-        String secret = enableTotp(pool, user);
+        String secret = TestMfa.enableTotp(pool, user);
         Cognito.admin().adminSetUserMFAPreference(b -> b.userPoolId(pool.id()).username(user.username())
                 .emailMfaSettings(e -> e.enabled(true)).softwareTokenMfaSettings(s -> s.enabled(true)
                         .preferredMfa(false)));
@@ -201,7 +202,7 @@ class MfaTest {
                 .challengeName(ChallengeNameType.SELECT_MFA_TYPE).session(select.session())
                 .challengeResponses(Map.of("USERNAME", user.username(), "ANSWER", "SOFTWARE_TOKEN_MFA")));
         assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA, totp.challengeName());
-        assertNotNull(answerTotp(pool, user, totp.session(), TestTotp.code(secret, 1)).authenticationResult());
+        assertNotNull(TestMfa.answerTotp(pool, user, totp.session(), TestTotp.code(secret, 1)).authenticationResult());
     }
 
     @Test
@@ -209,7 +210,7 @@ class MfaTest {
         TestTotp.awaitFreshStep();
         TestPool pool = optionalTotpPool();
         TestUser user = TestUsers.confirmed(pool);
-        enableTotp(pool, user);
+        TestMfa.enableTotp(pool, user);
 
         Cognito.admin().adminSetUserMFAPreference(b -> b.userPoolId(pool.id()).username(user.username())
                 .softwareTokenMfaSettings(s -> s.enabled(false)));
@@ -224,17 +225,6 @@ class MfaTest {
         Cognito.admin().setUserPoolMfaConfig(b -> b.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OPTIONAL)
                 .softwareTokenMfaConfiguration(s -> s.enabled(true)));
         return pool;
-    }
-
-    /** Associates a software token, verifies it with the previous step's code, enables and prefers it; its secret. */
-    private String enableTotp(TestPool pool, TestUser user) {
-        String accessToken = SignIn.password(pool, user).accessToken();
-        String secret = anonymous.associateSoftwareToken(b -> b.accessToken(accessToken)).secretCode();
-        assertEquals(VerifySoftwareTokenResponseType.SUCCESS, anonymous.verifySoftwareToken(b -> b
-                .accessToken(accessToken).userCode(TestTotp.code(secret, -1))).status());
-        anonymous.setUserMFAPreference(b -> b.accessToken(accessToken)
-                .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true)));
-        return secret;
     }
 
     private InitiateAuthResponse passwordSignIn(TestPool pool, TestUser user) {
@@ -252,9 +242,4 @@ class MfaTest {
                 .challengeResponses(srp.passwordVerifier(challenge.challengeParameters(), user.password())));
     }
 
-    private RespondToAuthChallengeResponse answerTotp(TestPool pool, TestUser user, String session, String code) {
-        return anonymous.respondToAuthChallenge(b -> b.clientId(pool.clientId())
-                .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA).session(session)
-                .challengeResponses(Map.of("USERNAME", user.username(), "SOFTWARE_TOKEN_MFA_CODE", code)));
-    }
 }
