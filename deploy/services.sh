@@ -12,7 +12,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # A small, fixed footprint per service (target: <= 250 MB RSS, deploy/bench/RESULTS.md): the serial collector
 # suits a heap this size on a core or two (the live set is under 30 MB after load); C2 alone, without tiered C1 code, needs
 # less than half the code cache (16 vs 36 MB measured under load) for the same throughput once warm; metaspace and
-# the code cache are capped; two glibc malloc arenas and (where the JDK has it, 17.0.9 on) periodic trimming of the
+# the code cache are capped; one glibc malloc arena and (where the JDK has it, 17.0.9 on) periodic trimming of the
 # native heap return what the compiler and Netty freed.
 SERVICE_HEAP="${COGNATE_SERVICE_HEAP:--Xms32m -Xmx48m -XX:+UseSerialGC -XX:-TieredCompilation -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}"
 TRIM_NATIVE_HEAP="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
@@ -141,7 +141,7 @@ service_start() {
   # library, which JDK 22 on wants declared.
   (($(java_major "$java") >= 25)) && extra="-XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED"
   # shellcheck disable=SC2086 # SERVICE_HEAP, trim and extra hold JVM options
-  start_detached "$module" env "${envs[@]}" MALLOC_ARENA_MAX=2 "$java" $SERVICE_HEAP $trim $extra \
+  start_detached "$module" env "${envs[@]}" MALLOC_ARENA_MAX=1 "$java" $SERVICE_HEAP $trim $extra \
     "$(process_marker "$module")" -jar "$jar"
   wait_ready "$module" "${COGNATE_START_TIMEOUT:-120}" is_running service_ready "$module"
   say "$module ready on http://localhost:$(service_http_port "$module") ($(elapsed_since "$started") s)"
