@@ -14,7 +14,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # less than half the code cache (16 vs 36 MB measured under load) for the same throughput once warm; metaspace and
 # the code cache are capped; one glibc malloc arena and (where the JDK has it, 17.0.9 on) periodic trimming of the
 # native heap return what the compiler and Netty freed.
-SERVICE_HEAP="${COGNATE_SERVICE_HEAP:--Xms32m -Xmx48m -XX:+UseSerialGC -XX:-TieredCompilation -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}"
+SERVICE_HEAP="${COGNATE_SERVICE_HEAP:--Xms32m -Xmx40m -XX:+UseSerialGC -XX:-TieredCompilation -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}"
 TRIM_NATIVE_HEAP="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
 
 # service_java: the JVM the services run on: COGNATE_SERVICE_JAVA if set, else the newest JDK (17 or later) under
