@@ -71,8 +71,7 @@ public class RecoveryService {
                 if (user == null) {
                     if (client.preventUserExistenceErrors()) {
                         // Answer as if the user existed, so the call reveals nothing about who has an account.
-                        return Uni.createFrom().item(deliveryResponse(SignUpService.emailDelivery(
-                                username.contains("@") ? username : "unknown@example.com")));
+                        return Uni.createFrom().item(deliveryResponse(SignUpService.decoyDelivery(username)));
                     }
                     throw USER_NOT_FOUND.withMessage("Username/client id combination not found.");
                 }

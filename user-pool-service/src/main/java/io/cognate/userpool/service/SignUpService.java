@@ -184,8 +184,7 @@ public class SignUpService {
                 if (user == null) {
                     if (client.preventUserExistenceErrors()) {
                         // Answer as if the user existed, so the call reveals nothing about who has an account.
-                        return Uni.createFrom().item(Json.object().set("CodeDeliveryDetails",
-                                emailDelivery(username.contains("@") ? username : "unknown@example.com")));
+                        return Uni.createFrom().item(Json.object().set("CodeDeliveryDetails", decoyDelivery(username)));
                     }
                     throw USER_NOT_FOUND.withMessage("Username/client id combination not found.");
                 }
@@ -316,6 +315,11 @@ public class SignUpService {
     static ObjectNode emailDelivery(String email) {
         return Json.object().put("Destination", UserAttributes.maskEmail(email)).put("DeliveryMedium", "EMAIL")
                 .put("AttributeName", "email");
+    }
+
+    /** The CodeDeliveryDetails answered for a name no user has (PreventUserExistenceErrors), as if a code went out. */
+    static ObjectNode decoyDelivery(String username) {
+        return emailDelivery(username.contains("@") ? username : "unknown@example.com");
     }
 
     static ObjectNode smsDelivery(String phone) {
