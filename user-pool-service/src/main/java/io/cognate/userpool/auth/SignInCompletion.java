@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -70,10 +72,14 @@ public class SignInCompletion {
         if (remaining <= 0) {
             return Uni.createFrom().voidItem();
         }
-        // Not a Vert.x timer: those count whole milliseconds, which would keep the sub-millisecond part of the work's
-        // duration in the answer's timing.
-        return CallerContext.resumeOnCaller(Uni.createFrom().voidItem().onItem().delayIt().onExecutor(FLOOR_TIMER)
-                .by(Duration.ofNanos(remaining)));
+        // Neither a Vert.x timer nor Mutiny's delayIt: both count whole milliseconds (delayIt drops the rest), which
+        // would leave the sub-millisecond part of the work's duration in the answer's timing.
+        Uni<Void> elapsed = Uni.createFrom().emitter(emitter -> {
+            ScheduledFuture<?> timer = FLOOR_TIMER.schedule(() -> emitter.complete(null), remaining,
+                    TimeUnit.NANOSECONDS);
+            emitter.onTermination(() -> timer.cancel(false));
+        });
+        return CallerContext.resumeOnCaller(elapsed);
     }
 
     private static boolean isWrongCredentials(Throwable failure) {
