@@ -9,7 +9,9 @@
 // verifying it, and the new secret is printed as "totpSecret" beside the tokens.
 // With SIGNIN_TWICE=1 the script signs in a second time after the first succeeded, with a new CognitoUser as a
 // returning app would: the library then presents the device it confirmed (NewDeviceMetadata) and answers
-// DEVICE_SRP_AUTH itself; "second" reports that sign-in and whether it was asked for a TOTP code.
+// DEVICE_SRP_AUTH itself (after the TOTP code where the pool does not let the device stand in for it);
+// "second" reports that sign-in and whether it was asked for a TOTP code. Each TOTP answer uses the next 30 s step
+// (a code is accepted once; the server allows one step of skew).
 import { createHmac } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import cognito from 'amazon-cognito-identity-js';
@@ -73,6 +75,7 @@ const details = new AuthenticationDetails({ Username: username, Password: passwo
 let newTotpSecret;
 let firstResult;
 let totpAsked = false;
+let totpAnswers = 0;
 
 function tokensOf(session) {
   return {
@@ -113,7 +116,8 @@ function callbacks(user) {
         fail({ code: 'SOFTWARE_TOKEN_MFA', message: 'MFA required' });
         return;
       }
-      user.sendMFACode(totp(totpSecret), { onSuccess: succeed, onFailure: fail }, challengeName);
+      const code = totp(totpSecret, Date.now() + 30000 * totpAnswers++);
+      user.sendMFACode(code, { onSuccess: succeed, onFailure: fail }, challengeName);
     },
     mfaSetup() {
       if (!totpSecret) {

@@ -27,6 +27,7 @@ import io.cognate.it.support.Stack;
 import io.cognate.it.support.TestMfa;
 import io.cognate.it.support.TestPool;
 import io.cognate.it.support.TestPools;
+import io.cognate.it.support.TestTotp;
 import io.cognate.it.support.TestUser;
 import io.cognate.it.support.TestUsers;
 import io.cognate.it.support.Tokens;
@@ -141,8 +142,26 @@ class AmplifyJsSrpTest {
 
     @Test
     void rememberedDeviceThroughTheLibraryThenSecondSignInUsesDeviceSrpWithoutTotp() throws Exception {
-        TestPool pool = TestPools.pool(b -> b.deviceConfiguration(d -> d.challengeRequiredOnNewDevice(false)
-                .deviceOnlyRememberedOnUserPrompt(false)));
+        JsonNode second = signInTwiceWithDevice(true);
+
+        assertFalse(second.path("totpAsked").asBoolean(true), second::toString);
+    }
+
+    @Test
+    void challengeNotWaivedThenTheLibraryAnswersTotpThenDeviceSrpOnItsSecondSignIn() throws Exception {
+        JsonNode second = signInTwiceWithDevice(false);
+
+        assertTrue(second.path("totpAsked").asBoolean(false), second::toString);
+    }
+
+    /**
+     * Two sign-ins with TOTP MFA in a pool that remembers devices: the first confirms its device, the second presents
+     * it (DEVICE_SRP_AUTH); answers the second, checked to have succeeded on the one device.
+     */
+    private static JsonNode signInTwiceWithDevice(boolean rememberedDevicesSkipMfa) throws Exception {
+        TestTotp.awaitFreshStep();
+        TestPool pool = TestPools.pool(b -> b.deviceConfiguration(d -> d
+                .challengeRequiredOnNewDevice(rememberedDevicesSkipMfa).deviceOnlyRememberedOnUserPrompt(false)));
         Cognito.admin().setUserPoolMfaConfig(b -> b.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OPTIONAL)
                 .softwareTokenMfaConfiguration(s -> s.enabled(true)));
         TestUser user = TestUsers.confirmed(pool);
@@ -151,10 +170,10 @@ class AmplifyJsSrpTest {
         JsonNode result = signIn(pool, user.username(), user.password(), secret, true);
 
         assertTrue(result.has("second"), () -> "sign-ins failed: " + result);
-        assertFalse(result.path("second").path("totpAsked").asBoolean(true), result::toString);
         Tokens.verifyIdToken(pool.id(), pool.clientId(), result.path("second").path("idToken").asText());
         assertEquals(1, Cognito.admin().adminListDevices(b -> b.userPoolId(pool.id()).username(user.username()))
                 .devices().size());
+        return result.path("second");
     }
 
     private static JsonNode signIn(TestPool pool, String username, String password) throws Exception {

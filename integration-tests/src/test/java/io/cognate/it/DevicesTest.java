@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfa
 
 /**
  * Remembered devices: NewDeviceMetadata, ConfirmDevice with the device's SRP verifier, DEVICE_SRP_AUTH and
- * DEVICE_PASSWORD_VERIFIER (computed here as the JS library does), skipping MFA, and the device management calls.
+ * DEVICE_PASSWORD_VERIFIER (computed here as the JS library does), skipping MFA where ChallengeRequiredOnNewDevice
+ * allows it and following MFA where not, and the device management calls.
  */
 class DevicesTest {
     private static final String DEVICE_PASSWORD = "device-secret-1";
@@ -45,7 +46,7 @@ class DevicesTest {
     @Test
     void rememberedDeviceSignsInWithDeviceSrpAndSkipsMfaUntilForgotten() {
         TestTotp.awaitFreshStep();
-        TestPool pool = TestPools.pool(b -> b.deviceConfiguration(d -> d.challengeRequiredOnNewDevice(false)
+        TestPool pool = TestPools.pool(b -> b.deviceConfiguration(d -> d.challengeRequiredOnNewDevice(true)
                 .deviceOnlyRememberedOnUserPrompt(false)));
         Cognito.admin().setUserPoolMfaConfig(b -> b.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OPTIONAL)
                 .softwareTokenMfaConfiguration(s -> s.enabled(true)));
@@ -73,11 +74,18 @@ class DevicesTest {
         assertNull(second.newDeviceMetadata());
         Expect.error(NotAuthorizedException.class, () -> deviceSignIn(pool, user, metadata, "wrong-device-secret"));
 
-        // Not remembered: the device still signs in, and MFA is asked again.
+        // Not remembered: MFA is asked again, and the device proves itself after it.
         anonymous.updateDeviceStatus(b -> b.accessToken(second.accessToken()).deviceKey(metadata.deviceKey())
                 .deviceRememberedStatus(DeviceRememberedStatusType.NOT_REMEMBERED));
-        assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA,
-                deviceSignIn(pool, user, metadata, DEVICE_PASSWORD).challengeName());
+        InitiateAuthResponse mfaFirst = passwordSignIn(pool, user, metadata.deviceKey());
+        assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA, mfaFirst.challengeName());
+        RespondToAuthChallengeResponse deviceStep = TestMfa.answerTotp(pool, user, mfaFirst.session(),
+                TestTotp.code(secret, 1));
+        assertEquals(ChallengeNameType.DEVICE_SRP_AUTH, deviceStep.challengeName());
+        AuthenticationResultType third = deviceProof(pool, user, metadata, DEVICE_PASSWORD, deviceStep.session())
+                .authenticationResult();
+        assertNotNull(third.accessToken());
+        assertNull(third.newDeviceMetadata());
 
         // Forgotten: gone from the list, and the key no longer leads to DEVICE_SRP_AUTH.
         Cognito.admin().adminForgetDevice(b -> b.userPoolId(pool.id()).username(user.username())
@@ -91,6 +99,45 @@ class DevicesTest {
     }
 
     @Test
+    void challengeNotWaivedThenRememberedDeviceAnswersMfaFirstAndMayReuseTheMfaSessionOnce() {
+        TestTotp.awaitFreshStep();
+        TestPool pool = TestPools.pool(b -> b.deviceConfiguration(d -> d.challengeRequiredOnNewDevice(false)
+                .deviceOnlyRememberedOnUserPrompt(false)));
+        Cognito.admin().setUserPoolMfaConfig(b -> b.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .softwareTokenMfaConfiguration(s -> s.enabled(true)));
+        TestUser user = TestUsers.confirmed(pool);
+        String secret = TestMfa.enableTotp(pool, user);
+        AuthenticationResultType first = TestMfa.answerTotp(pool, user, passwordSignIn(pool, user, null).session(),
+                TestTotp.code(secret, 0)).authenticationResult();
+        NewDeviceMetadataType metadata = first.newDeviceMetadata();
+        Map<String, String> config = CognitoSrp.deviceSecretVerifierConfig(metadata.deviceGroupKey(),
+                metadata.deviceKey(), DEVICE_PASSWORD);
+        anonymous.confirmDevice(b -> b.accessToken(first.accessToken()).deviceKey(metadata.deviceKey())
+                .deviceSecretVerifierConfig(v -> v.passwordVerifier(config.get("PasswordVerifier"))
+                        .salt(config.get("Salt"))));
+        assertEquals("remembered", TestUsers.attribute(Cognito.admin().adminGetDevice(b -> b.userPoolId(pool.id())
+                .username(user.username()).deviceKey(metadata.deviceKey())).device().deviceAttributes(),
+                "dev:device_remembered_status"));
+
+        // Remembered, yet MFA comes first; an MFA session not yet answered does not open the device step.
+        InitiateAuthResponse mfaFirst = passwordSignIn(pool, user, metadata.deviceKey());
+        assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA, mfaFirst.challengeName());
+        Expect.error(NotAuthorizedException.class, () -> deviceSrp(pool, user, metadata, mfaFirst.session(),
+                CognitoSrp.forDevice(metadata.deviceGroupKey())));
+        RespondToAuthChallengeResponse deviceStep = TestMfa.answerTotp(pool, user, mfaFirst.session(),
+                TestTotp.code(secret, 1));
+        assertEquals(ChallengeNameType.DEVICE_SRP_AUTH, deviceStep.challengeName());
+
+        // amazon-cognito-identity-js answers DEVICE_SRP_AUTH with the MFA challenge's Session: accepted, once.
+        AuthenticationResultType tokens = deviceProof(pool, user, metadata, DEVICE_PASSWORD, mfaFirst.session())
+                .authenticationResult();
+        assertNotNull(tokens.accessToken());
+        assertNull(tokens.newDeviceMetadata());
+        Expect.error(NotAuthorizedException.class, () -> deviceProof(pool, user, metadata, DEVICE_PASSWORD,
+                deviceStep.session()));
+    }
+
+    @Test
     void poolWithoutDeviceTrackingThenNoNewDeviceMetadata() {
         TestPool pool = TestPools.pool();
         TestUser user = TestUsers.confirmed(pool);
@@ -98,21 +145,32 @@ class DevicesTest {
         assertNull(SignIn.password(pool, user).newDeviceMetadata());
     }
 
-    /** USER_PASSWORD_AUTH with DEVICE_KEY, answered DEVICE_SRP_AUTH, then DEVICE_PASSWORD_VERIFIER. */
+    /** USER_PASSWORD_AUTH with DEVICE_KEY of a device that skips MFA: DEVICE_SRP_AUTH at once, then the proof. */
     private RespondToAuthChallengeResponse deviceSignIn(TestPool pool, TestUser user, NewDeviceMetadataType device,
             String devicePassword) {
         InitiateAuthResponse started = passwordSignIn(pool, user, device.deviceKey());
         assertEquals(ChallengeNameType.DEVICE_SRP_AUTH, started.challengeName());
+        return deviceProof(pool, user, device, devicePassword, started.session());
+    }
+
+    /** DEVICE_SRP_AUTH answered with {@code session}, then DEVICE_PASSWORD_VERIFIER. */
+    private RespondToAuthChallengeResponse deviceProof(TestPool pool, TestUser user, NewDeviceMetadataType device,
+            String devicePassword, String session) {
         CognitoSrp srp = CognitoSrp.forDevice(device.deviceGroupKey());
-        RespondToAuthChallengeResponse verifier = anonymous.respondToAuthChallenge(b -> b.clientId(pool.clientId())
-                .challengeName(ChallengeNameType.DEVICE_SRP_AUTH).session(started.session())
-                .challengeResponses(Map.of("USERNAME", user.username(), "DEVICE_KEY", device.deviceKey(), "SRP_A",
-                        srp.srpA())));
+        RespondToAuthChallengeResponse verifier = deviceSrp(pool, user, device, session, srp);
         assertEquals(ChallengeNameType.DEVICE_PASSWORD_VERIFIER, verifier.challengeName());
         return anonymous.respondToAuthChallenge(b -> b.clientId(pool.clientId())
                 .challengeName(ChallengeNameType.DEVICE_PASSWORD_VERIFIER).session(verifier.session())
                 .challengeResponses(srp.devicePasswordVerifier(verifier.challengeParameters(), user.username(),
                         device.deviceKey(), devicePassword)));
+    }
+
+    private RespondToAuthChallengeResponse deviceSrp(TestPool pool, TestUser user, NewDeviceMetadataType device,
+            String session, CognitoSrp srp) {
+        return anonymous.respondToAuthChallenge(b -> b.clientId(pool.clientId())
+                .challengeName(ChallengeNameType.DEVICE_SRP_AUTH).session(session)
+                .challengeResponses(Map.of("USERNAME", user.username(), "DEVICE_KEY", device.deviceKey(), "SRP_A",
+                        srp.srpA())));
     }
 
     private InitiateAuthResponse passwordSignIn(TestPool pool, TestUser user, String deviceKey) {

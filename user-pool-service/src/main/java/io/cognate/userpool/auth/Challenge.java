@@ -32,6 +32,15 @@ public record Challenge(String id, String name, String poolId, String clientId, 
         return afterPassword(nextName, poolId, clientId, sub, username, authTime, nextExpiresAt, deviceKey);
     }
 
+    /**
+     * DEVICE_SRP_AUTH after this step, under an id derived from this one: however the client presents it (this
+     * step's Session or the new one), the device step is answered once.
+     */
+    public Challenge deviceStep(long nextExpiresAt) {
+        return new Challenge(id + "/DEVICE_SRP_AUTH", "DEVICE_SRP_AUTH", poolId, clientId, sub, username, null, null,
+                null, authTime, nextExpiresAt, deviceKey);
+    }
+
     /** The device step of SRP (DEVICE_PASSWORD_VERIFIER): the server's b, the client's A and u, for the device. */
     public Challenge withSrp(String nextName, String b, String a, String u, long nextExpiresAt) {
         return new Challenge(UUID.randomUUID().toString(), nextName, poolId, clientId, sub, username, b, a, u,

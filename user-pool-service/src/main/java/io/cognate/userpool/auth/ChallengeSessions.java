@@ -51,7 +51,10 @@ public class ChallengeSessions {
      * {@code clientId} accepts any client (AssociateSoftwareToken and VerifySoftwareToken name none).
      */
     public Challenge check(String sealed, String expectedName, String clientId) {
-        Challenge challenge = open(sealed);
+        return valid(open(sealed), expectedName, clientId);
+    }
+
+    private static Challenge valid(Challenge challenge, String expectedName, String clientId) {
         if (challenge == null || !challenge.name().equals(expectedName)
                 || (clientId != null && !challenge.clientId().equals(clientId))) {
             throw NOT_AUTHORIZED.withMessage("Invalid session for the user.");
@@ -60,6 +63,25 @@ public class ChallengeSessions {
             throw NOT_AUTHORIZED.withMessage("Invalid session for the user, session is expired.");
         }
         return challenge;
+    }
+
+    /**
+     * DEVICE_SRP_AUTH's Session: the DEVICE_SRP_AUTH challenge, consumed. amazon-cognito-identity-js sends instead the
+     * Session of the MFA challenge whose answer led to DEVICE_SRP_AUTH (it keeps no later one); that is accepted too,
+     * once, and only after a right answer consumed it and only for the device it names.
+     */
+    public Uni<Challenge> consumeDeviceStep(String sealed, String clientId) {
+        Challenge challenge = open(sealed);
+        if (challenge == null || !MfaFlow.CODE_CHALLENGES.contains(challenge.name()) || challenge.deviceKey() == null) {
+            return markAnswered(valid(challenge, MfaFlow.DEVICE_SRP_AUTH, clientId));
+        }
+        Challenge answered = valid(challenge, challenge.name(), clientId);
+        return consumed.isConsumed(answered.id()).chain(rightlyAnswered -> {
+            if (!rightlyAnswered) {
+                throw NOT_AUTHORIZED.withMessage("Invalid session for the user.");
+            }
+            return markAnswered(answered.deviceStep(answered.expiresAt()));
+        });
     }
 
     /** Fails as {@link #markAnswered} does if the challenge was answered already, without answering it. */

@@ -26,8 +26,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * A remembered device proves itself with its own SRP verifier, as Cognito's clients do it: DEVICE_SRP_AUTH (the
  * device's SRP_A), then DEVICE_PASSWORD_VERIFIER (a claim signed with the key derived for the device: pool name the
- * DeviceGroupKey, user id the DeviceKey). A remembered device then skips MFA; a device that is only tracked goes on to
- * MFA as any sign-in.
+ * DeviceGroupKey, user id the DeviceKey). It comes after MFA, or instead of it for a remembered device where the pool
+ * allows that ({@link MfaFlow#afterPassword}); a proven device then gets tokens.
  */
 @ApplicationScoped
 public class DeviceFlow {
@@ -51,7 +51,7 @@ public class DeviceFlow {
     /** DEVICE_SRP_AUTH: the device's SRP_A; answers DEVICE_PASSWORD_VERIFIER with B and the device's salt. */
     Uni<ObjectNode> start(UserPool pool, AppClient client, String session, Map<String, String> responses) {
         BigInteger a = SrpFlow.clientPublic(AuthParameters.required(responses, "SRP_A"));
-        return sessions.consume(session, "DEVICE_SRP_AUTH", client.id()).chain(challenge -> device(pool, challenge,
+        return sessions.consumeDeviceStep(session, client.id()).chain(challenge -> device(pool, challenge,
                 responses).map(device -> {
                     BigInteger verifier = verifiers.verifier(device);
                     BigInteger b = Srp.newPrivateEphemeral();
@@ -68,7 +68,7 @@ public class DeviceFlow {
                 }));
     }
 
-    /** DEVICE_PASSWORD_VERIFIER: the device's claim; then tokens (remembered device) or MFA. */
+    /** DEVICE_PASSWORD_VERIFIER: the device's claim; then tokens. */
     Uni<ObjectNode> verify(UserPool pool, AppClient client, String session, Map<String, String> responses) {
         String secretBlock = AuthParameters.required(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
         String signature = AuthParameters.required(responses, "PASSWORD_CLAIM_SIGNATURE");
@@ -87,9 +87,8 @@ public class DeviceFlow {
                         throw NOT_AUTHORIZED.withMessage(SignInCompletion.WRONG_CREDENTIALS);
                     }
                     device.lastAuthenticatedAt = Instant.now();
-                    return Panache.withTransaction(() -> devices.persist(device)).chain(() -> device.remembered
-                            ? tokens.signIn(pool, client, user, challenge.authTime(), "DEVICE_PASSWORD_VERIFIER")
-                            : mfa.afterPassword(pool, client, user, challenge.authTime(), "DEVICE_PASSWORD_VERIFIER"));
+                    return Panache.withTransaction(() -> devices.persist(device)).chain(() -> tokens.signIn(pool,
+                            client, user, challenge.authTime(), "DEVICE_PASSWORD_VERIFIER"));
                 })));
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,9 @@ import io.smallrye.mutiny.Uni;
 public class MfaFlow {
     private static final Duration CODE_TTL = Duration.ofMinutes(3);
     private static final String WRONG_CODE = "Invalid code received for user";
+    static final String DEVICE_SRP_AUTH = "DEVICE_SRP_AUTH";
+    /** The challenges a code answers; a correct answer may lead to DEVICE_SRP_AUTH. */
+    static final Set<String> CODE_CHALLENGES = Set.of("SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP");
 
     private final TokenIssuer tokens;
     private final ChallengeSessions sessions;
@@ -65,8 +69,10 @@ public class MfaFlow {
     }
 
     /**
-     * After a proven password of a confirmed user: DEVICE_SRP_AUTH when the sign-in names a confirmed device of the
-     * user (a remembered one then skips MFA), else the MFA challenge the pool and user call for, else tokens.
+     * After a proven password of a confirmed user, in Cognito's order: DEVICE_SRP_AUTH at once when the sign-in names a
+     * remembered device and the pool lets remembered devices stand in for MFA (DeviceConfiguration's
+     * ChallengeRequiredOnNewDevice); otherwise the MFA challenge the pool and user call for, then DEVICE_SRP_AUTH when
+     * the sign-in names a confirmed device, then tokens.
      */
     Uni<ObjectNode> afterPassword(UserPool pool, AppClient client, UserEntity user, long authTime, String authFlow,
             String deviceKey) {
@@ -77,23 +83,31 @@ public class MfaFlow {
             if (device == null || !device.confirmed) {
                 return afterPassword(pool, client, user, authTime, authFlow);
             }
-            Challenge challenge = Challenge.afterPassword("DEVICE_SRP_AUTH", pool.id(), client.id(),
-                    user.sub.toString(), user.username, authTime, sessions.expiry(), deviceKey);
-            return Uni.createFrom().item(challenge(challenge, "DEVICE_SRP_AUTH", Map.of()));
+            Challenge start = Challenge.afterPassword("", pool.id(), client.id(), user.sub.toString(), user.username,
+                    authTime, sessions.expiry(), deviceKey);
+            if (device.remembered && pool.rememberedDevicesSkipMfa()) {
+                return Uni.createFrom().item(deviceChallenge(start));
+            }
+            return mfaStep(pool, client, user, start, authFlow);
         });
     }
 
     /** The MFA step (no device): tokens, or the challenge the pool's MfaConfiguration and the user's factors ask. */
     Uni<ObjectNode> afterPassword(UserPool pool, AppClient client, UserEntity user, long authTime, String authFlow) {
+        return mfaStep(pool, client, user, Challenge.afterPassword("", pool.id(), client.id(), user.sub.toString(),
+                user.username, authTime, sessions.expiry(), null), authFlow);
+    }
+
+    /** The MFA challenge the pool and user call for, or, with none, what follows MFA ({@link #afterMfa}). */
+    private Uni<ObjectNode> mfaStep(UserPool pool, AppClient client, UserEntity user, Challenge start,
+            String authFlow) {
         if ("OFF".equals(pool.mfaConfiguration())) {
-            return tokens.signIn(pool, client, user, authTime, authFlow);
+            return afterMfa(pool, client, user, start, authFlow);
         }
         List<String> factors = usableFactors(pool, user);
-        Challenge start = Challenge.afterPassword("", pool.id(), client.id(), user.sub.toString(), user.username,
-                authTime, sessions.expiry(), null);
         if (factors.isEmpty()) {
             if (!"ON".equals(pool.mfaConfiguration())) {
-                return tokens.signIn(pool, client, user, authTime, authFlow);
+                return afterMfa(pool, client, user, start, authFlow);
             }
             if (!pool.mfaFactors().contains(UserMfa.SOFTWARE_TOKEN)) {
                 throw NOT_AUTHORIZED.withMessage("MFA is required, and the user has no MFA method this pool offers.");
@@ -109,6 +123,19 @@ public class MfaFlow {
         }
         return Uni.createFrom().item(challenge(start.next("SELECT_MFA_TYPE", start.expiresAt()), "SELECT_MFA_TYPE",
                 Map.of("MFAS_CAN_CHOOSE", Json.write(Json.strings(factors)))));
+    }
+
+    /** Once MFA is satisfied (or not asked): the device's proof when the sign-in names a confirmed device, else tokens. */
+    private Uni<ObjectNode> afterMfa(UserPool pool, AppClient client, UserEntity user, Challenge step,
+            String authFlow) {
+        if (step.deviceKey() != null) {
+            return Uni.createFrom().item(deviceChallenge(step));
+        }
+        return tokens.signIn(pool, client, user, step.authTime(), authFlow);
+    }
+
+    private ObjectNode deviceChallenge(Challenge step) {
+        return challenge(step.deviceStep(sessions.expiry()), DEVICE_SRP_AUTH, Map.of());
     }
 
     /** RespondToAuthChallenge for an MFA challenge; call inside a session. */
@@ -144,8 +171,8 @@ public class MfaFlow {
                 if (!claimed) {
                     return wrongCode(user, client, "SOFTWARE_TOKEN_MFA");
                 }
-                return sessions.markAnswered(challenge).chain(() -> tokens.signIn(pool, client, user,
-                        challenge.authTime(), "SOFTWARE_TOKEN_MFA"));
+                return sessions.markAnswered(challenge).chain(() -> afterMfa(pool, client, user, challenge,
+                        "SOFTWARE_TOKEN_MFA"));
             });
         });
     }
@@ -156,7 +183,7 @@ public class MfaFlow {
         Challenge challenge = sessions.check(session, name, client.id());
         return sessions.requireUnanswered(challenge).chain(() -> user(pool, challenge)).chain(user -> Panache
                 .withTransaction(() -> codes.consume(user, purpose, code)).chain(() -> sessions.markAnswered(challenge))
-                .chain(() -> tokens.signIn(pool, client, user, challenge.authTime(), name)));
+                .chain(() -> afterMfa(pool, client, user, challenge, name)));
     }
 
     private Uni<ObjectNode> select(UserPool pool, AppClient client, String session, Map<String, String> responses) {

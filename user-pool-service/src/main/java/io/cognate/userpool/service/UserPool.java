@@ -136,6 +136,14 @@ public final class UserPool {
         return settings.path("DeviceConfiguration").isObject();
     }
 
+    /**
+     * DeviceConfiguration's ChallengeRequiredOnNewDevice: when true a remembered device proves itself (DEVICE_SRP_AUTH)
+     * instead of MFA; new and unremembered devices answer MFA either way.
+     */
+    public boolean rememberedDevicesSkipMfa() {
+        return settings.path("DeviceConfiguration").path("ChallengeRequiredOnNewDevice").asBoolean(false);
+    }
+
     /** DeviceConfiguration's DeviceOnlyRememberedOnUserPrompt: a confirmed device is remembered only when asked. */
     public boolean remembersDevicesOnlyOnPrompt() {
         return settings.path("DeviceConfiguration").path("DeviceOnlyRememberedOnUserPrompt").asBoolean(false);
