@@ -38,6 +38,11 @@ public class SignInCompletion {
     public static final String WRONG_CREDENTIALS = "Incorrect username or password.";
     /** Above this service's p99 for a failed sign-in on an idle core (deploy/bench/RESULTS.md, timing section). */
     static final Duration REFUSAL_FLOOR = Duration.ofMillis(15);
+    /**
+     * How long before the floor the timer wakes, to spin the rest: more than an idle core takes to wake. It costs that
+     * much CPU per refusal, on the timer's one thread (bounded by the sign-in rate limits).
+     */
+    static final Duration FLOOR_SPIN = Duration.ofNanos(1_000_000);
     private static final ScheduledExecutorService FLOOR_TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "refusal-floor");
         thread.setDaemon(true);
@@ -68,15 +73,22 @@ public class SignInCompletion {
     }
 
     private static Uni<Void> floor(long arrivedNanos) {
-        long remaining = REFUSAL_FLOOR.toNanos() - (System.nanoTime() - arrivedNanos);
+        long deadline = arrivedNanos + REFUSAL_FLOOR.toNanos();
+        long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
             return Uni.createFrom().voidItem();
         }
         // Neither a Vert.x timer nor Mutiny's delayIt: both count whole milliseconds (delayIt drops the rest), which
-        // would leave the sub-millisecond part of the work's duration in the answer's timing.
+        // would leave the sub-millisecond part of the work's duration in the answer's timing. The timer wakes
+        // FLOOR_SPIN early and spins to the deadline: how late an idle core wakes depends on how long it has idled,
+        // so a shorter piece of work (an unknown user's) would otherwise still show, as a later answer.
         Uni<Void> elapsed = Uni.createFrom().emitter(emitter -> {
-            ScheduledFuture<?> timer = FLOOR_TIMER.schedule(() -> emitter.complete(null), remaining,
-                    TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> timer = FLOOR_TIMER.schedule(() -> {
+                while (System.nanoTime() - deadline < 0) {
+                    Thread.onSpinWait();
+                }
+                emitter.complete(null);
+            }, Math.max(0, remaining - FLOOR_SPIN.toNanos()), TimeUnit.NANOSECONDS);
             emitter.onTermination(() -> timer.cancel(false));
         });
         return CallerContext.resumeOnCaller(elapsed);
