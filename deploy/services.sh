@@ -62,6 +62,8 @@ service_env() {
   case "$(service_module "$module")" in
     token-service)
       echo "COGNATE_ISSUER_BASE_URL=http://localhost:$(service_http_port token-service)"
+      # The tests watch expired refresh-token families go (HousekeepingTest); 10 minutes otherwise.
+      if [[ "$PROFILE" == test ]]; then echo "COGNATE_HOUSEKEEPING_INTERVAL=PT2S"; fi
       ;;
     user-pool-service)
       printf '%s\n' \

@@ -47,3 +47,10 @@ create index refresh_token_family_live_by_user on refresh_token_family (user_poo
 -- How the user authenticated at the sign-in that opened the family (RFC 8176 amr values, space-separated), so
 -- that ID tokens minted by refresh carry the same amr.
 alter table refresh_token_family add column amr varchar(64);
+
+--changeset cognate:3 runInTransaction:false
+-- ExpiredFamilies deletes families a day past their expiry or their revocation, by these. Built concurrently: the
+-- table may be large by the time this runs, and sign-ins must go on meanwhile.
+create index concurrently if not exists refresh_token_family_expiry on refresh_token_family (expires_at);
+create index concurrently if not exists refresh_token_family_revoked on refresh_token_family (revoked_at)
+    where revoked_at is not null;

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +95,12 @@ public final class Stack {
 
     public int imapPort() {
         return Integer.parseInt(value("COGNATE_IMAP_PORT"));
+    }
+
+    /** A connection to one service's database on the stack's PostgreSQL, as deploy/services.sh connects. */
+    public Connection database(String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + value("COGNATE_PG_PORT") + "/" + name,
+                "cognate", "cognate");
     }
 
     private String value(String key) {

@@ -31,6 +31,13 @@ public interface CognateConfig {
     /** Signing keys cache. */
     KeyCache keyCache();
 
+    /**
+     * How often refresh-token families no token can need any more are deleted ({@code ExpiredFamilies}); the first
+     * run comes one interval after start. Default 10 minutes.
+     */
+    @WithDefault("PT10M")
+    Duration housekeepingInterval();
+
     interface KeyCache {
 
         /**

@@ -1,0 +1,57 @@
+package io.cognate.token.repository;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.cognate.token.config.CognateConfig;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Deletes the refresh-token families no token can need any more: a day past their expiry or their revocation, the
+ * longest an access or ID token minted from them lives (Cognito's maximum validity), so neither a refresh nor an
+ * introspection can ask for them. Without it the table, and every index on it, grows by one row per sign-in for
+ * good. Every replica runs it each {@code cognate.housekeeping-interval}; deletes are idempotent and go in batches,
+ * so no statement holds many row locks or a long transaction.
+ */
+@ApplicationScoped
+public class ExpiredFamilies {
+    static final int BATCH = 5_000;
+    private static final Logger LOG = Logger.getLogger(ExpiredFamilies.class);
+    private static final String DELETE_BATCH = "delete from refresh_token_family where id = any(array(select id from "
+            + "refresh_token_family where expires_at < now() - interval '1 day' or revoked_at < now() - interval "
+            + "'1 day' limit " + BATCH + "))";
+
+    private final Pool pool;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    public ExpiredFamilies(Pool pool) {
+        this.pool = pool;
+    }
+
+    void schedule(@Observes StartupEvent event, Vertx vertx, CognateConfig config) {
+        long every = config.housekeepingInterval().toMillis();
+        vertx.setPeriodic(every, every, id -> {
+            if (running.compareAndSet(false, true)) {
+                purge().onTermination().invoke(() -> running.set(false)).subscribe().with(deleted -> {
+                    if (deleted > 0) {
+                        LOG.debugf("deleted %d expired refresh-token families", deleted);
+                    }
+                }, failure -> LOG.warnf("purging expired refresh-token families failed: %s", failure.getMessage()));
+            }
+        });
+    }
+
+    /** Deletes batch after batch until one comes back short. @return how many families were deleted */
+    Uni<Long> purge() {
+        return pool.query(DELETE_BATCH).execute().chain(rows -> rows.rowCount() < BATCH
+                ? Uni.createFrom().item((long) rows.rowCount())
+                : purge().map(more -> more + rows.rowCount()));
+    }
+}
