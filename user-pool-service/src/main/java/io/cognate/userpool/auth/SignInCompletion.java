@@ -68,27 +68,30 @@ public class SignInCompletion {
      * either way.
      */
     public static <T> Uni<T> atFloor(Uni<T> attempt, long arrivedNanos, boolean answersToo) {
-        Uni<T> refusals = attempt.onFailure(SignInCompletion::isWrongCredentials).call(failure -> floor(arrivedNanos));
-        return answersToo ? refusals.call(answer -> floor(arrivedNanos)) : refusals;
+        Uni<T> refusals = attempt.onFailure(SignInCompletion::isWrongCredentials)
+                .call(failure -> floor(arrivedNanos, FLOOR_SPIN.toNanos()));
+        // No spin for SRP's first answer: its work is the same for a real and a decoy challenge (measured), and every
+        // sign-in, not only a refused one, would pay for it.
+        return answersToo ? refusals.call(answer -> floor(arrivedNanos, 0)) : refusals;
     }
 
-    private static Uni<Void> floor(long arrivedNanos) {
+    private static Uni<Void> floor(long arrivedNanos, long spinNanos) {
         long deadline = arrivedNanos + REFUSAL_FLOOR.toNanos();
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
             return Uni.createFrom().voidItem();
         }
         // Neither a Vert.x timer nor Mutiny's delayIt: both count whole milliseconds (delayIt drops the rest), which
-        // would leave the sub-millisecond part of the work's duration in the answer's timing. The timer wakes
-        // FLOOR_SPIN early and spins to the deadline: how late an idle core wakes depends on how long it has idled,
-        // so a shorter piece of work (an unknown user's) would otherwise still show, as a later answer.
+        // would leave the sub-millisecond part of the work's duration in the answer's timing. For a refusal the timer
+        // wakes FLOOR_SPIN early and spins to the deadline: how late an idle core wakes depends on how long it has
+        // idled, so a shorter piece of work (an unknown user's) would otherwise still show, as a later answer.
         Uni<Void> elapsed = Uni.createFrom().emitter(emitter -> {
             ScheduledFuture<?> timer = FLOOR_TIMER.schedule(() -> {
                 while (System.nanoTime() - deadline < 0) {
                     Thread.onSpinWait();
                 }
                 emitter.complete(null);
-            }, Math.max(0, remaining - FLOOR_SPIN.toNanos()), TimeUnit.NANOSECONDS);
+            }, Math.max(0, remaining - spinNanos), TimeUnit.NANOSECONDS);
             emitter.onTermination(() -> timer.cancel(false));
         });
         return CallerContext.resumeOnCaller(elapsed);
