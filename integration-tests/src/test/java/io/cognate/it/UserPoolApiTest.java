@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +30,8 @@ import io.cognate.it.support.SignIn;
 import io.cognate.it.support.Stack;
 import io.cognate.it.support.TestPool;
 import io.cognate.it.support.TestPools;
+import io.cognate.it.support.TestUsers;
+import io.cognate.it.support.Tokens;
 
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasAttributeType;
@@ -146,6 +155,34 @@ class UserPoolApiTest {
         });
         cognito.deleteUserPool(b -> b.userPoolId(poolId));
         Expect.error(ResourceNotFoundException.class, () -> cognito.describeUserPool(b -> b.userPoolId(poolId)));
+    }
+
+    @Test
+    void deleteUserPoolThenItsSigningKeysAndRefreshTokenFamiliesGoToo() throws Exception {
+        TestPool pool = TestPools.pool();
+        SignIn.password(pool, TestUsers.confirmed(pool));
+        assertEquals(200, httpStatus(Tokens.jwksUrl(pool.id())));
+
+        cognito.deleteUserPool(b -> b.userPoolId(pool.id()));
+
+        assertEquals(404, httpStatus(Tokens.jwksUrl(pool.id())));
+        try (Connection db = Stack.get().database("cognate_token")) {
+            for (String table : List.of("signing_key", "refresh_token_family")) {
+                try (PreparedStatement count = db.prepareStatement("select count(*) from " + table
+                        + " where user_pool_id = ?")) {
+                    count.setString(1, pool.id());
+                    try (ResultSet rows = count.executeQuery()) {
+                        rows.next();
+                        assertEquals(0, rows.getLong(1), table);
+                    }
+                }
+            }
+        }
+    }
+
+    private static int httpStatus(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.cognate.token.grpc;
 
 import java.util.function.Supplier;
 
+import io.cognate.contracts.token.v1.DeletePoolRequest;
+import io.cognate.contracts.token.v1.DeletePoolResponse;
 import io.cognate.contracts.token.v1.EnsureSigningKeyRequest;
 import io.cognate.contracts.token.v1.EnsureSigningKeyResponse;
 import io.cognate.contracts.token.v1.IntrospectRequest;
@@ -106,6 +108,14 @@ public class TokenGrpcService implements TokenService {
             Requests.requirePool(request.getUserPoolId());
             return signingKeys.of(request.getUserPoolId())
                     .map(keys -> Responses.publicKeys(keys, issuer.of(request.getUserPoolId())));
+        });
+    }
+
+    @Override
+    public Uni<DeletePoolResponse> deletePool(DeletePoolRequest request) {
+        return call(() -> {
+            Requests.requirePool(request.getUserPoolId());
+            return signingKeys.deletePool(request.getUserPoolId()).map(done -> DeletePoolResponse.getDefaultInstance());
         });
     }
 

@@ -22,6 +22,7 @@ import io.cognate.token.crypto.KeyEncryptionKey;
 import io.cognate.token.crypto.RsaJwk;
 import io.cognate.token.crypto.RsaKeys;
 import io.cognate.token.crypto.Sealed;
+import io.cognate.token.repository.RefreshTokenFamilyRepository;
 import io.cognate.token.repository.SigningKeyEntity;
 import io.cognate.token.repository.SigningKeyRepository;
 import io.cognate.token.repository.SigningKeyStatus;
@@ -29,19 +30,25 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** Reads and writes signing keys, sealing private keys under the KEK with AAD = pool id and kid. */
+/**
+ * Reads and writes signing keys, sealing private keys under the KEK with AAD = pool id and kid; deletes them, with
+ * the pool's refresh-token families, when the pool is deleted.
+ */
 @ApplicationScoped
 public class SigningKeyStore {
 
     private static final Logger LOG = Logger.getLogger(SigningKeyStore.class);
 
     private final SigningKeyRepository repository;
+    private final RefreshTokenFamilyRepository families;
     private final KeyEncryptionKey kek;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public SigningKeyStore(SigningKeyRepository repository, KeyEncryptionKey kek, ObjectMapper json, Clock clock) {
+    public SigningKeyStore(SigningKeyRepository repository, RefreshTokenFamilyRepository families,
+            KeyEncryptionKey kek, ObjectMapper json, Clock clock) {
         this.repository = repository;
+        this.families = families;
         this.kek = kek;
         this.json = json;
         this.clock = clock;
@@ -51,6 +58,13 @@ public class SigningKeyStore {
     @WithSession
     public Uni<PoolKeys> load(String userPoolId) {
         return repository.listPublished(userPoolId, clock.instant()).map(rows -> toPoolKeys(userPoolId, rows));
+    }
+
+    /** Deletes the pool's keys and its refresh-token families, in one transaction (DeletePool). */
+    @WithTransaction
+    public Uni<Void> deletePool(String userPoolId) {
+        return repository.delete("userPoolId", userPoolId).chain(() -> families.delete("userPoolId", userPoolId))
+                .replaceWithVoid();
     }
 
     /** @return true when this key became the pool's active key, false when the pool already had one */

@@ -30,6 +30,11 @@ public class SigningKeys {
                 .orElseGet(() -> store.load(userPoolId).invoke(cache::put));
     }
 
+    /** Forgets a deleted pool: its keys (here and, within the cache's TTL, on other replicas) and its families. */
+    public Uni<Void> deletePool(String userPoolId) {
+        return store.deletePool(userPoolId).invoke(() -> cache.invalidate(userPoolId));
+    }
+
     /** The pool's keys with an active signing key, creating the pool's first key if it has none. */
     public Uni<PoolKeys> forSigning(String userPoolId) {
         return of(userPoolId).chain(keys -> {

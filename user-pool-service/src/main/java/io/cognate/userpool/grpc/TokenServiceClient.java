@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.cognate.contracts.token.v1.DeletePoolRequest;
 import io.cognate.contracts.token.v1.EnsureSigningKeyRequest;
 import io.cognate.contracts.token.v1.IntrospectRequest;
 import io.cognate.contracts.token.v1.IntrospectResponse;
@@ -58,6 +59,12 @@ public class TokenServiceClient {
 
     public Uni<Void> ensureSigningKey(String userPoolId) {
         return call(tokens.ensureSigningKey(EnsureSigningKeyRequest.newBuilder().setUserPoolId(userPoolId).build()))
+                .replaceWithVoid();
+    }
+
+    /** Has token-service forget a pool being deleted: its signing keys and refresh-token families. */
+    public Uni<Void> deletePool(String userPoolId) {
+        return call(tokens.deletePool(DeletePoolRequest.newBuilder().setUserPoolId(userPoolId).build()))
                 .replaceWithVoid();
     }
 

@@ -116,7 +116,9 @@ public class UserPoolService {
                         + "activated. Deletion protection must be inactivated first.", poolId);
             }
             cache.invalidate(poolId);
-            return pools.delete(pool.entity());
+            // token-service first: should the pool's own delete then fail, a retry finishes it, and no keys outlive
+            // a deleted pool.
+            return tokens.deletePool(poolId).chain(() -> pools.delete(pool.entity()));
         });
     }
 
