@@ -36,3 +36,15 @@ elseif scenario == "password" then
 else
   error("BENCH_SCENARIO must be getuser, refresh or password, not " .. tostring(scenario))
 end
+
+-- BENCH_SHOW_ERRORS=1: print the first five answers that are not 2xx (status and body), to find out what they were;
+-- off by default, as a response hook makes wrk parse every body.
+if os.getenv("BENCH_SHOW_ERRORS") == "1" then
+  local shown = 0
+  response = function(status, headers, body)
+    if status >= 300 and shown < 5 then
+      shown = shown + 1
+      io.write(string.format("non-2xx answer %d: %s\n", status, body))
+    end
+  end
+end
