@@ -47,9 +47,12 @@ public class CognitoIdpResource {
     public Uni<Response> invoke(@Context HttpServerRequest http, byte[] body) {
         String requestId = UUID.randomUUID().toString();
         long arrived = System.nanoTime();
+        // Memoized: a client that hangs up does not cancel the action halfway (a transaction cut off mid-flight, its
+        // session closed under it); the action finishes, and its answer goes nowhere.
         return Uni.createFrom().deferred(() -> dispatch(http, body, arrived))
                 .map(result -> respond(200, result, requestId))
-                .onFailure().recoverWithItem(failure -> error(failure, requestId));
+                .onFailure().recoverWithItem(failure -> error(failure, requestId))
+                .memoize().indefinitely();
     }
 
     private Uni<ObjectNode> dispatch(HttpServerRequest http, byte[] body, long arrived) {
