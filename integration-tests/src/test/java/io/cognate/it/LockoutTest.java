@@ -1,11 +1,21 @@
 package io.cognate.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.cognate.it.support.Expect;
 import io.cognate.it.support.SignIn;
+import io.cognate.it.support.Stack;
 import io.cognate.it.support.TestPool;
 import io.cognate.it.support.TestPools;
 import io.cognate.it.support.TestUser;
@@ -33,6 +43,46 @@ class LockoutTest {
         assertNotNull(SignIn.password(pool, user).accessToken());
         // The sign-in reset the count: the next wrong password is just wrong.
         Expect.error(NotAuthorizedException.class, INCORRECT, () -> wrongPassword(pool, user));
+    }
+
+    @Test
+    void failureWhoseRecordingFailsIsRetriedUntilCounted() throws Exception {
+        TestPool pool = TestPools.pool();
+        TestUser user = TestUsers.confirmed(pool);
+        String constraint = "lockout_test_" + user.sub().replace("-", "");
+        try (Connection db = Stack.get().database("cognate_userpool")) {
+            // The database refuses to count this user's failures for a while: the write fails, and is retried.
+            execute(db, "alter table pool_user add constraint " + constraint + " check (sub <> '" + user.sub()
+                    + "' or failed_sign_ins = 0) not valid");
+            try {
+                Expect.error(NotAuthorizedException.class, INCORRECT, () -> wrongPassword(pool, user));
+                Thread.sleep(1_500);
+                assertEquals(0, failedSignIns(db, user));
+            } finally {
+                execute(db, "alter table pool_user drop constraint " + constraint);
+            }
+            Instant deadline = Instant.now().plusSeconds(6);
+            while (failedSignIns(db, user) == 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            assertEquals(1, failedSignIns(db, user));
+        }
+    }
+
+    private static void execute(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static int failedSignIns(Connection db, TestUser user) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("select failed_sign_ins from pool_user where sub = ?")) {
+            select.setObject(1, UUID.fromString(user.sub()));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
     }
 
     @Test

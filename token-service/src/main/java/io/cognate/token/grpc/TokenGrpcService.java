@@ -119,8 +119,11 @@ public class TokenGrpcService implements TokenService {
         });
     }
 
-    /** Runs a call so that validation errors and failures alike reach the client as gRPC statuses. */
+    /**
+     * Runs a call so that validation errors and failures alike reach the client as gRPC statuses. Memoized: a caller
+     * that gives up (its deadline passed) does not cut the work off mid-transaction; it finishes, unanswered.
+     */
     private static <T> Uni<T> call(Supplier<Uni<? extends T>> body) {
-        return Uni.createFrom().deferred(body).onFailure().transform(GrpcErrors::toStatus);
+        return Uni.createFrom().<T> deferred(body).onFailure().transform(GrpcErrors::toStatus).memoize().indefinitely();
     }
 }

@@ -19,7 +19,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * transaction on a connection of its own. The caller does not wait for it, and it starts only once the refusal has
  * been answered ({@link #AFTER_ANSWER}): so a wrong password's answer, and the request after it, cost what an unknown
  * user's do (PreventUserExistenceErrors), even on one busy core. One statement counts concurrent failures on any
- * replica exactly. A failure of this write is logged, and the attempt then goes uncounted.
+ * replica exactly. A failed write is retried a few times, then logged, and the attempt goes uncounted.
  */
 @ApplicationScoped
 public class FailedSignIns {
@@ -33,6 +33,8 @@ public class FailedSignIns {
 
     /** Past the refusal floor (15 ms), by when the refusal has been answered. */
     private static final long AFTER_ANSWER = 20;
+    private static final int ATTEMPTS = 5;
+    private static final long RETRY_AFTER = 1_000;
 
     private final Pool pool;
     private final Outbox outbox;
@@ -47,15 +49,26 @@ public class FailedSignIns {
     /** Schedules the recording of the failure and returns at once. */
     public void record(UserEntity user, Map<String, String> details) {
         OutboxEventEntity event = outbox.event(UserEventType.SignInFailed, user, details);
-        vertx.setTimer(AFTER_ANSWER, timer -> write(user, event));
+        vertx.setTimer(AFTER_ANSWER, timer -> write(user, event, 1));
     }
 
-    private void write(UserEntity user, OutboxEventEntity event) {
+    /**
+     * The transaction, tried up to {@link #ATTEMPTS} times a second apart: an uncounted failure would be a guess the
+     * lockout never saw. (Should a commit succeed unacknowledged, the retry counts the failure twice: the safe side.)
+     */
+    private void write(UserEntity user, OutboxEventEntity event, int attempt) {
         pool.withTransaction(connection -> connection.preparedQuery(LOCKOUT).execute(Tuple.of(user.poolId, user.sub))
                 .chain(() -> connection.preparedQuery("insert into outbox_event (topic, event_key, payload, "
                         + "created_at) values ($1, $2, $3, $4)").execute(Tuple.of(event.topic, event.eventKey,
                                 event.payload, event.createdAt.atOffset(ZoneOffset.UTC)))))
                 .subscribe().with(done -> {
-                }, failure -> LOG.warnf("a failed sign-in could not be recorded: %s", failure.getClass().getSimpleName()));
+                }, failure -> {
+                    if (attempt < ATTEMPTS) {
+                        vertx.setTimer(RETRY_AFTER, timer -> write(user, event, attempt + 1));
+                    } else {
+                        LOG.warnf("a failed sign-in could not be recorded (%d attempts): %s", ATTEMPTS,
+                                failure.getClass().getSimpleName());
+                    }
+                });
     }
 }
