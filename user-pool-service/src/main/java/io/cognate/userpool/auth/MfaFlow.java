@@ -77,25 +77,22 @@ public class MfaFlow {
     Uni<ObjectNode> afterPassword(UserPool pool, AppClient client, UserEntity user, long authTime, String authFlow,
             String deviceKey) {
         if (deviceKey == null || !pool.tracksDevices()) {
-            return afterPassword(pool, client, user, authTime, authFlow);
+            return mfaStep(pool, client, user, start(pool, client, user, authTime, null), authFlow);
         }
         return devices.findOfUser(pool.id(), user.sub, deviceKey).chain(device -> {
-            if (device == null || !device.confirmed) {
-                return afterPassword(pool, client, user, authTime, authFlow);
-            }
-            Challenge start = Challenge.afterPassword("", pool.id(), client.id(), user.sub.toString(), user.username,
-                    authTime, sessions.expiry(), deviceKey);
-            if (device.remembered && pool.rememberedDevicesSkipMfa()) {
+            boolean confirmed = device != null && device.confirmed;
+            Challenge start = start(pool, client, user, authTime, confirmed ? deviceKey : null);
+            if (confirmed && device.remembered && pool.rememberedDevicesSkipMfa()) {
                 return Uni.createFrom().item(deviceChallenge(start));
             }
             return mfaStep(pool, client, user, start, authFlow);
         });
     }
 
-    /** The MFA step (no device): tokens, or the challenge the pool's MfaConfiguration and the user's factors ask. */
-    Uni<ObjectNode> afterPassword(UserPool pool, AppClient client, UserEntity user, long authTime, String authFlow) {
-        return mfaStep(pool, client, user, Challenge.afterPassword("", pool.id(), client.id(), user.sub.toString(),
-                user.username, authTime, sessions.expiry(), null), authFlow);
+    /** The sign-in's state once the password is proven, with the device it goes on to prove, if any. */
+    private Challenge start(UserPool pool, AppClient client, UserEntity user, long authTime, String deviceKey) {
+        return Challenge.afterPassword("", pool.id(), client.id(), user.sub.toString(), user.username, authTime,
+                sessions.expiry(), deviceKey);
     }
 
     /** The MFA challenge the pool and user call for, or, with none, what follows MFA ({@link #afterMfa}). */
