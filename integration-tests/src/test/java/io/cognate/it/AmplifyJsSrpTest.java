@@ -111,8 +111,7 @@ class AmplifyJsSrpTest {
     @Test
     void srpSignInWithTotpMfaThroughTheLibraryThenTokens() throws Exception {
         TestPool pool = TestPools.pool();
-        Cognito.admin().setUserPoolMfaConfig(b -> b.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OPTIONAL)
-                .softwareTokenMfaConfiguration(s -> s.enabled(true)));
+        TestMfa.optionalTotp(pool);
         TestUser user = TestUsers.confirmed(pool);
         String secret = TestMfa.enableTotp(pool, user);
 
@@ -160,10 +159,7 @@ class AmplifyJsSrpTest {
      */
     private static JsonNode signInTwiceWithDevice(boolean rememberedDevicesSkipMfa) throws Exception {
         TestTotp.awaitFreshStep();
-        TestPool pool = TestPools.pool(b -> b.deviceConfiguration(d -> d
-                .challengeRequiredOnNewDevice(rememberedDevicesSkipMfa).deviceOnlyRememberedOnUserPrompt(false)));
-        Cognito.admin().setUserPoolMfaConfig(b -> b.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OPTIONAL)
-                .softwareTokenMfaConfiguration(s -> s.enabled(true)));
+        TestPool pool = TestMfa.devicePool(rememberedDevicesSkipMfa);
         TestUser user = TestUsers.confirmed(pool);
         String secret = TestMfa.enableTotp(pool, user);
 

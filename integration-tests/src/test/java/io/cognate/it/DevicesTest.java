@@ -31,7 +31,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.NewDeviceMe
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
 /**
  * Remembered devices: NewDeviceMetadata, ConfirmDevice with the device's SRP verifier, DEVICE_SRP_AUTH and
@@ -46,25 +45,15 @@ class DevicesTest {
     @Test
     void rememberedDeviceSignsInWithDeviceSrpAndSkipsMfaUntilForgotten() {
         TestTotp.awaitFreshStep();
-        TestPool pool = TestPools.pool(b -> b.deviceConfiguration(d -> d.challengeRequiredOnNewDevice(true)
-                .deviceOnlyRememberedOnUserPrompt(false)));
-        Cognito.admin().setUserPoolMfaConfig(b -> b.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OPTIONAL)
-                .softwareTokenMfaConfiguration(s -> s.enabled(true)));
+        TestPool pool = TestMfa.devicePool(true);
         TestUser user = TestUsers.confirmed(pool);
         String secret = TestMfa.enableTotp(pool, user);
 
         // First sign-in: password, TOTP, and a new device to confirm.
-        AuthenticationResultType first = TestMfa.answerTotp(pool, user, passwordSignIn(pool, user, null).session(),
-                TestTotp.code(secret, 0)).authenticationResult();
-        NewDeviceMetadataType metadata = first.newDeviceMetadata();
-        assertNotNull(metadata, "a pool that tracks devices hands out NewDeviceMetadata");
-        Map<String, String> config = CognitoSrp.deviceSecretVerifierConfig(metadata.deviceGroupKey(),
-                metadata.deviceKey(), DEVICE_PASSWORD);
-        assertFalse(anonymous.confirmDevice(b -> b.accessToken(first.accessToken()).deviceKey(metadata.deviceKey())
-                .deviceName("laptop").deviceSecretVerifierConfig(v -> v.passwordVerifier(config.get("PasswordVerifier"))
-                        .salt(config.get("Salt"))))
-                .userConfirmationNecessary());
-        DeviceType listed = anonymous.listDevices(b -> b.accessToken(first.accessToken())).devices().get(0);
+        FirstSignIn first = firstSignInConfirmingDevice(pool, user, secret);
+        assertFalse(first.userConfirmationNecessary());
+        NewDeviceMetadataType metadata = first.device();
+        DeviceType listed = anonymous.listDevices(b -> b.accessToken(first.tokens().accessToken())).devices().get(0);
         assertEquals(metadata.deviceKey(), listed.deviceKey());
         assertEquals("laptop", TestUsers.attribute(listed.deviceAttributes(), "device_name"));
 
@@ -101,20 +90,10 @@ class DevicesTest {
     @Test
     void challengeNotWaivedThenRememberedDeviceAnswersMfaFirstAndMayReuseTheMfaSessionOnce() {
         TestTotp.awaitFreshStep();
-        TestPool pool = TestPools.pool(b -> b.deviceConfiguration(d -> d.challengeRequiredOnNewDevice(false)
-                .deviceOnlyRememberedOnUserPrompt(false)));
-        Cognito.admin().setUserPoolMfaConfig(b -> b.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OPTIONAL)
-                .softwareTokenMfaConfiguration(s -> s.enabled(true)));
+        TestPool pool = TestMfa.devicePool(false);
         TestUser user = TestUsers.confirmed(pool);
         String secret = TestMfa.enableTotp(pool, user);
-        AuthenticationResultType first = TestMfa.answerTotp(pool, user, passwordSignIn(pool, user, null).session(),
-                TestTotp.code(secret, 0)).authenticationResult();
-        NewDeviceMetadataType metadata = first.newDeviceMetadata();
-        Map<String, String> config = CognitoSrp.deviceSecretVerifierConfig(metadata.deviceGroupKey(),
-                metadata.deviceKey(), DEVICE_PASSWORD);
-        anonymous.confirmDevice(b -> b.accessToken(first.accessToken()).deviceKey(metadata.deviceKey())
-                .deviceSecretVerifierConfig(v -> v.passwordVerifier(config.get("PasswordVerifier"))
-                        .salt(config.get("Salt"))));
+        NewDeviceMetadataType metadata = firstSignInConfirmingDevice(pool, user, secret).device();
         assertEquals("remembered", TestUsers.attribute(Cognito.admin().adminGetDevice(b -> b.userPoolId(pool.id())
                 .username(user.username()).deviceKey(metadata.deviceKey())).device().deviceAttributes(),
                 "dev:device_remembered_status"));
@@ -143,6 +122,25 @@ class DevicesTest {
         TestUser user = TestUsers.confirmed(pool);
 
         assertNull(SignIn.password(pool, user).newDeviceMetadata());
+    }
+
+    /** The first sign-in (password, then the current step's TOTP code) and ConfirmDevice of its new device. */
+    private FirstSignIn firstSignInConfirmingDevice(TestPool pool, TestUser user, String secret) {
+        AuthenticationResultType tokens = TestMfa.answerTotp(pool, user, passwordSignIn(pool, user, null).session(),
+                TestTotp.code(secret, 0)).authenticationResult();
+        NewDeviceMetadataType device = tokens.newDeviceMetadata();
+        assertNotNull(device, "a pool that tracks devices hands out NewDeviceMetadata");
+        Map<String, String> config = CognitoSrp.deviceSecretVerifierConfig(device.deviceGroupKey(), device.deviceKey(),
+                DEVICE_PASSWORD);
+        boolean confirmationNecessary = anonymous.confirmDevice(b -> b.accessToken(tokens.accessToken())
+                .deviceKey(device.deviceKey()).deviceName("laptop").deviceSecretVerifierConfig(v -> v
+                        .passwordVerifier(config.get("PasswordVerifier")).salt(config.get("Salt"))))
+                .userConfirmationNecessary();
+        return new FirstSignIn(tokens, device, confirmationNecessary);
+    }
+
+    private record FirstSignIn(AuthenticationResultType tokens, NewDeviceMetadataType device,
+            boolean userConfirmationNecessary) {
     }
 
     /** USER_PASSWORD_AUTH with DEVICE_KEY of a device that skips MFA: DEVICE_SRP_AUTH at once, then the proof. */

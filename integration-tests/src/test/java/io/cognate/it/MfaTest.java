@@ -222,8 +222,7 @@ class MfaTest {
 
     private static TestPool optionalTotpPool() {
         TestPool pool = TestPools.pool();
-        Cognito.admin().setUserPoolMfaConfig(b -> b.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OPTIONAL)
-                .softwareTokenMfaConfiguration(s -> s.enabled(true)));
+        TestMfa.optionalTotp(pool);
         return pool;
     }
 

@@ -19,6 +19,17 @@ public final class TestMfa {
     }
 
     /**
+     * A pool that remembers every confirmed device (DeviceOnlyRememberedOnUserPrompt false), with OPTIONAL TOTP MFA;
+     * {@code rememberedDevicesSkipMfa} is its ChallengeRequiredOnNewDevice.
+     */
+    public static TestPool devicePool(boolean rememberedDevicesSkipMfa) {
+        TestPool pool = TestPools.pool(b -> b.deviceConfiguration(d -> d
+                .challengeRequiredOnNewDevice(rememberedDevicesSkipMfa).deviceOnlyRememberedOnUserPrompt(false)));
+        optionalTotp(pool);
+        return pool;
+    }
+
+    /**
      * Associates a software token, verifies it with the previous step's code, enables and prefers it; answers its
      * secret (so a test has the current and next step's codes left).
      */
