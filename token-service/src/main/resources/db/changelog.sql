@@ -54,3 +54,9 @@ alter table refresh_token_family add column amr varchar(64);
 create index concurrently if not exists refresh_token_family_expiry on refresh_token_family (expires_at);
 create index concurrently if not exists refresh_token_family_revoked on refresh_token_family (revoked_at)
     where revoked_at is not null;
+
+--changeset cognate:4
+-- Private keys are sealed as one envelope (libs/crypto: version, KEK id, nonce, ciphertext) in private_key_sealed,
+-- under the current KEK; private_key_nonce is only read for keys of the first release until they are re-wrapped
+-- (COGNATE_COMMAND=rewrap-keys), which clears it.
+alter table signing_key alter column private_key_nonce drop not null;

@@ -2,8 +2,10 @@ package io.cognate.token;
 
 import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.util.List;
 
-import io.cognate.token.crypto.KeyEncryptionKey;
+import io.cognate.crypto.Kek;
+import io.cognate.crypto.KeyRing;
 import io.cognate.token.crypto.RsaKeys;
 
 /** Key material for tests; RSA pairs are generated once per JVM, as generation is slow. */
@@ -24,9 +26,14 @@ public final class TestKeys {
         return OTHER;
     }
 
-    public static KeyEncryptionKey kek() {
-        byte[] bytes = new byte[KeyEncryptionKey.KEY_BYTES];
+    /** A ring of one fresh random key. */
+    public static KeyRing ring() {
+        return new KeyRing(kek(), List.of());
+    }
+
+    public static Kek kek() {
+        byte[] bytes = new byte[Kek.KEY_BYTES];
         new SecureRandom().nextBytes(bytes);
-        return new KeyEncryptionKey(bytes);
+        return Kek.of(bytes);
     }
 }

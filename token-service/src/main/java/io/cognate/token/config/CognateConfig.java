@@ -17,6 +17,19 @@ public interface CognateConfig {
     Optional<String> kek();
 
     /**
+     * Key-encryption keys this one replaced, base64, comma-separated (env {@code COGNATE_PREVIOUS_KEKS}): they still
+     * open what they sealed until {@code COGNATE_COMMAND=rewrap-keys} has re-wrapped it under {@link #kek()}, and
+     * still decode the refresh tokens they sealed. Default: none.
+     */
+    Optional<String> previousKeks();
+
+    /**
+     * A one-off command to run instead of serving (env {@code COGNATE_COMMAND}): {@code rewrap-keys} re-wraps every
+     * stored signing key under the current KEK and exits. Default: none, serve.
+     */
+    Optional<String> command();
+
+    /**
      * Public base URL of this service. A pool's issuer ({@code iss}) is {@code {issuer-base-url}/{userPoolId}}, the
      * path layout of {@code https://cognito-idp.{region}.amazonaws.com/{userPoolId}}. Default
      * {@code http://localhost:8801}.

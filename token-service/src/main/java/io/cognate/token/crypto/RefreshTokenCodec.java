@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,11 +15,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cognate.contracts.jose.Base64Url;
+import io.cognate.crypto.AesGcm;
+import io.cognate.crypto.CiphertextRejectedException;
+import io.cognate.crypto.KeyRing;
 
 /**
  * Refresh tokens as JWE compact serialization with direct AES-256-GCM encryption (RFC 7516 §7.1, RFC 7518 §4.5,
- * §5.3) under a key derived from the KEK. Cognito's refresh tokens are JWEs too, so clients see the familiar shape;
- * to them the token stays opaque.
+ * §5.3) under a key derived from the current KEK. Cognito's refresh tokens are JWEs too, so clients see the familiar
+ * shape; to them the token stays opaque. A token sealed under a previous KEK still decodes while that key is in the
+ * ring: tokens live with the clients and cannot be re-wrapped, so retiring a KEK ends the refresh tokens it sealed.
  */
 public final class RefreshTokenCodec {
 
@@ -28,13 +33,14 @@ public final class RefreshTokenCodec {
             .encode("{\"alg\":\"dir\",\"enc\":\"A256GCM\",\"kid\":\"rt1\"}".getBytes(StandardCharsets.US_ASCII));
     private static final byte[] AAD = HEADER.getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_TOKEN_CHARS = 4096;
-    private static final int TAG_BYTES = AesGcm.TAG_BITS / 8;
+    private static final int TAG_BYTES = AesGcm.TAG_BYTES;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SecretKey key;
+    /** The current KEK's key first, then the previous ones'. */
+    private final List<SecretKey> keys;
 
-    public RefreshTokenCodec(KeyEncryptionKey kek) {
-        this.key = kek.derive(KEY_INFO);
+    public RefreshTokenCodec(KeyRing ring) {
+        this.keys = ring.all().stream().map(kek -> kek.derive(KEY_INFO)).toList();
     }
 
     public String encode(RefreshTokenContent content) {
@@ -49,11 +55,11 @@ public final class RefreshTokenCodec {
         } catch (IOException e) {
             throw new IllegalStateException("refresh token serialization failed", e);
         }
-        Sealed sealed = AesGcm.seal(key, plaintext, AAD);
-        byte[] ct = sealed.ciphertext();
+        byte[] nonce = AesGcm.nonce();
+        byte[] ct = AesGcm.seal(keys.get(0), nonce, AAD, plaintext);
         int split = ct.length - TAG_BYTES;
         // RFC 7516 §7.1: header . encrypted key (empty for "dir") . IV . ciphertext . tag
-        return HEADER + ".." + Base64Url.encode(sealed.nonce()) + "."
+        return HEADER + ".." + Base64Url.encode(nonce) + "."
                 + Base64Url.encode(Arrays.copyOfRange(ct, 0, split)) + "."
                 + Base64Url.encode(Arrays.copyOfRange(ct, split, ct.length));
     }
@@ -76,10 +82,21 @@ public final class RefreshTokenCodec {
             }
             byte[] ct = Arrays.copyOf(body, body.length + tag.length);
             System.arraycopy(tag, 0, ct, body.length, tag.length);
-            return parse(AesGcm.open(key, new Sealed(nonce, ct), AAD));
+            return parse(open(nonce, ct));
         } catch (IllegalArgumentException | CiphertextRejectedException e) {
             return Optional.empty();
         }
+    }
+
+    private byte[] open(byte[] nonce, byte[] ct) {
+        for (SecretKey key : keys) {
+            try {
+                return AesGcm.open(key, nonce, AAD, ct, 0, ct.length);
+            } catch (CiphertextRejectedException e) {
+                // sealed under another key of the ring, or not ours
+            }
+        }
+        throw new CiphertextRejectedException();
     }
 
     private static Optional<RefreshTokenContent> parse(byte[] plaintext) {

@@ -30,7 +30,8 @@ public class SigningKeyEntity {
     @Column(name = "private_key_sealed", nullable = false)
     public byte[] privateKeySealed;
 
-    @Column(name = "private_key_nonce", nullable = false)
+    /** The nonce of a key sealed by the first release, kept apart; null since keys are sealed as one envelope. */
+    @Column(name = "private_key_nonce")
     public byte[] privateKeyNonce;
 
     @Column(name = "created_at", nullable = false)

@@ -27,9 +27,9 @@ public class SigningKeyRepository implements PanacheRepositoryBase<SigningKeyEnt
      */
     public Uni<Integer> insertIfNoActiveKey(SigningKeyEntity key) {
         return getSession().chain(session -> session.createNativeQuery("""
-                insert into signing_key (kid, user_pool_id, status, public_key, private_key_sealed, private_key_nonce,
-                                         created_at, expires_at)
-                values (:kid, :pool, :status, :publicKey, :sealed, :nonce, :createdAt, null)
+                insert into signing_key (kid, user_pool_id, status, public_key, private_key_sealed, created_at,
+                                         expires_at)
+                values (:kid, :pool, :status, :publicKey, :sealed, :createdAt, null)
                 on conflict (user_pool_id) where status = 'ACTIVE' do nothing
                 """)
                 .setParameter("kid", key.kid)
@@ -37,7 +37,6 @@ public class SigningKeyRepository implements PanacheRepositoryBase<SigningKeyEnt
                 .setParameter("status", key.status.name())
                 .setParameter("publicKey", key.publicKey)
                 .setParameter("sealed", key.privateKeySealed)
-                .setParameter("nonce", key.privateKeyNonce)
                 .setParameter("createdAt", key.createdAt)
                 .executeUpdate());
     }

@@ -1,6 +1,6 @@
 package io.cognate.token.service;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -17,11 +17,11 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cognate.token.crypto.CiphertextRejectedException;
-import io.cognate.token.crypto.KeyEncryptionKey;
+import io.cognate.crypto.Aead;
+import io.cognate.crypto.CiphertextRejectedException;
+import io.cognate.crypto.Purpose;
 import io.cognate.token.crypto.RsaJwk;
 import io.cognate.token.crypto.RsaKeys;
-import io.cognate.token.crypto.Sealed;
 import io.cognate.token.repository.RefreshTokenFamilyRepository;
 import io.cognate.token.repository.SigningKeyEntity;
 import io.cognate.token.repository.SigningKeyRepository;
@@ -41,15 +41,15 @@ public class SigningKeyStore {
 
     private final SigningKeyRepository repository;
     private final RefreshTokenFamilyRepository families;
-    private final KeyEncryptionKey kek;
+    private final Aead aead;
     private final ObjectMapper json;
     private final Clock clock;
 
     public SigningKeyStore(SigningKeyRepository repository, RefreshTokenFamilyRepository families,
-            KeyEncryptionKey kek, ObjectMapper json, Clock clock) {
+            Aead aead, ObjectMapper json, Clock clock) {
         this.repository = repository;
         this.families = families;
-        this.kek = kek;
+        this.aead = aead;
         this.json = json;
         this.clock = clock;
     }
@@ -81,9 +81,8 @@ public class SigningKeyStore {
         key.userPoolId = userPoolId;
         key.status = SigningKeyStatus.ACTIVE;
         key.publicKey = pair.getPublic().getEncoded();
-        Sealed sealed = kek.seal(pair.getPrivate().getEncoded(), aad(userPoolId, key.kid));
-        key.privateKeySealed = sealed.ciphertext();
-        key.privateKeyNonce = sealed.nonce();
+        key.privateKeySealed = aead.seal(Purpose.SIGNING_KEY, context(userPoolId, key.kid),
+                pair.getPrivate().getEncoded());
         key.createdAt = clock.instant();
         return key;
     }
@@ -110,8 +109,7 @@ public class SigningKeyStore {
 
     private RSAPrivateKey openPrivateKey(SigningKeyEntity row) {
         try {
-            byte[] pkcs8 = kek.open(new Sealed(row.privateKeyNonce, row.privateKeySealed),
-                    aad(row.userPoolId, row.kid));
+            byte[] pkcs8 = aead.open(Purpose.SIGNING_KEY, context(row.userPoolId, row.kid), sealed(row));
             return RsaKeys.privateKey(pkcs8);
         } catch (CiphertextRejectedException | IllegalArgumentException e) {
             // The JWKS can still be served from the public half; only minting is refused.
@@ -130,7 +128,16 @@ public class SigningKeyStore {
     }
 
     /** Binds a sealed private key to its pool and kid, so a row copied onto another pool or kid does not open. */
-    static byte[] aad(String userPoolId, String kid) {
-        return (userPoolId + "\u0000" + kid).getBytes(StandardCharsets.UTF_8);
+    public static String context(String userPoolId, String kid) {
+        return userPoolId + "\u0000" + kid;
+    }
+
+    /** The sealed key; a key of the first release kept its nonce in a column of its own (until re-wrapped). */
+    private static byte[] sealed(SigningKeyEntity row) {
+        if (row.privateKeyNonce == null) {
+            return row.privateKeySealed;
+        }
+        return ByteBuffer.allocate(row.privateKeyNonce.length + row.privateKeySealed.length).put(row.privateKeyNonce)
+                .put(row.privateKeySealed).array();
     }
 }

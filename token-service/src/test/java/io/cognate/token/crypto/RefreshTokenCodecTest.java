@@ -6,17 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.cognate.contracts.jose.Base64Url;
+import io.cognate.crypto.Kek;
+import io.cognate.crypto.KeyRing;
 import io.cognate.token.TestKeys;
 
 class RefreshTokenCodecTest {
 
-    private final KeyEncryptionKey kek = TestKeys.kek();
-    private final RefreshTokenCodec codec = new RefreshTokenCodec(kek);
+    private final Kek kek = TestKeys.kek();
+    private final RefreshTokenCodec codec = new RefreshTokenCodec(new KeyRing(kek, List.of()));
     private final RefreshTokenContent content = new RefreshTokenContent("us-east-1_abc", "client-1", UUID.randomUUID(),
             new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 });
 
@@ -71,9 +74,18 @@ class RefreshTokenCodecTest {
 
     @Test
     void decodeWhenIssuedUnderAnotherKekThenRejected() {
-        String foreign = new RefreshTokenCodec(TestKeys.kek()).encode(content);
+        String foreign = new RefreshTokenCodec(TestKeys.ring()).encode(content);
 
         assertTrue(codec.decode(foreign).isEmpty());
+    }
+
+    @Test
+    void decodeWhenIssuedUnderAPreviousKekStillInTheRingThenSameContent() {
+        String old = codec.encode(content);
+        RefreshTokenCodec rotated = new RefreshTokenCodec(new KeyRing(TestKeys.kek(), List.of(kek)));
+
+        assertEquals(content.familyId(), rotated.decode(old).orElseThrow().familyId());
+        assertTrue(new RefreshTokenCodec(new KeyRing(TestKeys.kek(), List.of())).decode(old).isEmpty());
     }
 
     @Test

@@ -20,7 +20,7 @@ final class TestTokenService {
 
     final MutableClock clock = new MutableClock();
     final InMemoryFamilies families = new InMemoryFamilies();
-    final RefreshTokenCodec codec = new RefreshTokenCodec(TestKeys.kek());
+    final RefreshTokenCodec codec = new RefreshTokenCodec(TestKeys.ring());
     final Issuer issuer = new Issuer(ISSUER_BASE);
     final ObjectMapper json = new ObjectMapper();
     final SigningKeys signingKeys;

@@ -1,11 +1,11 @@
-package io.cognate.token.crypto;
+package io.cognate.crypto;
 
 import java.security.GeneralSecurityException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HKDF with HMAC-SHA256 (RFC 5869), used to derive purpose-bound keys from the key-encryption key. */
+/** HKDF with HMAC-SHA256 (RFC 5869): independent keys for each purpose from one key-encryption key. */
 public final class Hkdf {
 
     private static final String HMAC = "HmacSHA256";

@@ -1,4 +1,4 @@
-package io.cognate.token.crypto;
+package io.cognate.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
