@@ -283,7 +283,8 @@ ensure_secrets() {
   load_secrets
 }
 
-# load_secrets: ADMIN_ACCESS_KEY_ID, ADMIN_SECRET_ACCESS_KEY and KEK from the state dir.
+# load_secrets: ADMIN_ACCESS_KEY_ID, ADMIN_SECRET_ACCESS_KEY, KEK and PREVIOUS_KEKS (the keys a rotation replaced,
+# comma-separated; they still open what they sealed until it is re-wrapped: deploy/keys.sh) from the state dir.
 load_secrets() {
   local creds="$STATE_DIR/admin-credentials"
   [[ -s "$creds" && -s "$STATE_DIR/kek" ]] ||
@@ -291,4 +292,6 @@ load_secrets() {
   ADMIN_ACCESS_KEY_ID="$(sed -n 1p "$creds")"
   ADMIN_SECRET_ACCESS_KEY="$(sed -n 2p "$creds")"
   KEK="$(head -n 1 "$STATE_DIR/kek")"
+  PREVIOUS_KEKS=""
+  if [[ -s "$STATE_DIR/previous-keks" ]]; then PREVIOUS_KEKS="$(paste -sd, "$STATE_DIR/previous-keks")"; fi
 }

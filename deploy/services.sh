@@ -58,6 +58,7 @@ service_env() {
     "QUARKUS_DATASOURCE_USERNAME=cognate" \
     "QUARKUS_DATASOURCE_PASSWORD=cognate" \
     "COGNATE_KEK=$KEK" \
+    "COGNATE_PREVIOUS_KEKS=$PREVIOUS_KEKS" \
     "COGNATE_REGION=us-east-1"
   case "$(service_module "$module")" in
     token-service)
@@ -94,7 +95,7 @@ services_migrate() {
   local module started pids=() names=() envs=() i failed=""
   started="$(now_ms)"
   for module in "$@"; do
-    if is_running "$module" && ! service_outdated "$module"; then continue; fi
+    if [[ "$MIGRATED" == *" $module "* ]] || { is_running "$module" && ! service_outdated "$module"; }; then continue; fi
     mapfile -t envs < <(service_env "$module")
     begin_log "$module-migrate"
     env "${envs[@]}" QUARKUS_HTTP_PORT=0 QUARKUS_GRPC_SERVER_PORT=0 QUARKUS_INIT_AND_EXIT=true \

@@ -14,6 +14,8 @@ source "$DEPLOY_DIR/kafka.sh"
 source "$DEPLOY_DIR/mail.sh"
 # shellcheck source=deploy/services.sh
 source "$DEPLOY_DIR/services.sh"
+# shellcheck source=deploy/keys.sh
+source "$DEPLOY_DIR/keys.sh"
 
 stack_env_file() { printf '%s/stack.env' "$STATE_DIR"; }
 

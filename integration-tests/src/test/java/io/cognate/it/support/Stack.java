@@ -45,16 +45,27 @@ public final class Stack {
         command.addAll(List.of(args));
         command.addAll(List.of("--profile", state.getFileName().toString()));
         try {
+            Path output = Files.createTempFile("cognate-deploy", ".log");
             Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed");
+                    .redirectOutput(output.toFile()).start();
+            if (!process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(output));
             }
+            Files.delete(output);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file of the stack's state dir, such as {@code kek} (base64 of the current key-encryption key). */
+    public String stateFile(String name) {
+        try {
+            return Files.readString(stateDir().resolve(name)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

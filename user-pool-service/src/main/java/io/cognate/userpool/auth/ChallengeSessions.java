@@ -7,21 +7,23 @@ import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.crypto.Aead;
+import io.cognate.crypto.CiphertextRejectedException;
+import io.cognate.crypto.Purpose;
 import io.cognate.userpool.api.Json;
 import io.cognate.userpool.config.CognateConfig;
-import io.cognate.userpool.crypto.Kek;
 import io.cognate.userpool.repository.ConsumedChallengeRepository;
 import io.smallrye.mutiny.Uni;
 
 /** Seals challenges into opaque, expiring blobs (AES-GCM under a KEK-derived key) and enforces single use. */
 @ApplicationScoped
 public class ChallengeSessions {
-    private final Kek kek;
+    private final Aead aead;
     private final ConsumedChallengeRepository consumed;
     private final long ttlSeconds;
 
-    public ChallengeSessions(Kek kek, ConsumedChallengeRepository consumed, CognateConfig config) {
-        this.kek = kek;
+    public ChallengeSessions(Aead aead, ConsumedChallengeRepository consumed, CognateConfig config) {
+        this.aead = aead;
         this.consumed = consumed;
         this.ttlSeconds = config.challengeTtl().toSeconds();
     }
@@ -32,7 +34,8 @@ public class ChallengeSessions {
 
     public String seal(Challenge challenge) {
         try {
-            return Base64.getEncoder().encodeToString(kek.sealSession(Json.MAPPER.writeValueAsBytes(challenge)));
+            return Base64.getEncoder().encodeToString(aead.seal(Purpose.CHALLENGE_SESSION, "",
+                    Json.MAPPER.writeValueAsBytes(challenge)));
         } catch (Exception e) {
             throw new IllegalStateException("challenge could not be sealed", e);
         }
@@ -109,9 +112,9 @@ public class ChallengeSessions {
             return null;
         }
         try {
-            byte[] plain = kek.openSession(Base64.getDecoder().decode(sealed));
-            return plain == null ? null : Json.MAPPER.readValue(plain, Challenge.class);
-        } catch (Exception e) {
+            byte[] plain = aead.open(Purpose.CHALLENGE_SESSION, "", Base64.getDecoder().decode(sealed));
+            return Json.MAPPER.readValue(plain, Challenge.class);
+        } catch (CiphertextRejectedException | IllegalArgumentException | java.io.IOException e) {
             return null;
         }
     }

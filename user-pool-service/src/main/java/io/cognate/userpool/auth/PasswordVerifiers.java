@@ -7,7 +7,9 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.cognate.userpool.crypto.Kek;
+import io.cognate.crypto.Aead;
+import io.cognate.crypto.Purpose;
+import io.cognate.userpool.crypto.KeyedHash;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.service.UserPool;
 import io.quarkus.runtime.StartupEvent;
@@ -18,10 +20,12 @@ import io.quarkus.runtime.StartupEvent;
  */
 @ApplicationScoped
 public class PasswordVerifiers {
-    private final Kek kek;
+    private final Aead aead;
+    private final KeyedHash hashes;
 
-    public PasswordVerifiers(Kek kek) {
-        this.kek = kek;
+    public PasswordVerifiers(Aead aead, KeyedHash hashes) {
+        this.aead = aead;
+        this.hashes = hashes;
     }
 
     /** Builds SRP's fixed-base table (about a second) at start-up rather than in the first sign-in. */
@@ -33,7 +37,7 @@ public class PasswordVerifiers {
         BigInteger salt = Srp.newSalt();
         BigInteger verifier = Srp.verifier(Srp.x(pool.srpPoolName(), user.username, password, salt));
         user.passwordSalt = salt.toByteArray();
-        user.passwordVerifier = kek.seal(verifier.toByteArray(), associatedData(user));
+        user.passwordVerifier = aead.seal(Purpose.PASSWORD_VERIFIER, context(user), verifier.toByteArray());
         user.updatedAt = Instant.now();
     }
 
@@ -46,7 +50,7 @@ public class PasswordVerifiers {
     }
 
     public BigInteger verifier(UserEntity user) {
-        return new BigInteger(1, kek.open(user.passwordVerifier, associatedData(user)));
+        return new BigInteger(1, aead.open(Purpose.PASSWORD_VERIFIER, context(user), user.passwordVerifier));
     }
 
     /** Whether the password is the user's, in time independent of where a wrong one differs. */
@@ -67,7 +71,7 @@ public class PasswordVerifiers {
 
     /** A salt for a name no user has: stable, so repeated SRP challenges for it look like a real user's. */
     public BigInteger decoySalt(UserPool pool, String username) {
-        byte[] hash = kek.codeHash("decoy-salt/" + pool.id(), username);
+        byte[] hash = hashes.hash("decoy-salt/" + pool.id(), username);
         return new BigInteger(1, java.util.Arrays.copyOf(hash, 16));
     }
 
@@ -79,13 +83,13 @@ public class PasswordVerifiers {
     public BigInteger decoyVerifier(UserPool pool, String username) {
         byte[] material = new byte[Srp.N.bitLength() / 8 + 8];
         for (int block = 0; block * 32 < material.length; block++) {
-            byte[] hash = kek.codeHash("decoy-verifier/" + pool.id() + "/" + block, username);
+            byte[] hash = hashes.hash("decoy-verifier/" + pool.id() + "/" + block, username);
             System.arraycopy(hash, 0, material, block * 32, Math.min(32, material.length - block * 32));
         }
         return new BigInteger(1, material).mod(Srp.N);
     }
 
-    private static String associatedData(UserEntity user) {
-        return "verifier/" + user.poolId + "/" + user.sub;
+    private static String context(UserEntity user) {
+        return user.poolId + "/" + user.sub;
     }
 }

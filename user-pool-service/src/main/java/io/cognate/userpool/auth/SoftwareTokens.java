@@ -13,9 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cognate.crypto.Aead;
+import io.cognate.crypto.KeyRing;
+import io.cognate.crypto.Purpose;
 import io.cognate.userpool.api.Json;
 import io.cognate.userpool.api.Params;
-import io.cognate.userpool.crypto.Kek;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AccessTokens;
@@ -37,20 +39,20 @@ public class SoftwareTokens {
     private final AccessTokens accessTokens;
     private final ChallengeSessions sessions;
     private final UserRepository users;
-    private final Kek kek;
+    private final Aead aead;
 
-    public SoftwareTokens(AccessTokens accessTokens, ChallengeSessions sessions, UserRepository users, Kek kek) {
+    public SoftwareTokens(AccessTokens accessTokens, ChallengeSessions sessions, UserRepository users, Aead aead) {
         this.accessTokens = accessTokens;
         this.sessions = sessions;
         this.users = users;
-        this.kek = kek;
+        this.aead = aead;
     }
 
     public Uni<ObjectNode> associate(Params request) {
         String accessToken = request.optional("AccessToken", 1, 16384);
         String session = request.optional("Session", 20, 2048);
         requireOne(accessToken, session);
-        byte[] secret = Kek.randomBytes(Totp.SECRET_BYTES);
+        byte[] secret = KeyRing.randomBytes(Totp.SECRET_BYTES);
         ObjectNode response = Json.object().put("SecretCode", Totp.base32(secret));
         if (accessToken != null) {
             return Panache.withTransaction(() -> accessTokens.authenticate(accessToken)
@@ -83,12 +85,12 @@ public class SoftwareTokens {
         if (user.totpSecret == null) {
             return OptionalLong.empty();
         }
-        byte[] secret = kek.open(user.totpSecret, scope(user));
+        byte[] secret = aead.open(Purpose.TOTP_SECRET, context(user), user.totpSecret);
         return Totp.match(secret, code, Totp.step(Instant.now().getEpochSecond()), user.totpLastStep);
     }
 
     private Uni<Void> storePending(UserEntity user, byte[] secret) {
-        user.totpPendingSecret = kek.seal(secret, scope(user));
+        user.totpPendingSecret = aead.seal(Purpose.TOTP_SECRET, context(user), secret);
         user.updatedAt = Instant.now();
         return users.persist(user).replaceWithVoid();
     }
@@ -102,7 +104,7 @@ public class SoftwareTokens {
             throw SOFTWARE_TOKEN_MFA_NOT_FOUND.withMessage("No software token has been associated with the user; "
                     + "call AssociateSoftwareToken first.");
         }
-        byte[] secret = kek.open(user.totpPendingSecret, scope(user));
+        byte[] secret = aead.open(Purpose.TOTP_SECRET, context(user), user.totpPendingSecret);
         OptionalLong step = Totp.match(secret, code, Totp.step(Instant.now().getEpochSecond()), 0);
         if (step.isEmpty()) {
             throw ENABLE_SOFTWARE_TOKEN_MFA.withMessage("Code mismatch and fail enable Software Token MFA");
@@ -127,8 +129,8 @@ public class SoftwareTokens {
         });
     }
 
-    private static String scope(UserEntity user) {
-        return "totp/" + user.poolId + "/" + user.sub;
+    private static String context(UserEntity user) {
+        return user.poolId + "/" + user.sub;
     }
 
     private static ObjectNode success() {

@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.contracts.token.v1.MintRequest;
+import io.cognate.crypto.KeyRing;
 import io.cognate.userpool.api.Json;
 import io.cognate.userpool.config.CognateConfig;
-import io.cognate.userpool.crypto.Kek;
 import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
@@ -74,7 +74,7 @@ public class TokenIssuer {
         device.deviceKey = region + "_" + UUID.randomUUID();
         device.poolId = pool.id();
         device.sub = user.sub;
-        device.deviceGroupKey = "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(Kek.randomBytes(7))
+        device.deviceGroupKey = "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(KeyRing.randomBytes(7))
                 .replace('-', 'x').replace('_', 'y');
         device.createdAt = Instant.now();
         device.updatedAt = device.createdAt;

@@ -17,6 +17,19 @@ public interface CognateConfig {
      */
     String kek();
 
+    /**
+     * Key-encryption keys this one replaced, base64, comma-separated (env COGNATE_PREVIOUS_KEKS): they still open what
+     * they sealed until {@code COGNATE_COMMAND=rewrap-keys} has re-wrapped it under {@link #kek()}. Default: none.
+     */
+    Optional<String> previousKeks();
+
+    /**
+     * A one-off command to run instead of serving (env COGNATE_COMMAND): {@code rewrap-keys} re-wraps every stored
+     * secret (password and device verifiers, TOTP and client secrets) under the current KEK and exits. Default:
+     * none, serve.
+     */
+    Optional<String> command();
+
     /** The AWS region this deployment answers as; it prefixes user pool ids. Default {@code us-east-1}. */
     @WithDefault("us-east-1")
     String region();

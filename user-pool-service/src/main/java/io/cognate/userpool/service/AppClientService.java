@@ -18,10 +18,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cognate.crypto.Aead;
+import io.cognate.crypto.Purpose;
 import io.cognate.userpool.api.Json;
 import io.cognate.userpool.api.Params;
 import io.cognate.userpool.config.CognateConfig;
-import io.cognate.userpool.crypto.Kek;
 import io.cognate.userpool.repository.AppClientEntity;
 import io.cognate.userpool.repository.AppClientRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -37,13 +38,13 @@ public class AppClientService {
     private final ConfigCache<AppClient> cache;
     private final AppClientRepository clients;
     private final UserPoolService pools;
-    private final Kek kek;
+    private final Aead aead;
 
-    public AppClientService(AppClientRepository clients, UserPoolService pools, Kek kek, CognateConfig config) {
+    public AppClientService(AppClientRepository clients, UserPoolService pools, Aead aead, CognateConfig config) {
         this.cache = new ConfigCache<>(config.configCacheTtl());
         this.clients = clients;
         this.pools = pools;
-        this.kek = kek;
+        this.aead = aead;
     }
 
     @WithTransaction
@@ -59,7 +60,8 @@ public class AppClientService {
             entity.settings = Json.write(ClientSettingsBuilder.build(request, pool));
             String secret = Boolean.TRUE.equals(generateSecret) ? random(51) : null;
             if (secret != null) {
-                entity.secretSealed = kek.seal(secret.getBytes(StandardCharsets.UTF_8), "client-secret/" + entity.clientId);
+                entity.secretSealed = aead.seal(Purpose.CLIENT_SECRET, entity.clientId,
+                        secret.getBytes(StandardCharsets.UTF_8));
             }
             entity.createdAt = Instant.now();
             entity.updatedAt = entity.createdAt;
@@ -184,7 +186,7 @@ public class AppClientService {
 
     private AppClient open(AppClientEntity entity) {
         String secret = entity.secretSealed == null ? null
-                : new String(kek.open(entity.secretSealed, "client-secret/" + entity.clientId), StandardCharsets.UTF_8);
+                : new String(aead.open(Purpose.CLIENT_SECRET, entity.clientId, entity.secretSealed), StandardCharsets.UTF_8);
         return new AppClient(entity, secret);
     }
 

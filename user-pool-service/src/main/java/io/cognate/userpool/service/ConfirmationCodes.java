@@ -5,7 +5,6 @@ import static io.cognate.userpool.api.CognitoError.EXPIRED_CODE;
 import static io.cognate.userpool.api.CognitoError.LIMIT_EXCEEDED;
 import static io.cognate.userpool.api.CognitoError.TOO_MANY_FAILED_ATTEMPTS;
 
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.cognate.userpool.crypto.Kek;
+import io.cognate.userpool.crypto.KeyedHash;
 import io.cognate.userpool.repository.UserCodeEntity;
 import io.cognate.userpool.repository.UserCodeRepository;
 import io.cognate.userpool.repository.UserEntity;
@@ -37,11 +36,11 @@ public class ConfirmationCodes {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserCodeRepository codes;
-    private final Kek kek;
+    private final KeyedHash hashes;
 
-    public ConfirmationCodes(UserCodeRepository codes, Kek kek) {
+    public ConfirmationCodes(UserCodeRepository codes, KeyedHash hashes) {
         this.codes = codes;
-        this.kek = kek;
+        this.hashes = hashes;
     }
 
     /** Replaces any live code of that purpose with a new one, in the caller's transaction; returns the code. */
@@ -66,7 +65,7 @@ public class ConfirmationCodes {
                 entity.windowStartedAt = now;
                 entity.sends = 1;
             }
-            entity.codeHash = kek.codeHash(scope(user, purpose), code);
+            entity.codeHash = hashes.hash(scope(user, purpose), code);
             entity.attempts = 0;
             entity.createdAt = now;
             entity.expiresAt = now.plus(ttl);
@@ -87,7 +86,7 @@ public class ConfirmationCodes {
                 throw TOO_MANY_FAILED_ATTEMPTS.withMessage(
                         "Too many failed attempts with this code, please request a code again.");
             }
-            if (!MessageDigest.isEqual(entity.codeHash, kek.codeHash(scope(user, purpose), code))) {
+            if (!hashes.matches(scope(user, purpose), code, entity.codeHash)) {
                 return codes.countFailedAttempt(entity.id).chain(() -> Uni.createFrom().failure(
                         CODE_MISMATCH.withMessage("Invalid verification code provided, please try again.")));
             }
