@@ -166,3 +166,16 @@ CREATE TABLE user_device (
     last_authenticated_at  timestamptz
 );
 CREATE INDEX user_device_user ON user_device (pool_id, sub, created_at);
+
+--changeset cognate:9
+-- A user's earlier passwords, as their SRP verifiers (sealed with the KEK like the current one), for the pool's
+-- PasswordPolicy.PasswordHistorySize: a new password may not be any of the last n. At most 24 kept per user.
+CREATE TABLE password_history (
+    id          uuid PRIMARY KEY,
+    pool_id     varchar(55) NOT NULL REFERENCES user_pool (id) ON DELETE CASCADE,
+    sub         uuid NOT NULL REFERENCES pool_user (sub) ON DELETE CASCADE,
+    salt        bytea NOT NULL,
+    verifier    bytea NOT NULL,
+    created_at  timestamptz NOT NULL
+);
+CREATE INDEX password_history_user ON password_history (pool_id, sub, created_at);

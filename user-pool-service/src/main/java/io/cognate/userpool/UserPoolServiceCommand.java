@@ -33,6 +33,8 @@ public class UserPoolServiceCommand {
             new SealedColumn("pool_user", "sub", "totp_secret", Purpose.TOTP_SECRET, List.of("pool_id", "sub"), "/"),
             new SealedColumn("pool_user", "sub", "totp_pending_secret", Purpose.TOTP_SECRET, List.of("pool_id", "sub"),
                     "/"),
+            new SealedColumn("password_history", "id", "verifier", Purpose.PASSWORD_VERIFIER,
+                    List.of("pool_id", "sub"), "/"),
             new SealedColumn("user_device", "device_key", "verifier", Purpose.DEVICE_VERIFIER,
                     List.of("pool_id", "device_key"), "/"),
             new SealedColumn("app_client", "client_id", "secret_sealed", Purpose.CLIENT_SECRET, List.of("client_id"),

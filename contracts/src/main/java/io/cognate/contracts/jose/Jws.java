@@ -81,6 +81,12 @@ public final class Jws {
             }
         }
 
+        /** The payload as a map of claims (strings, numbers, booleans, lists, maps); empty when it is no JSON object. */
+        @SuppressWarnings("unchecked")
+        public Optional<Map<String, Object>> claimsMap() {
+            return claims().map(node -> JSON.convertValue(node, Map.class));
+        }
+
         public boolean verifiedBy(PublicKey key) {
             try {
                 Signature verifier = Signature.getInstance(JCA_ALG);

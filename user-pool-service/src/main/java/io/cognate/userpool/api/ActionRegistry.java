@@ -2,12 +2,22 @@ package io.cognate.userpool.api;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-/** Every action this service answers, by its X-Amz-Target name, with how Cognito authorizes it. */
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Every action this service answers, by its X-Amz-Target name, with how Cognito authorizes it. An action is three
+ * steps: parse the request into a typed request (every member the request carries read, or the request refused),
+ * call the service with it, and write the typed result as the response.
+ */
 @ApplicationScoped
 public class ActionRegistry {
 
@@ -33,21 +43,45 @@ public class ActionRegistry {
     }
 
     /** An action Cognito authorizes with IAM: every Admin*, pool, client and group management action. */
-    public void iam(String name, CognitoAction action) {
-        put(name, new Registered(action, Authorization.IAM));
+    public <R, T> void iam(String name, Function<Params, R> parse, Function<R, Uni<T>> call,
+            Function<T, ObjectNode> write) {
+        put(name, action(parse, call, write, result -> false), Authorization.IAM);
     }
 
     /** An action the public calls unsigned, authorized by its client id, token or session. */
-    public void open(String name, CognitoAction action) {
-        put(name, new Registered(action, Authorization.PUBLIC));
+    public <R, T> void open(String name, Function<Params, R> parse, Function<R, Uni<T>> call,
+            Function<T, ObjectNode> write) {
+        put(name, action(parse, call, write, result -> false), Authorization.PUBLIC);
+    }
+
+    /**
+     * As {@link #open} or {@link #iam}, and a result that {@code heldToFloor} picks is answered no sooner than the
+     * refusal floor ({@link RefusalFloor}): an answer that exists for a name no user has as much as for a real one.
+     */
+    public <R, T> void withAnswersHeldToFloor(String name, Authorization authorization, Function<Params, R> parse,
+            Function<R, Uni<T>> call, Function<T, ObjectNode> write, Predicate<T> heldToFloor) {
+        put(name, action(parse, call, write, heldToFloor), authorization);
     }
 
     public Registered find(String name) {
         return actions.get(name);
     }
 
-    private void put(String name, Registered registered) {
-        if (actions.putIfAbsent(name, registered) != null) {
+    private static <R, T> CognitoAction action(Function<Params, R> parse, Function<R, Uni<T>> call,
+            Function<T, ObjectNode> write, Predicate<T> heldToFloor) {
+        return (params, arrivedNanos) -> {
+            R request = parse.apply(params);
+            params.requireAllRead();
+            return call.apply(request)
+                    .call(result -> heldToFloor.test(result) ? RefusalFloor.answer(arrivedNanos)
+                            : Uni.createFrom()
+                                    .voidItem())
+                    .map(write);
+        };
+    }
+
+    private void put(String name, CognitoAction action, Authorization authorization) {
+        if (actions.putIfAbsent(name, new Registered(action, authorization)) != null) {
             throw new IllegalStateException("action registered twice: " + name);
         }
     }

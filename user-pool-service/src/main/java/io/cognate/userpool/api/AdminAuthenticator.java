@@ -1,6 +1,6 @@
 package io.cognate.userpool.api;
 
-import static io.cognate.userpool.api.CognitoError.UNRECOGNIZED_CLIENT;
+import static io.cognate.userpool.error.CognitoError.UNRECOGNIZED_CLIENT;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.userpool.config.CognateConfig;
+import io.cognate.userpool.error.CognitoException;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Authorizes IAM actions: a valid SigV4 signature from the configured admin credentials, or no access. */

@@ -7,5 +7,7 @@ import io.smallrye.mutiny.Uni;
 /** One action of the Cognito IdP JSON API: its request in, its response out. */
 @FunctionalInterface
 public interface CognitoAction {
-    Uni<ObjectNode> handle(Params request);
+
+    /** @param arrivedNanos when the request arrived ({@link System#nanoTime()}), for {@link RefusalFloor} */
+    Uni<ObjectNode> handle(Params request, long arrivedNanos);
 }

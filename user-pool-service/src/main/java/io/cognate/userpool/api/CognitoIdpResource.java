@@ -1,7 +1,7 @@
 package io.cognate.userpool.api;
 
-import static io.cognate.userpool.api.CognitoError.SERIALIZATION;
-import static io.cognate.userpool.api.CognitoError.UNKNOWN_OPERATION;
+import static io.cognate.userpool.error.CognitoError.SERIALIZATION;
+import static io.cognate.userpool.error.CognitoError.UNKNOWN_OPERATION;
 
 import java.util.UUID;
 
@@ -12,12 +12,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.cognate.userpool.auth.SignInCompletion;
+import io.cognate.userpool.error.CognitoException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -28,7 +26,6 @@ import io.vertx.core.http.HttpServerRequest;
  */
 @Path("/")
 public class CognitoIdpResource {
-    private static final Logger LOG = Logger.getLogger(CognitoIdpResource.class);
     private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
@@ -70,10 +67,8 @@ public class CognitoIdpResource {
             adminAuthenticator.authenticate(http, body);
         }
         Params params = new Params(parse(body));
-        boolean srpStart = name.endsWith("InitiateAuth") && "USER_SRP_AUTH".equals(params.node().path("AuthFlow")
-                .asText());
-        return SignInCompletion.atFloor(rateLimits.admit(name, params).chain(() -> registered.action().handle(params)),
-                arrived, srpStart);
+        return RefusalFloor.refusals(rateLimits.admit(name, params)
+                .chain(() -> registered.action().handle(params, arrived)), arrived);
     }
 
     private static ObjectNode parse(byte[] body) {
@@ -96,12 +91,7 @@ public class CognitoIdpResource {
     }
 
     private static Response error(Throwable failure, String requestId) {
-        CognitoException cognito = failure instanceof CognitoException c ? c : null;
-        if (cognito == null) {
-            // Unexpected: log the type and where, never the request (it may hold passwords or tokens).
-            LOG.errorf(failure, "Request %s failed unexpectedly", requestId);
-            cognito = CognitoError.INTERNAL_ERROR.withMessage("An internal error occurred. Request id: " + requestId);
-        }
+        CognitoException cognito = ErrorAnswers.of(failure, requestId);
         ObjectNode body = Json.object().put("__type", cognito.error().type()).put("message", cognito.getMessage());
         return Response.status(cognito.error().status()).entity(Json.write(body)).type(CONTENT_TYPE)
                 .header("x-amzn-RequestId", requestId).header("x-amzn-ErrorType", cognito.error().type()).build();

@@ -6,6 +6,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.cognate.userpool.error.CognitoException;
 import io.cognate.userpool.messaging.HtmlEscape;
 import io.cognate.userpool.service.SignUpService;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +27,12 @@ public class ConfirmUserResource {
     @GET
     public Uni<Response> confirm(@QueryParam("client_id") String clientId, @QueryParam("user_name") String username,
             @QueryParam("confirmation_code") String code) {
-        return Uni.createFrom().deferred(() -> signUps.confirmByLink(clientId, username, code))
+        return Uni.createFrom().deferred(() -> {
+            Params link = new Params(Json.object().put("ClientId", clientId).put("Username", username)
+                    .put("ConfirmationCode", code));
+            return signUps.confirmByLink(link.clientId(), link.username(),
+                    link.required("ConfirmationCode", 1, 2048, Params.USERNAME));
+        })
                 .map(done -> page(200, "Your registration has been confirmed!"))
                 .onFailure(CognitoException.class).recoverWithItem(e -> page(((CognitoException) e).error().status(),
                         "The link could not confirm the registration: " + e.getMessage()));

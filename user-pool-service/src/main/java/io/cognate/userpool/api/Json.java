@@ -44,13 +44,16 @@ public final class Json {
         return list;
     }
 
-    public static ObjectNode parseObject(String json) {
-        try {
-            JsonNode node = MAPPER.readTree(json);
-            return node instanceof ObjectNode o ? o : object();
-        } catch (Exception e) {
-            throw new IllegalStateException("stored JSON is unreadable", e);
-        }
+    /** An object of one member, as many Cognito answers are ({"User": ...}, {"CodeDeliveryDetails": ...}). */
+    public static ObjectNode wrap(String field, JsonNode value) {
+        ObjectNode node = object();
+        node.set(field, value);
+        return node;
+    }
+
+    /** The answer of an action that answers nothing: {}. */
+    public static ObjectNode empty(Object ignored) {
+        return object();
     }
 
     public static String write(JsonNode node) {

@@ -1,35 +1,62 @@
 package io.cognate.userpool.api;
 
-import static io.cognate.userpool.api.CognitoError.INVALID_PARAMETER;
-import static io.cognate.userpool.api.CognitoError.SERIALIZATION;
+import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
+import static io.cognate.userpool.error.CognitoError.SERIALIZATION;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cognate.userpool.error.CognitoException;
+
 /**
- * The request body of one action, with Cognito's validation: a wrong type is a SerializationException, a missing,
- * too long or malformed value an InvalidParameterException worded as AWS words its validation errors.
+ * The body of one request, read against Cognito's model: a wrong JSON type is a SerializationException worded as
+ * AWS words it, a missing, too long, malformed or unknown value an InvalidParameterException in AWS's validation
+ * wording ({@code 1 validation error detected: Value 'x' at 'poolName' failed to satisfy constraint: ...}). Every
+ * member read is remembered: a parser must read each member the request carries, so that none is silently dropped
+ * ({@link #requireAllRead()}). Nested objects and list items are read through child Params with their path.
  */
 public final class Params {
     public static final Pattern USER_POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
     public static final Pattern CLIENT_ID = Pattern.compile("[\\w+]+");
     public static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
     public static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
+    /** Members whose values never appear in a message (AWS's sensitive members). */
+    private static final Set<String> SENSITIVE = Set.of("Password", "PreviousPassword", "ProposedPassword",
+            "TemporaryPassword", "AccessToken", "RefreshToken", "Token", "Session", "SecretHash", "ClientSecret",
+            "ConfirmationCode", "Code", "UserCode", "AuthParameters", "ChallengeResponses", "SecretCode",
+            "PasswordVerifier", "Salt", "UserAttributes", "ValidationData", "ClientMetadata");
 
     private final ObjectNode node;
+    private final String path;
+    /** Whether this object lies within a sensitive member, so no value of it is shown. */
+    private final boolean sensitive;
+    private final Set<String> read = new LinkedHashSet<>();
+    private final List<Params> children = new ArrayList<>();
 
     public Params(ObjectNode node) {
-        this.node = node;
+        this(node, "", false);
     }
 
-    public ObjectNode node() {
-        return node;
+    private Params(ObjectNode node, String path, boolean sensitive) {
+        this.node = node;
+        this.path = path;
+        this.sensitive = sensitive;
+    }
+
+    /** A member's raw value, without reading it: for what looks at a request before it is parsed (rate limits). */
+    public String peek(String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? value.textValue() : null;
     }
 
     public boolean has(String field) {
@@ -40,30 +67,29 @@ public final class Params {
     public String required(String field, int min, int max) {
         String value = optional(field, min, max);
         if (value == null) {
-            throw violation(field, "Member must not be null");
+            throw missing(field);
         }
         return value;
     }
 
     public String required(String field, int min, int max, Pattern pattern) {
-        String value = required(field, min, max);
-        return matching(field, value, pattern);
+        return matching(field, required(field, min, max), pattern);
     }
 
     public String optional(String field, int min, int max) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+        JsonNode value = take(field);
+        if (value == null) {
             return null;
         }
         if (!value.isTextual()) {
-            throw SERIALIZATION.withMessage("Unexpected value type for field '%s': expected a string", field);
+            throw wrongType(value, "a String");
         }
         String text = value.textValue();
         if (text.length() < min) {
-            throw violation(field, "Member must have length greater than or equal to " + min);
+            throw violation(field, text, "Member must have length greater than or equal to " + min);
         }
         if (text.length() > max) {
-            throw violation(field, "Member must have length less than or equal to " + max);
+            throw violation(field, text, "Member must have length less than or equal to " + max);
         }
         return text;
     }
@@ -89,134 +115,259 @@ public final class Params {
         return required("AccessToken", 1, 8192);
     }
 
+    /** A SecretHash member (1 to 128 characters), or null. */
+    public String secretHash() {
+        return optional("SecretHash", 1, 128);
+    }
+
     public Integer optionalInt(String field, int min, int max) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+        JsonNode value = take(field);
+        if (value == null) {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw SERIALIZATION.withMessage("Unexpected value type for field '%s': expected an integer", field);
+            throw wrongType(value, "an Integer");
         }
         int number = value.intValue();
         if (number < min) {
-            throw violation(field, "Member must have value greater than or equal to " + min);
+            throw violation(field, Integer.toString(number), "Member must have value greater than or equal to " + min);
         }
         if (number > max) {
-            throw violation(field, "Member must have value less than or equal to " + max);
+            throw violation(field, Integer.toString(number), "Member must have value less than or equal to " + max);
         }
         return number;
     }
 
+    public int requiredInt(String field, int min, int max) {
+        Integer value = optionalInt(field, min, max);
+        if (value == null) {
+            throw missing(field);
+        }
+        return value;
+    }
+
     public Boolean optionalBoolean(String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+        JsonNode value = take(field);
+        if (value == null) {
             return null;
         }
         if (!value.isBoolean()) {
-            throw SERIALIZATION.withMessage("Unexpected value type for field '%s': expected a boolean", field);
+            throw wrongType(value, "a Boolean");
         }
         return value.booleanValue();
+    }
+
+    public boolean requiredBoolean(String field) {
+        Boolean value = optionalBoolean(field);
+        if (value == null) {
+            throw missing(field);
+        }
+        return value;
+    }
+
+    /** A boolean member, false when absent. */
+    public boolean flag(String field) {
+        return Boolean.TRUE.equals(optionalBoolean(field));
     }
 
     public String optionalEnum(String field, List<String> allowed) {
         String value = optional(field, 1, 256);
         if (value != null && !allowed.contains(value)) {
-            throw violation(field, "Member must satisfy enum value set: " + allowed);
+            throw violation(field, value, "Member must satisfy enum value set: " + allowed);
         }
         return value;
     }
 
-    public List<String> stringList(String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+    public String requiredEnum(String field, List<String> allowed) {
+        String value = optionalEnum(field, allowed);
+        if (value == null) {
+            throw missing(field);
+        }
+        return value;
+    }
+
+    /** A list of strings, each {@code min} to {@code max} long; null when absent. */
+    public List<String> stringList(String field, int min, int max) {
+        JsonNode value = take(field);
+        if (value == null) {
             return null;
         }
         if (!value.isArray()) {
-            throw SERIALIZATION.withMessage("Unexpected value type for field '%s': expected a list", field);
+            throw wrongType(value, "a List");
         }
         List<String> list = new ArrayList<>();
+        int index = 0;
         for (JsonNode item : value) {
+            index++;
             if (!item.isTextual()) {
-                throw SERIALIZATION.withMessage("Unexpected value type in list '%s': expected strings", field);
+                throw wrongType(item, "a String");
             }
-            list.add(item.textValue());
+            String text = item.textValue();
+            if (text.length() < min || text.length() > max) {
+                throw violation(field + "." + index + ".member", text, "Member must have length "
+                        + (text.length() < min ? "greater than or equal to " + min : "less than or equal to " + max));
+            }
+            list.add(text);
         }
         return list;
     }
 
-    public ObjectNode object(String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+    /** A list of strings each in {@code allowed}; null when absent. */
+    public List<String> enumList(String field, List<String> allowed) {
+        List<String> values = stringList(field, 1, 256);
+        if (values != null) {
+            for (String value : values) {
+                if (!allowed.contains(value)) {
+                    throw violation(field, values.toString(), "Member must satisfy constraint: [Member must satisfy "
+                            + "enum value set: " + allowed + "]");
+                }
+            }
+        }
+        return values;
+    }
+
+    /** A nested object, read member by member; null when absent. */
+    public Params nested(String field) {
+        JsonNode value = take(field);
+        if (value == null) {
             return null;
         }
         if (!value.isObject()) {
-            throw SERIALIZATION.withMessage("Unexpected value type for field '%s': expected an object", field);
+            throw wrongType(value, "a structure");
         }
-        return (ObjectNode) value;
+        return child((ObjectNode) value, pathOf(field), field);
     }
 
-    /** The same request without one field (for a builder that handles that field itself). */
-    public Params without(String field) {
-        ObjectNode copy = node.deepCopy();
-        copy.remove(field);
-        return new Params(copy);
+    /** A list of objects, each read member by member with {@code reader}; null when absent. */
+    public <T> List<T> objectList(String field, int maxItems, Function<Params, T> reader) {
+        JsonNode value = take(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw wrongType(value, "a List");
+        }
+        if (value.size() > maxItems) {
+            throw violation(field, null, "Member must have length less than or equal to " + maxItems);
+        }
+        List<T> items = new ArrayList<>();
+        int index = 0;
+        for (JsonNode item : value) {
+            index++;
+            if (!item.isObject()) {
+                throw wrongType(item, "a structure");
+            }
+            items.add(reader.apply(child((ObjectNode) item, pathOf(field) + "." + index + ".member", field)));
+        }
+        return items;
     }
 
-    public Params nested(String field) {
-        ObjectNode value = object(field);
-        return value == null ? null : new Params(value);
-    }
-
-    /** A map of strings, such as AuthParameters or ChallengeResponses. */
+    /** A map of strings, such as AuthParameters or ChallengeResponses; empty when absent. */
     public Map<String, String> stringMap(String field) {
-        ObjectNode value = object(field);
+        JsonNode value = take(field);
         Map<String, String> map = new LinkedHashMap<>();
-        if (value != null) {
-            value.fields().forEachRemaining(e -> {
-                if (!e.getValue().isTextual()) {
-                    throw SERIALIZATION.withMessage("Unexpected value type in map '%s': expected strings", field);
-                }
-                map.put(e.getKey(), e.getValue().textValue());
-            });
+        if (value == null) {
+            return map;
         }
+        if (!value.isObject()) {
+            throw wrongType(value, "a Map");
+        }
+        value.fields().forEachRemaining(e -> {
+            if (!e.getValue().isTextual()) {
+                throw wrongType(e.getValue(), "a String");
+            }
+            map.put(e.getKey(), e.getValue().textValue());
+        });
         return map;
     }
 
-    /** Cognito's [{"Name": ..., "Value": ...}] list, in order, later duplicates winning. */
+    /** Cognito's [{"Name": ..., "Value": ...}] list, in order, later duplicates winning; empty when absent. */
     public Map<String, String> attributes(String field) {
-        JsonNode value = node.get(field);
         Map<String, String> attributes = new LinkedHashMap<>();
-        if (value == null || value.isNull()) {
-            return attributes;
-        }
-        if (!value.isArray()) {
-            throw SERIALIZATION.withMessage("Unexpected value type for field '%s': expected a list", field);
-        }
-        for (JsonNode item : value) {
-            if (!item.isObject()) {
-                throw SERIALIZATION.withMessage("Unexpected value type in list '%s': expected objects", field);
-            }
-            Params attribute = new Params((ObjectNode) item);
-            String name = attribute.required("Name", 1, 32, NAME);
-            String attributeValue = attribute.optional("Value", 0, 2048);
-            attributes.put(name, attributeValue == null ? "" : attributeValue);
+        List<String[]> pairs = objectList(field, Integer.MAX_VALUE, attribute -> new String[] {
+                attribute.required("Name", 1, 32, NAME), attribute.optional("Value", 0, 2048) });
+        if (pairs != null) {
+            pairs.forEach(pair -> attributes.put(pair[0], pair[1] == null ? "" : pair[1]));
         }
         return attributes;
     }
 
-    private static String matching(String field, String value, Pattern pattern) {
+    /** Refuses a member this deployment does not implement yet, when the request carries it. */
+    public void refuse(String field, String what) {
+        if (take(field) != null) {
+            throw INVALID_PARAMETER.withMessage("%s is not supported by this deployment yet.", what);
+        }
+    }
+
+    /**
+     * Fails with InvalidParameterException naming the first member of the request (or of an object within it) that no
+     * parser read: a member Cognate does not know is refused, never dropped.
+     */
+    public void requireAllRead() {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!read.contains(name) && !node.get(name).isNull()) {
+                throw INVALID_PARAMETER.withMessage("%s is not a member Cognate supports here; it is refused rather "
+                        + "than ignored.", pathOf(name).isEmpty() ? name : pathOf(name));
+            }
+        }
+        children.forEach(Params::requireAllRead);
+    }
+
+    private JsonNode take(String field) {
+        read.add(field);
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private Params child(ObjectNode value, String childPath, String field) {
+        Params child = new Params(value, childPath, sensitive || SENSITIVE.contains(field));
+        children.add(child);
+        return child;
+    }
+
+    private String pathOf(String field) {
+        String member = Character.toLowerCase(field.charAt(0)) + field.substring(1);
+        return path.isEmpty() ? member : path + "." + member;
+    }
+
+    private String matching(String field, String value, Pattern pattern) {
         if (!pattern.matcher(value).matches()) {
-            throw violation(field, "Member must satisfy regular expression pattern: " + pattern.pattern());
+            throw violation(field, value, "Member must satisfy regular expression pattern: " + pattern.pattern());
         }
         return value;
     }
 
-    private static CognitoException violation(String field, String constraint) {
-        return INVALID_PARAMETER.withMessage("1 validation error detected: Value at '%s' failed to satisfy constraint: %s",
-                lowerCamel(field), constraint);
+    private CognitoException missing(String field) {
+        return INVALID_PARAMETER.withMessage("1 validation error detected: Value null at '%s' failed to satisfy "
+                + "constraint: Member must not be null", pathOf(field));
     }
 
-    private static String lowerCamel(String field) {
-        return Character.toLowerCase(field.charAt(0)) + field.substring(1);
+    /**
+     * AWS's validation error for {@code field} (a member of this object, possibly with a list item's suffix such as
+     * {@code .2.member}); the value is left out for sensitive members, as AWS leaves it out.
+     */
+    private CognitoException violation(String field, String value, String constraint) {
+        int dot = field.indexOf('.');
+        String member = dot < 0 ? field : field.substring(0, dot);
+        boolean shown = value != null && !sensitive && !SENSITIVE.contains(member);
+        return INVALID_PARAMETER.withMessage("1 validation error detected: Value %sat '%s' failed to satisfy "
+                + "constraint: %s", shown ? "'" + value + "' " : "", pathOf(member) + (dot < 0 ? "" : field.substring(dot)),
+                constraint);
+    }
+
+    /** AWS's SerializationException texts for a value of the wrong JSON type. */
+    private static CognitoException wrongType(JsonNode value, String expected) {
+        if (value.isObject()) {
+            return SERIALIZATION.withMessage("Start of structure or map found where not expected.");
+        }
+        if (value.isArray()) {
+            return SERIALIZATION.withMessage("Start of list found where not expected");
+        }
+        String token = value.isTextual() ? "STRING_VALUE"
+                : value.isNumber() ? "NUMBER_VALUE"
+                        : value.isBoolean() ? (value.booleanValue() ? "TRUE_VALUE" : "FALSE_VALUE") : "VALUE";
+        return SERIALIZATION.withMessage("%s can not be converted to %s", token, expected);
     }
 }

@@ -61,8 +61,7 @@ public enum RateCategory {
      * which name no pool). As in Cognito, answering NEW_PASSWORD_REQUIRED counts as account recovery.
      */
     public static RateCategory of(String action, Params params) {
-        if (action.endsWith("RespondToAuthChallenge") && params.node().path("ChallengeName").asText("")
-                .equals("NEW_PASSWORD_REQUIRED")) {
+        if (action.endsWith("RespondToAuthChallenge") && "NEW_PASSWORD_REQUIRED".equals(params.peek("ChallengeName"))) {
             return UserAccountRecovery;
         }
         return BY_ACTION.get(action);

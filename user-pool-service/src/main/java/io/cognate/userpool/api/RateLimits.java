@@ -1,6 +1,6 @@
 package io.cognate.userpool.api;
 
-import static io.cognate.userpool.api.CognitoError.TOO_MANY_REQUESTS;
+import static io.cognate.userpool.error.CognitoError.TOO_MANY_REQUESTS;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.contracts.jose.Jws;
+import io.cognate.userpool.error.CognitoException;
 import io.cognate.userpool.repository.CallerContext;
 import io.cognate.userpool.service.AppClientService;
 import io.cognate.userpool.service.UserPool;
@@ -101,14 +102,14 @@ public class RateLimits {
 
     /** The pool the call is about; null when it names none this deployment knows (the action will say so). */
     private Uni<UserPool> poolOf(Params params) {
-        String poolId = params.node().path("UserPoolId").asText(null);
+        String poolId = params.peek("UserPoolId");
         if (poolId == null) {
-            String clientId = params.node().path("ClientId").asText(null);
+            String clientId = params.peek("ClientId");
             if (clientId != null) {
                 return clients.cachedById(clientId).chain(client -> pools.cached(client.poolId()))
                         .onFailure(CognitoException.class).recoverWithNull();
             }
-            poolId = issuerPool(params.node().path("AccessToken").asText(null));
+            poolId = issuerPool(params.peek("AccessToken"));
         }
         if (poolId == null || !Params.USER_POOL_ID.matcher(poolId).matches()) {
             return Uni.createFrom().nullItem();
@@ -118,14 +119,13 @@ public class RateLimits {
 
     /** The pool named by an access token's issuer, read without verifying it: only to pick whose quota counts. */
     private static String issuerPool(String accessToken) {
-        String iss = Jws.parse(accessToken).flatMap(Jws.Parsed::claims).map(c -> c.path("iss").asText(""))
-                .orElse("");
+        String iss = Jws.parse(accessToken).flatMap(Jws.Parsed::claimsMap)
+                .map(c -> c.get("iss") instanceof String s ? s : "").orElse("");
         return iss.isEmpty() ? null : iss.substring(iss.lastIndexOf('/') + 1);
     }
 
     private static int quota(UserPool userPool, RateCategory category) {
-        String tagged = userPool.settings().path("UserPoolTags").path(RateCategory.TAG_PREFIX + category.name())
-                .asText(null);
+        String tagged = userPool.tags().get(RateCategory.TAG_PREFIX + category.name());
         if (tagged != null) {
             try {
                 return Math.max(0, Integer.parseInt(tagged.strip()));

@@ -1,8 +1,8 @@
 package io.cognate.userpool.api;
 
-import static io.cognate.userpool.api.CognitoError.INVALID_SIGNATURE;
-import static io.cognate.userpool.api.CognitoError.MISSING_AUTHENTICATION_TOKEN;
-import static io.cognate.userpool.api.CognitoError.UNRECOGNIZED_CLIENT;
+import static io.cognate.userpool.error.CognitoError.INVALID_SIGNATURE;
+import static io.cognate.userpool.error.CognitoError.MISSING_AUTHENTICATION_TOKEN;
+import static io.cognate.userpool.error.CognitoError.UNRECOGNIZED_CLIENT;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;

@@ -1,6 +1,6 @@
 package io.cognate.userpool.auth;
 
-import static io.cognate.userpool.api.CognitoError.INVALID_PARAMETER;
+import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
 
 import java.util.Map;
 

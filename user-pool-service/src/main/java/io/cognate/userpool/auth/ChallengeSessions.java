@@ -1,7 +1,6 @@
 package io.cognate.userpool.auth;
 
-import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
-
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -10,111 +9,100 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.cognate.crypto.Aead;
 import io.cognate.crypto.CiphertextRejectedException;
 import io.cognate.crypto.Purpose;
-import io.cognate.userpool.api.Json;
-import io.cognate.userpool.config.CognateConfig;
+import io.cognate.userpool.error.Refusal;
 import io.cognate.userpool.repository.ConsumedChallengeRepository;
 import io.smallrye.mutiny.Uni;
 
-/** Seals challenges into opaque, expiring blobs (AES-GCM under a KEK-derived key) and enforces single use. */
+/**
+ * Seals sign-in states into opaque, expiring Sessions (libs/crypto, purpose CHALLENGE_SESSION) and enforces single
+ * use: a Session answered once is refused after, on any replica.
+ */
 @ApplicationScoped
 public class ChallengeSessions {
     private final Aead aead;
     private final ConsumedChallengeRepository consumed;
-    private final long ttlSeconds;
 
-    public ChallengeSessions(Aead aead, ConsumedChallengeRepository consumed, CognateConfig config) {
+    public ChallengeSessions(Aead aead, ConsumedChallengeRepository consumed) {
         this.aead = aead;
         this.consumed = consumed;
-        this.ttlSeconds = config.challengeTtl().toSeconds();
     }
 
-    public long expiry() {
-        return Instant.now().getEpochSecond() + ttlSeconds;
-    }
-
-    public String seal(Challenge challenge) {
-        try {
-            return Base64.getEncoder().encodeToString(aead.seal(Purpose.CHALLENGE_SESSION, "",
-                    Json.MAPPER.writeValueAsBytes(challenge)));
-        } catch (Exception e) {
-            throw new IllegalStateException("challenge could not be sealed", e);
-        }
+    public String seal(ChallengeState state) {
+        return Base64.getEncoder().encodeToString(aead.seal(Purpose.CHALLENGE_SESSION, "", state.encode()));
     }
 
     /**
-     * Opens a blob for the expected challenge and client and consumes it; any blob that is not a live, unused
-     * challenge of this client is NotAuthorizedException (call inside a session).
+     * Opens a Session for the expected step and client and consumes it; any Session that is not a live, unused state
+     * of this client at that step is refused (call inside a session).
      */
-    public Uni<Challenge> consume(String sealed, String expectedName, String clientId) {
-        return markAnswered(check(sealed, expectedName, clientId));
+    public Uni<ChallengeState> consume(String sealed, Step expected, String clientId) {
+        return markAnswered(check(sealed, expected, clientId));
     }
 
     /**
-     * Opens a blob for the expected challenge without consuming it (a wrong MFA code may be retried); a null
+     * Opens a Session for the expected step without consuming it (a wrong MFA code may be retried); a null
      * {@code clientId} accepts any client (AssociateSoftwareToken and VerifySoftwareToken name none).
      */
-    public Challenge check(String sealed, String expectedName, String clientId) {
-        return valid(open(sealed), expectedName, clientId);
+    public ChallengeState check(String sealed, Step expected, String clientId) {
+        return valid(open(sealed), expected, clientId);
     }
 
-    private static Challenge valid(Challenge challenge, String expectedName, String clientId) {
-        if (challenge == null || !challenge.name().equals(expectedName)
-                || (clientId != null && !challenge.clientId().equals(clientId))) {
-            throw NOT_AUTHORIZED.withMessage("Invalid session for the user.");
+    private static ChallengeState valid(ChallengeState state, Step expected, String clientId) {
+        if (state == null || state.step() != expected || (clientId != null && !state.clientId().equals(clientId))) {
+            throw Refusal.INVALID_SESSION.exception();
         }
-        if (challenge.expired()) {
-            throw NOT_AUTHORIZED.withMessage("Invalid session for the user, session is expired.");
+        if (state.expired()) {
+            throw Refusal.SESSION_EXPIRED.exception();
         }
-        return challenge;
+        return state;
     }
 
     /**
-     * DEVICE_SRP_AUTH's Session: the DEVICE_SRP_AUTH challenge, consumed. amazon-cognito-identity-js sends instead the
+     * DEVICE_SRP_AUTH's Session: the DEVICE_SRP_AUTH state, consumed. amazon-cognito-identity-js sends instead the
      * Session of the MFA challenge whose answer led to DEVICE_SRP_AUTH (it keeps no later one); that is accepted too,
      * once, and only after a right answer consumed it and only for the device it names.
      */
-    public Uni<Challenge> consumeDeviceStep(String sealed, String clientId) {
-        Challenge challenge = open(sealed);
-        if (challenge == null || !MfaFlow.CODE_CHALLENGES.contains(challenge.name()) || challenge.deviceKey() == null) {
-            return markAnswered(valid(challenge, MfaFlow.DEVICE_SRP_AUTH, clientId));
+    public Uni<ChallengeState> consumeDeviceStep(String sealed, String clientId) {
+        ChallengeState state = open(sealed);
+        if (state == null || !state.step().answeredByCode() || state.deviceKey() == null) {
+            return markAnswered(valid(state, Step.DEVICE_SRP_AUTH, clientId));
         }
-        Challenge answered = valid(challenge, challenge.name(), clientId);
+        ChallengeState answered = valid(state, state.step(), clientId);
         return consumed.isConsumed(answered.id()).chain(rightlyAnswered -> {
             if (!rightlyAnswered) {
-                throw NOT_AUTHORIZED.withMessage("Invalid session for the user.");
+                throw Refusal.INVALID_SESSION.exception();
             }
-            return markAnswered(answered.deviceStep(answered.expiresAt()));
+            return markAnswered(answered.deviceStep());
         });
     }
 
-    /** Fails as {@link #markAnswered} does if the challenge was answered already, without answering it. */
-    public Uni<Challenge> requireUnanswered(Challenge challenge) {
-        return consumed.isConsumed(challenge.id()).map(answered -> {
+    /** Fails as {@link #markAnswered} does if the step was answered already, without answering it. */
+    public Uni<ChallengeState> requireUnanswered(ChallengeState state) {
+        return consumed.isConsumed(state.id()).map(answered -> {
             if (answered) {
-                throw NOT_AUTHORIZED.withMessage("Invalid session for the user, session can only be used once.");
+                throw Refusal.SESSION_USED.exception();
             }
-            return challenge;
+            return state;
         });
     }
 
-    /** Records that the challenge was answered; a second answer is NotAuthorizedException, on any replica. */
-    public Uni<Challenge> markAnswered(Challenge challenge) {
-        return consumed.consume(challenge.id(), Instant.ofEpochSecond(challenge.expiresAt())).map(first -> {
+    /** Records that the step was answered; a second answer is refused, on any replica. */
+    public Uni<ChallengeState> markAnswered(ChallengeState state) {
+        return consumed.consume(state.id(), Instant.ofEpochSecond(state.expiresAt())).map(first -> {
             if (!first) {
-                throw NOT_AUTHORIZED.withMessage("Invalid session for the user, session can only be used once.");
+                throw Refusal.SESSION_USED.exception();
             }
-            return challenge;
+            return state;
         });
     }
 
-    private Challenge open(String sealed) {
+    private ChallengeState open(String sealed) {
         if (sealed == null || sealed.isEmpty()) {
             return null;
         }
         try {
-            byte[] plain = aead.open(Purpose.CHALLENGE_SESSION, "", Base64.getDecoder().decode(sealed));
-            return Json.MAPPER.readValue(plain, Challenge.class);
-        } catch (CiphertextRejectedException | IllegalArgumentException | java.io.IOException e) {
+            return ChallengeState.decode(aead.open(Purpose.CHALLENGE_SESSION, "", Base64.getDecoder().decode(sealed)));
+        } catch (CiphertextRejectedException | IllegalArgumentException | IOException e) {
             return null;
         }
     }

@@ -1,7 +1,6 @@
 package io.cognate.userpool.auth;
 
-import static io.cognate.userpool.api.CognitoError.INVALID_PARAMETER;
-import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
+import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
 
 import java.math.BigInteger;
 import java.security.MessageDigest;
@@ -12,12 +11,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.cognate.userpool.api.Json;
+import io.cognate.userpool.credentials.DeviceVerifiers;
+import io.cognate.userpool.credentials.Srp;
+import io.cognate.userpool.error.Refusal;
 import io.cognate.userpool.repository.DeviceEntity;
 import io.cognate.userpool.repository.DeviceRepository;
-import io.cognate.userpool.repository.FailedSignIns;
 import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.UserPool;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -36,70 +34,68 @@ public class DeviceFlow {
     private final DeviceVerifiers verifiers;
     private final MfaFlow mfa;
     private final TokenIssuer tokens;
-    private final FailedSignIns failedSignIns;
+    private final SignInFailures failures;
 
     public DeviceFlow(ChallengeSessions sessions, DeviceRepository devices, DeviceVerifiers verifiers, MfaFlow mfa,
-            TokenIssuer tokens, FailedSignIns failedSignIns) {
+            TokenIssuer tokens, SignInFailures failures) {
         this.sessions = sessions;
         this.devices = devices;
         this.verifiers = verifiers;
         this.mfa = mfa;
         this.tokens = tokens;
-        this.failedSignIns = failedSignIns;
+        this.failures = failures;
     }
 
     /** DEVICE_SRP_AUTH: the device's SRP_A; answers DEVICE_PASSWORD_VERIFIER with B and the device's salt. */
-    Uni<ObjectNode> start(UserPool pool, AppClient client, String session, Map<String, String> responses) {
+    Uni<SignInOutcome> start(UserPool pool, AppClient client, String session, Map<String, String> responses) {
         BigInteger a = SrpFlow.clientPublic(AuthParameters.required(responses, "SRP_A"));
-        return sessions.consumeDeviceStep(session, client.id()).chain(challenge -> device(pool, challenge,
-                responses).map(device -> {
+        return sessions.consumeDeviceStep(session, client.id()).chain(state -> device(pool, state, responses)
+                .map(device -> {
                     BigInteger verifier = verifiers.verifier(device);
                     BigInteger b = Srp.newPrivateEphemeral();
                     BigInteger bPublic = Srp.publicEphemeral(b, verifier);
-                    Challenge next = challenge.withSrp("DEVICE_PASSWORD_VERIFIER", Srp.hex(b), Srp.hex(a),
-                            Srp.hex(Srp.u(a, bPublic)), sessions.expiry());
+                    ChallengeState next = state.withSrp(Step.DEVICE_PASSWORD_VERIFIER, new ChallengeState.SrpExchange(
+                            Srp.hex(b), Srp.hex(a), Srp.hex(Srp.u(a, bPublic))));
                     String sealed = sessions.seal(next);
-                    ObjectNode response = Json.object().put("ChallengeName", "DEVICE_PASSWORD_VERIFIER")
-                            .put("Session", sealed);
-                    response.putObject("ChallengeParameters").put("SRP_B", Srp.hex(bPublic))
-                            .put("SALT", Srp.hex(new BigInteger(1, device.salt))).put("SECRET_BLOCK", sealed)
-                            .put("USERNAME", challenge.username()).put("DEVICE_KEY", device.deviceKey);
-                    return response;
+                    return new SignInOutcome.Challenge(Step.DEVICE_PASSWORD_VERIFIER.name(),
+                            SignInOutcome.Challenge.parameters("SRP_B", Srp.hex(bPublic), "SALT",
+                                    Srp.hex(new BigInteger(1, device.salt)), "SECRET_BLOCK", sealed, "USERNAME",
+                                    state.username(), "DEVICE_KEY", device.deviceKey),
+                            sealed);
                 }));
     }
 
     /** DEVICE_PASSWORD_VERIFIER: the device's claim; then tokens. */
-    Uni<ObjectNode> verify(UserPool pool, AppClient client, String session, Map<String, String> responses) {
+    Uni<SignInOutcome> verify(UserPool pool, AppClient client, Map<String, String> responses) {
         String secretBlock = AuthParameters.required(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
         String signature = AuthParameters.required(responses, "PASSWORD_CLAIM_SIGNATURE");
         String timestamp = AuthParameters.required(responses, "TIMESTAMP");
-        return sessions.consume(secretBlock, "DEVICE_PASSWORD_VERIFIER", client.id()).chain(challenge -> mfa
-                .user(pool, challenge).chain(user -> device(pool, challenge, responses).chain(device -> {
-                    BigInteger a = Srp.fromHex(challenge.srpA());
-                    BigInteger u = Srp.fromHex(challenge.srpU());
+        return sessions.consume(secretBlock, Step.DEVICE_PASSWORD_VERIFIER, client.id()).chain(state -> mfa
+                .user(pool, state).chain(user -> device(pool, state, responses).chain(device -> {
+                    BigInteger a = Srp.fromHex(state.srp().a());
+                    BigInteger u = Srp.fromHex(state.srp().u());
                     byte[] key = Srp.authenticationKey(Srp.serverSecret(a, verifiers.verifier(device), u,
-                            Srp.fromHex(challenge.srpB())), u);
+                            Srp.fromHex(state.srp().b())), u);
                     byte[] expected = Srp.claimSignature(key, device.deviceGroupKey, device.deviceKey,
                             Base64.getDecoder().decode(secretBlock), timestamp);
                     if (!MessageDigest.isEqual(expected, decode(signature))) {
-                        failedSignIns.record(user, Map.of("clientId", client.id(), "authFlow",
-                                "DEVICE_PASSWORD_VERIFIER", "reason", "NotAuthorizedException"));
-                        throw NOT_AUTHORIZED.withMessage(SignInCompletion.WRONG_CREDENTIALS);
+                        return failures.wrongPassword(user, client, Step.DEVICE_PASSWORD_VERIFIER.name());
                     }
                     device.lastAuthenticatedAt = Instant.now();
                     return Panache.withTransaction(() -> devices.persist(device)).chain(() -> tokens.signIn(pool,
-                            client, user, challenge.authTime(), "DEVICE_PASSWORD_VERIFIER"));
+                            client, user, state.authTime(), Step.DEVICE_PASSWORD_VERIFIER.name()))
+                            .map(SignInOutcome.class::cast);
                 })));
     }
 
-    private Uni<DeviceEntity> device(UserPool pool, Challenge challenge, Map<String, String> responses) {
+    private Uni<DeviceEntity> device(UserPool pool, ChallengeState state, Map<String, String> responses) {
         String deviceKey = AuthParameters.required(responses, "DEVICE_KEY");
-        if (!deviceKey.equals(challenge.deviceKey())) {
+        if (!deviceKey.equals(state.deviceKey())) {
             throw INVALID_PARAMETER.withMessage("DEVICE_KEY is not the device this sign-in started with.");
         }
-        return devices.findOfUser(pool.id(), UUID.fromString(challenge.sub()), deviceKey).map(device -> {
+        return devices.findOfUser(pool.id(), UUID.fromString(state.sub()), deviceKey).map(device -> {
             if (device == null || !device.confirmed) {
-                throw NOT_AUTHORIZED.withMessage("Device does not exist.");
+                throw Refusal.UNKNOWN_DEVICE.exception();
             }
             return device;
         });

@@ -1,29 +1,24 @@
 package io.cognate.userpool.auth;
 
-import static io.cognate.userpool.api.CognitoError.CODE_MISMATCH;
-import static io.cognate.userpool.api.CognitoError.INVALID_PARAMETER;
-import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
+import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
+import static io.cognate.userpool.error.CognitoError.NOT_AUTHORIZED;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.cognate.userpool.api.Json;
-import io.cognate.userpool.messaging.Mail;
-import io.cognate.userpool.messaging.SmsSender;
+import io.cognate.userpool.error.Refusal;
 import io.cognate.userpool.repository.DeviceRepository;
-import io.cognate.userpool.repository.FailedSignIns;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClient;
+import io.cognate.userpool.service.CodeDelivery;
 import io.cognate.userpool.service.ConfirmationCodes;
 import io.cognate.userpool.service.UserAttributes;
 import io.cognate.userpool.service.UserMfa;
@@ -40,31 +35,25 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class MfaFlow {
     private static final Duration CODE_TTL = Duration.ofMinutes(3);
-    private static final String WRONG_CODE = "Invalid code received for user";
-    static final String DEVICE_SRP_AUTH = "DEVICE_SRP_AUTH";
-    /** The challenges a code answers; a correct answer may lead to DEVICE_SRP_AUTH. */
-    static final Set<String> CODE_CHALLENGES = Set.of("SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP");
 
     private final TokenIssuer tokens;
     private final ChallengeSessions sessions;
     private final SoftwareTokens softwareTokens;
     private final UserRepository users;
     private final ConfirmationCodes codes;
-    private final Mail mail;
-    private final SmsSender sms;
-    private final FailedSignIns failedSignIns;
+    private final CodeDelivery delivery;
+    private final SignInFailures failures;
     private final DeviceRepository devices;
 
     public MfaFlow(TokenIssuer tokens, ChallengeSessions sessions, SoftwareTokens softwareTokens, UserRepository users,
-            ConfirmationCodes codes, Mail mail, SmsSender sms, FailedSignIns failedSignIns, DeviceRepository devices) {
+            ConfirmationCodes codes, CodeDelivery delivery, SignInFailures failures, DeviceRepository devices) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.softwareTokens = softwareTokens;
         this.users = users;
         this.codes = codes;
-        this.mail = mail;
-        this.sms = sms;
-        this.failedSignIns = failedSignIns;
+        this.delivery = delivery;
+        this.failures = failures;
         this.devices = devices;
     }
 
@@ -74,145 +63,138 @@ public class MfaFlow {
      * ChallengeRequiredOnNewDevice); otherwise the MFA challenge the pool and user call for, then DEVICE_SRP_AUTH when
      * the sign-in names a confirmed device, then tokens.
      */
-    Uni<ObjectNode> afterPassword(UserPool pool, AppClient client, UserEntity user, long authTime, String authFlow,
+    Uni<SignInOutcome> afterPassword(UserPool pool, AppClient client, UserEntity user, long authTime, String lastStep,
             String deviceKey) {
         if (deviceKey == null || !pool.tracksDevices()) {
-            return mfaStep(pool, client, user, start(pool, client, user, authTime, null), authFlow);
+            return mfaStep(pool, client, user, proven(client, user, authTime, null), lastStep);
         }
         return devices.findOfUser(pool.id(), user.sub, deviceKey).chain(device -> {
             boolean confirmed = device != null && device.confirmed;
-            Challenge start = start(pool, client, user, authTime, confirmed ? deviceKey : null);
+            ChallengeState proven = proven(client, user, authTime, confirmed ? deviceKey : null);
             if (confirmed && device.remembered && pool.rememberedDevicesSkipMfa()) {
-                return Uni.createFrom().item(deviceChallenge(start));
+                return Uni.createFrom().item(deviceChallenge(proven));
             }
-            return mfaStep(pool, client, user, start, authFlow);
+            return mfaStep(pool, client, user, proven, lastStep);
         });
     }
 
     /** The sign-in's state once the password is proven, with the device it goes on to prove, if any. */
-    private Challenge start(UserPool pool, AppClient client, UserEntity user, long authTime, String deviceKey) {
-        return Challenge.afterPassword("", pool.id(), client.id(), user.sub.toString(), user.username, authTime,
-                sessions.expiry(), deviceKey);
+    private static ChallengeState proven(AppClient client, UserEntity user, long authTime, String deviceKey) {
+        return ChallengeState.start(Step.PASSWORD_PROVEN, client.poolId(), client.id(), user.sub.toString(),
+                user.username, null, authTime, client.authSessionValidity().toSeconds(), deviceKey);
     }
 
     /** The MFA challenge the pool and user call for, or, with none, what follows MFA ({@link #afterMfa}). */
-    private Uni<ObjectNode> mfaStep(UserPool pool, AppClient client, UserEntity user, Challenge start,
-            String authFlow) {
+    private Uni<SignInOutcome> mfaStep(UserPool pool, AppClient client, UserEntity user, ChallengeState proven,
+            String lastStep) {
         if ("OFF".equals(pool.mfaConfiguration())) {
-            return afterMfa(pool, client, user, start, authFlow);
+            return afterMfa(pool, client, user, proven, lastStep);
         }
         List<String> factors = usableFactors(pool, user);
         if (factors.isEmpty()) {
             if (!"ON".equals(pool.mfaConfiguration())) {
-                return afterMfa(pool, client, user, start, authFlow);
+                return afterMfa(pool, client, user, proven, lastStep);
             }
             if (!pool.mfaFactors().contains(UserMfa.SOFTWARE_TOKEN)) {
                 throw NOT_AUTHORIZED.withMessage("MFA is required, and the user has no MFA method this pool offers.");
             }
-            return Uni.createFrom().item(challenge(start.next("MFA_SETUP", start.expiresAt()), "MFA_SETUP",
-                    Map.of("MFAS_CAN_SETUP", Json.write(Json.strings(List.of(UserMfa.SOFTWARE_TOKEN))))));
+            return Uni.createFrom().item(challenge(proven.next(Step.MFA_SETUP),
+                    SignInOutcome.Challenge.parameters("MFAS_CAN_SETUP", List.of(UserMfa.SOFTWARE_TOKEN))));
         }
         if (user.mfaPreferred != null && factors.contains(user.mfaPreferred)) {
-            return challengeFor(pool, user, start, user.mfaPreferred);
+            return challengeFor(pool, user, proven, user.mfaPreferred);
         }
         if (factors.size() == 1) {
-            return challengeFor(pool, user, start, factors.get(0));
+            return challengeFor(pool, user, proven, factors.get(0));
         }
-        return Uni.createFrom().item(challenge(start.next("SELECT_MFA_TYPE", start.expiresAt()), "SELECT_MFA_TYPE",
-                Map.of("MFAS_CAN_CHOOSE", Json.write(Json.strings(factors)))));
+        return Uni.createFrom().item(challenge(proven.next(Step.SELECT_MFA_TYPE),
+                SignInOutcome.Challenge.parameters("MFAS_CAN_CHOOSE", factors)));
     }
 
     /** Once MFA is satisfied (or not asked): the device's proof when the sign-in names a confirmed device, else tokens. */
-    private Uni<ObjectNode> afterMfa(UserPool pool, AppClient client, UserEntity user, Challenge step,
-            String authFlow) {
-        if (step.deviceKey() != null) {
-            return Uni.createFrom().item(deviceChallenge(step));
+    private Uni<SignInOutcome> afterMfa(UserPool pool, AppClient client, UserEntity user, ChallengeState state,
+            String lastStep) {
+        if (state.deviceKey() != null) {
+            return Uni.createFrom().item(deviceChallenge(state));
         }
-        return tokens.signIn(pool, client, user, step.authTime(), authFlow);
+        return tokens.signIn(pool, client, user, state.authTime(), lastStep).map(SignInOutcome.class::cast);
     }
 
-    private ObjectNode deviceChallenge(Challenge step) {
-        return challenge(step.deviceStep(sessions.expiry()), DEVICE_SRP_AUTH, Map.of());
+    private SignInOutcome deviceChallenge(ChallengeState state) {
+        return challenge(state.deviceStep(), Map.of());
     }
 
     /** RespondToAuthChallenge for an MFA challenge; call inside a session. */
-    Uni<ObjectNode> respond(UserPool pool, AppClient client, String challengeName, String session,
+    Uni<SignInOutcome> respond(UserPool pool, AppClient client, Step step, String session,
             Map<String, String> responses) {
         if (session == null) {
             throw INVALID_PARAMETER.withMessage("Missing required parameter Session");
         }
-        return switch (challengeName) {
-            case "SOFTWARE_TOKEN_MFA" -> softwareToken(pool, client, session, responses);
-            case "EMAIL_OTP" -> codeChallenge(pool, client, session, "EMAIL_OTP", ConfirmationCodes.MFA_EMAIL,
+        return switch (step) {
+            case SOFTWARE_TOKEN_MFA -> softwareToken(pool, client, session,
+                    AuthParameters.required(responses, "SOFTWARE_TOKEN_MFA_CODE"));
+            case EMAIL_OTP -> codeChallenge(pool, client, session, step, ConfirmationCodes.MFA_EMAIL,
                     AuthParameters.required(responses, "EMAIL_OTP_CODE"));
-            case "SMS_MFA" -> codeChallenge(pool, client, session, "SMS_MFA", ConfirmationCodes.MFA_SMS,
+            case SMS_MFA -> codeChallenge(pool, client, session, step, ConfirmationCodes.MFA_SMS,
                     AuthParameters.required(responses, "SMS_MFA_CODE"));
-            case "SELECT_MFA_TYPE" -> select(pool, client, session, responses);
-            case "MFA_SETUP" -> sessions.consume(session, SoftwareTokens.VERIFIED, client.id())
-                    .chain(challenge -> user(pool, challenge).chain(user -> tokens.signIn(pool, client, user,
-                            challenge.authTime(), "MFA_SETUP")));
-            default -> throw new IllegalArgumentException(challengeName);
+            case SELECT_MFA_TYPE -> select(pool, client, session, AuthParameters.required(responses, "ANSWER"));
+            case MFA_SETUP -> sessions.consume(session, Step.MFA_SETUP_VERIFIED, client.id())
+                    .chain(state -> user(pool, state).chain(user -> tokens.signIn(pool, client, user,
+                            state.authTime(), Step.MFA_SETUP.name())));
+            default -> throw new IllegalArgumentException(step.name());
         };
     }
 
-    private Uni<ObjectNode> softwareToken(UserPool pool, AppClient client, String session,
-            Map<String, String> responses) {
-        String code = AuthParameters.required(responses, "SOFTWARE_TOKEN_MFA_CODE");
-        Challenge challenge = sessions.check(session, "SOFTWARE_TOKEN_MFA", client.id());
-        return sessions.requireUnanswered(challenge).chain(() -> user(pool, challenge)).chain(user -> {
+    private Uni<SignInOutcome> softwareToken(UserPool pool, AppClient client, String session, String code) {
+        ChallengeState state = sessions.check(session, Step.SOFTWARE_TOKEN_MFA, client.id());
+        return sessions.requireUnanswered(state).chain(() -> user(pool, state)).chain(user -> {
             OptionalLong step = softwareTokens.match(user, code);
             if (step.isEmpty()) {
-                return wrongCode(user, client, "SOFTWARE_TOKEN_MFA");
+                return failures.wrongCode(user, client, Step.SOFTWARE_TOKEN_MFA);
             }
             return users.claimTotpStep(pool.id(), user.sub, step.getAsLong()).chain(claimed -> {
                 if (!claimed) {
-                    return wrongCode(user, client, "SOFTWARE_TOKEN_MFA");
+                    return failures.wrongCode(user, client, Step.SOFTWARE_TOKEN_MFA);
                 }
-                return sessions.markAnswered(challenge).chain(() -> afterMfa(pool, client, user, challenge,
-                        "SOFTWARE_TOKEN_MFA"));
+                return sessions.markAnswered(state).chain(() -> afterMfa(pool, client, user, state,
+                        Step.SOFTWARE_TOKEN_MFA.name()));
             });
         });
     }
 
     /** EMAIL_OTP and SMS_MFA: the code sent with the challenge (wrong codes count, five at most). */
-    private Uni<ObjectNode> codeChallenge(UserPool pool, AppClient client, String session, String name,
-            String purpose, String code) {
-        Challenge challenge = sessions.check(session, name, client.id());
-        return sessions.requireUnanswered(challenge).chain(() -> user(pool, challenge)).chain(user -> Panache
-                .withTransaction(() -> codes.consume(user, purpose, code)).chain(() -> sessions.markAnswered(challenge))
-                .chain(() -> afterMfa(pool, client, user, challenge, name)));
+    private Uni<SignInOutcome> codeChallenge(UserPool pool, AppClient client, String session, Step step, String purpose,
+            String code) {
+        ChallengeState state = sessions.check(session, step, client.id());
+        return sessions.requireUnanswered(state).chain(() -> user(pool, state)).chain(user -> Panache
+                .withTransaction(() -> codes.consume(user, purpose, code)).chain(() -> sessions.markAnswered(state))
+                .chain(() -> afterMfa(pool, client, user, state, step.name())));
     }
 
-    private Uni<ObjectNode> select(UserPool pool, AppClient client, String session, Map<String, String> responses) {
-        String answer = AuthParameters.required(responses, "ANSWER");
-        return sessions.consume(session, "SELECT_MFA_TYPE", client.id()).chain(challenge -> user(pool, challenge)
+    private Uni<SignInOutcome> select(UserPool pool, AppClient client, String session, String answer) {
+        return sessions.consume(session, Step.SELECT_MFA_TYPE, client.id()).chain(state -> user(pool, state)
                 .chain(user -> {
                     if (!usableFactors(pool, user).contains(answer)) {
                         throw INVALID_PARAMETER.withMessage("ANSWER must be one of the MFA methods in MFAS_CAN_CHOOSE.");
                     }
-                    return challengeFor(pool, user, challenge, answer);
+                    return challengeFor(pool, user, state, answer);
                 }));
     }
 
-    private Uni<ObjectNode> challengeFor(UserPool pool, UserEntity user, Challenge previous, String factor) {
-        Challenge next = previous.next(factor, sessions.expiry());
+    /** The challenge of one factor; for a code factor, the code is issued and sent with it. */
+    private Uni<SignInOutcome> challengeFor(UserPool pool, UserEntity user, ChallengeState previous, String factor) {
+        ChallengeState next = previous.next(Step.valueOf(factor));
         if (UserMfa.SOFTWARE_TOKEN.equals(factor)) {
-            return Uni.createFrom().item(challenge(next, factor, Map.of()));
+            return Uni.createFrom().item(challenge(next, Map.of()));
         }
-        if (UserMfa.SMS.equals(factor)) {
-            String phone = UserAttributes.of(user).get("phone_number");
-            return Panache.withTransaction(() -> codes.issue(user, ConfirmationCodes.MFA_SMS, CODE_TTL))
-                    .call(code -> sms.send(pool.id(), phone, pool.mfaSms().replace("{####}", code), factor))
-                    .map(code -> challenge(next, factor, Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "SMS",
-                            "CODE_DELIVERY_DESTINATION", UserAttributes.maskPhone(phone))));
-        }
-        String email = UserAttributes.of(user).get("email");
-        String[] message = pool.mfaEmail();
-        return Panache.withTransaction(() -> codes.issue(user, ConfirmationCodes.MFA_EMAIL, CODE_TTL))
-                .call(code -> mail.send(pool.emailSender(), email, message[0], message[1].replace("{username}", user.username)
-                        .replace("{####}", code)))
-                .map(code -> challenge(next, factor, Map.of("CODE_DELIVERY_DELIVERY_MEDIUM", "EMAIL",
-                        "CODE_DELIVERY_DESTINATION", UserAttributes.maskEmail(email))));
+        boolean sms = UserMfa.SMS.equals(factor);
+        CodeDelivery.Medium medium = sms ? CodeDelivery.Medium.SMS : CodeDelivery.Medium.EMAIL;
+        return Panache.withTransaction(() -> codes.issue(user, sms ? ConfirmationCodes.MFA_SMS
+                : ConfirmationCodes.MFA_EMAIL, CODE_TTL))
+                .chain(code -> delivery.send(pool, user, CodeDelivery.Kind.AUTHENTICATION, medium,
+                        UserAttributes.of(user).get(medium.attribute()), code))
+                .map(sent -> challenge(next, SignInOutcome.Challenge.parameters("CODE_DELIVERY_DELIVERY_MEDIUM",
+                        sent.deliveryMedium(), "CODE_DELIVERY_DESTINATION", sent.destination())));
     }
 
     /** The user's factors the pool offers; where MFA is required, also those the user has but did not enable. */
@@ -238,31 +220,25 @@ public class MfaFlow {
         return factors;
     }
 
-    private <T> Uni<T> wrongCode(UserEntity user, AppClient client, String challengeName) {
-        failedSignIns.record(user, Map.of("clientId", client.id(), "authFlow", challengeName, "reason",
-                "CodeMismatchException"));
-        return Uni.createFrom().failure(CODE_MISMATCH.withMessage(WRONG_CODE));
-    }
-
-    Uni<UserEntity> user(UserPool pool, Challenge challenge) {
-        if (!challenge.poolId().equals(pool.id())) {
-            throw NOT_AUTHORIZED.withMessage("Invalid session for the user.");
+    /** The user a state names, still allowed to sign in. */
+    Uni<UserEntity> user(UserPool pool, ChallengeState state) {
+        if (!state.poolId().equals(pool.id())) {
+            throw Refusal.INVALID_SESSION.exception();
         }
-        return users.findBySub(pool.id(), UUID.fromString(challenge.sub())).map(user -> {
+        return users.findBySub(pool.id(), UUID.fromString(state.sub())).map(user -> {
             if (user == null) {
-                throw NOT_AUTHORIZED.withMessage("Invalid session for the user.");
+                throw Refusal.INVALID_SESSION.exception();
             }
-            SignInCompletion.checkEnabled(user);
-            SignInCompletion.checkNotLockedOut(user);
+            SignInFailures.checkCanSignIn(user);
             return user;
         });
     }
 
-    ObjectNode challenge(Challenge challenge, String name, Map<String, String> parameters) {
-        ObjectNode response = Json.object().put("ChallengeName", name).put("Session", sessions.seal(challenge));
-        ObjectNode challengeParameters = response.putObject("ChallengeParameters");
-        challengeParameters.put("USER_ID_FOR_SRP", challenge.username());
-        parameters.forEach(challengeParameters::put);
-        return response;
+    SignInOutcome challenge(ChallengeState state, Map<String, ?> parameters) {
+        return SignInOutcome.Challenge.of(state, sessions.seal(state), parameters);
+    }
+
+    static long now() {
+        return Instant.now().getEpochSecond();
     }
 }

@@ -4,8 +4,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import io.cognate.userpool.credentials.PasswordVerifiers;
 import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.AppClientService;
 import io.cognate.userpool.service.UserLookup;
@@ -17,31 +16,32 @@ import io.smallrye.mutiny.Uni;
 public class PasswordFlow {
     private final UserLookup lookup;
     private final PasswordVerifiers passwords;
-    private final SignInCompletion completion;
+    private final SignInFailures failures;
+    private final PasswordProven proven;
 
-    public PasswordFlow(UserLookup lookup, PasswordVerifiers passwords, SignInCompletion completion) {
+    public PasswordFlow(UserLookup lookup, PasswordVerifiers passwords, SignInFailures failures, PasswordProven proven) {
         this.lookup = lookup;
         this.passwords = passwords;
-        this.completion = completion;
+        this.failures = failures;
+        this.proven = proven;
     }
 
     /** Call inside a session. */
-    public Uni<ObjectNode> signIn(UserPool pool, AppClient client, Map<String, String> parameters, String authFlow) {
+    public Uni<SignInOutcome> signIn(UserPool pool, AppClient client, Map<String, String> parameters, AuthFlow flow) {
         String username = AuthParameters.required(parameters, "USERNAME");
         String password = AuthParameters.required(parameters, "PASSWORD");
         AppClientService.checkSecretHash(client, username, parameters.get("SECRET_HASH"));
         return lookup.find(pool, username).chain(user -> {
             if (user == null) {
                 // Spend the time a real check takes, so the answer's timing does not tell who has an account.
-                passwords.decoyCheck(pool, username, password);
-                throw completion.unknownUser(client);
+                passwords.decoyCheck(pool.id(), username, password);
+                throw SignInFailures.unknownUser(client);
             }
-            completion.checkEnabled(user);
-            completion.checkNotLockedOut(user);
-            if (!passwords.matches(user, pool, password)) {
-                return completion.wrongPassword(user, client, authFlow);
+            SignInFailures.checkCanSignIn(user);
+            if (!passwords.matches(user, password)) {
+                return failures.wrongPassword(user, client, flow.name());
             }
-            return completion.passwordProven(pool, client, user, authFlow, parameters.get("DEVICE_KEY"));
+            return proven.next(pool, client, user, flow.name(), parameters.get("DEVICE_KEY"));
         });
     }
 }

@@ -1,16 +1,15 @@
 package io.cognate.userpool.auth;
 
-import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
-
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.cognate.contracts.token.v1.RefreshRequest;
+import io.cognate.userpool.error.CognitoError;
+import io.cognate.userpool.error.Refusal;
 import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClient;
@@ -33,20 +32,21 @@ public class RefreshFlow {
     }
 
     /** Call inside a session. */
-    public Uni<ObjectNode> refresh(UserPool pool, AppClient client, Map<String, String> parameters) {
+    public Uni<SignInOutcome> refresh(UserPool pool, AppClient client, Map<String, String> parameters) {
         String refreshToken = AuthParameters.required(parameters, "REFRESH_TOKEN");
         RefreshRequest request = RefreshRequest.newBuilder().setUserPoolId(pool.id()).setClientId(client.id())
                 .setRefreshToken(refreshToken).build();
         return tokenService.refresh(request).chain(family -> {
             if (!family.getValid()) {
-                throw NOT_AUTHORIZED.withMessage(family.getReason().isEmpty() ? "Invalid Refresh Token" : family.getReason());
+                throw family.getReason().isEmpty() ? Refusal.INVALID_REFRESH_TOKEN.exception()
+                        : Refusal.INVALID_REFRESH_TOKEN.exception(family.getReason());
             }
             return users.findBySub(pool.id(), UUID.fromString(family.getSub())).chain(user -> {
                 if (user == null) {
-                    throw NOT_AUTHORIZED.withMessage("Invalid Refresh Token");
+                    throw Refusal.INVALID_REFRESH_TOKEN.exception();
                 }
                 // The secret hash of a refresh is computed over the name the user signed in with: any of its names.
-                List<String> names = new java.util.ArrayList<>(List.of(user.username, user.sub.toString()));
+                List<String> names = new ArrayList<>(List.of(user.username, user.sub.toString()));
                 Map<String, String> attributes = UserAttributes.of(user);
                 for (String alias : List.of("email", "phone_number", "preferred_username")) {
                     if (attributes.containsKey(alias)) {
@@ -54,12 +54,14 @@ public class RefreshFlow {
                     }
                 }
                 if (!AppClientService.secretHashMatches(client, parameters.get("SECRET_HASH"), names)) {
-                    throw NOT_AUTHORIZED.withMessage("Unable to verify secret hash for client %s", client.id());
+                    throw CognitoError.NOT_AUTHORIZED.withMessage("Unable to verify secret hash for client %s",
+                            client.id());
                 }
                 if (!user.enabled) {
-                    throw NOT_AUTHORIZED.withMessage("User is disabled.");
+                    throw Refusal.USER_DISABLED.exception();
                 }
-                return tokens.refresh(pool, client, user, family.getAuthTime(), family.getOriginJti());
+                return tokens.refresh(pool, client, user, family.getAuthTime(), family.getOriginJti())
+                        .map(SignInOutcome.class::cast);
             });
         });
     }

@@ -1,8 +1,8 @@
 package io.cognate.userpool.auth;
 
-import static io.cognate.userpool.api.CognitoError.UNAUTHORIZED;
-import static io.cognate.userpool.api.CognitoError.UNSUPPORTED_OPERATION;
-import static io.cognate.userpool.api.CognitoError.UNSUPPORTED_TOKEN_TYPE;
+import static io.cognate.userpool.error.CognitoError.UNAUTHORIZED;
+import static io.cognate.userpool.error.CognitoError.UNSUPPORTED_OPERATION;
+import static io.cognate.userpool.error.CognitoError.UNSUPPORTED_TOKEN_TYPE;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,7 +23,7 @@ import io.cognate.userpool.repository.RevokedTokenFamilyRepository;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.service.AccessTokens;
 import io.cognate.userpool.service.AppClientService;
-import io.cognate.userpool.service.UserAdminService;
+import io.cognate.userpool.service.UserLookup;
 import io.cognate.userpool.service.UserPoolService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -39,18 +39,18 @@ public class SignOutService {
 
     private final AccessTokens accessTokens;
     private final UserPoolService pools;
-    private final UserAdminService admin;
+    private final UserLookup lookup;
     private final AppClientService clients;
     private final TokenServiceClient tokens;
     private final Outbox outbox;
     private final RevokedTokenFamilyRepository revokedFamilies;
 
-    public SignOutService(AccessTokens accessTokens, UserPoolService pools, UserAdminService admin,
+    public SignOutService(AccessTokens accessTokens, UserPoolService pools, UserLookup lookup,
             AppClientService clients, TokenServiceClient tokens, Outbox outbox,
             RevokedTokenFamilyRepository revokedFamilies) {
         this.accessTokens = accessTokens;
         this.pools = pools;
-        this.admin = admin;
+        this.lookup = lookup;
         this.clients = clients;
         this.tokens = tokens;
         this.outbox = outbox;
@@ -62,7 +62,7 @@ public class SignOutService {
     }
 
     public Uni<Void> adminUserGlobalSignOut(String poolId, String username) {
-        return Panache.withSession(() -> pools.require(poolId).chain(pool -> admin.require(pool, username))
+        return Panache.withSession(() -> pools.require(poolId).chain(pool -> lookup.require(pool, username))
                 .chain(this::signOut));
     }
 

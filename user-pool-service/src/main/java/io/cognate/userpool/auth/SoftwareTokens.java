@@ -1,9 +1,8 @@
 package io.cognate.userpool.auth;
 
-import static io.cognate.userpool.api.CognitoError.ENABLE_SOFTWARE_TOKEN_MFA;
-import static io.cognate.userpool.api.CognitoError.INVALID_PARAMETER;
-import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
-import static io.cognate.userpool.api.CognitoError.SOFTWARE_TOKEN_MFA_NOT_FOUND;
+import static io.cognate.userpool.error.CognitoError.ENABLE_SOFTWARE_TOKEN_MFA;
+import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
+import static io.cognate.userpool.error.CognitoError.SOFTWARE_TOKEN_MFA_NOT_FOUND;
 
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -11,13 +10,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.cognate.crypto.Aead;
 import io.cognate.crypto.KeyRing;
 import io.cognate.crypto.Purpose;
-import io.cognate.userpool.api.Json;
-import io.cognate.userpool.api.Params;
+import io.cognate.userpool.credentials.Totp;
+import io.cognate.userpool.error.Refusal;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AccessTokens;
@@ -29,13 +26,10 @@ import io.smallrye.mutiny.Uni;
  * AssociateSoftwareToken and VerifySoftwareToken: a TOTP secret for an authenticator app, sealed with the KEK at rest.
  * Called with an access token (a signed-in user adding TOTP) or with the Session of an MFA_SETUP challenge (a user
  * whose pool requires MFA and who has no factor yet); the Session goes through the steps MFA_SETUP, then
- * {@link #ASSOCIATED}, then {@link #VERIFIED}, which RespondToAuthChallenge MFA_SETUP finally answers.
+ * MFA_SETUP_ASSOCIATED, then MFA_SETUP_VERIFIED, which RespondToAuthChallenge MFA_SETUP finally answers.
  */
 @ApplicationScoped
 public class SoftwareTokens {
-    static final String ASSOCIATED = "MFA_SETUP/ASSOCIATED";
-    static final String VERIFIED = "MFA_SETUP/VERIFIED";
-
     private final AccessTokens accessTokens;
     private final ChallengeSessions sessions;
     private final UserRepository users;
@@ -48,36 +42,37 @@ public class SoftwareTokens {
         this.aead = aead;
     }
 
-    public Uni<ObjectNode> associate(Params request) {
-        String accessToken = request.optional("AccessToken", 1, 16384);
-        String session = request.optional("Session", 20, 2048);
-        requireOne(accessToken, session);
-        byte[] secret = KeyRing.randomBytes(Totp.SECRET_BYTES);
-        ObjectNode response = Json.object().put("SecretCode", Totp.base32(secret));
-        if (accessToken != null) {
-            return Panache.withTransaction(() -> accessTokens.authenticate(accessToken)
-                    .chain(caller -> storePending(caller.user(), secret))).replaceWith(response);
-        }
-        return Panache.withTransaction(() -> sessions.consume(session, "MFA_SETUP", null).chain(challenge -> user(
-                challenge).chain(user -> storePending(user, secret)).replaceWith(
-                        () -> response.put("Session",
-                                sessions.seal(challenge.next(ASSOCIATED, sessions.expiry()))))));
+    /** AssociateSoftwareToken's answer: the secret (base32) and, when called with a Session, the next Session. */
+    public record Association(String secretCode, String session) {
     }
 
-    public Uni<ObjectNode> verify(Params request) {
-        String accessToken = request.optional("AccessToken", 1, 16384);
-        String session = request.optional("Session", 20, 2048);
-        String code = request.required("UserCode", 6, 6);
-        request.optional("FriendlyDeviceName", 1, 131072);
+    /** AssociateSoftwareToken, with exactly one of an access token and an MFA_SETUP Session. */
+    public Uni<Association> associate(String accessToken, String session) {
+        requireOne(accessToken, session);
+        byte[] secret = KeyRing.randomBytes(Totp.SECRET_BYTES);
+        String code = Totp.base32(secret);
+        if (accessToken != null) {
+            return Panache.withTransaction(() -> accessTokens.authenticate(accessToken)
+                    .chain(caller -> storePending(caller.user(), secret))).replaceWith(new Association(code, null));
+        }
+        return Panache.withTransaction(() -> sessions.consume(session, Step.MFA_SETUP, null).chain(state -> user(state)
+                .chain(user -> storePending(user, secret))
+                .replaceWith(() -> new Association(code, sessions.seal(state.next(Step.MFA_SETUP_ASSOCIATED))))));
+    }
+
+    /**
+     * VerifySoftwareToken, with exactly one of an access token and the Session AssociateSoftwareToken answered; its
+     * answer is SUCCESS and, with a Session, the Session that RespondToAuthChallenge MFA_SETUP takes (else null).
+     */
+    public Uni<String> verify(String accessToken, String session, String code) {
         requireOne(accessToken, session);
         if (accessToken != null) {
             return Panache.withTransaction(() -> accessTokens.authenticate(accessToken)
-                    .chain(caller -> confirm(caller.user(), code, false))).replaceWith(success());
+                    .chain(caller -> confirm(caller.user(), code, false))).replaceWith((String) null);
         }
-        return Panache.withTransaction(() -> sessions.consume(session, ASSOCIATED, null)
-                .chain(challenge -> user(challenge).chain(user -> confirm(user, code, true))
-                        .replaceWith(() -> success().put("Session",
-                                sessions.seal(challenge.next(VERIFIED, sessions.expiry()))))));
+        return Panache.withTransaction(() -> sessions.consume(session, Step.MFA_SETUP_ASSOCIATED, null)
+                .chain(state -> user(state).chain(user -> confirm(user, code, true))
+                        .replaceWith(() -> sessions.seal(state.next(Step.MFA_SETUP_VERIFIED)))));
     }
 
     /** The TOTP code's step, if it is a fresh code of the user's verified secret. */
@@ -120,10 +115,10 @@ public class SoftwareTokens {
         return users.persist(user).replaceWithVoid();
     }
 
-    private Uni<UserEntity> user(Challenge challenge) {
-        return users.findBySub(challenge.poolId(), UUID.fromString(challenge.sub())).map(user -> {
+    private Uni<UserEntity> user(ChallengeState state) {
+        return users.findBySub(state.poolId(), UUID.fromString(state.sub())).map(user -> {
             if (user == null || !user.enabled) {
-                throw NOT_AUTHORIZED.withMessage("Invalid session for the user.");
+                throw Refusal.INVALID_SESSION.exception();
             }
             return user;
         });
@@ -131,10 +126,6 @@ public class SoftwareTokens {
 
     private static String context(UserEntity user) {
         return user.poolId + "/" + user.sub;
-    }
-
-    private static ObjectNode success() {
-        return Json.object().put("Status", "SUCCESS");
     }
 
     private static void requireOne(String accessToken, String session) {

@@ -1,7 +1,6 @@
 package io.cognate.userpool.auth;
 
-import static io.cognate.userpool.api.CognitoError.INVALID_PARAMETER;
-import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
+import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
 
 import java.math.BigInteger;
 import java.security.MessageDigest;
@@ -11,9 +10,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.cognate.userpool.api.Json;
+import io.cognate.userpool.credentials.PasswordVerifiers;
+import io.cognate.userpool.credentials.Srp;
+import io.cognate.userpool.error.Refusal;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClient;
@@ -24,8 +23,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * USER_SRP_AUTH: the password never leaves the client. Step one answers PASSWORD_VERIFIER with B, the salt and a
- * SECRET_BLOCK that holds the sealed challenge (b and A); step two checks PASSWORD_CLAIM_SIGNATURE, which only a
- * client that knows the password can compute.
+ * SECRET_BLOCK that holds the sealed state (b and A); step two checks PASSWORD_CLAIM_SIGNATURE, which only a client
+ * that knows the password can compute.
  */
 @ApplicationScoped
 public class SrpFlow {
@@ -33,74 +32,74 @@ public class SrpFlow {
     private final UserRepository users;
     private final PasswordVerifiers passwords;
     private final ChallengeSessions sessions;
-    private final SignInCompletion completion;
+    private final SignInFailures failures;
+    private final PasswordProven proven;
 
     public SrpFlow(UserLookup lookup, UserRepository users, PasswordVerifiers passwords, ChallengeSessions sessions,
-            SignInCompletion completion) {
+            SignInFailures failures, PasswordProven proven) {
         this.lookup = lookup;
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
-        this.completion = completion;
+        this.failures = failures;
+        this.proven = proven;
     }
 
     /** Step one (InitiateAuth); call inside a session. */
-    public Uni<ObjectNode> start(UserPool pool, AppClient client, Map<String, String> parameters) {
+    public Uni<SignInOutcome> start(UserPool pool, AppClient client, Map<String, String> parameters) {
         String username = AuthParameters.required(parameters, "USERNAME");
         BigInteger a = clientPublic(AuthParameters.required(parameters, "SRP_A"));
         AppClientService.checkSecretHash(client, username, parameters.get("SECRET_HASH"));
         return lookup.find(pool, username).map(user -> {
             if (user == null && !client.preventUserExistenceErrors()) {
-                throw completion.unknownUser(client);
+                throw SignInFailures.unknownUser(client);
             }
             if (user != null) {
-                completion.checkEnabled(user);
-                completion.checkNotLockedOut(user);
+                SignInFailures.checkCanSignIn(user);
             }
             // A name no user has gets a decoy challenge that looks real and can never be answered.
             boolean decoy = user == null || !passwords.hasPassword(user);
-            BigInteger verifier = decoy ? passwords.decoyVerifier(pool, username) : passwords.verifier(user);
-            BigInteger salt = decoy ? passwords.decoySalt(pool, username) : passwords.salt(user);
+            BigInteger verifier = decoy ? passwords.decoyVerifier(pool.id(), username) : passwords.verifier(user);
+            BigInteger salt = decoy ? passwords.decoySalt(pool.id(), username) : passwords.salt(user);
             BigInteger b = Srp.newPrivateEphemeral();
             BigInteger bPublic = Srp.publicEphemeral(b, verifier);
             String userId = user == null ? username : user.username;
-            Challenge challenge = new Challenge(UUID.randomUUID().toString(), "PASSWORD_VERIFIER", pool.id(), client.id(),
-                    decoy ? null : user.sub.toString(), userId, Srp.hex(b), Srp.hex(a), Srp.hex(Srp.u(a, bPublic)), 0,
-                    sessions.expiry(), parameters.get("DEVICE_KEY"));
-            // Clients echo SECRET_BLOCK (most) or Session (some): both carry the same sealed challenge.
-            String sealed = sessions.seal(challenge);
-            ObjectNode response = Json.object().put("ChallengeName", "PASSWORD_VERIFIER").put("Session", sealed);
-            response.putObject("ChallengeParameters").put("SALT", Srp.hex(salt)).put("SRP_B", Srp.hex(bPublic))
-                    .put("SECRET_BLOCK", sealed).put("USER_ID_FOR_SRP", userId).put("USERNAME", userId);
-            return response;
+            ChallengeState state = ChallengeState.start(Step.PASSWORD_VERIFIER, pool.id(), client.id(),
+                    decoy ? null : user.sub.toString(), userId,
+                    new ChallengeState.SrpExchange(Srp.hex(b), Srp.hex(a), Srp.hex(Srp.u(a, bPublic))), 0,
+                    client.authSessionValidity().toSeconds(), parameters.get("DEVICE_KEY"));
+            // Clients echo SECRET_BLOCK (most) or Session (some): both carry the same sealed state.
+            String sealed = sessions.seal(state);
+            return new SignInOutcome.Challenge(Step.PASSWORD_VERIFIER.name(), SignInOutcome.Challenge.parameters(
+                    "SALT", Srp.hex(salt), "SRP_B", Srp.hex(bPublic), "SECRET_BLOCK", sealed, "USER_ID_FOR_SRP",
+                    userId, "USERNAME", userId), sealed);
         });
     }
 
     /** Step two (RespondToAuthChallenge PASSWORD_VERIFIER); call inside a session. */
-    public Uni<ObjectNode> verify(UserPool pool, AppClient client, Map<String, String> responses) {
+    public Uni<SignInOutcome> verify(UserPool pool, AppClient client, Map<String, String> responses) {
         String secretBlock = AuthParameters.required(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
         String signature = AuthParameters.required(responses, "PASSWORD_CLAIM_SIGNATURE");
         String timestamp = AuthParameters.required(responses, "TIMESTAMP");
         String username = AuthParameters.required(responses, "USERNAME");
         AppClientService.checkSecretHash(client, username, responses.get("SECRET_HASH"));
-        return sessions.consume(secretBlock, "PASSWORD_VERIFIER", client.id()).chain(challenge -> {
-            if (!challenge.poolId().equals(pool.id())) {
-                throw NOT_AUTHORIZED.withMessage(SignInCompletion.WRONG_CREDENTIALS);
+        return sessions.consume(secretBlock, Step.PASSWORD_VERIFIER, client.id()).chain(state -> {
+            if (!state.poolId().equals(pool.id())) {
+                throw Refusal.WRONG_CREDENTIALS.exception();
             }
-            if (challenge.decoy()) {
-                return decoyAnswer(pool, challenge, secretBlock, timestamp);
+            if (state.decoy()) {
+                return decoyAnswer(pool, state, secretBlock, timestamp);
             }
-            return users.findBySub(pool.id(), UUID.fromString(challenge.sub())).chain(user -> {
+            return users.findBySub(pool.id(), UUID.fromString(state.sub())).chain(user -> {
                 if (user == null) {
-                    throw NOT_AUTHORIZED.withMessage(SignInCompletion.WRONG_CREDENTIALS);
+                    throw Refusal.WRONG_CREDENTIALS.exception();
                 }
-                completion.checkEnabled(user);
-                completion.checkNotLockedOut(user);
-                if (!signatureMatches(pool, user, challenge, secretBlock, timestamp, signature)) {
-                    return completion.wrongPassword(user, client, "USER_SRP_AUTH");
+                SignInFailures.checkCanSignIn(user);
+                if (!signatureMatches(pool, user, state, secretBlock, timestamp, signature)) {
+                    return failures.wrongPassword(user, client, AuthFlow.USER_SRP_AUTH.name());
                 }
-                String deviceKey = responses.getOrDefault("DEVICE_KEY", challenge.deviceKey());
-                return completion.passwordProven(pool, client, user, "USER_SRP_AUTH", deviceKey);
+                String deviceKey = responses.getOrDefault("DEVICE_KEY", state.deviceKey());
+                return proven.next(pool, client, user, AuthFlow.USER_SRP_AUTH.name(), deviceKey);
             });
         });
     }
@@ -109,17 +108,17 @@ public class SrpFlow {
      * The answer to a decoy challenge (a name no user has): the lookup and the SRP work a real answer takes, then the
      * same refusal, so the timing does not tell the two apart.
      */
-    private Uni<ObjectNode> decoyAnswer(UserPool pool, Challenge challenge, String secretBlock, String timestamp) {
+    private Uni<SignInOutcome> decoyAnswer(UserPool pool, ChallengeState state, String secretBlock, String timestamp) {
         return users.findBySub(pool.id(), UUID.randomUUID()).map(nobody -> {
-            expectedSignature(pool, challenge, passwords.decoyVerifier(pool, challenge.username()),
-                    challenge.username(), secretBlock, timestamp);
-            throw NOT_AUTHORIZED.withMessage(SignInCompletion.WRONG_CREDENTIALS);
+            expectedSignature(pool, state, passwords.decoyVerifier(pool.id(), state.username()), state.username(),
+                    secretBlock, timestamp);
+            throw Refusal.WRONG_CREDENTIALS.exception();
         });
     }
 
-    private boolean signatureMatches(UserPool pool, UserEntity user, Challenge challenge, String secretBlock,
+    private boolean signatureMatches(UserPool pool, UserEntity user, ChallengeState state, String secretBlock,
             String timestamp, String signature) {
-        byte[] expected = expectedSignature(pool, challenge, passwords.verifier(user), user.username, secretBlock,
+        byte[] expected = expectedSignature(pool, state, passwords.verifier(user), user.username, secretBlock,
                 timestamp);
         byte[] given;
         try {
@@ -130,11 +129,11 @@ public class SrpFlow {
         return MessageDigest.isEqual(expected, given);
     }
 
-    private static byte[] expectedSignature(UserPool pool, Challenge challenge, BigInteger verifier, String userId,
+    private static byte[] expectedSignature(UserPool pool, ChallengeState state, BigInteger verifier, String userId,
             String secretBlock, String timestamp) {
-        BigInteger a = Srp.fromHex(challenge.srpA());
-        BigInteger b = Srp.fromHex(challenge.srpB());
-        BigInteger u = Srp.fromHex(challenge.srpU());
+        BigInteger a = Srp.fromHex(state.srp().a());
+        BigInteger b = Srp.fromHex(state.srp().b());
+        BigInteger u = Srp.fromHex(state.srp().u());
         byte[] key = Srp.authenticationKey(Srp.serverSecret(a, verifier, u, b), u);
         return Srp.claimSignature(key, pool.srpPoolName(), userId, Base64.getDecoder().decode(secretBlock), timestamp);
     }

@@ -9,11 +9,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.cognate.contracts.token.v1.MintRequest;
 import io.cognate.crypto.KeyRing;
-import io.cognate.userpool.api.Json;
 import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.messaging.Outbox;
@@ -23,17 +20,16 @@ import io.cognate.userpool.repository.DeviceRepository;
 import io.cognate.userpool.repository.GroupEntity;
 import io.cognate.userpool.repository.GroupRepository;
 import io.cognate.userpool.repository.UserEntity;
+import io.cognate.userpool.service.AccessTokens;
 import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.UserAttributes;
 import io.cognate.userpool.service.UserPool;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** Asks token-service for a user's tokens, with the claims Cognito puts in them, and answers AuthenticationResult. */
+/** Asks token-service for a user's tokens, with the claims Cognito puts in them. */
 @ApplicationScoped
 public class TokenIssuer {
-    static final String USER_ADMIN_SCOPE = "aws.cognito.signin.user.admin";
-
     private final TokenServiceClient tokens;
     private final GroupRepository groups;
     private final Outbox outbox;
@@ -50,22 +46,20 @@ public class TokenIssuer {
     }
 
     /**
-     * Tokens after a completed sign-in: a new refresh-token family, and a SignIn event. Where the pool tracks
-     * devices and the sign-in was not a known device's, a new device and its NewDeviceMetadata. Call inside a session.
+     * Tokens after a completed sign-in ({@code lastStep}: the flow or challenge that completed it): a new refresh-token
+     * family, and a SignIn event. Where the pool tracks devices and the sign-in was not a known device's, a new device
+     * and its NewDeviceMetadata. Call inside a session.
      */
-    public Uni<ObjectNode> signIn(UserPool pool, AppClient client, UserEntity user, long authTime, String authFlow) {
-        DeviceEntity device = pool.tracksDevices() && !"DEVICE_PASSWORD_VERIFIER".equals(authFlow)
+    public Uni<SignInOutcome.Tokens> signIn(UserPool pool, AppClient client, UserEntity user, long authTime,
+            String lastStep) {
+        DeviceEntity device = pool.tracksDevices() && !Step.DEVICE_PASSWORD_VERIFIER.name().equals(lastStep)
                 ? newDevice(pool, user)
                 : null;
-        return mint(pool, client, user, authTime, "", amr(authFlow)).call(result -> Panache.withTransaction(() -> outbox
-                .record(UserEventType.SignIn, user, Map.of("clientId", client.id(), "authFlow", authFlow))
+        return mint(pool, client, user, authTime, "", amr(lastStep)).call(result -> Panache.withTransaction(() -> outbox
+                .record(UserEventType.SignIn, user, Map.of("clientId", client.id(), "authFlow", lastStep))
                 .chain(() -> device == null ? Uni.createFrom().voidItem() : devices.persist(device).replaceWithVoid())))
-                .invoke(response -> {
-                    if (device != null) {
-                        ((ObjectNode) response.get("AuthenticationResult")).putObject("NewDeviceMetadata")
-                                .put("DeviceKey", device.deviceKey).put("DeviceGroupKey", device.deviceGroupKey);
-                    }
-                });
+                .map(result -> device == null ? result
+                        : result.withNewDevice(new SignInOutcome.NewDevice(device.deviceKey, device.deviceGroupKey)));
     }
 
     /** A device as Cognito names them: key {@code <region>_<uuid>}, group key a random {@code -xxxxxxxxx}. */
@@ -82,7 +76,8 @@ public class TokenIssuer {
     }
 
     /** Fresh ID and access tokens in an existing family (REFRESH_TOKEN_AUTH): no new refresh token. */
-    public Uni<ObjectNode> refresh(UserPool pool, AppClient client, UserEntity user, long authTime, String originJti) {
+    public Uni<SignInOutcome.Tokens> refresh(UserPool pool, AppClient client, UserEntity user, long authTime,
+            String originJti) {
         return mint(pool, client, user, authTime, originJti, List.of());
     }
 
@@ -98,11 +93,11 @@ public class TokenIssuer {
         };
     }
 
-    private Uni<ObjectNode> mint(UserPool pool, AppClient client, UserEntity user, long authTime, String originJti,
-            List<String> amr) {
+    private Uni<SignInOutcome.Tokens> mint(UserPool pool, AppClient client, UserEntity user, long authTime,
+            String originJti, List<String> amr) {
         return groups.groupsOf(pool.id(), user.sub).chain(memberships -> {
             MintRequest.Builder request = MintRequest.newBuilder().setUserPoolId(pool.id()).setClientId(client.id())
-                    .setUsername(user.username).setSub(user.sub.toString()).addScopes(USER_ADMIN_SCOPE)
+                    .setUsername(user.username).setSub(user.sub.toString()).addScopes(AccessTokens.USER_ADMIN_SCOPE)
                     .setAuthTime(authTime).setOriginJti(originJti).addAllAmr(amr)
                     .setAccessTokenValiditySeconds(client.accessTokenValidity().toSeconds())
                     .setIdTokenValiditySeconds(client.idTokenValidity().toSeconds())
@@ -122,17 +117,7 @@ public class TokenIssuer {
             attributes.remove("sub");
             request.putAllAttributes(attributes);
             return tokens.mint(request.build());
-        }).map(minted -> {
-            ObjectNode result = Json.object().put("AccessToken", minted.getAccessToken())
-                    .put("ExpiresIn", minted.getExpiresIn()).put("TokenType", "Bearer");
-            if (!minted.getRefreshToken().isEmpty()) {
-                result.put("RefreshToken", minted.getRefreshToken());
-            }
-            result.put("IdToken", minted.getIdToken());
-            ObjectNode response = Json.object();
-            response.putObject("ChallengeParameters");
-            response.set("AuthenticationResult", result);
-            return response;
-        });
+        }).map(minted -> new SignInOutcome.Tokens(minted.getAccessToken(), minted.getIdToken(),
+                minted.getRefreshToken().isEmpty() ? null : minted.getRefreshToken(), minted.getExpiresIn(), null));
     }
 }

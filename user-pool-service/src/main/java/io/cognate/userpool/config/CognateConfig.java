@@ -41,10 +41,6 @@ public interface CognateConfig {
     /** Credentials that may call the IAM-authorized (admin) actions, checked with AWS Signature V4. */
     Admin admin();
 
-    /** How long a sign-in challenge (Session or SRP secret block) stays valid. Cognito: 3 minutes. */
-    @WithDefault("PT3M")
-    Duration challengeTtl();
-
     /** How long a sign-up confirmation code stays valid. Cognito: 24 hours. */
     @WithDefault("PT24H")
     Duration confirmationCodeTtl();

@@ -19,7 +19,6 @@ import io.cognate.contracts.token.v1.RefreshResponse;
 import io.cognate.contracts.token.v1.RevokeRequest;
 import io.cognate.contracts.token.v1.RevokeResponse;
 import io.cognate.contracts.token.v1.TokenService;
-import io.cognate.userpool.api.CognitoError;
 import io.cognate.userpool.repository.CallerContext;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
@@ -27,7 +26,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * token-service over gRPC. Answers come back on the caller's Vert.x context, so a flow can go on with its
- * Hibernate Reactive session after a call; a failed call is Cognito's InternalErrorException.
+ * Hibernate Reactive session after a call; a failed call is a {@link TokenServiceException}.
  */
 @ApplicationScoped
 public class TokenServiceClient {
@@ -72,19 +71,19 @@ public class TokenServiceClient {
         // A per-call timeout: Quarkus fixes a configured client deadline once, at client creation.
         return CallerContext.resumeOnCaller(uni.ifNoItem().after(CALL_TIMEOUT)
                 .failWith(() -> Status.DEADLINE_EXCEEDED.asRuntimeException())
-                .onFailure().transform(TokenServiceClient::toCognito));
+                .onFailure().transform(TokenServiceClient::failure));
     }
 
     /** token-service refuses with a status and a description meant for the caller; anything else is ours. */
-    private static Throwable toCognito(Throwable failure) {
+    private static Throwable failure(Throwable failure) {
         Status status = Status.fromThrowable(failure);
         String description = status.getDescription() == null ? "" : status.getDescription();
         return switch (status.getCode()) {
-            case FAILED_PRECONDITION -> CognitoError.NOT_AUTHORIZED.withMessage(description);
-            case INVALID_ARGUMENT -> CognitoError.INVALID_PARAMETER.withMessage(description);
+            case FAILED_PRECONDITION -> new TokenServiceException(TokenServiceException.Kind.REFUSED, description);
+            case INVALID_ARGUMENT -> new TokenServiceException(TokenServiceException.Kind.INVALID_ARGUMENT, description);
             default -> {
                 LOG.warnf("token-service call failed: %s", status.getCode());
-                yield CognitoError.INTERNAL_ERROR.withMessage("The token service is unavailable; try again.");
+                yield new TokenServiceException(TokenServiceException.Kind.UNAVAILABLE, status.getCode().name());
             }
         };
     }

@@ -2,18 +2,14 @@ package io.cognate.userpool.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.UUID;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.cognate.userpool.api.CognitoError;
-import io.cognate.userpool.api.Json;
 import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.repository.CallerContext;
 import io.quarkus.arc.DefaultBean;
@@ -24,7 +20,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * The default {@link SmsSender}: each text message is published to a Kafka topic (default
  * {@code cognate.userpool.sms}) as a CloudEvent {@code io.cognate.userpool.SmsMessage} keyed by phone number, for an
  * SMS gateway to consume. A send succeeds only once the broker acknowledged it; otherwise the caller gets
- * CodeDeliveryFailureException, so nothing is dropped silently. The message is never logged.
+ * a DeliveryFailedException (CodeDeliveryFailureException), so nothing is dropped silently. The message is never logged.
  */
 @ApplicationScoped
 @DefaultBean
@@ -42,13 +38,13 @@ public class KafkaSmsSender implements SmsSender {
 
     @Override
     public Uni<Void> send(String userPoolId, String phoneNumber, String message, String purpose) {
-        String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now());
-        ObjectNode event = Json.object().put("specversion", "1.0").put("id", UUID.randomUUID().toString())
-                .put("source", "/userpools/" + userPoolId).put("type", "io.cognate.userpool.SmsMessage")
-                .put("time", now).put("datacontenttype", "application/json");
-        event.putObject("data").put("userPoolId", userPoolId).put("phoneNumber", phoneNumber).put("message", message)
-                .put("purpose", purpose);
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, phoneNumber, Json.write(event));
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("userPoolId", userPoolId);
+        data.put("phoneNumber", phoneNumber);
+        data.put("message", message);
+        data.put("purpose", purpose);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, phoneNumber,
+                CloudEvents.event("SmsMessage", userPoolId, null, Instant.now(), data));
         Uni<Void> published = Uni.createFrom().<Void> emitter(emitter -> producers.producer().send(record,
                 (metadata, failure) -> {
                     if (failure == null) {
@@ -62,7 +58,7 @@ public class KafkaSmsSender implements SmsSender {
                 .ifNoItem().after(ACK_TIMEOUT).fail()
                 .onFailure().transform(e -> {
                     LOG.warnf("SMS could not be handed to Kafka: %s", e.getClass().getSimpleName());
-                    return CognitoError.CODE_DELIVERY_FAILURE.withMessage("Unable to deliver the message by SMS.");
+                    return new DeliveryFailedException("SMS");
                 });
         return CallerContext.resumeOnCaller(published);
     }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.cognate.userpool.api.CognitoError;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 
@@ -26,7 +25,7 @@ public class Mail {
     public record Sender(String from, String replyTo) {
     }
 
-    /** Sends the message; a delivery failure is Cognito's CodeDeliveryFailureException (the body is not logged). */
+    /** Sends the message; a delivery failure is a DeliveryFailedException (the body is not logged). */
     public Uni<Void> send(Sender sender, String to, String subject, String body) {
         io.quarkus.mailer.Mail mail = body.contains("</") || body.contains("<br")
                 ? io.quarkus.mailer.Mail.withHtml(to, subject, body)
@@ -39,7 +38,7 @@ public class Mail {
         }
         return mailer.send(mail).onFailure().transform(e -> {
             LOG.warnf("Mail delivery failed: %s", e.getClass().getSimpleName());
-            return CognitoError.CODE_DELIVERY_FAILURE.withMessage("Unable to deliver the message by email.");
+            return new DeliveryFailedException("email");
         });
     }
 }

@@ -2,14 +2,11 @@ package io.cognate.userpool.messaging;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.cognate.userpool.api.Json;
 import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.repository.OutboxEventEntity;
 import io.cognate.userpool.repository.UserEntity;
@@ -35,23 +32,19 @@ public class Outbox {
 
     /** The outbox row of an event, for a caller that writes it in a transaction of its own. */
     public OutboxEventEntity event(UserEventType type, UserEntity user, Map<String, String> details) {
+        Instant now = Instant.now();
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("type", type.name());
+        data.put("userPoolId", user.poolId);
+        data.put("username", user.username);
+        data.put("sub", user.sub.toString());
+        data.put("occurredAt", DateTimeFormatter.ISO_INSTANT.format(now));
+        data.putAll(details);
         OutboxEventEntity event = new OutboxEventEntity();
         event.topic = topic;
         event.eventKey = user.poolId + "/" + user.sub;
-        event.payload = Json.write(cloudEvent(type, user, details));
-        event.createdAt = Instant.now();
-        return event;
-    }
-
-    private static ObjectNode cloudEvent(UserEventType type, UserEntity user, Map<String, String> details) {
-        String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now());
-        ObjectNode data = Json.object().put("type", type.name()).put("userPoolId", user.poolId)
-                .put("username", user.username).put("sub", user.sub.toString()).put("occurredAt", now);
-        details.forEach(data::put);
-        ObjectNode event = Json.object().put("specversion", "1.0").put("id", UUID.randomUUID().toString())
-                .put("source", "/userpools/" + user.poolId).put("type", "io.cognate.userpool." + type.name())
-                .put("subject", user.sub.toString()).put("time", now).put("datacontenttype", "application/json");
-        event.set("data", data);
+        event.payload = CloudEvents.event(type.name(), user.poolId, user.sub.toString(), now, data);
+        event.createdAt = now;
         return event;
     }
 }

@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 public interface SmsSender {
 
     /**
-     * Hands the message over for delivery to {@code phoneNumber}; fails with CodeDeliveryFailureException when it
+     * Hands the message over for delivery to {@code phoneNumber}; fails with DeliveryFailedException when it
      * cannot be handed over, never silently. {@code purpose} (SIGN_UP, FORGOT_PASSWORD, SMS_MFA, ...) is for the
      * gateway's records.
      */

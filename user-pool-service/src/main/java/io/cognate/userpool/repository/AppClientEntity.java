@@ -6,6 +6,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import io.cognate.userpool.model.ClientSettings;
 
 /** An app client; its secret is sealed with the KEK, {@code settings} is its Cognito description as JSON. */
 @Entity
@@ -20,9 +23,24 @@ public class AppClientEntity {
     public String clientName;
     @Column(name = "secret_sealed")
     public byte[] secretSealed;
-    public String settings;
+    @Column(name = "settings")
+    String settingsJson;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    @Transient
+    private ClientSettings settings;
+
+    public ClientSettings settings() {
+        if (settings == null) {
+            settings = ClientSettingsJson.read(settingsJson);
+        }
+        return settings;
+    }
+
+    public void settings(ClientSettings newSettings) {
+        settings = newSettings;
+        settingsJson = StoredJson.write(ClientSettingsJson.write(newSettings));
+    }
 }

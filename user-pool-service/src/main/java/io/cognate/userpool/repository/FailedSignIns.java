@@ -1,14 +1,11 @@
 package io.cognate.userpool.repository;
 
 import java.time.ZoneOffset;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.cognate.userpool.messaging.Outbox;
-import io.cognate.userpool.messaging.UserEventType;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -37,18 +34,15 @@ public class FailedSignIns {
     private static final long RETRY_AFTER = 1_000;
 
     private final Pool pool;
-    private final Outbox outbox;
     private final Vertx vertx;
 
-    public FailedSignIns(Pool pool, Outbox outbox, Vertx vertx) {
+    public FailedSignIns(Pool pool, Vertx vertx) {
         this.pool = pool;
-        this.outbox = outbox;
         this.vertx = vertx;
     }
 
-    /** Schedules the recording of the failure and returns at once. */
-    public void record(UserEntity user, Map<String, String> details) {
-        OutboxEventEntity event = outbox.event(UserEventType.SignInFailed, user, details);
+    /** Schedules the recording of the failure, with its SignInFailed event, and returns at once. */
+    public void record(UserEntity user, OutboxEventEntity event) {
         vertx.setTimer(AFTER_ANSWER, timer -> write(user, event, 1));
     }
 

@@ -1,6 +1,7 @@
 package io.cognate.userpool.repository;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -28,10 +29,11 @@ public class UserEntity {
     public String usernameKey;
     public String status;
     public boolean enabled;
-    public String attributes;
+    @Column(name = "attributes")
+    String attributesJson;
     /** Changed email or phone_number values awaiting verification before they apply (JSON object), or null. */
     @Column(name = "pending_attributes")
-    public String pendingAttributes;
+    String pendingAttributesJson;
     @Column(name = "email_key")
     public String emailKey;
     @Column(name = "phone_key")
@@ -73,4 +75,22 @@ public class UserEntity {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The user's attributes, without {@code sub} (which is the user's id); a copy to change and store back. */
+    public Map<String, String> attributes() {
+        return StoredJson.strings(attributesJson);
+    }
+
+    public void attributes(Map<String, String> attributes) {
+        attributesJson = StoredJson.write(attributes);
+    }
+
+    /** Changed email or phone_number values awaiting verification; a copy. */
+    public Map<String, String> pendingAttributes() {
+        return StoredJson.strings(pendingAttributesJson);
+    }
+
+    public void pendingAttributes(Map<String, String> pending) {
+        pendingAttributesJson = pending.isEmpty() ? null : StoredJson.write(pending);
+    }
 }

@@ -1,16 +1,14 @@
 package io.cognate.userpool.service;
 
-import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
-import static io.cognate.userpool.api.CognitoError.USER_NOT_FOUND;
+import static io.cognate.userpool.error.CognitoError.NOT_AUTHORIZED;
+import static io.cognate.userpool.error.CognitoError.USER_NOT_FOUND;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cognate.contracts.jose.Jws;
 import io.cognate.contracts.token.v1.IntrospectRequest;
@@ -35,9 +33,9 @@ public class AccessTokens {
     public record Caller(String poolId, UserEntity user, String clientId) {
     }
 
-    private static final Pattern USER_POOL_ID = Pattern.compile("[\\w-]{1,40}_[0-9a-zA-Z]{1,40}");
     private static final long CLOCK_SLACK_MILLIS = 2_000;
-    private static final String USER_ADMIN_SCOPE = "aws.cognito.signin.user.admin";
+    /** The scope of tokens that may call the user's own actions (GetUser, ...); sign-in tokens carry it. */
+    public static final String USER_ADMIN_SCOPE = "aws.cognito.signin.user.admin";
     private static final String INVALID = "Invalid Access Token";
     private static final String EXPIRED = "Access Token has expired";
     private static final String REVOKED = "Access Token has been revoked";
@@ -55,10 +53,10 @@ public class AccessTokens {
     /** The caller; call inside a session. */
     public Uni<Caller> authenticate(String accessToken) {
         Optional<Jws.Parsed> parsed = Jws.parse(accessToken);
-        Optional<JsonNode> claims = parsed.flatMap(Jws.Parsed::claims);
-        String iss = claims.map(c -> c.path("iss").asText("")).orElse("");
+        Optional<Map<String, Object>> claims = parsed.flatMap(Jws.Parsed::claimsMap);
+        String iss = claims.map(c -> c.get("iss") instanceof String s ? s : "").orElse("");
         String poolId = iss.substring(iss.lastIndexOf('/') + 1);
-        if (!USER_POOL_ID.matcher(poolId).matches()) {
+        if (!UserPool.ID.matcher(poolId).matches()) {
             return Uni.createFrom().failure(NOT_AUTHORIZED.withMessage(INVALID));
         }
         return publicKeys.find(poolId, parsed.get().kid()).chain(key -> {
@@ -115,27 +113,28 @@ public class AccessTokens {
     /** The claims of a verified access token that authorization needs. */
     private record AccessClaims(UUID sub, UUID originJti, String clientId, long issuedAt) {
 
-        /** @throws io.cognate.userpool.api.CognitoException NotAuthorizedException when the token may not be used */
-        static AccessClaims of(JsonNode claims) {
-            Optional<UUID> sub = uuid(claims.path("sub"));
-            Optional<UUID> originJti = uuid(claims.path("origin_jti"));
-            if (!"access".equals(claims.path("token_use").asText(null)) || !claims.path("exp").canConvertToLong()
-                    || !claims.path("iat").canConvertToLong() || sub.isEmpty() || originJti.isEmpty()) {
+        /** @throws io.cognate.userpool.error.CognitoException NotAuthorizedException when the token may not be used */
+        static AccessClaims of(Map<String, Object> claims) {
+            Optional<UUID> sub = uuid(claims.get("sub"));
+            Optional<UUID> originJti = uuid(claims.get("origin_jti"));
+            if (!"access".equals(claims.get("token_use")) || !(claims.get("exp") instanceof Number exp)
+                    || !(claims.get("iat") instanceof Number iat) || sub.isEmpty() || originJti.isEmpty()) {
                 throw NOT_AUTHORIZED.withMessage(INVALID);
             }
-            if (Instant.now().getEpochSecond() >= claims.get("exp").asLong()) {
+            if (Instant.now().getEpochSecond() >= exp.longValue()) {
                 throw NOT_AUTHORIZED.withMessage(EXPIRED);
             }
-            if (!(" " + claims.path("scope").asText("") + " ").contains(" " + USER_ADMIN_SCOPE + " ")) {
+            String scope = claims.get("scope") instanceof String s ? s : "";
+            if (!(" " + scope + " ").contains(" " + USER_ADMIN_SCOPE + " ")) {
                 throw NOT_AUTHORIZED.withMessage("Access Token does not have required scopes");
             }
-            return new AccessClaims(sub.get(), originJti.get(), claims.path("client_id").asText(""),
-                    claims.get("iat").asLong());
+            return new AccessClaims(sub.get(), originJti.get(),
+                    claims.get("client_id") instanceof String clientId ? clientId : "", iat.longValue());
         }
 
-        private static Optional<UUID> uuid(JsonNode node) {
+        private static Optional<UUID> uuid(Object value) {
             try {
-                return node.isTextual() ? Optional.of(UUID.fromString(node.asText())) : Optional.empty();
+                return value instanceof String text ? Optional.of(UUID.fromString(text)) : Optional.empty();
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }

@@ -1,14 +1,10 @@
 package io.cognate.userpool.service;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.cognate.userpool.api.Json;
+import io.cognate.userpool.model.ClientSettings;
 import io.cognate.userpool.repository.AppClientEntity;
 
 /** An app client as the domain sees it: its entity, its settings, and its secret when it has one. */
@@ -17,12 +13,12 @@ public final class AppClient {
             "USER_PASSWORD_AUTH");
 
     private final AppClientEntity entity;
-    private final ObjectNode settings;
+    private final ClientSettings settings;
     private final String secret;
 
     public AppClient(AppClientEntity entity, String secret) {
         this.entity = entity;
-        this.settings = Json.parseObject(entity.settings);
+        this.settings = entity.settings();
         this.secret = secret;
     }
 
@@ -38,7 +34,7 @@ public final class AppClient {
         return entity.poolId;
     }
 
-    public ObjectNode settings() {
+    public ClientSettings settings() {
         return settings;
     }
 
@@ -49,7 +45,7 @@ public final class AppClient {
 
     /** Whether an auth flow is enabled, counting the legacy names (with which SRP and refresh are always on). */
     public boolean allows(String authFlow) {
-        List<String> flows = explicitAuthFlows();
+        List<String> flows = settings.explicitAuthFlows();
         boolean legacy = flows.stream().anyMatch(LEGACY_FLOWS::contains);
         return switch (authFlow) {
             case "USER_SRP_AUTH" -> legacy || flows.contains("ALLOW_USER_SRP_AUTH");
@@ -61,44 +57,39 @@ public final class AppClient {
         };
     }
 
-    public List<String> explicitAuthFlows() {
-        return strings("ExplicitAuthFlows");
-    }
-
     /** Attributes this client may read; empty means all. */
     public List<String> readAttributes() {
-        return strings("ReadAttributes");
+        return settings.readAttributes() == null ? List.of() : settings.readAttributes();
     }
 
     /** Attributes this client may write; empty means all mutable ones. */
     public List<String> writeAttributes() {
-        return strings("WriteAttributes");
+        return settings.writeAttributes() == null ? List.of() : settings.writeAttributes();
     }
 
     public boolean preventUserExistenceErrors() {
-        return "ENABLED".equals(settings.path("PreventUserExistenceErrors").asText("ENABLED"));
+        return "ENABLED".equals(settings.preventUserExistenceErrors());
     }
 
     public boolean tokenRevocationEnabled() {
-        return settings.path("EnableTokenRevocation").asBoolean(true);
+        return settings.enableTokenRevocation();
+    }
+
+    /** How long a Session of this client's sign-ins lives between steps (AuthSessionValidity). */
+    public Duration authSessionValidity() {
+        return Duration.ofMinutes(settings.authSessionValidity());
     }
 
     public Duration accessTokenValidity() {
-        return validity("AccessTokenValidity", "AccessToken", 60, "minutes");
+        return toDuration(settings.accessTokenValidity(), settings.units().accessToken());
     }
 
     public Duration idTokenValidity() {
-        return validity("IdTokenValidity", "IdToken", 60, "minutes");
+        return toDuration(settings.idTokenValidity(), settings.units().idToken());
     }
 
     public Duration refreshTokenValidity() {
-        return validity("RefreshTokenValidity", "RefreshToken", 30, "days");
-    }
-
-    private Duration validity(String field, String unitField, long defaultAmount, String defaultUnit) {
-        JsonNode amount = settings.get(field);
-        String unit = settings.path("TokenValidityUnits").path(unitField).asText(defaultUnit);
-        return toDuration(amount == null || amount.isNull() ? defaultAmount : amount.asLong(), unit);
+        return toDuration(settings.refreshTokenValidity(), settings.units().refreshToken());
     }
 
     public static Duration toDuration(long amount, String unit) {
@@ -108,11 +99,5 @@ public final class AppClient {
             case "hours" -> Duration.ofHours(amount);
             default -> Duration.ofDays(amount);
         };
-    }
-
-    private List<String> strings(String field) {
-        List<String> values = new ArrayList<>();
-        settings.path(field).forEach(v -> values.add(v.asText()));
-        return values;
     }
 }

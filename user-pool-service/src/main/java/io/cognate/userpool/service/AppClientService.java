@@ -1,7 +1,7 @@
 package io.cognate.userpool.service;
 
-import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
-import static io.cognate.userpool.api.CognitoError.RESOURCE_NOT_FOUND;
+import static io.cognate.userpool.error.CognitoError.NOT_AUTHORIZED;
+import static io.cognate.userpool.error.CognitoError.RESOURCE_NOT_FOUND;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,14 +15,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.cognate.crypto.Aead;
 import io.cognate.crypto.Purpose;
-import io.cognate.userpool.api.Json;
-import io.cognate.userpool.api.Params;
 import io.cognate.userpool.config.CognateConfig;
+import io.cognate.userpool.model.ClientSettings;
+import io.cognate.userpool.model.Page;
 import io.cognate.userpool.repository.AppClientEntity;
 import io.cognate.userpool.repository.AppClientRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -48,46 +45,39 @@ public class AppClientService {
     }
 
     @WithTransaction
-    public Uni<ObjectNode> create(Params request) {
-        String poolId = request.userPoolId();
-        String name = request.required("ClientName", 1, 128, ClientSettingsBuilder.CLIENT_NAME);
-        Boolean generateSecret = request.optionalBoolean("GenerateSecret");
-        return pools.require(poolId).chain(pool -> {
+    public Uni<AppClient> create(NewClient request) {
+        return pools.require(request.poolId()).chain(pool -> {
+            ClientRules.check(request.settings(), pool);
             AppClientEntity entity = new AppClientEntity();
             entity.clientId = random(26);
-            entity.poolId = poolId;
-            entity.clientName = name;
-            entity.settings = Json.write(ClientSettingsBuilder.build(request, pool));
-            String secret = Boolean.TRUE.equals(generateSecret) ? random(51) : null;
+            entity.poolId = request.poolId();
+            entity.clientName = request.name();
+            entity.settings(request.settings());
+            String secret = !request.generateSecret() ? null
+                    : request.clientSecret() != null ? request.clientSecret() : random(51);
             if (secret != null) {
                 entity.secretSealed = aead.seal(Purpose.CLIENT_SECRET, entity.clientId,
                         secret.getBytes(StandardCharsets.UTF_8));
             }
             entity.createdAt = Instant.now();
             entity.updatedAt = entity.createdAt;
-            return clients.persist(entity).map(saved -> describe(new AppClient(saved, secret)));
+            return clients.persist(entity).map(saved -> new AppClient(saved, secret));
         });
     }
 
-    @WithSession
-    public Uni<ObjectNode> describe(String poolId, String clientId) {
-        return require(poolId, clientId).map(this::describe);
-    }
-
+    /** UpdateUserPoolClient: the settings replaced whole, the name where given. */
     @WithTransaction
-    public Uni<ObjectNode> update(Params request) {
-        String poolId = request.userPoolId();
-        String clientId = request.clientId();
-        String name = request.optional("ClientName", 1, 128, ClientSettingsBuilder.CLIENT_NAME);
+    public Uni<AppClient> update(String poolId, String clientId, String name, ClientSettings settings) {
         return pools.require(poolId).chain(pool -> require(poolId, clientId).chain(client -> {
+            ClientRules.check(settings, pool);
             AppClientEntity entity = client.entity();
             if (name != null) {
                 entity.clientName = name;
             }
-            entity.settings = Json.write(ClientSettingsBuilder.build(request, pool));
+            entity.settings(settings);
             entity.updatedAt = Instant.now();
             cache.invalidate(clientId);
-            return clients.persist(entity).map(saved -> describe(new AppClient(saved, client.secret())));
+            return clients.persist(entity).map(saved -> new AppClient(saved, client.secret()));
         }));
     }
 
@@ -98,19 +88,10 @@ public class AppClientService {
     }
 
     @WithSession
-    public Uni<ObjectNode> list(String poolId, int maxResults, String nextToken) {
-        String after = PageTokens.decode(nextToken);
-        return pools.require(poolId).chain(pool -> clients.page(poolId, after, maxResults + 1)).map(page -> {
-            ObjectNode response = Json.object();
-            ArrayNode list = response.putArray("UserPoolClients");
-            List<AppClientEntity> shown = page.subList(0, Math.min(maxResults, page.size()));
-            shown.forEach(c -> list.addObject().put("ClientId", c.clientId).put("UserPoolId", c.poolId)
-                    .put("ClientName", c.clientName));
-            if (page.size() > maxResults) {
-                response.put("NextToken", PageTokens.encode(shown.get(shown.size() - 1).clientId));
-            }
-            return response;
-        });
+    public Uni<Page<AppClientEntity>> list(String poolId, int maxResults, String nextToken) {
+        String after = Page.after(nextToken);
+        return pools.require(poolId).chain(pool -> clients.page(poolId, after, maxResults + 1))
+                .map(page -> Page.of(page, maxResults, c -> c.clientId));
     }
 
     /** The client of a pool, or ResourceNotFoundException. */
@@ -186,20 +167,9 @@ public class AppClientService {
 
     private AppClient open(AppClientEntity entity) {
         String secret = entity.secretSealed == null ? null
-                : new String(aead.open(Purpose.CLIENT_SECRET, entity.clientId, entity.secretSealed), StandardCharsets.UTF_8);
+                : new String(aead.open(Purpose.CLIENT_SECRET, entity.clientId, entity.secretSealed),
+                        StandardCharsets.UTF_8);
         return new AppClient(entity, secret);
-    }
-
-    private ObjectNode describe(AppClient client) {
-        AppClientEntity entity = client.entity();
-        ObjectNode description = client.settings().deepCopy();
-        description.put("UserPoolId", entity.poolId).put("ClientName", entity.clientName).put("ClientId", entity.clientId)
-                .put("LastModifiedDate", Json.epochSeconds(entity.updatedAt))
-                .put("CreationDate", Json.epochSeconds(entity.createdAt));
-        if (client.secret() != null) {
-            description.put("ClientSecret", client.secret());
-        }
-        return Json.object().set("UserPoolClient", description);
     }
 
     private static String random(int length) {

@@ -1,6 +1,7 @@
 package io.cognate.userpool.service;
 
-import static io.cognate.userpool.api.CognitoError.INVALID_PARAMETER;
+import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
+import static io.cognate.userpool.error.CognitoError.NOT_AUTHORIZED;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,10 +11,10 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
+import io.cognate.userpool.model.CodeDeliveryDetails;
+import io.cognate.userpool.model.SchemaAttribute;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.smallrye.mutiny.Uni;
@@ -24,11 +25,13 @@ public class AttributeChanges {
     private final UserRepository users;
     private final Outbox outbox;
     private final AttributeVerification verification;
+    private final Aliases aliases;
 
-    public AttributeChanges(UserRepository users, Outbox outbox, AttributeVerification verification) {
+    public AttributeChanges(UserRepository users, Outbox outbox, AttributeVerification verification, Aliases aliases) {
         this.users = users;
         this.outbox = outbox;
         this.verification = verification;
+        this.aliases = aliases;
     }
 
     /**
@@ -36,41 +39,43 @@ public class AttributeChanges {
      * its verified flag in the same call) and, where the pool auto-verifies email, gets a code; where the pool's
      * UserAttributeUpdateSettings require it, the new address waits for that code and the verified one stays.
      *
-     * @return the CodeDeliveryDetails of the codes sent
+     * @return where the codes sent went
      */
-    public Uni<List<ObjectNode>> update(UserPool pool, AppClient client, UserEntity user, Map<String, String> updates,
-            boolean admin) {
-        UserAttributes.checkWritable(pool, client, updates, admin);
+    public Uni<List<CodeDeliveryDetails>> update(UserPool pool, AppClient client, UserEntity user,
+            Map<String, String> requested, boolean admin) {
+        Map<String, String> updates = UserAttributes.checkWritable(pool, client, requested, admin);
+        Map<String, String> before = UserAttributes.of(user);
         Map<String, String> attributes = UserAttributes.of(user);
         UserAttributes.checkMutable(pool, attributes, updates);
-        Map<String, String> pending = AttributeVerification.pending(user);
+        Map<String, String> pending = user.pendingAttributes();
         Map<String, String> applied = new LinkedHashMap<>(updates);
         List<String> toVerify = new ArrayList<>();
-        for (String[] pair : List.of(new String[] { "email", "email_verified" },
-                new String[] { "phone_number", "phone_number_verified" })) {
-            String value = updates.get(pair[0]);
-            if (value == null || value.equals(attributes.get(pair[0])) || updates.containsKey(pair[1])) {
+        for (String attribute : List.of("email", "phone_number")) {
+            String flag = attribute + "_verified";
+            String value = updates.get(attribute);
+            if (value == null || value.equals(attributes.get(attribute)) || updates.containsKey(flag)) {
                 continue;
             }
-            boolean autoVerified = pool.autoVerifiedAttributes().contains(pair[0]);
-            if (autoVerified && "true".equals(attributes.get(pair[1]))
-                    && AttributeVerification.verifiedBeforeUpdate(pool, pair[0])) {
-                pending.put(pair[0], value);
-                applied.remove(pair[0]);
+            boolean autoVerified = pool.autoVerifiedAttributes().contains(attribute);
+            if (autoVerified && UserAttributes.isTrue(attributes.get(flag)) && pool.verifiedBeforeUpdate(attribute)) {
+                pending.put(attribute, value);
+                applied.remove(attribute);
             } else {
-                pending.remove(pair[0]);
-                attributes.put(pair[1], "false");
+                pending.remove(attribute);
+                attributes.put(flag, "false");
             }
             if (autoVerified) {
-                toVerify.add(pair[0]);
+                toVerify.add(attribute);
             }
         }
         attributes.putAll(applied);
-        AttributeVerification.setPending(user, pending);
-        List<ObjectNode> sent = new ArrayList<>();
-        Uni<Void> sending = save(pool, user, attributes);
+        user.pendingAttributes(pending);
+        List<CodeDeliveryDetails> sent = new ArrayList<>();
+        Uni<Void> sending = aliases.claim(pool, user, before, attributes, false)
+                .chain(() -> save(pool, user, attributes));
         for (String attribute : toVerify) {
-            sending = sending.call(() -> verification.sendCode(pool, user, attribute).invoke(sent::add));
+            sending = sending.call(() -> verification.sendCode(pool, user, attribute,
+                    CodeDelivery.Kind.UPDATE_USER_ATTRIBUTE).invoke(sent::add));
         }
         return sending.replaceWith(sent);
     }
@@ -89,8 +94,7 @@ public class AttributeChanges {
             }
             if (!admin && client != null && !client.writeAttributes().isEmpty()
                     && !client.writeAttributes().contains(name)) {
-                throw io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED
-                        .withMessage("A client attempted to write unauthorized attribute");
+                throw NOT_AUTHORIZED.withMessage("A client attempted to write unauthorized attribute");
             }
             attributes.remove(name);
             if ("email".equals(name)) {

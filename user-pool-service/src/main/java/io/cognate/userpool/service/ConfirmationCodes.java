@@ -1,9 +1,9 @@
 package io.cognate.userpool.service;
 
-import static io.cognate.userpool.api.CognitoError.CODE_MISMATCH;
-import static io.cognate.userpool.api.CognitoError.EXPIRED_CODE;
-import static io.cognate.userpool.api.CognitoError.LIMIT_EXCEEDED;
-import static io.cognate.userpool.api.CognitoError.TOO_MANY_FAILED_ATTEMPTS;
+import static io.cognate.userpool.error.CognitoError.CODE_MISMATCH;
+import static io.cognate.userpool.error.CognitoError.EXPIRED_CODE;
+import static io.cognate.userpool.error.CognitoError.LIMIT_EXCEEDED;
+import static io.cognate.userpool.error.CognitoError.TOO_MANY_FAILED_ATTEMPTS;
 
 import java.security.SecureRandom;
 import java.time.Duration;

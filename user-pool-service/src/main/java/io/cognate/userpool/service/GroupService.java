@@ -1,23 +1,18 @@
 package io.cognate.userpool.service;
 
-import static io.cognate.userpool.api.CognitoError.GROUP_EXISTS;
-import static io.cognate.userpool.api.CognitoError.RESOURCE_NOT_FOUND;
+import static io.cognate.userpool.error.CognitoError.GROUP_EXISTS;
+import static io.cognate.userpool.error.CognitoError.RESOURCE_NOT_FOUND;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.cognate.userpool.api.Json;
-import io.cognate.userpool.api.Params;
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
+import io.cognate.userpool.model.Page;
 import io.cognate.userpool.repository.GroupEntity;
 import io.cognate.userpool.repository.GroupMemberEntity;
 import io.cognate.userpool.repository.GroupMemberRepository;
@@ -30,33 +25,32 @@ import io.smallrye.mutiny.Uni;
 /** Groups and memberships; a group's precedence and role reach the tokens of its members. */
 @ApplicationScoped
 public class GroupService {
-    private static final Pattern ROLE_ARN = Pattern
-            .compile("arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?");
+    /** A group's description, role and precedence as CreateGroup and UpdateGroup give them; null: not given. */
+    public record GroupFields(String description, String roleArn, Integer precedence) {
+    }
 
     private final UserPoolService pools;
-    private final UserAdminService admin;
+    private final UserLookup lookup;
     private final GroupRepository groups;
     private final GroupMemberRepository members;
     private final Outbox outbox;
 
-    public GroupService(UserPoolService pools, UserAdminService admin, GroupRepository groups,
-            GroupMemberRepository members, Outbox outbox) {
+    public GroupService(UserPoolService pools, UserLookup lookup, GroupRepository groups, GroupMemberRepository members,
+            Outbox outbox) {
         this.pools = pools;
-        this.admin = admin;
+        this.lookup = lookup;
         this.groups = groups;
         this.members = members;
         this.outbox = outbox;
     }
 
     @WithTransaction
-    public Uni<ObjectNode> create(Params request) {
-        String poolId = request.userPoolId();
-        String name = request.required("GroupName", 1, 128, Params.NAME);
+    public Uni<GroupEntity> create(String poolId, String name, GroupFields fields) {
         GroupEntity group = new GroupEntity();
         group.id = UUID.randomUUID();
         group.poolId = poolId;
         group.groupName = name;
-        apply(request, group);
+        apply(fields, group);
         group.createdAt = Instant.now();
         group.updatedAt = group.createdAt;
         return pools.require(poolId).chain(pool -> groups.findByName(poolId, name)).chain(existing -> {
@@ -64,23 +58,21 @@ public class GroupService {
                 throw GROUP_EXISTS.withMessage("A group with the name %s already exists.", name);
             }
             return groups.persist(group);
-        }).map(saved -> (ObjectNode) Json.object().set("Group", view(saved)));
+        });
     }
 
     @WithSession
-    public Uni<ObjectNode> get(String poolId, String name) {
-        return require(poolId, name).map(group -> (ObjectNode) Json.object().set("Group", view(group)));
+    public Uni<GroupEntity> get(String poolId, String name) {
+        return require(poolId, name);
     }
 
     @WithTransaction
-    public Uni<ObjectNode> update(Params request) {
-        String poolId = request.userPoolId();
-        String name = request.required("GroupName", 1, 128, Params.NAME);
+    public Uni<GroupEntity> update(String poolId, String name, GroupFields fields) {
         return require(poolId, name).chain(group -> {
-            apply(request, group);
+            apply(fields, group);
             group.updatedAt = Instant.now();
             return groups.persist(group);
-        }).map(group -> (ObjectNode) Json.object().set("Group", view(group)));
+        });
     }
 
     @WithTransaction
@@ -89,11 +81,10 @@ public class GroupService {
     }
 
     @WithSession
-    public Uni<ObjectNode> list(String poolId, Integer limit, String nextToken) {
-        int pageSize = limit == null || limit == 0 ? 60 : limit;
-        String after = PageTokens.decode(nextToken);
-        return pools.require(poolId).chain(pool -> groups.page(poolId, after, pageSize + 1))
-                .map(page -> page(page, pageSize, "Groups", g -> g.groupName));
+    public Uni<Page<GroupEntity>> list(String poolId, int limit, String nextToken) {
+        String after = Page.after(nextToken);
+        return pools.require(poolId).chain(pool -> groups.page(poolId, after, limit + 1))
+                .map(page -> Page.of(page, limit, g -> g.groupName));
     }
 
     @WithTransaction
@@ -119,42 +110,28 @@ public class GroupService {
     }
 
     @WithSession
-    public Uni<ObjectNode> groupsForUser(String poolId, String username, Integer limit, String nextToken) {
-        int pageSize = limit == null || limit == 0 ? 60 : limit;
-        String after = PageTokens.decode(nextToken);
-        return pools.require(poolId).chain(pool -> admin.require(pool, username))
+    public Uni<Page<GroupEntity>> groupsForUser(String poolId, String username, int limit, String nextToken) {
+        String after = Page.after(nextToken);
+        return pools.require(poolId).chain(pool -> lookup.require(pool, username))
                 .chain(user -> groups.groupsOf(poolId, user.sub)).map(all -> {
-                    List<GroupEntity> remaining = after == null ? all
-                            : all.stream().filter(g -> g.groupName.compareTo(after) > 0).toList();
-                    List<GroupEntity> sorted = remaining.stream()
+                    List<GroupEntity> sorted = all.stream().filter(g -> after == null || g.groupName.compareTo(after) > 0)
                             .sorted((a, b) -> a.groupName.compareTo(b.groupName)).toList();
-                    return page(sorted.subList(0, Math.min(sorted.size(), pageSize + 1)), pageSize, "Groups",
-                            g -> g.groupName);
+                    return Page.of(sorted.subList(0, Math.min(sorted.size(), limit + 1)), limit, g -> g.groupName);
                 });
     }
 
     @WithSession
-    public Uni<ObjectNode> usersInGroup(String poolId, String groupName, Integer limit, String nextToken) {
-        int pageSize = limit == null || limit == 0 ? 60 : limit;
-        String after = PageTokens.decode(nextToken);
-        return require(poolId, groupName).chain(group -> members.members(poolId, group.id, after, pageSize + 1))
-                .map(page -> {
-                    ObjectNode response = Json.object();
-                    ArrayNode list = response.putArray("Users");
-                    List<UserEntity> shown = page.subList(0, Math.min(pageSize, page.size()));
-                    shown.forEach(u -> list.add(UserView.userType(u, List.of())));
-                    if (page.size() > pageSize) {
-                        response.put("NextToken", PageTokens.encode(shown.get(shown.size() - 1).usernameKey));
-                    }
-                    return response;
-                });
+    public Uni<Page<UserEntity>> usersInGroup(String poolId, String groupName, int limit, String nextToken) {
+        String after = Page.after(nextToken);
+        return require(poolId, groupName).chain(group -> members.members(poolId, group.id, after, limit + 1))
+                .map(page -> Page.of(page, limit, u -> u.usernameKey));
     }
 
     private record Membership(GroupEntity group, UserEntity user) {
     }
 
     private Uni<Membership> membership(String poolId, String username, String groupName) {
-        return pools.require(poolId).chain(pool -> admin.require(pool, username))
+        return pools.require(poolId).chain(pool -> lookup.require(pool, username))
                 .chain(user -> require(poolId, groupName).map(group -> new Membership(group, user)));
     }
 
@@ -172,45 +149,15 @@ public class GroupService {
         });
     }
 
-    private static void apply(Params request, GroupEntity group) {
-        String description = request.optional("Description", 0, 2048);
-        String roleArn = request.optional("RoleArn", 20, 2048, ROLE_ARN);
-        Integer precedence = request.optionalInt("Precedence", 0, Integer.MAX_VALUE);
-        if (description != null) {
-            group.description = description;
+    private static void apply(GroupFields fields, GroupEntity group) {
+        if (fields.description() != null) {
+            group.description = fields.description();
         }
-        if (roleArn != null) {
-            group.roleArn = roleArn;
+        if (fields.roleArn() != null) {
+            group.roleArn = fields.roleArn();
         }
-        if (precedence != null) {
-            group.precedence = precedence;
+        if (fields.precedence() != null) {
+            group.precedence = fields.precedence();
         }
-    }
-
-    private static ObjectNode page(List<GroupEntity> page, int pageSize, String field,
-            java.util.function.Function<GroupEntity, String> key) {
-        ObjectNode response = Json.object();
-        ArrayNode list = response.putArray(field);
-        List<GroupEntity> shown = page.subList(0, Math.min(pageSize, page.size()));
-        shown.forEach(g -> list.add(view(g)));
-        if (page.size() > pageSize) {
-            response.put("NextToken", PageTokens.encode(key.apply(shown.get(shown.size() - 1))));
-        }
-        return response;
-    }
-
-    static ObjectNode view(GroupEntity group) {
-        ObjectNode node = Json.object().put("GroupName", group.groupName).put("UserPoolId", group.poolId);
-        if (group.description != null) {
-            node.put("Description", group.description);
-        }
-        if (group.roleArn != null) {
-            node.put("RoleArn", group.roleArn);
-        }
-        if (group.precedence != null) {
-            node.put("Precedence", group.precedence);
-        }
-        return node.put("LastModifiedDate", Json.epochSeconds(group.updatedAt))
-                .put("CreationDate", Json.epochSeconds(group.createdAt));
     }
 }

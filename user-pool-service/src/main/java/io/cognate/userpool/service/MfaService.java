@@ -1,111 +1,75 @@
 package io.cognate.userpool.service;
 
-import static io.cognate.userpool.api.CognitoError.INVALID_PARAMETER;
+import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.cognate.userpool.api.Json;
-import io.cognate.userpool.api.Params;
+import io.cognate.userpool.model.PoolSettings;
 import io.cognate.userpool.repository.UserEntity;
-import io.cognate.userpool.repository.UserPoolEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * MFA settings: the pool's (SetUserPoolMfaConfig / GetUserPoolMfaConfig) and each user's enabled and preferred
- * factors (SetUserMFAPreference / AdminSetUserMFAPreference): SMS codes (through the SMS topic), software tokens
+ * factors (SetUserMFAPreference / AdminSetUserMFAPreference): SMS codes (through the SMS sender), software tokens
  * (TOTP) and email codes.
  */
 @ApplicationScoped
 public class MfaService {
-    private static final List<String> MODES = List.of("OFF", "ON", "OPTIONAL");
-
     private final UserPoolService pools;
-    private final UserAdminService admin;
+    private final UserLookup lookup;
     private final AccessTokens accessTokens;
     private final UserRepository users;
 
-    public MfaService(UserPoolService pools, UserAdminService admin, AccessTokens accessTokens,
-            UserRepository users) {
+    public MfaService(UserPoolService pools, UserLookup lookup, AccessTokens accessTokens, UserRepository users) {
         this.pools = pools;
-        this.admin = admin;
+        this.lookup = lookup;
         this.accessTokens = accessTokens;
         this.users = users;
     }
 
-    public Uni<ObjectNode> setUserPoolMfaConfig(Params request) {
-        String poolId = request.userPoolId();
-        String mode = request.optionalEnum("MfaConfiguration", MODES);
-        Params softwareToken = request.nested("SoftwareTokenMfaConfiguration");
-        Params email = request.nested("EmailMfaConfiguration");
-        Params sms = request.nested("SmsMfaConfiguration");
-        if (request.nested("WebAuthnConfiguration") != null) {
-            throw INVALID_PARAMETER.withMessage("WebAuthn is not supported by this deployment yet.");
-        }
+    /** The pool with its MFA settings changed; MFA ON or OPTIONAL needs a method. */
+    public Uni<UserPool> setUserPoolMfaConfig(String poolId, PoolMfaChange change) {
         return pools.changeSettings(poolId, pool -> {
-            ObjectNode settings = pool.settings().deepCopy();
-            if (softwareToken != null) {
-                Boolean enabled = softwareToken.optionalBoolean("Enabled");
-                settings.putObject("SoftwareTokenMfaConfiguration").put("Enabled", Boolean.TRUE.equals(enabled));
-            }
-            if (email != null) {
-                settings.set("EmailMfaConfiguration", emailMfaConfiguration(email));
-            }
-            if (sms != null) {
-                settings.set("SmsMfaConfiguration", smsMfaConfiguration(sms));
-            }
-            if (mode != null) {
-                settings.put("MfaConfiguration", mode);
-            }
-            UserPoolEntity proposed = new UserPoolEntity();
-            proposed.id = pool.id();
-            proposed.settings = Json.write(settings);
-            UserPool updated = new UserPool(proposed);
-            if (!"OFF".equals(updated.mfaConfiguration()) && updated.mfaFactors().isEmpty()) {
+            PoolSettings.Mfa current = pool.settings().mfa();
+            PoolSettings.Mfa mfa = new PoolSettings.Mfa(change.mode() == null ? current.mode() : change.mode(),
+                    change.softwareToken() == null ? current.softwareToken() : change.softwareToken(),
+                    change.email() == null ? current.email() : change.email(),
+                    change.sms() == null ? current.sms() : change.sms());
+            boolean anyMethod = Boolean.TRUE.equals(mfa.softwareToken()) || mfa.email() != null || mfa.sms() != null;
+            if (!"OFF".equals(mfa.mode()) && !anyMethod) {
                 throw INVALID_PARAMETER.withMessage("Invalid MFA configuration given: MFA %s needs at least one MFA "
-                        + "method enabled (SoftwareTokenMfaConfiguration or EmailMfaConfiguration).",
-                        updated.mfaConfiguration());
+                        + "method enabled (SoftwareTokenMfaConfiguration or EmailMfaConfiguration).", mfa.mode());
             }
-            return settings;
-        }).map(MfaService::mfaConfig);
+            return pool.settings().withMfa(mfa);
+        });
     }
 
-    public Uni<ObjectNode> getUserPoolMfaConfig(String poolId) {
-        return Panache.withSession(() -> pools.require(poolId).map(MfaService::mfaConfig));
+    public Uni<UserPool> getUserPoolMfaConfig(String poolId) {
+        return Panache.withSession(() -> pools.require(poolId));
     }
 
-    public Uni<Void> setUserMfaPreference(Params request) {
-        String accessToken = request.accessToken();
+    public Uni<Void> setUserMfaPreference(String accessToken, MfaPreference preference) {
         return Panache.withTransaction(() -> accessTokens.authenticate(accessToken)
-                .chain(caller -> pools.cached(caller.poolId()).chain(pool -> apply(request, pool, caller.user()))));
+                .chain(caller -> pools.cached(caller.poolId()).chain(pool -> apply(preference, pool, caller.user()))));
     }
 
-    public Uni<Void> adminSetUserMfaPreference(Params request) {
-        String poolId = request.userPoolId();
-        String username = request.username();
+    public Uni<Void> adminSetUserMfaPreference(String poolId, String username, MfaPreference preference) {
         return Panache.withTransaction(() -> pools.require(poolId)
-                .chain(pool -> admin.require(pool, username).chain(user -> apply(request, pool, user))));
+                .chain(pool -> lookup.require(pool, username).chain(user -> apply(preference, pool, user))));
     }
 
-    private Uni<Void> apply(Params request, UserPool pool, UserEntity user) {
-        Params sms = request.nested("SMSMfaSettings");
-        Params softwareToken = request.nested("SoftwareTokenMfaSettings");
-        Params email = request.nested("EmailMfaSettings");
-        if (sms != null && Boolean.TRUE.equals(sms.optionalBoolean("Enabled"))
-                && !UserAttributes.of(user).containsKey("phone_number")) {
+    private Uni<Void> apply(MfaPreference preference, UserPool pool, UserEntity user) {
+        if (enables(preference.sms()) && !UserAttributes.of(user).containsKey("phone_number")) {
             throw INVALID_PARAMETER.withMessage("User does not have a phone number for SMS MFA.");
         }
-        if (softwareToken != null && Boolean.TRUE.equals(softwareToken.optionalBoolean("Enabled"))
-                && user.totpSecret == null) {
+        if (enables(preference.softwareToken()) && user.totpSecret == null) {
             throw INVALID_PARAMETER.withMessage("User has not verified software token mfa");
         }
-        if (email != null && Boolean.TRUE.equals(email.optionalBoolean("Enabled"))) {
+        if (enables(preference.email())) {
             if (!pool.mfaFactors().contains(UserMfa.EMAIL_OTP)) {
                 throw INVALID_PARAMETER.withMessage("Email MFA is not enabled for this user pool.");
             }
@@ -113,20 +77,24 @@ public class MfaService {
                 throw INVALID_PARAMETER.withMessage("User does not have a verified email address for email MFA.");
             }
         }
-        applyOne(user, UserMfa.SMS, sms);
-        applyOne(user, UserMfa.SOFTWARE_TOKEN, softwareToken);
-        applyOne(user, UserMfa.EMAIL_OTP, email);
+        applyOne(user, UserMfa.SMS, preference.sms());
+        applyOne(user, UserMfa.SOFTWARE_TOKEN, preference.softwareToken());
+        applyOne(user, UserMfa.EMAIL_OTP, preference.email());
         user.updatedAt = Instant.now();
         return users.persist(user).replaceWithVoid();
     }
 
+    private static boolean enables(MfaPreference.Factor factor) {
+        return factor != null && Boolean.TRUE.equals(factor.enabled());
+    }
+
     /** One factor's MfaSettingsType: Enabled, and PreferredMfa (which needs the factor enabled). */
-    private static void applyOne(UserEntity user, String factor, Params settings) {
+    private static void applyOne(UserEntity user, String factor, MfaPreference.Factor settings) {
         if (settings == null) {
             return;
         }
-        Boolean enabled = settings.optionalBoolean("Enabled");
-        Boolean preferred = settings.optionalBoolean("PreferredMfa");
+        Boolean enabled = settings.enabled();
+        Boolean preferred = settings.preferred();
         if (Boolean.TRUE.equals(preferred) && !Boolean.TRUE.equals(enabled)
                 && !(enabled == null && UserMfa.enabled(user).contains(factor))) {
             throw INVALID_PARAMETER.withMessage("A preferred MFA method must be enabled.");
@@ -139,51 +107,5 @@ public class MfaService {
         } else if (Boolean.FALSE.equals(preferred) && factor.equals(user.mfaPreferred)) {
             user.mfaPreferred = null;
         }
-    }
-
-    private static ObjectNode smsMfaConfiguration(Params sms) {
-        String message = sms.optional("SmsAuthenticationMessage", 6, 140);
-        if (message != null && !message.contains("{####}")) {
-            throw INVALID_PARAMETER.withMessage("SmsAuthenticationMessage must contain the {####} placeholder.");
-        }
-        ObjectNode config = Json.object();
-        if (message != null) {
-            config.put("SmsAuthenticationMessage", message);
-        }
-        Params smsConfiguration = sms.nested("SmsConfiguration");
-        if (smsConfiguration != null) {
-            config.set("SmsConfiguration", smsConfiguration.node());
-        }
-        return config;
-    }
-
-    private static ObjectNode emailMfaConfiguration(Params email) {
-        String message = email.optional("Message", 6, 20000);
-        String subject = email.optional("Subject", 1, 140);
-        if (message != null && !message.contains("{####}")) {
-            throw INVALID_PARAMETER.withMessage("EmailMfaConfiguration.Message must contain the {####} placeholder.");
-        }
-        ObjectNode config = Json.object();
-        if (message != null) {
-            config.put("Message", message);
-        }
-        if (subject != null) {
-            config.put("Subject", subject);
-        }
-        return config;
-    }
-
-    private static ObjectNode mfaConfig(UserPool pool) {
-        ObjectNode response = Json.object();
-        response.putObject("SoftwareTokenMfaConfiguration").put("Enabled",
-                pool.mfaFactors().contains(UserMfa.SOFTWARE_TOKEN));
-        if (pool.settings().has("EmailMfaConfiguration")) {
-            response.set("EmailMfaConfiguration", pool.settings().get("EmailMfaConfiguration"));
-        }
-        if (pool.settings().has("SmsMfaConfiguration")) {
-            response.set("SmsMfaConfiguration", pool.settings().get("SmsMfaConfiguration"));
-        }
-        response.put("MfaConfiguration", pool.mfaConfiguration());
-        return response;
     }
 }

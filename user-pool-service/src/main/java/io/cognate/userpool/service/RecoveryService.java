@@ -1,9 +1,9 @@
 package io.cognate.userpool.service;
 
-import static io.cognate.userpool.api.CognitoError.CODE_MISMATCH;
-import static io.cognate.userpool.api.CognitoError.INVALID_PARAMETER;
-import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
-import static io.cognate.userpool.api.CognitoError.USER_NOT_FOUND;
+import static io.cognate.userpool.error.CognitoError.CODE_MISMATCH;
+import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
+import static io.cognate.userpool.error.CognitoError.NOT_AUTHORIZED;
+import static io.cognate.userpool.error.CognitoError.USER_NOT_FOUND;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,15 +11,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.cognate.userpool.api.Json;
-import io.cognate.userpool.api.Params;
-import io.cognate.userpool.auth.PasswordVerifiers;
-import io.cognate.userpool.messaging.Mail;
 import io.cognate.userpool.messaging.Outbox;
-import io.cognate.userpool.messaging.SmsSender;
 import io.cognate.userpool.messaging.UserEventType;
+import io.cognate.userpool.model.CodeDeliveryDetails;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -39,56 +33,44 @@ public class RecoveryService {
     private final UserPoolService pools;
     private final UserLookup lookup;
     private final UserRepository users;
-    private final PasswordVerifiers passwords;
+    private final PasswordChanges passwordChanges;
     private final ConfirmationCodes codes;
+    private final CodeDelivery delivery;
     private final Outbox outbox;
-    private final Mail mail;
-    private final SmsSender sms;
-    private final UserAdminService admin;
 
     public RecoveryService(AppClientService clients, UserPoolService pools, UserLookup lookup, UserRepository users,
-            PasswordVerifiers passwords, ConfirmationCodes codes, Outbox outbox, Mail mail, SmsSender sms,
-            UserAdminService admin) {
+            PasswordChanges passwordChanges, ConfirmationCodes codes, CodeDelivery delivery, Outbox outbox) {
         this.clients = clients;
         this.pools = pools;
         this.lookup = lookup;
         this.users = users;
-        this.passwords = passwords;
+        this.passwordChanges = passwordChanges;
         this.codes = codes;
+        this.delivery = delivery;
         this.outbox = outbox;
-        this.mail = mail;
-        this.sms = sms;
-        this.admin = admin;
     }
 
-    public Uni<ObjectNode> forgotPassword(Params request) {
-        String clientId = request.clientId();
-        String username = request.username();
-        String secretHash = request.optional("SecretHash", 1, 128);
+    public Uni<CodeDeliveryDetails> forgotPassword(String clientId, String username, String secretHash) {
         return Panache.withTransaction(() -> clients.requireById(clientId).chain(client -> {
             AppClientService.checkSecretHash(client, username, secretHash);
             return pools.require(client.poolId()).chain(pool -> lookup.find(pool, username).chain(user -> {
                 if (user == null) {
                     if (client.preventUserExistenceErrors()) {
                         // Answer as if the user existed, so the call reveals nothing about who has an account.
-                        return Uni.createFrom().item(deliveryResponse(SignUpService.decoyDelivery(username)));
+                        return Uni.createFrom().item(CodeDeliveryDetails.decoy(username));
                     }
                     throw USER_NOT_FOUND.withMessage("Username/client id combination not found.");
                 }
                 if (!user.enabled) {
                     throw NOT_AUTHORIZED.withMessage("User is disabled.");
                 }
-                return sendCode(pool, user).map(RecoveryService::deliveryResponse);
+                return sendCode(pool, user);
             }));
         }));
     }
 
-    public Uni<ObjectNode> confirmForgotPassword(Params request) {
-        String clientId = request.clientId();
-        String username = request.username();
-        String code = request.required("ConfirmationCode", 1, 2048, Params.USERNAME);
-        String password = request.required("Password", 1, 256);
-        String secretHash = request.optional("SecretHash", 1, 128);
+    public Uni<Void> confirmForgotPassword(String clientId, String username, String code, String password,
+            String secretHash) {
         return Panache.withTransaction(() -> clients.requireById(clientId).chain(client -> {
             AppClientService.checkSecretHash(client, username, secretHash);
             return pools.require(client.poolId()).chain(pool -> lookup.find(pool, username).chain(user -> {
@@ -101,55 +83,41 @@ public class RecoveryService {
                     throw NOT_AUTHORIZED.withMessage("User is disabled.");
                 }
                 pool.checkNewPassword(password, "PASSWORD_CHANGE");
-                return codes.consume(user, ConfirmationCodes.FORGOT_PASSWORD, code).chain(() -> {
-                    passwords.set(user, pool, password);
-                    user.status = UserStatus.CONFIRMED;
-                    user.temporaryPasswordExpiresAt = null;
-                    user.updatedAt = Instant.now();
-                    return users.persist(user)
-                            .chain(() -> outbox.record(UserEventType.PasswordChanged, user, Map.of("reason", "reset")));
-                });
+                return codes.consume(user, ConfirmationCodes.FORGOT_PASSWORD, code)
+                        .chain(() -> passwordChanges.set(pool, user, password)).chain(() -> {
+                            user.status = UserStatus.CONFIRMED;
+                            user.temporaryPasswordExpiresAt = null;
+                            user.updatedAt = Instant.now();
+                            return users.persist(user).chain(() -> outbox.record(UserEventType.PasswordChanged, user,
+                                    Map.of("reason", "reset")));
+                        });
             }));
-        })).replaceWith(Json::object);
+        }));
     }
 
     /** AdminResetUserPassword: the password stops working (PasswordResetRequiredException) and a code is sent. */
-    public Uni<ObjectNode> adminResetUserPassword(Params request) {
-        String poolId = request.userPoolId();
-        String username = request.username();
-        return Panache.withTransaction(() -> pools.require(poolId).chain(pool -> admin.require(pool, username)
-                .chain(user -> sendCode(pool, user).chain(ignored -> {
+    public Uni<Void> adminResetUserPassword(String poolId, String username) {
+        return Panache.withTransaction(() -> pools.require(poolId).chain(pool -> lookup.require(pool, username)
+                .chain(user -> sendCode(pool, user).chain(sent -> {
                     user.status = UserStatus.RESET_REQUIRED;
                     user.updatedAt = Instant.now();
                     return users.persist(user);
-                })))).replaceWith(Json::object);
+                })))).replaceWithVoid();
     }
 
-    /** Issues a recovery code in the caller's transaction and mails it; the CodeDeliveryDetails. */
-    private Uni<ObjectNode> sendCode(UserPool pool, UserEntity user) {
+    /** Issues a recovery code in the caller's transaction and sends it; where it went. */
+    private Uni<CodeDeliveryDetails> sendCode(UserPool pool, UserEntity user) {
         Map<String, String> attributes = UserAttributes.of(user);
         for (String mechanism : pool.recoveryMechanisms()) {
             switch (mechanism) {
                 case "admin_only" -> throw NOT_AUTHORIZED.withMessage(
                         "Contact an administrator to reset your password: this user pool allows no self-service recovery.");
-                case "verified_email" -> {
-                    if (attributes.containsKey("email") && "true".equals(attributes.get("email_verified"))) {
-                        String email = attributes.get("email");
-                        String[] message = pool.verificationEmail();
-                        return codes.issue(user, ConfirmationCodes.FORGOT_PASSWORD, CODE_TTL)
-                                .call(code -> mail.send(pool.emailSender(), email, message[0],
-                                        SignUpService.fill(message[1], user.username, code)))
-                                .replaceWith(() -> SignUpService.emailDelivery(email));
-                    }
-                }
-                case "verified_phone_number" -> {
-                    if (attributes.containsKey("phone_number")
-                            && "true".equals(attributes.get("phone_number_verified"))) {
-                        String phone = attributes.get("phone_number");
-                        return codes.issue(user, ConfirmationCodes.FORGOT_PASSWORD, CODE_TTL)
-                                .call(code -> sms.send(pool.id(), phone, SignUpService.fill(pool.verificationSms(),
-                                        user.username, code), "FORGOT_PASSWORD"))
-                                .replaceWith(() -> SignUpService.smsDelivery(phone));
+                case "verified_email", "verified_phone_number" -> {
+                    String attribute = mechanism.substring("verified_".length());
+                    if (attributes.containsKey(attribute) && UserAttributes.isTrue(attributes.get(attribute + "_verified"))) {
+                        return codes.issue(user, ConfirmationCodes.FORGOT_PASSWORD, CODE_TTL).chain(code -> delivery
+                                .send(pool, user, CodeDelivery.Kind.FORGOT_PASSWORD, CodeDelivery.Medium.of(attribute),
+                                        attributes.get(attribute), code));
                     }
                 }
                 default -> {
@@ -157,11 +125,5 @@ public class RecoveryService {
             }
         }
         throw INVALID_PARAMETER.withMessage(NO_RECOVERY_CONTACT);
-    }
-
-    private static ObjectNode deliveryResponse(ObjectNode delivery) {
-        ObjectNode response = Json.object();
-        response.set("CodeDeliveryDetails", delivery);
-        return response;
     }
 }

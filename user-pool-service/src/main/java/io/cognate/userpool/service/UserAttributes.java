@@ -1,17 +1,16 @@
 package io.cognate.userpool.service;
 
-import static io.cognate.userpool.api.CognitoError.INVALID_PARAMETER;
-import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
+import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
+import static io.cognate.userpool.error.CognitoError.NOT_AUTHORIZED;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.cognate.userpool.api.Json;
+import io.cognate.userpool.model.SchemaAttribute;
 import io.cognate.userpool.repository.UserEntity;
 
 /** A user's attributes (stored as JSON beside the user) and Cognito's rules for writing them. */
@@ -25,9 +24,7 @@ public final class UserAttributes {
 
     /** The user's attributes, without {@code sub} (which is the user's id). */
     public static Map<String, String> of(UserEntity user) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        Json.parseObject(user.attributes).fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
-        return attributes;
+        return user.attributes();
     }
 
     /** The attributes as Cognito lists them: {@code sub} first, filtered to {@code readable} when it is not empty. */
@@ -46,13 +43,9 @@ public final class UserAttributes {
 
     /** Stores the attributes on the user and refreshes the lookup keys derived from them. */
     public static void store(UserEntity user, UserPool pool, Map<String, String> attributes) {
-        ObjectNode json = Json.object();
-        attributes.forEach((name, value) -> {
-            if (!"sub".equals(name)) {
-                json.put(name, value);
-            }
-        });
-        user.attributes = Json.write(json);
+        Map<String, String> stored = new LinkedHashMap<>(attributes);
+        stored.remove("sub");
+        user.attributes(stored);
         String email = attributes.get("email");
         user.emailKey = email == null ? null : email.toLowerCase(Locale.ROOT);
         user.phoneKey = attributes.get("phone_number");
@@ -61,10 +54,14 @@ public final class UserAttributes {
     }
 
     /**
-     * Checks attributes a caller wants to write. An app user (admin false) may write only what the client's
+     * Checks attributes a caller wants to write, and answers them as they are stored. Boolean values are true or false
+     * in any case, kept as given (as Cognito keeps {@code "True"}): read them with {@link #isTrue}. An app user (admin false)
+     * may write only what the client's
      * WriteAttributes allow and never the verification flags, which only verification or an admin sets.
      */
-    public static void checkWritable(UserPool pool, AppClient client, Map<String, String> attributes, boolean admin) {
+    public static Map<String, String> checkWritable(UserPool pool, AppClient client, Map<String, String> attributes,
+            boolean admin) {
+        Map<String, String> normalized = new LinkedHashMap<>();
         for (Map.Entry<String, String> attribute : attributes.entrySet()) {
             String name = attribute.getKey();
             SchemaAttribute schema = pool.schema().get(name);
@@ -79,8 +76,14 @@ public final class UserAttributes {
                     && !client.writeAttributes().contains(name)))) {
                 throw NOT_AUTHORIZED.withMessage("A client attempted to write unauthorized attribute");
             }
-            checkValue(schema, attribute.getValue());
+            normalized.put(name, checkValue(schema, attribute.getValue()));
         }
+        return normalized;
+    }
+
+    /** Whether a Boolean attribute's value (email_verified, ...) is true, in any case, as Cognito reads it. */
+    public static boolean isTrue(String value) {
+        return "true".equalsIgnoreCase(value);
     }
 
     /** Cognito refuses a user without a value for each required attribute. */
@@ -104,23 +107,8 @@ public final class UserAttributes {
         }
     }
 
-    /** Cognito's masked form of a delivery destination: {@code a***@e***}. */
-    /** +*******1234: only the last four digits show, as in Cognito's CodeDeliveryDetails. */
-    public static String maskPhone(String phone) {
-        return phone.length() <= 4 ? "+****"
-                : "+" + "*".repeat(Math.max(phone.length() - 5, 1))
-                        + phone.substring(phone.length() - 4);
-    }
-
-    public static String maskEmail(String email) {
-        int at = email.indexOf('@');
-        if (at < 1 || at == email.length() - 1) {
-            return "***";
-        }
-        return email.charAt(0) + "***@" + email.charAt(at + 1) + "***";
-    }
-
-    private static void checkValue(SchemaAttribute schema, String value) {
+    /** The value as stored, or InvalidParameterException. */
+    private static String checkValue(SchemaAttribute schema, String value) {
         String name = schema.name();
         if ("email".equals(name) && !EMAIL.matcher(value).matches()) {
             throw INVALID_PARAMETER.withMessage("Invalid email address format.");
@@ -130,15 +118,21 @@ public final class UserAttributes {
         }
         switch (schema.dataType()) {
             case "Boolean" -> {
-                if (!"true".equals(value) && !"false".equals(value)) {
+                if (!"true".equalsIgnoreCase(value) && !"false".equalsIgnoreCase(value)) {
                     throw INVALID_PARAMETER.withMessage("Invalid user attributes: %s: must be true or false.", name);
                 }
             }
             case "Number" -> {
+                BigDecimal number;
                 try {
-                    Double.parseDouble(value);
+                    number = new BigDecimal(value.strip());
                 } catch (NumberFormatException e) {
                     throw INVALID_PARAMETER.withMessage("Invalid user attributes: %s: must be a number.", name);
+                }
+                if ((schema.minValue() != null && number.compareTo(new BigDecimal(schema.minValue())) < 0)
+                        || (schema.maxValue() != null && number.compareTo(new BigDecimal(schema.maxValue())) > 0)) {
+                    throw INVALID_PARAMETER.withMessage("Invalid user attributes: %s: must be between %s and %s.", name,
+                            schema.minValue(), schema.maxValue());
                 }
             }
             default -> {
@@ -150,6 +144,7 @@ public final class UserAttributes {
                 }
             }
         }
+        return value;
     }
 
     private static boolean isBlank(String value) {

@@ -1,6 +1,6 @@
 package io.cognate.userpool.service;
 
-import static io.cognate.userpool.api.CognitoError.INVALID_PARAMETER;
+import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
 
 import java.util.Locale;
 import java.util.Map;

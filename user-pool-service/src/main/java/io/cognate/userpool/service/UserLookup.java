@@ -1,5 +1,7 @@
 package io.cognate.userpool.service;
 
+import static io.cognate.userpool.error.CognitoError.USER_NOT_FOUND;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -19,6 +21,16 @@ public class UserLookup {
 
     public UserLookup(UserRepository users) {
         this.users = users;
+    }
+
+    /** The user a request names, or UserNotFoundException; call inside a session. */
+    public Uni<UserEntity> require(UserPool pool, String username) {
+        return find(pool, username).map(user -> {
+            if (user == null) {
+                throw USER_NOT_FOUND.withMessage("User does not exist.");
+            }
+            return user;
+        });
     }
 
     /** The user, or null when no user has that name. */
@@ -50,7 +62,7 @@ public class UserLookup {
         boolean usernameAttribute = verifiedFlag != null
                 && pool.usernameAttributes().contains(verifiedFlag.replace("_verified", ""));
         List<UserEntity> matches = found.stream().filter(user -> usernameAttribute || verifiedFlag == null
-                || "true".equals(UserAttributes.of(user).get(verifiedFlag))).toList();
+                || UserAttributes.isTrue(UserAttributes.of(user).get(verifiedFlag))).toList();
         return matches.size() == 1 ? matches.get(0) : null;
     }
 }

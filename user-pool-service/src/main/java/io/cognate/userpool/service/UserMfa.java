@@ -34,7 +34,7 @@ public final class UserMfa {
     }
 
     public static boolean hasVerifiedEmail(UserEntity user) {
-        return "true".equals(UserAttributes.of(user).get("email_verified"))
+        return UserAttributes.isTrue(UserAttributes.of(user).get("email_verified"))
                 && UserAttributes.of(user).containsKey("email");
     }
 }

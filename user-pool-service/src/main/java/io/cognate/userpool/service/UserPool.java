@@ -1,6 +1,6 @@
 package io.cognate.userpool.service;
 
-import static io.cognate.userpool.api.CognitoError.INVALID_PASSWORD;
+import static io.cognate.userpool.error.CognitoError.INVALID_PASSWORD;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,28 +8,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.cognate.userpool.api.Json;
-import io.cognate.userpool.auth.CompromisedPasswords;
+import io.cognate.userpool.credentials.CompromisedPasswords;
+import io.cognate.userpool.credentials.Srp;
 import io.cognate.userpool.messaging.Mail;
+import io.cognate.userpool.model.Message;
+import io.cognate.userpool.model.PasswordPolicy;
+import io.cognate.userpool.model.PoolSettings;
+import io.cognate.userpool.model.SchemaAttribute;
 import io.cognate.userpool.repository.UserPoolEntity;
 
-/** A user pool as the domain sees it: its entity plus the settings read from its stored description. */
+/** A user pool as the domain sees it: its entity and its settings, with Cognito's defaults for what was not set. */
 public final class UserPool {
+    /** Cognito's user pool id: {@code <region>_<id>}. */
+    public static final Pattern ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
     private final UserPoolEntity entity;
-    private final ObjectNode settings;
+    private final PoolSettings settings;
     private final Map<String, SchemaAttribute> schema = new LinkedHashMap<>();
 
     public UserPool(UserPoolEntity entity) {
         this.entity = entity;
-        this.settings = Json.parseObject(entity.settings);
-        for (JsonNode attribute : settings.path("SchemaAttributes")) {
-            SchemaAttribute parsed = SchemaAttribute.fromJson(attribute);
-            schema.put(parsed.name(), parsed);
-        }
+        this.settings = entity.settings();
+        settings.signIn().schema().forEach(attribute -> schema.put(attribute.name(), attribute));
     }
 
     public UserPoolEntity entity() {
@@ -42,15 +43,19 @@ public final class UserPool {
 
     /** The part of the pool id after the region, which SRP hashes into the verifier. */
     public String srpPoolName() {
-        return entity.id.substring(entity.id.indexOf('_') + 1);
+        return Srp.poolName(entity.id);
     }
 
-    public ObjectNode settings() {
+    public PoolSettings settings() {
         return settings;
     }
 
+    private PoolSettings.Policies policies() {
+        return settings.policies();
+    }
+
     public PasswordPolicy passwordPolicy() {
-        return PasswordPolicy.fromJson(settings.path("Policies").path("PasswordPolicy"));
+        return policies().passwordPolicy();
     }
 
     public Map<String, SchemaAttribute> schema() {
@@ -58,19 +63,19 @@ public final class UserPool {
     }
 
     public List<String> usernameAttributes() {
-        return strings("UsernameAttributes");
+        return orEmpty(settings.signIn().usernameAttributes());
     }
 
     public List<String> aliasAttributes() {
-        return strings("AliasAttributes");
+        return orEmpty(settings.signIn().aliasAttributes());
     }
 
     public List<String> autoVerifiedAttributes() {
-        return strings("AutoVerifiedAttributes");
+        return orEmpty(policies().autoVerifiedAttributes());
     }
 
     public boolean caseSensitive() {
-        return settings.path("UsernameConfiguration").path("CaseSensitive").asBoolean(true);
+        return settings.signIn().caseSensitive() == null || settings.signIn().caseSensitive();
     }
 
     /** The lookup key of a username: itself, or lower-cased where the pool is case-insensitive. */
@@ -79,17 +84,21 @@ public final class UserPool {
     }
 
     public boolean allowAdminCreateUserOnly() {
-        return settings.path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(false);
+        return policies().adminCreateUser().allowAdminCreateUserOnly();
     }
 
-    /** The email message for a code, from the pool's VerificationMessageTemplate or Cognito's defaults. */
-    public String[] verificationEmail() {
-        JsonNode template = settings.path("VerificationMessageTemplate");
-        String subject = template.path("EmailSubject").asText(settings.path("EmailVerificationSubject")
-                .asText("Your verification code"));
-        String message = template.path("EmailMessage").asText(settings.path("EmailVerificationMessage")
-                .asText("Your confirmation code is {####}"));
-        return new String[] { subject, message };
+    public boolean deletionProtected() {
+        return "ACTIVE".equals(policies().deletionProtection());
+    }
+
+    /** UserPoolTags, empty when none. */
+    public Map<String, String> tags() {
+        return policies().tags() == null ? Map.of() : policies().tags();
+    }
+
+    /** OFF, AUDIT or ENFORCED (UserPoolAddOns.AdvancedSecurityMode). */
+    public String advancedSecurityMode() {
+        return policies().advancedSecurityMode() == null ? "OFF" : policies().advancedSecurityMode();
     }
 
     /**
@@ -106,34 +115,25 @@ public final class UserPool {
 
     /**
      * Whether compromised credentials are blocked for an event: threat protection ENFORCED (UserPoolAddOns) and the
-     * pool's CompromisedCredentialsRiskConfiguration (absent: block on every event) blocking it.
+     * pool's compromised-credentials configuration (absent: block on every event) blocking it.
      */
     boolean blocksCompromisedCredentials(String event) {
-        if (!"ENFORCED".equals(settings.path("UserPoolAddOns").path("AdvancedSecurityMode").asText())) {
+        if (!"ENFORCED".equals(advancedSecurityMode())) {
             return false;
         }
-        JsonNode config = settings.path("RiskConfiguration").path("CompromisedCredentialsRiskConfiguration");
-        if (config.isMissingNode()) {
+        PoolSettings.Risk risk = settings.risk();
+        if (risk == null) {
             return true;
         }
-        if (!"BLOCK".equals(config.path("Actions").path("EventAction").asText())) {
+        if (!"BLOCK".equals(risk.eventAction())) {
             return false;
         }
-        JsonNode filter = config.path("EventFilter");
-        if (!filter.isArray() || filter.isEmpty()) {
-            return true;
-        }
-        for (JsonNode name : filter) {
-            if (event.equals(name.asText())) {
-                return true;
-            }
-        }
-        return false;
+        return risk.eventFilter() == null || risk.eventFilter().isEmpty() || risk.eventFilter().contains(event);
     }
 
     /** Whether the pool tracks devices (DeviceConfiguration): sign-ins then hand out NewDeviceMetadata. */
     public boolean tracksDevices() {
-        return settings.path("DeviceConfiguration").isObject();
+        return policies().devices() != null;
     }
 
     /**
@@ -141,39 +141,32 @@ public final class UserPool {
      * instead of MFA; new and unremembered devices answer MFA either way.
      */
     public boolean rememberedDevicesSkipMfa() {
-        return settings.path("DeviceConfiguration").path("ChallengeRequiredOnNewDevice").asBoolean(false);
+        return tracksDevices() && Boolean.TRUE.equals(policies().devices().challengeRequiredOnNewDevice());
     }
 
     /** DeviceConfiguration's DeviceOnlyRememberedOnUserPrompt: a confirmed device is remembered only when asked. */
     public boolean remembersDevicesOnlyOnPrompt() {
-        return settings.path("DeviceConfiguration").path("DeviceOnlyRememberedOnUserPrompt").asBoolean(false);
+        return tracksDevices() && Boolean.TRUE.equals(policies().devices().deviceOnlyRememberedOnUserPrompt());
     }
 
     /** OFF, OPTIONAL or ON. */
     public String mfaConfiguration() {
-        return settings.path("MfaConfiguration").asText("OFF");
+        return settings.mfa().mode();
     }
 
     /** The MFA factors the pool offers (SetUserPoolMfaConfig): SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP. */
     public List<String> mfaFactors() {
         List<String> factors = new ArrayList<>();
-        if (settings.has("SmsMfaConfiguration")) {
+        if (settings.mfa().sms() != null) {
             factors.add(UserMfa.SMS);
         }
-        if (settings.path("SoftwareTokenMfaConfiguration").path("Enabled").asBoolean(false)) {
+        if (Boolean.TRUE.equals(settings.mfa().softwareToken())) {
             factors.add(UserMfa.SOFTWARE_TOKEN);
         }
-        if (settings.has("EmailMfaConfiguration")) {
+        if (settings.mfa().email() != null) {
             factors.add(UserMfa.EMAIL_OTP);
         }
         return factors;
-    }
-
-    /** The email that carries an EMAIL_OTP code: subject and message with {####}. */
-    public String[] mfaEmail() {
-        JsonNode config = settings.path("EmailMfaConfiguration");
-        return new String[] { config.path("Subject").asText("Your sign-in code"),
-                config.path("Message").asText("Your authentication code is {####}.") };
     }
 
     /**
@@ -181,65 +174,98 @@ public final class UserPool {
      * the setting, Cognito's legacy order: a verified phone number, then a verified email.
      */
     public List<String> recoveryMechanisms() {
-        List<JsonNode> mechanisms = new ArrayList<>();
-        settings.path("AccountRecoverySetting").path("RecoveryMechanisms").forEach(mechanisms::add);
-        if (mechanisms.isEmpty()) {
+        List<PoolSettings.Recovery> mechanisms = policies().recovery();
+        if (mechanisms == null || mechanisms.isEmpty()) {
             return List.of("verified_phone_number", "verified_email");
         }
-        mechanisms.sort(Comparator.comparingInt(m -> m.path("Priority").asInt(Integer.MAX_VALUE)));
-        return mechanisms.stream().map(m -> m.path("Name").asText()).toList();
+        return mechanisms.stream().sorted(Comparator.comparingInt(PoolSettings.Recovery::priority))
+                .map(PoolSettings.Recovery::name).toList();
+    }
+
+    /** Whether a change of this attribute must be verified before it replaces the current, verified value. */
+    public boolean verifiedBeforeUpdate(String attribute) {
+        return policies().verifyBeforeUpdate() != null && policies().verifyBeforeUpdate().contains(attribute);
     }
 
     /** The sender of the pool's mail (EmailConfiguration From / ReplyToEmailAddress). */
     public Mail.Sender emailSender() {
-        JsonNode config = settings.path("EmailConfiguration");
-        return new Mail.Sender(config.path("From").asText(null), config.path("ReplyToEmailAddress").asText(null));
+        PoolSettings.EmailConfiguration email = policies().email();
+        return email == null ? new Mail.Sender(null, null) : new Mail.Sender(email.from(), email.replyToEmailAddress());
+    }
+
+    private PoolSettings.Messages messages() {
+        return policies().messages();
+    }
+
+    private PoolSettings.VerificationTemplate verification() {
+        return messages().verification();
+    }
+
+    /** The email message for a code, from the pool's VerificationMessageTemplate or Cognito's defaults. */
+    public Message verificationEmail() {
+        return new Message(first(verification().emailSubject(), messages().emailVerificationSubject(),
+                "Your verification code"),
+                first(verification().emailMessage(), messages().emailVerificationMessage(),
+                        "Your confirmation code is {####}"));
     }
 
     /** Whether sign-up confirmation mail carries a link (CONFIRM_WITH_LINK) instead of a code. */
     public boolean confirmsWithLink() {
-        return "CONFIRM_WITH_LINK".equals(settings.path("VerificationMessageTemplate").path("DefaultEmailOption")
-                .asText());
+        return "CONFIRM_WITH_LINK".equals(verification().defaultEmailOption());
     }
 
     /** The CONFIRM_WITH_LINK mail: subject and message with a {##link text##} placeholder. */
-    public String[] verificationLinkEmail() {
-        JsonNode template = settings.path("VerificationMessageTemplate");
-        return new String[] { template.path("EmailSubjectByLink").asText("Your verification link"),
-                template.path("EmailMessageByLink").asText(
-                        "Please click the link below to verify your email address. {##Verify Email##} ") };
+    public Message verificationLinkEmail() {
+        return new Message(first(verification().emailSubjectByLink(), "Your verification link"),
+                first(verification().emailMessageByLink(),
+                        "Please click the link below to verify your email address. {##Verify Email##} "));
     }
 
     /** The text message carrying a verification code: VerificationMessageTemplate.SmsMessage or Cognito's default. */
-    public String verificationSms() {
-        return settings.path("VerificationMessageTemplate").path("SmsMessage")
-                .asText(settings.path("SmsVerificationMessage").asText("Your verification code is {####}. "));
+    public Message verificationSms() {
+        return new Message(null, first(verification().smsMessage(), messages().smsVerificationMessage(),
+                "Your verification code is {####}. "));
     }
 
     /** The text message carrying an SMS_MFA code. */
-    public String mfaSms() {
-        return settings.path("SmsMfaConfiguration").path("SmsAuthenticationMessage")
-                .asText(settings.path("SmsAuthenticationMessage").asText("Your authentication code is {####}. "));
+    public Message mfaSms() {
+        PoolSettings.SmsMfa sms = settings.mfa().sms();
+        return new Message(null, first(sms == null ? null : sms.smsAuthenticationMessage(),
+                messages().smsAuthenticationMessage(), "Your authentication code is {####}. "));
+    }
+
+    /** The email that carries an EMAIL_OTP code: subject and message with {####}. */
+    public Message mfaEmail() {
+        PoolSettings.EmailMfa email = settings.mfa().email();
+        return new Message(first(email == null ? null : email.subject(), "Your sign-in code"),
+                first(email == null ? null : email.message(), "Your authentication code is {####}."));
+    }
+
+    /** The invitation message AdminCreateUser sends by mail, from AdminCreateUserConfig or Cognito's defaults. */
+    public Message invitationEmail() {
+        PoolSettings.Invitation invitation = policies().adminCreateUser().invitation();
+        return new Message(first(invitation == null ? null : invitation.emailSubject(), "Your temporary password"),
+                first(invitation == null ? null : invitation.emailMessage(),
+                        "Your username is {username} and temporary password is {####}."));
     }
 
     /** The invitation AdminCreateUser sends by SMS. */
-    public String invitationSms() {
-        return settings.path("AdminCreateUserConfig").path("InviteMessageTemplate").path("SMSMessage")
-                .asText("Your username is {username} and temporary password is {####}.");
+    public Message invitationSms() {
+        PoolSettings.Invitation invitation = policies().adminCreateUser().invitation();
+        return new Message(null, first(invitation == null ? null : invitation.smsMessage(),
+                "Your username is {username} and temporary password is {####}."));
     }
 
-    /** The invitation message AdminCreateUser sends, from AdminCreateUserConfig or Cognito's defaults. */
-    public String[] invitationEmail() {
-        JsonNode template = settings.path("AdminCreateUserConfig").path("InviteMessageTemplate");
-        String subject = template.path("EmailSubject").asText("Your temporary password");
-        String message = template.path("EmailMessage")
-                .asText("Your username is {username} and temporary password is {####}.");
-        return new String[] { subject, message };
+    private static String first(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
-    private List<String> strings(String field) {
-        List<String> values = new ArrayList<>();
-        settings.path(field).forEach(v -> values.add(v.asText()));
-        return values;
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
     }
 }

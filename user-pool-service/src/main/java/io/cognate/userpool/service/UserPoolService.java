@@ -1,7 +1,7 @@
 package io.cognate.userpool.service;
 
-import static io.cognate.userpool.api.CognitoError.INVALID_PARAMETER;
-import static io.cognate.userpool.api.CognitoError.RESOURCE_NOT_FOUND;
+import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
+import static io.cognate.userpool.error.CognitoError.RESOURCE_NOT_FOUND;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -10,13 +10,11 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.cognate.userpool.api.Json;
-import io.cognate.userpool.api.Params;
 import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.grpc.TokenServiceClient;
+import io.cognate.userpool.model.Page;
+import io.cognate.userpool.model.PoolSettings;
+import io.cognate.userpool.model.SchemaAttributeInput;
 import io.cognate.userpool.repository.UserPoolEntity;
 import io.cognate.userpool.repository.UserPoolRepository;
 import io.cognate.userpool.repository.UserRepository;
@@ -30,6 +28,10 @@ import io.smallrye.mutiny.Uni;
 public class UserPoolService {
     private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A pool and the number of its users, as DescribeUserPool reports them. */
+    public record Description(UserPool pool, long estimatedUsers) {
+    }
 
     private final ConfigCache<UserPool> cache;
     private final UserPoolRepository pools;
@@ -47,17 +49,25 @@ public class UserPoolService {
     }
 
     /** Creates the pool, then makes sure token-service has its signing key so its JWKS is served at once. */
-    public Uni<ObjectNode> create(Params request) {
-        String name = request.required("PoolName", 1, 128, Params.NAME);
-        ObjectNode settings = PoolSettingsBuilder.forCreate(request);
+    public Uni<UserPool> create(NewPool request) {
+        List<String> usernameAttributes = orEmpty(request.usernameAttributes());
+        List<String> aliasAttributes = orEmpty(request.aliasAttributes());
+        if (!usernameAttributes.isEmpty() && !aliasAttributes.isEmpty()) {
+            throw INVALID_PARAMETER.withMessage(
+                    "Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
+        }
+        PoolSettings.SignIn signIn = new PoolSettings.SignIn(usernameAttributes.isEmpty() ? null : usernameAttributes,
+                aliasAttributes.isEmpty() ? null : aliasAttributes, request.caseSensitive(),
+                PoolSchema.create(request.schema()));
+        PoolSettings.Mfa mfa = PoolMfa.atCreation(request.mfaConfiguration(), request.policies());
         UserPoolEntity entity = new UserPoolEntity();
         entity.id = config.region() + "_" + randomId(9);
-        entity.name = name;
-        entity.settings = Json.write(settings);
+        entity.name = request.name();
+        entity.settings(new PoolSettings(signIn, request.policies(), mfa, null));
         entity.createdAt = Instant.now();
         entity.updatedAt = entity.createdAt;
         return tokens.ensureSigningKey(entity.id).chain(() -> Panache.withTransaction(() -> pools.persist(entity)))
-                .map(saved -> describe(new UserPool(saved), 0));
+                .map(UserPool::new);
     }
 
     @WithSession
@@ -77,10 +87,10 @@ public class UserPoolService {
 
     /** Replaces the pool's settings with what {@code change} makes of the pool (which it may refuse by throwing). */
     @WithTransaction
-    public Uni<UserPool> changeSettings(String poolId, Function<UserPool, ObjectNode> change) {
+    public Uni<UserPool> changeSettings(String poolId, Function<UserPool, PoolSettings> change) {
         return require(poolId).chain(pool -> {
             UserPoolEntity entity = pool.entity();
-            entity.settings = Json.write(change.apply(pool));
+            entity.settings(change.apply(pool));
             entity.updatedAt = Instant.now();
             cache.invalidate(poolId);
             return pools.persist(entity).map(UserPool::new);
@@ -88,22 +98,26 @@ public class UserPoolService {
     }
 
     @WithSession
-    public Uni<ObjectNode> describe(String poolId) {
-        return require(poolId).chain(pool -> users.countInPool(poolId).map(count -> describe(pool, count)));
+    public Uni<Description> describe(String poolId) {
+        return require(poolId).chain(pool -> users.countInPool(poolId).map(count -> new Description(pool, count)));
     }
 
+    /**
+     * UpdateUserPool: the policies are replaced (the password policy and tier only where given, as in Cognito); the
+     * schema, the sign-in attributes, the MFA methods and the risk configuration stay as they are.
+     */
     @WithTransaction
-    public Uni<Void> update(Params request) {
-        String poolId = request.userPoolId();
-        return require(poolId).chain(pool -> {
+    public Uni<Void> update(PoolUpdate request) {
+        return require(request.poolId()).chain(pool -> {
             UserPoolEntity entity = pool.entity();
-            String name = request.optional("PoolName", 1, 128, Params.NAME);
-            if (name != null) {
-                entity.name = name;
+            if (request.name() != null) {
+                entity.name = request.name();
             }
-            entity.settings = Json.write(PoolSettingsBuilder.forUpdate(request, pool.settings()));
+            PoolSettings.Policies policies = request.policies().keeping(pool.settings().policies());
+            PoolSettings.Mfa mfa = PoolMfa.atUpdate(pool.settings().mfa(), request.mfaConfiguration(), policies);
+            entity.settings(pool.settings().withPolicies(policies).withMfa(mfa));
             entity.updatedAt = Instant.now();
-            cache.invalidate(poolId);
+            cache.invalidate(request.poolId());
             return pools.persist(entity).replaceWithVoid();
         });
     }
@@ -111,7 +125,7 @@ public class UserPoolService {
     @WithTransaction
     public Uni<Void> delete(String poolId) {
         return require(poolId).chain(pool -> {
-            if ("ACTIVE".equals(pool.settings().path("DeletionProtection").asText())) {
+            if (pool.deletionProtected()) {
                 throw INVALID_PARAMETER.withMessage("The user pool %s cannot be deleted because deletion protection is "
                         + "activated. Deletion protection must be inactivated first.", poolId);
             }
@@ -123,49 +137,13 @@ public class UserPoolService {
     }
 
     @WithSession
-    public Uni<ObjectNode> list(int maxResults, String nextToken) {
-        String after = PageTokens.decode(nextToken);
-        return pools.page(after, maxResults + 1).map(page -> {
-            ObjectNode response = Json.object();
-            ArrayNode list = response.putArray("UserPools");
-            List<UserPoolEntity> shown = page.subList(0, Math.min(maxResults, page.size()));
-            for (UserPoolEntity entity : shown) {
-                list.addObject().put("Id", entity.id).put("Name", entity.name).putObject("LambdaConfig");
-                ((ObjectNode) list.get(list.size() - 1)).put("LastModifiedDate", Json.epochSeconds(entity.updatedAt))
-                        .put("CreationDate", Json.epochSeconds(entity.createdAt));
-            }
-            if (page.size() > maxResults) {
-                response.put("NextToken", PageTokens.encode(shown.get(shown.size() - 1).id));
-            }
-            return response;
-        });
+    public Uni<Page<UserPoolEntity>> list(int maxResults, String nextToken) {
+        return pools.page(Page.after(nextToken), maxResults + 1).map(page -> Page.of(page, maxResults, p -> p.id));
     }
 
-    @WithTransaction
-    public Uni<Void> addCustomAttributes(Params request) {
-        String poolId = request.userPoolId();
-        return require(poolId).chain(pool -> {
-            ObjectNode settings = pool.settings();
-            ArrayNode schema = (ArrayNode) settings.withArray("SchemaAttributes");
-            settings.set("SchemaAttributes",
-                    PoolSettingsBuilder.addCustomAttributes(schema, request.node().get("CustomAttributes")));
-            UserPoolEntity entity = pool.entity();
-            entity.settings = Json.write(settings);
-            entity.updatedAt = Instant.now();
-            cache.invalidate(poolId);
-            return pools.persist(entity).replaceWithVoid();
-        });
-    }
-
-    private ObjectNode describe(UserPool pool, long estimatedUsers) {
-        UserPoolEntity entity = pool.entity();
-        ObjectNode description = pool.settings().deepCopy();
-        description.put("Id", entity.id).put("Name", entity.name)
-                .put("Arn", "arn:aws:cognito-idp:" + config.region() + ":" + config.accountId() + ":userpool/" + entity.id)
-                .put("CreationDate", Json.epochSeconds(entity.createdAt))
-                .put("LastModifiedDate", Json.epochSeconds(entity.updatedAt))
-                .put("EstimatedNumberOfUsers", estimatedUsers);
-        return Json.object().set("UserPool", description);
+    public Uni<Void> addCustomAttributes(String poolId, List<SchemaAttributeInput> attributes) {
+        return changeSettings(poolId, pool -> pool.settings().withSchema(PoolSchema.add(pool.settings().signIn()
+                .schema(), attributes))).replaceWithVoid();
     }
 
     private static String randomId(int length) {
@@ -174,5 +152,9 @@ public class UserPoolService {
             id.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
         }
         return id.toString();
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
     }
 }

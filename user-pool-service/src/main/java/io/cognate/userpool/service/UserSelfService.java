@@ -1,23 +1,19 @@
 package io.cognate.userpool.service;
 
-import static io.cognate.userpool.api.CognitoError.INVALID_PARAMETER;
-import static io.cognate.userpool.api.CognitoError.NOT_AUTHORIZED;
-
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.cognate.contracts.token.v1.RevokeRequest;
-import io.cognate.userpool.api.CognitoException;
-import io.cognate.userpool.api.Json;
-import io.cognate.userpool.api.Params;
-import io.cognate.userpool.auth.PasswordVerifiers;
+import io.cognate.userpool.credentials.PasswordVerifiers;
+import io.cognate.userpool.error.CognitoException;
+import io.cognate.userpool.error.Refusal;
 import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
+import io.cognate.userpool.model.CodeDeliveryDetails;
+import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -27,40 +23,41 @@ import io.smallrye.mutiny.Uni;
 /** What users do to their own account, authorized by their access token. */
 @ApplicationScoped
 public class UserSelfService {
+    /** A user as GetUser shows it: the attributes its token's client may read (all when empty). */
+    public record Self(UserEntity user, List<String> readableAttributes) {
+    }
+
     private final AccessTokens accessTokens;
     private final UserPoolService pools;
     private final AppClientService clients;
     private final UserRepository users;
     private final PasswordVerifiers passwords;
+    private final PasswordChanges passwordChanges;
     private final AttributeChanges attributeChanges;
     private final TokenServiceClient tokens;
     private final Outbox outbox;
     private final AttributeVerification verification;
 
     public UserSelfService(AccessTokens accessTokens, UserPoolService pools, AppClientService clients,
-            UserRepository users, PasswordVerifiers passwords, AttributeChanges attributeChanges,
-            TokenServiceClient tokens, Outbox outbox,
+            UserRepository users, PasswordVerifiers passwords, PasswordChanges passwordChanges,
+            AttributeChanges attributeChanges, TokenServiceClient tokens, Outbox outbox,
             AttributeVerification verification) {
         this.accessTokens = accessTokens;
         this.pools = pools;
         this.clients = clients;
         this.users = users;
         this.passwords = passwords;
+        this.passwordChanges = passwordChanges;
         this.attributeChanges = attributeChanges;
         this.tokens = tokens;
         this.outbox = outbox;
         this.verification = verification;
     }
 
-    /** GetUser: the attributes the token's client may read. */
     @WithSession
-    public Uni<ObjectNode> getUser(String accessToken) {
-        return accessTokens.authenticate(accessToken).chain(caller -> client(caller).map(client -> {
-            List<String> readable = client == null ? List.of() : client.readAttributes();
-            ObjectNode response = Json.object().put("Username", caller.user().username);
-            response.set("UserAttributes", Json.attributeList(UserAttributes.listed(caller.user(), readable)));
-            return UserView.withMfa(response, caller.user());
-        }));
+    public Uni<Self> getUser(String accessToken) {
+        return accessTokens.authenticate(accessToken).chain(caller -> client(caller)
+                .map(client -> new Self(caller.user(), client == null ? List.of() : client.readAttributes())));
     }
 
     public Uni<Void> deleteUser(String accessToken) {
@@ -73,68 +70,44 @@ public class UserSelfService {
     }
 
     @WithTransaction
-    public Uni<ObjectNode> updateUserAttributes(Params request) {
-        String accessToken = request.accessToken();
-        Map<String, String> updates = request.attributes("UserAttributes");
+    public Uni<List<CodeDeliveryDetails>> updateUserAttributes(String accessToken, Map<String, String> updates) {
         return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId())
                 .chain(pool -> client(caller).chain(client -> attributeChanges.update(pool, client, caller.user(),
-                        updates, false))))
-                .map(deliveries -> {
-                    ObjectNode response = Json.object();
-                    response.putArray("CodeDeliveryDetailsList").addAll(deliveries);
-                    return response;
-                });
+                        updates, false))));
     }
 
-    /** GetUserAttributeVerificationCode: a code for the user's email, sent to it. */
+    /** GetUserAttributeVerificationCode: a code for the user's email or phone number, sent to it. */
     @WithTransaction
-    public Uni<ObjectNode> getUserAttributeVerificationCode(Params request) {
-        String accessToken = request.accessToken();
-        String attribute = request.required("AttributeName", 1, 32);
+    public Uni<CodeDeliveryDetails> getUserAttributeVerificationCode(String accessToken, String attribute) {
         return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId())
-                .chain(pool -> verification.sendCode(pool, caller.user(), attribute))).map(delivery -> {
-                    ObjectNode response = Json.object();
-                    response.set("CodeDeliveryDetails", delivery);
-                    return response;
-                });
+                .chain(pool -> verification.sendCode(pool, caller.user(), attribute,
+                        CodeDelivery.Kind.VERIFY_USER_ATTRIBUTE)));
     }
 
     /** VerifyUserAttribute: the code proves the address; a held-back new address takes effect. */
     @WithTransaction
-    public Uni<Void> verifyUserAttribute(Params request) {
-        String accessToken = request.accessToken();
-        String attribute = request.required("AttributeName", 1, 32);
-        String code = request.required("Code", 1, 2048, Params.USERNAME);
+    public Uni<Void> verifyUserAttribute(String accessToken, String attribute, String code) {
         return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId())
                 .chain(pool -> verification.verify(pool, caller.user(), attribute, code)));
     }
 
     @WithTransaction
-    public Uni<Void> deleteUserAttributes(Params request) {
-        String accessToken = request.accessToken();
-        List<String> names = request.stringList("UserAttributeNames");
-        if (names == null) {
-            throw INVALID_PARAMETER.withMessage("1 validation error detected: Value at 'userAttributeNames' failed to "
-                    + "satisfy constraint: Member must not be null");
-        }
+    public Uni<Void> deleteUserAttributes(String accessToken, List<String> names) {
         return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId())
                 .chain(pool -> client(caller).chain(client -> attributeChanges.delete(pool, client, caller.user(),
                         names, false))));
     }
 
+    /** ChangePassword: a wrong previous password is refused as a wrong sign-in password is. */
     @WithTransaction
-    public Uni<Void> changePassword(Params request) {
-        String accessToken = request.accessToken();
-        String previous = request.optional("PreviousPassword", 0, 256);
-        String proposed = request.required("ProposedPassword", 1, 256);
+    public Uni<Void> changePassword(String accessToken, String previous, String proposed) {
         return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId()).chain(pool -> {
-            if (previous == null || !passwords.matches(caller.user(), pool, previous)) {
-                throw NOT_AUTHORIZED.withMessage("Incorrect username or password.");
+            UserEntity user = caller.user();
+            if (previous == null || !passwords.matches(user, previous)) {
+                throw Refusal.WRONG_CREDENTIALS.exception();
             }
-            pool.checkNewPassword(proposed, "PASSWORD_CHANGE");
-            passwords.set(caller.user(), pool, proposed);
-            return users.persist(caller.user())
-                    .chain(() -> outbox.record(UserEventType.PasswordChanged, caller.user(), Map.of()));
+            return passwordChanges.set(pool, user, proposed).chain(() -> users.persist(user))
+                    .chain(() -> outbox.record(UserEventType.PasswordChanged, user, Map.of()));
         }));
     }
 

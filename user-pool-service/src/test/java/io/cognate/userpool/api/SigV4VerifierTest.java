@@ -12,6 +12,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.cognate.userpool.error.CognitoError;
+import io.cognate.userpool.error.CognitoException;
+
 /** Checked against the AWS Signature Version 4 test suite's "get-vanilla" case and signing-key example. */
 class SigV4VerifierTest {
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";

@@ -1,65 +1,84 @@
 package io.cognate.userpool.api.actions;
 
+import java.util.Arrays;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.userpool.api.ActionGroup;
 import io.cognate.userpool.api.ActionRegistry;
 import io.cognate.userpool.api.Json;
+import io.cognate.userpool.api.Params;
+import io.cognate.userpool.api.wire.SignInJson;
+import io.cognate.userpool.auth.AuthFlow;
+import io.cognate.userpool.auth.ChallengeResponse;
+import io.cognate.userpool.auth.SignInRequest;
 import io.cognate.userpool.auth.SignInService;
 import io.cognate.userpool.auth.SignOutService;
-import io.cognate.userpool.auth.SoftwareTokens;
-import io.cognate.userpool.service.DeviceService;
-import io.cognate.userpool.service.MfaService;
 
-/** Sign-in, its MFA and devices, and sign-out. */
+/** Sign-in and sign-out. */
 @ApplicationScoped
 public class AuthActions implements ActionGroup {
+    /** Cognito's ChallengeNameType. */
+    private static final List<String> CHALLENGES = List.of("SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA",
+            "SELECT_MFA_TYPE", "MFA_SETUP", "PASSWORD_VERIFIER", "CUSTOM_CHALLENGE", "SELECT_CHALLENGE",
+            "DEVICE_SRP_AUTH", "DEVICE_PASSWORD_VERIFIER", "ADMIN_NO_SRP_AUTH", "NEW_PASSWORD_REQUIRED", "SMS_OTP",
+            "PASSWORD", "WEB_AUTHN", "PASSWORD_SRP");
+
     private final SignInService signIn;
     private final SignOutService signOut;
-    private final SoftwareTokens softwareTokens;
-    private final MfaService mfa;
-    private final DeviceService devices;
 
-    public AuthActions(SignInService signIn, SignOutService signOut, SoftwareTokens softwareTokens, MfaService mfa,
-            DeviceService devices) {
+    public AuthActions(SignInService signIn, SignOutService signOut) {
         this.signIn = signIn;
         this.signOut = signOut;
-        this.softwareTokens = softwareTokens;
-        this.mfa = mfa;
-        this.devices = devices;
+    }
+
+    record Revocation(String token, String clientId, String clientSecret) {
     }
 
     @Override
     public void register(ActionRegistry registry) {
-        registry.open("InitiateAuth", r -> signIn.initiateAuth(r, false));
-        registry.open("RespondToAuthChallenge", r -> signIn.respondToAuthChallenge(r, false));
-        registry.iam("AdminInitiateAuth", r -> {
-            r.userPoolId();
-            return signIn.initiateAuth(r, true);
-        });
-        registry.iam("AdminRespondToAuthChallenge", r -> {
-            r.userPoolId();
-            return signIn.respondToAuthChallenge(r, true);
-        });
-        registry.open("AssociateSoftwareToken", softwareTokens::associate);
-        registry.open("VerifySoftwareToken", softwareTokens::verify);
-        registry.open("SetUserMFAPreference", r -> mfa.setUserMfaPreference(r).map(v -> Json.object()));
-        registry.iam("AdminSetUserMFAPreference", r -> mfa.adminSetUserMfaPreference(r).map(v -> Json.object()));
-        registry.iam("SetUserPoolMfaConfig", mfa::setUserPoolMfaConfig);
-        registry.iam("GetUserPoolMfaConfig", r -> mfa.getUserPoolMfaConfig(r.userPoolId()));
-        registry.open("ConfirmDevice", devices::confirmDevice);
-        registry.open("GetDevice", devices::getDevice);
-        registry.open("ListDevices", devices::listDevices);
-        registry.open("ForgetDevice", r -> devices.forgetDevice(r).map(v -> Json.object()));
-        registry.open("UpdateDeviceStatus", r -> devices.updateDeviceStatus(r).map(v -> Json.object()));
-        registry.iam("AdminGetDevice", devices::adminGetDevice);
-        registry.iam("AdminListDevices", devices::adminListDevices);
-        registry.iam("AdminForgetDevice", r -> devices.adminForgetDevice(r).map(v -> Json.object()));
-        registry.iam("AdminUpdateDeviceStatus", r -> devices.adminUpdateDeviceStatus(r).map(v -> Json.object()));
-        registry.open("GlobalSignOut", r -> signOut.globalSignOut(r.accessToken()).map(v -> Json.object()));
-        registry.iam("AdminUserGlobalSignOut",
-                r -> signOut.adminUserGlobalSignOut(r.userPoolId(), r.username()).map(v -> Json.object()));
-        registry.open("RevokeToken", r -> signOut.revokeToken(r.required("Token", 1, 8192), r.clientId(),
-                r.optional("ClientSecret", 1, 256)).map(v -> Json.object()));
+        registry.withAnswersHeldToFloor("InitiateAuth", ActionRegistry.Authorization.PUBLIC,
+                p -> initiateAuth(p, false), signIn::initiateAuth, SignInJson::write, SignInJson::isSrpChallenge);
+        registry.withAnswersHeldToFloor("AdminInitiateAuth", ActionRegistry.Authorization.IAM,
+                p -> initiateAuth(p, true), signIn::initiateAuth, SignInJson::write, SignInJson::isSrpChallenge);
+        registry.open("RespondToAuthChallenge", p -> respond(p, false), signIn::respondToAuthChallenge,
+                SignInJson::write);
+        registry.iam("AdminRespondToAuthChallenge", p -> respond(p, true), signIn::respondToAuthChallenge,
+                SignInJson::write);
+        registry.open("GlobalSignOut", Params::accessToken, signOut::globalSignOut, Json::empty);
+        registry.iam("AdminUserGlobalSignOut", Keys.PoolUser::of,
+                u -> signOut.adminUserGlobalSignOut(u.poolId(), u.username()), Json::empty);
+        registry.open("RevokeToken", p -> new Revocation(p.required("Token", 1, 8192), p.clientId(),
+                p.optional("ClientSecret", 1, 256)),
+                r -> signOut.revokeToken(r.token(), r.clientId(), r.clientSecret()), Json::empty);
+    }
+
+    private static SignInRequest initiateAuth(Params p, boolean admin) {
+        String poolId = admin ? p.userPoolId() : null;
+        String clientId = p.clientId();
+        List<String> flows = Arrays.stream(AuthFlow.values()).filter(f -> f.allowedFor(admin)).map(Enum::name)
+                .toList();
+        AuthFlow flow = AuthFlow.valueOf(p.requiredEnum("AuthFlow", flows));
+        SignInRequest request = new SignInRequest(admin, poolId, clientId, flow, p.stringMap("AuthParameters"));
+        readContext(p, admin);
+        return request;
+    }
+
+    private static ChallengeResponse respond(Params p, boolean admin) {
+        String poolId = admin ? p.userPoolId() : null;
+        ChallengeResponse response = new ChallengeResponse(admin, poolId, p.clientId(),
+                p.requiredEnum("ChallengeName", CHALLENGES), p.optional("Session", 20, 2048),
+                p.stringMap("ChallengeResponses"));
+        readContext(p, admin);
+        return response;
+    }
+
+    private static void readContext(Params p, boolean admin) {
+        if (admin) {
+            ContextMembers.readAdmin(p);
+        } else {
+            ContextMembers.read(p);
+        }
     }
 }

@@ -1,0 +1,38 @@
+package io.cognate.userpool.api;
+
+import org.jboss.logging.Logger;
+
+import io.cognate.userpool.error.CognitoError;
+import io.cognate.userpool.error.CognitoException;
+import io.cognate.userpool.grpc.TokenServiceException;
+import io.cognate.userpool.messaging.DeliveryFailedException;
+
+/**
+ * Every failure as the Cognito error it is answered with: the domain's own errors as they are, the failures of the
+ * infrastructure below as Cognito names them, and anything else as InternalErrorException (logged without the
+ * request, which may hold passwords or tokens).
+ */
+final class ErrorAnswers {
+    private static final Logger LOG = Logger.getLogger(ErrorAnswers.class);
+
+    private ErrorAnswers() {
+    }
+
+    static CognitoException of(Throwable failure, String requestId) {
+        if (failure instanceof CognitoException cognito) {
+            return cognito;
+        }
+        if (failure instanceof DeliveryFailedException delivery) {
+            return CognitoError.CODE_DELIVERY_FAILURE.withMessage(delivery.getMessage());
+        }
+        if (failure instanceof TokenServiceException tokenService) {
+            return switch (tokenService.kind()) {
+                case REFUSED -> CognitoError.NOT_AUTHORIZED.withMessage(tokenService.getMessage());
+                case INVALID_ARGUMENT -> CognitoError.INVALID_PARAMETER.withMessage(tokenService.getMessage());
+                case UNAVAILABLE -> CognitoError.INTERNAL_ERROR.withMessage("The token service is unavailable; try again.");
+            };
+        }
+        LOG.errorf(failure, "Request %s failed unexpectedly", requestId);
+        return CognitoError.INTERNAL_ERROR.withMessage("An internal error occurred. Request id: " + requestId);
+    }
+}

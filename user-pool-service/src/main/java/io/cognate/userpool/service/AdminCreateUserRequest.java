@@ -1,0 +1,13 @@
+package io.cognate.userpool.service;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * AdminCreateUser, parsed. {@code messageAction} is RESEND, SUPPRESS or null (send an invitation);
+ * {@code deliveryMediums} EMAIL and/or SMS, null when not given. ValidationData and ClientMetadata are for the
+ * PreSignUp trigger, which no pool has yet.
+ */
+public record AdminCreateUserRequest(String poolId, String username, Map<String, String> attributes,
+        String temporaryPassword, boolean forceAliasCreation, String messageAction, List<String> deliveryMediums) {
+}
