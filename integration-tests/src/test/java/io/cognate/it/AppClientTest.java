@@ -94,6 +94,41 @@ class AppClientTest {
     }
 
     @Test
+    void clientSecretGivenThenItIsTheSecretTheSecretHashUses() {
+        TestPool pool = TestPools.pool();
+        TestUser user = TestUsers.confirmed(pool);
+        String secret = "my-own-secret+of-thirty-two-chars".replace("-", "_");
+        UserPoolClientType created = TestPools.client(pool.id(), b -> b.clientSecret(secret));
+
+        assertEquals(secret, created.clientSecret());
+        cognito.adminInitiateAuth(b -> b.userPoolId(pool.id()).clientId(created.clientId())
+                .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", user.username(),
+                        "PASSWORD", user.password(), "SECRET_HASH", Cognito.secretHash(user.username(),
+                                created.clientId(), secret))));
+    }
+
+    @Test
+    void clientSecretWhenWithGenerateSecretOrMalformedThenInvalidParameter() {
+        String poolId = TestPools.createPool(b -> {
+        });
+        Expect.errorMentioning(InvalidParameterException.class, "GenerateSecret", () -> TestPools.client(poolId,
+                b -> b.generateSecret(true).clientSecret("a".repeat(32))));
+        Expect.errorMentioning(InvalidParameterException.class, "clientSecret", () -> TestPools.client(poolId,
+                b -> b.clientSecret("too-short")));
+        Expect.errorMentioning(InvalidParameterException.class, "clientSecret", () -> TestPools.client(poolId,
+                b -> b.clientSecret("has spaces in it which the pattern refuses")));
+    }
+
+    @Test
+    void analyticsConfigurationThenRefusedNamingIt() {
+        String poolId = TestPools.createPool(b -> {
+        });
+        Expect.errorMentioning(InvalidParameterException.class, "AnalyticsConfiguration", () -> TestPools.client(poolId,
+                b -> b.analyticsConfiguration(a -> a.applicationId("app").roleArn(
+                        "arn:aws:iam::123456789012:role/pinpoint").externalId("x"))));
+    }
+
+    @Test
     void generateSecretThenDescribeReturnsSecretAndListDoesNot() {
         String poolId = TestPools.createPool(b -> {
         });

@@ -107,6 +107,66 @@ class BadInputTest {
         assertFalse(RawApi.json(response).path("UserSub").asText().isEmpty());
     }
 
+    @Test
+    void wrongJsonTypeThenAwsSerializationMessages() {
+        TestPool pool = TestPools.pool();
+        HttpResponse<String> object = RawApi.post("SignUp", "{\"ClientId\": " + RawApi.quote(pool.clientId())
+                + ", \"Username\": {\"a\": 1}, \"Password\": \"Correct-Horse-42\"}");
+        HttpResponse<String> number = RawApi.post("SignUp", "{\"ClientId\": " + RawApi.quote(pool.clientId())
+                + ", \"Username\": 12345, \"Password\": \"Correct-Horse-42\"}");
+
+        assertEquals("SerializationException", RawApi.errorType(object));
+        assertEquals("Start of structure or map found where not expected.", RawApi.json(object).path("message").asText());
+        assertEquals("NUMBER_VALUE can not be converted to a String", RawApi.json(number).path("message").asText());
+    }
+
+    @Test
+    void invalidValueThenAwsValidationMessageWithValueAndMember() {
+        HttpResponse<String> response = RawApi.post("InitiateAuth", "{\"ClientId\": \"not a client\", "
+                + "\"AuthFlow\": \"USER_SRP_AUTH\"}");
+
+        assertEquals("InvalidParameterException", RawApi.errorType(response));
+        assertEquals("1 validation error detected: Value 'not a client' at 'clientId' failed to satisfy constraint: "
+                + "Member must satisfy regular expression pattern: [\\w+]+",
+                RawApi.json(response).path("message")
+                        .asText());
+    }
+
+    @Test
+    void invalidSensitiveValueThenLeftOutOfTheMessage() {
+        TestPool pool = TestPools.pool();
+        HttpResponse<String> response = RawApi.post("SignUp", "{\"ClientId\": " + RawApi.quote(pool.clientId())
+                + ", \"Username\": \"someone\", \"Password\": \"" + "p".repeat(300) + "\"}");
+
+        assertEquals("1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have "
+                + "length less than or equal to 256", RawApi.json(response).path("message").asText());
+    }
+
+    @Test
+    void memberCognateDoesNotKnowThenRefusedNamingItNeverIgnored() {
+        TestPool pool = TestPools.pool();
+        HttpResponse<String> response = RawApi.post("SignUp", "{\"ClientId\": " + RawApi.quote(pool.clientId())
+                + ", \"Username\": " + RawApi.quote(Names.unique("user")) + ", \"Password\": \"Correct-Horse-42\", "
+                + "\"UserAttributes\": [{\"Name\": \"email\", \"Value\": \"x@example.test\", \"Verified\": true}]}");
+        HttpResponse<String> topLevel = RawApi.post("ForgotPassword", "{\"ClientId\": " + RawApi.quote(pool.clientId())
+                + ", \"Username\": \"someone\", \"FavouriteColour\": \"blue\"}");
+
+        assertEquals("InvalidParameterException", RawApi.errorType(response));
+        assertTrue(RawApi.json(response).path("message").asText().contains("userAttributes.1.member.verified"),
+                response::body);
+        assertTrue(RawApi.json(topLevel).path("message").asText().contains("FavouriteColour"), topLevel::body);
+    }
+
+    @Test
+    void refreshTokenNotIssuedHereThenCognitosMessage() {
+        TestPool pool = TestPools.pool();
+        HttpResponse<String> response = RawApi.post("InitiateAuth", "{\"ClientId\": " + RawApi.quote(pool.clientId())
+                + ", \"AuthFlow\": \"REFRESH_TOKEN_AUTH\", \"AuthParameters\": {\"REFRESH_TOKEN\": \"eyJ.x.y.z.w\"}}");
+
+        assertEquals("NotAuthorizedException", RawApi.errorType(response));
+        assertEquals("Invalid Refresh Token.", RawApi.json(response).path("message").asText());
+    }
+
     private static void assertErrorResponse(HttpResponse<String> response) {
         assertTrue(response.statusCode() >= 400 && response.statusCode() < 500,
                 () -> "expected a 4xx, got " + response.statusCode() + ": " + response.body());

@@ -17,6 +17,7 @@ import io.cognate.it.support.Expect;
 import io.cognate.it.support.Mailbox;
 import io.cognate.it.support.Names;
 import io.cognate.it.support.SignIn;
+import io.cognate.it.support.SmsInbox;
 import io.cognate.it.support.TestPool;
 import io.cognate.it.support.TestPools;
 import io.cognate.it.support.TestUser;
@@ -26,8 +27,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
@@ -54,6 +57,7 @@ class UsersTest {
         UserType created = admin.adminCreateUser(b -> b.userPoolId(pool.id())
                 .username(username)
                 .temporaryPassword(temporary)
+                .desiredDeliveryMediums(DeliveryMediumType.EMAIL)
                 .userAttributes(attribute("email", email))).user();
 
         assertEquals(username, created.username());
@@ -72,6 +76,7 @@ class UsersTest {
         String username = Names.unique("user");
         String email = Names.email("user");
         admin.adminCreateUser(b -> b.userPoolId(pool.id()).username(username)
+                .desiredDeliveryMediums(DeliveryMediumType.EMAIL)
                 .userAttributes(attribute("email", email)));
 
         String body = Mailbox.of(email).awaitMessage().body();
@@ -117,6 +122,7 @@ class UsersTest {
         admin.adminCreateUser(b -> b.userPoolId(pool.id())
                 .username(username)
                 .temporaryPassword("First-Temp-1")
+                .desiredDeliveryMediums(DeliveryMediumType.EMAIL)
                 .userAttributes(attribute("email", email)));
         Mailbox mailbox = Mailbox.of(email);
         mailbox.awaitMessage();
@@ -124,6 +130,7 @@ class UsersTest {
         admin.adminCreateUser(b -> b.userPoolId(pool.id())
                 .username(username)
                 .temporaryPassword("Second-Temp-2")
+                .desiredDeliveryMediums(DeliveryMediumType.EMAIL)
                 .messageAction(MessageActionType.RESEND));
         Mailbox.Mail resent = mailbox.awaitMessages(2).get(1);
         assertTrue(resent.body().contains(username), () -> "resent invitation: " + resent.body());
@@ -317,5 +324,62 @@ class UsersTest {
                         .previousPassword("Not-The-Password-1")
                         .proposedPassword("Changed-Pass-99")));
         assertNotNull(SignIn.password(pool, user).accessToken(), "the password is unchanged");
+    }
+
+    @Test
+    void adminCreateUserWithoutDeliveryMediumsThenInvitationBySmsAsCognitoDefaults() {
+        TestPool pool = TestPools.pool();
+        String username = Names.unique("user");
+        String email = Names.email("user");
+        String phone = SmsInbox.uniqueNumber();
+        admin.adminCreateUser(b -> b.userPoolId(pool.id()).username(username).temporaryPassword("Temp-Pass-123")
+                .userAttributes(attribute("email", email), attribute("phone_number", phone)));
+
+        String text = SmsInbox.awaitMessage(phone, 1).cloudEvent().path("data").path("message").asText();
+        assertTrue(text.contains(username) && text.contains("Temp-Pass-123"), text);
+        Mailbox.of(email).assertStays(0, Duration.ofSeconds(2));
+    }
+
+    @Test
+    void adminCreateUserWithoutDeliveryMediumsAndWithoutPhoneThenCreatedAndNothingSent() {
+        TestPool pool = TestPools.pool();
+        String username = Names.unique("user");
+        String email = Names.email("user");
+        UserType created = admin.adminCreateUser(b -> b.userPoolId(pool.id()).username(username)
+                .userAttributes(attribute("email", email))).user();
+
+        assertEquals(UserStatusType.FORCE_CHANGE_PASSWORD, created.userStatus());
+        Mailbox.of(email).assertStays(0, Duration.ofSeconds(2));
+    }
+
+    @Test
+    void adminCreateUserWhenAskedMediumHasNoAddressThenInvalidParameterAndNoUser() {
+        TestPool pool = TestPools.pool();
+        String username = Names.unique("user");
+        Expect.error(InvalidParameterException.class, "No phone_number provided but desired delivery medium was SMS",
+                () -> admin.adminCreateUser(b -> b.userPoolId(pool.id()).username(username)
+                        .desiredDeliveryMediums(DeliveryMediumType.SMS)
+                        .userAttributes(attribute("email", Names.email("user")))));
+        Expect.error(UserNotFoundException.class, () -> admin.adminGetUser(b -> b.userPoolId(pool.id())
+                .username(username)));
+    }
+
+    @Test
+    void verifiedFlagInAnyCaseThenKeptAsGivenAndRecoveryUsesIt() {
+        TestPool pool = TestPools.pool();
+        String username = Names.unique("user");
+        String email = Names.email("user");
+        admin.adminCreateUser(b -> b.userPoolId(pool.id()).username(username).messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(attribute("email", email), attribute("email_verified", "TRUE")));
+        admin.adminSetUserPassword(b -> b.userPoolId(pool.id()).username(username).password(TestPools.PASSWORD)
+                .permanent(true));
+
+        assertEquals("TRUE", attribute(admin.adminGetUser(b -> b.userPoolId(pool.id()).username(username))
+                .userAttributes(), "email_verified"));
+        // A verified address: the recovery code goes to it.
+        assertEquals("EMAIL", Cognito.anonymous().forgotPassword(b -> b.clientId(pool.clientId()).username(username))
+                .codeDeliveryDetails().deliveryMediumAsString());
+        Expect.errorMentioning(InvalidParameterException.class, "email_verified", () -> admin.adminUpdateUserAttributes(
+                b -> b.userPoolId(pool.id()).username(username).userAttributes(attribute("email_verified", "yes"))));
     }
 }

@@ -67,7 +67,7 @@ public class RefreshTokenFamilyEntity {
     /** Why no more tokens may come from this family for the client, in Cognito's words; null when they may. */
     public String refusalFor(String requestingClientId, Instant now) {
         if (!clientId.equals(requestingClientId)) {
-            return "Invalid Refresh Token";
+            return "Invalid Refresh Token.";
         }
         if (isRevoked()) {
             return "Refresh Token has been revoked";

@@ -63,7 +63,7 @@ public class RefreshFamilies {
             return Uni.createFrom().failure(TokenError.INVALID_PARAMETER.withMessage("origin_jti is not a UUID"));
         }
         return repository.findByOriginJti(cmd.userPoolId(), originJti).map(family -> {
-            String refusal = family == null || !family.sub.equals(cmd.sub()) ? "Invalid Refresh Token"
+            String refusal = family == null || !family.sub.equals(cmd.sub()) ? "Invalid Refresh Token."
                     : family.refusalFor(cmd.clientId(), clock.instant());
             if (refusal != null) {
                 throw TokenError.FAMILY_NOT_USABLE.withMessage(refusal);

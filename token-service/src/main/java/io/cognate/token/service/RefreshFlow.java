@@ -37,7 +37,7 @@ public class RefreshFlow {
                 .filter(c -> c.userPoolId().equals(userPoolId) && c.clientId().equals(clientId));
         if (content.isEmpty()) {
             LOG.debugf("refresh in pool %s refused: token not issued for this pool and client", userPoolId);
-            return Uni.createFrom().item(RefreshResult.refused("Invalid Refresh Token"));
+            return Uni.createFrom().item(RefreshResult.refused("Invalid Refresh Token."));
         }
         return repository.findInPool(userPoolId, content.get().familyId())
                 .map(family -> grant(family, content.get(), clientId));
@@ -46,7 +46,7 @@ public class RefreshFlow {
     private RefreshResult grant(RefreshTokenFamilyEntity family, RefreshTokenContent content,
             String clientId) {
         String refusal = family == null || !Secrets.matches(content.secret(), family.secretHash)
-                ? "Invalid Refresh Token"
+                ? "Invalid Refresh Token."
                 : family.refusalFor(clientId, clock.instant());
         if (refusal != null) {
             LOG.debugf("refresh in pool %s refused: %s", content.userPoolId(), refusal);

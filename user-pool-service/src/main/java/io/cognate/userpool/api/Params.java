@@ -309,7 +309,7 @@ public final class Params {
             String name = names.next();
             if (!read.contains(name) && !node.get(name).isNull()) {
                 throw INVALID_PARAMETER.withMessage("%s is not a member Cognate supports here; it is refused rather "
-                        + "than ignored.", pathOf(name).isEmpty() ? name : pathOf(name));
+                        + "than ignored.", path.isEmpty() ? name : pathOf(name));
             }
         }
         children.forEach(Params::requireAllRead);

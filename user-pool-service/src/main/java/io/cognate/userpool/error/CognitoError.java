@@ -9,6 +9,7 @@ public enum CognitoError {
     USERNAME_EXISTS("UsernameExistsException", 400),
     ALIAS_EXISTS("AliasExistsException", 400),
     INVALID_PASSWORD("InvalidPasswordException", 400),
+    PASSWORD_HISTORY_POLICY_VIOLATION("PasswordHistoryPolicyViolationException", 400),
     CODE_MISMATCH("CodeMismatchException", 400),
     EXPIRED_CODE("ExpiredCodeException", 400),
     USER_NOT_CONFIRMED("UserNotConfirmedException", 400),

@@ -22,7 +22,7 @@ public enum Refusal {
     SESSION_EXPIRED(CognitoError.NOT_AUTHORIZED, "Invalid session for the user, session is expired.", false),
     SESSION_USED(CognitoError.NOT_AUTHORIZED, "Invalid session for the user, session can only be used once.", false),
     WRONG_MFA_CODE(CognitoError.CODE_MISMATCH, "Invalid code received for user", false),
-    INVALID_REFRESH_TOKEN(CognitoError.NOT_AUTHORIZED, "Invalid Refresh Token", false),
+    INVALID_REFRESH_TOKEN(CognitoError.NOT_AUTHORIZED, "Invalid Refresh Token.", false),
     UNKNOWN_DEVICE(CognitoError.NOT_AUTHORIZED, "Device does not exist.", false);
 
     private final CognitoError error;

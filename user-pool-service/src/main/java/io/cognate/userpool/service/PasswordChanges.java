@@ -1,6 +1,6 @@
 package io.cognate.userpool.service;
 
-import static io.cognate.userpool.error.CognitoError.INVALID_PASSWORD;
+import static io.cognate.userpool.error.CognitoError.PASSWORD_HISTORY_POLICY_VIOLATION;
 
 import java.time.Instant;
 
@@ -52,6 +52,7 @@ public class PasswordChanges {
     }
 
     private static RuntimeException reused() {
-        return INVALID_PASSWORD.withMessage("Password has previously been used");
+        return PASSWORD_HISTORY_POLICY_VIOLATION.withMessage("The password matches a previous password and doesn't "
+                + "comply with the password-history policy.");
     }
 }

@@ -18,9 +18,8 @@ final class PoolMfa {
             return PoolSettings.Mfa.OFF;
         }
         if (policies.sms() == null) {
-            throw INVALID_PARAMETER.withMessage("SMS configuration is required to set MfaConfiguration to %s: give "
-                    + "SmsConfiguration, or create the pool with OFF and enable a software token or email with "
-                    + "SetUserPoolMfaConfig.", mode);
+            throw INVALID_PARAMETER.withMessage("SMS configuration and Auto verification for phone_number are required "
+                    + "when MFA is required/optional");
         }
         return new PoolSettings.Mfa(mode, null, null, new PoolSettings.SmsMfa(null, policies.sms()));
     }

@@ -32,13 +32,17 @@ public final class PoolSchema {
         SchemaAttribute.STANDARD.forEach(a -> schema.put(a.name(), a));
         Set<String> named = new HashSet<>();
         for (SchemaAttributeInput input : requested) {
-            if (input.name() == null || !named.add(input.name())) {
-                throw INVALID_PARAMETER.withMessage("Duplicate attribute name %s in the schema.", input.name());
+            if (input.name() == null) {
+                throw INVALID_PARAMETER.withMessage("1 validation error detected: Value null at 'schema.member.name' "
+                        + "failed to satisfy constraint: Member must not be null");
+            }
+            if (!named.add(input.name())) {
+                throw INVALID_PARAMETER.withMessage("Attribute %s appears twice in the schema.", input.name());
             }
             SchemaAttribute standard = SchemaAttribute.standard(input.name());
             SchemaAttribute attribute = standard != null ? changedStandard(standard, input) : custom(input);
             if (standard == null && schema.containsKey(attribute.name())) {
-                throw INVALID_PARAMETER.withMessage("Existing attribute already has name %s.", attribute.name());
+                throw existing(attribute.name());
             }
             schema.put(attribute.name(), attribute);
         }
@@ -52,16 +56,21 @@ public final class PoolSchema {
         for (SchemaAttributeInput input : added) {
             SchemaAttribute custom = custom(input);
             if (schema.containsKey(custom.name())) {
-                throw INVALID_PARAMETER.withMessage("Existing attribute already has name %s.", custom.name());
+                throw existing(custom.name());
             }
             schema.put(custom.name(), custom);
         }
         return checkedCount(schema);
     }
 
+    /** Cognito's words for a name the schema holds already. */
+    private static RuntimeException existing(String name) {
+        return INVALID_PARAMETER.withMessage("%s: Existing attribute already has name %s.", name, name);
+    }
+
     private static List<SchemaAttribute> checkedCount(Map<String, SchemaAttribute> schema) {
         if (schema.values().stream().filter(SchemaAttribute::isCustom).count() > MAX_CUSTOM_ATTRIBUTES) {
-            throw INVALID_PARAMETER.withMessage("A user pool can have at most %d custom attributes.",
+            throw INVALID_PARAMETER.withMessage("The user pool has reached the limit of %d custom attributes.",
                     MAX_CUSTOM_ATTRIBUTES);
         }
         return List.copyOf(schema.values());
@@ -80,7 +89,7 @@ public final class PoolSchema {
         boolean string = "String".equals(standard.dataType());
         String min = string ? length(standard.name(), input.minLength(), standard.minLength()) : standard.minLength();
         String max = string ? length(standard.name(), input.maxLength(), standard.maxLength()) : standard.maxLength();
-        checkRange(standard.name(), min, max);
+        checkRange(standard.name(), min, max, "length");
         return new SchemaAttribute(standard.name(), standard.dataType(),
                 input.required() == null ? standard.required() : input.required(),
                 input.mutable() == null ? standard.mutable() : input.mutable(), false, min, max, standard.minValue(),
@@ -92,11 +101,9 @@ public final class PoolSchema {
         if (!CUSTOM_NAME.matcher(name).matches()) {
             throw INVALID_PARAMETER.withMessage("Custom attribute names must be 1 to 20 characters: '%s'.", name);
         }
-        if (input.dataType() == null) {
-            throw INVALID_PARAMETER.withMessage("AttributeDataType is required for custom attribute %s.", name);
-        }
-        if (!DATA_TYPES.contains(input.dataType())) {
-            throw INVALID_PARAMETER.withMessage("AttributeDataType must be one of %s.", DATA_TYPES);
+        if (input.dataType() == null || !DATA_TYPES.contains(input.dataType())) {
+            throw INVALID_PARAMETER.withMessage("Invalid AttributeDataType input, consider using the provided "
+                    + "AttributeDataType enum.");
         }
         if (Boolean.TRUE.equals(input.required())) {
             throw INVALID_PARAMETER.withMessage("Required custom attributes are not supported currently.");
@@ -106,10 +113,10 @@ public final class PoolSchema {
         boolean number = "Number".equals(input.dataType());
         String minLength = string ? length(fullName, input.minLength(), "0") : null;
         String maxLength = string ? length(fullName, input.maxLength(), "2048") : null;
-        checkRange(fullName, minLength, maxLength);
+        checkRange(fullName, minLength, maxLength, "length");
         String minValue = number ? number(fullName, input.minValue()) : null;
         String maxValue = number ? number(fullName, input.maxValue()) : null;
-        checkRange(fullName, minValue, maxValue);
+        checkRange(fullName, minValue, maxValue, "value");
         return new SchemaAttribute(fullName, input.dataType(), false, input.mutable() == null || input.mutable(),
                 Boolean.TRUE.equals(input.developerOnly()), minLength, maxLength, minValue, maxValue);
     }
@@ -119,16 +126,20 @@ public final class PoolSchema {
         if (value == null) {
             return fallback;
         }
+        int length;
         try {
-            int length = Integer.parseInt(value.strip());
-            if (length < 0 || length > MAX_STRING_LENGTH) {
-                throw INVALID_PARAMETER.withMessage("String attribute constraints of %s must be between 0 and %d.",
-                        attribute, MAX_STRING_LENGTH);
-            }
-            return Integer.toString(length);
+            length = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw INVALID_PARAMETER.withMessage("String attribute constraints of %s must be whole numbers.", attribute);
+            throw INVALID_PARAMETER.withMessage("Invalid StringAttributeConstraints for schema attribute %s", attribute);
         }
+        if (length < 0) {
+            throw INVALID_PARAMETER.withMessage("Invalid StringAttributeConstraints for schema attribute %s", attribute);
+        }
+        if (length > MAX_STRING_LENGTH) {
+            throw INVALID_PARAMETER.withMessage("%s: String attributes cannot have a length of more than %d", attribute,
+                    MAX_STRING_LENGTH);
+        }
+        return Integer.toString(length);
     }
 
     private static String number(String attribute, String value) {
@@ -139,13 +150,13 @@ public final class PoolSchema {
             new BigDecimal(value.strip());
             return value.strip();
         } catch (NumberFormatException e) {
-            throw INVALID_PARAMETER.withMessage("Number attribute constraints of %s must be numbers.", attribute);
+            throw INVALID_PARAMETER.withMessage("Invalid NumberAttributeConstraints for schema attribute %s", attribute);
         }
     }
 
-    private static void checkRange(String attribute, String min, String max) {
+    private static void checkRange(String attribute, String min, String max, String what) {
         if (min != null && max != null && new BigDecimal(min).compareTo(new BigDecimal(max)) > 0) {
-            throw INVALID_PARAMETER.withMessage("The minimum of attribute %s is greater than its maximum.", attribute);
+            throw INVALID_PARAMETER.withMessage("%s: Max %s cannot be less than min %s.", attribute, what, what);
         }
     }
 }

@@ -101,7 +101,8 @@ public class UserAdminService {
     }
 
     /**
-     * How the invitation goes: none with SUPPRESS; otherwise DesiredDeliveryMediums, each needing its address.
+     * How the invitation goes: none with SUPPRESS; otherwise DesiredDeliveryMediums, SMS when not given (Cognito's
+     * default). A medium asked for needs its address; the default SMS without a phone number sends nothing.
      */
     private static List<CodeDelivery.Medium> invitationMediums(AdminCreateUserRequest request, UserEntity user) {
         if ("SUPPRESS".equals(request.messageAction())) {
@@ -109,19 +110,16 @@ public class UserAdminService {
         }
         Map<String, String> attributes = UserAttributes.of(user);
         List<String> asked = request.deliveryMediums();
-        List<CodeDelivery.Medium> mediums = new ArrayList<>();
         if (asked == null || asked.isEmpty()) {
-            if (attributes.containsKey("email")) {
-                mediums.add(CodeDelivery.Medium.EMAIL);
-            }
-            return mediums;
+            return attributes.containsKey("phone_number") ? List.of(CodeDelivery.Medium.SMS) : List.of();
         }
+        List<CodeDelivery.Medium> mediums = new ArrayList<>();
         for (String medium : asked) {
             CodeDelivery.Medium chosen = CodeDelivery.Medium.valueOf(medium);
             if (!attributes.containsKey(chosen.attribute())) {
                 throw INVALID_PARAMETER.withMessage(chosen == CodeDelivery.Medium.EMAIL
-                        ? "The user has no email address to send the invitation to."
-                        : "The user has no phone_number to send the invitation to.");
+                        ? "No email provided but desired delivery medium was Email"
+                        : "No phone_number provided but desired delivery medium was SMS");
             }
             if (!mediums.contains(chosen)) {
                 mediums.add(chosen);

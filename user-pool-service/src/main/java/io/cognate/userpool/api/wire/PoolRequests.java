@@ -26,7 +26,6 @@ public final class PoolRequests {
             + "[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?");
     private static final List<String> CONTACTS = List.of("phone_number", "email");
     private static final List<String> MFA_MODES = List.of("OFF", "ON", "OPTIONAL");
-    private static final List<String> DATA_TYPES = List.of("String", "Number", "DateTime", "Boolean");
 
     private PoolRequests() {
     }
@@ -291,10 +290,6 @@ public final class PoolRequests {
 
     private static SchemaAttributeInput schemaAttribute(Params a) {
         String dataType = a.optional("AttributeDataType", 1, 64);
-        if (dataType != null && !DATA_TYPES.contains(dataType)) {
-            throw INVALID_PARAMETER.withMessage("Invalid AttributeDataType input, consider using the provided "
-                    + "AttributeDataType enum.");
-        }
         Params strings = a.nested("StringAttributeConstraints");
         Params numbers = a.nested("NumberAttributeConstraints");
         return new SchemaAttributeInput(a.optional("Name", 1, 20, Params.NAME), dataType,
