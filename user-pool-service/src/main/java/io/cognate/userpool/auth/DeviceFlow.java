@@ -16,9 +16,9 @@ import io.cognate.userpool.credentials.Srp;
 import io.cognate.userpool.error.Refusal;
 import io.cognate.userpool.repository.DeviceEntity;
 import io.cognate.userpool.repository.DeviceRepository;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.UserPool;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,8 +36,11 @@ public class DeviceFlow {
     private final TokenIssuer tokens;
     private final SignInFailures failures;
 
+    private final Transactions transactions;
+
     public DeviceFlow(ChallengeSessions sessions, DeviceRepository devices, DeviceVerifiers verifiers, MfaFlow mfa,
-            TokenIssuer tokens, SignInFailures failures) {
+            TokenIssuer tokens, SignInFailures failures, Transactions transactions) {
+        this.transactions = transactions;
         this.sessions = sessions;
         this.devices = devices;
         this.verifiers = verifiers;
@@ -82,7 +85,7 @@ public class DeviceFlow {
                         return failures.wrongPassword(user, client, Step.DEVICE_PASSWORD_VERIFIER.name());
                     }
                     device.lastAuthenticatedAt = Instant.now();
-                    return Panache.withTransaction(() -> devices.persist(device)).chain(() -> tokens.signIn(pool,
+                    return transactions.transaction(() -> devices.persist(device)).chain(() -> tokens.signIn(pool,
                             client, user, state.authTime(), Step.DEVICE_PASSWORD_VERIFIER.name()))
                             .map(SignInOutcome.class::cast);
                 })));

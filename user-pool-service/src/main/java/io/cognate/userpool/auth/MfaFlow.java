@@ -4,7 +4,6 @@ import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
 import static io.cognate.userpool.error.CognitoError.NOT_AUTHORIZED;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.userpool.error.Refusal;
 import io.cognate.userpool.repository.DeviceRepository;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClient;
@@ -23,7 +23,6 @@ import io.cognate.userpool.service.ConfirmationCodes;
 import io.cognate.userpool.service.UserAttributes;
 import io.cognate.userpool.service.UserMfa;
 import io.cognate.userpool.service.UserPool;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -45,8 +44,12 @@ public class MfaFlow {
     private final SignInFailures failures;
     private final DeviceRepository devices;
 
+    private final Transactions transactions;
+
     public MfaFlow(TokenIssuer tokens, ChallengeSessions sessions, SoftwareTokens softwareTokens, UserRepository users,
-            ConfirmationCodes codes, CodeDelivery delivery, SignInFailures failures, DeviceRepository devices) {
+            ConfirmationCodes codes, CodeDelivery delivery, SignInFailures failures, DeviceRepository devices,
+            Transactions transactions) {
+        this.transactions = transactions;
         this.tokens = tokens;
         this.sessions = sessions;
         this.softwareTokens = softwareTokens;
@@ -166,8 +169,8 @@ public class MfaFlow {
     private Uni<SignInOutcome> codeChallenge(UserPool pool, AppClient client, String session, Step step, String purpose,
             String code) {
         ChallengeState state = sessions.check(session, step, client.id());
-        return sessions.requireUnanswered(state).chain(() -> user(pool, state)).chain(user -> Panache
-                .withTransaction(() -> codes.consume(user, purpose, code)).chain(() -> sessions.markAnswered(state))
+        return sessions.requireUnanswered(state).chain(() -> user(pool, state)).chain(user -> transactions
+                .transaction(() -> codes.consume(user, purpose, code)).chain(() -> sessions.markAnswered(state))
                 .chain(() -> afterMfa(pool, client, user, state, step.name())));
     }
 
@@ -189,7 +192,7 @@ public class MfaFlow {
         }
         boolean sms = UserMfa.SMS.equals(factor);
         CodeDelivery.Medium medium = sms ? CodeDelivery.Medium.SMS : CodeDelivery.Medium.EMAIL;
-        return Panache.withTransaction(() -> codes.issue(user, sms ? ConfirmationCodes.MFA_SMS
+        return transactions.transaction(() -> codes.issue(user, sms ? ConfirmationCodes.MFA_SMS
                 : ConfirmationCodes.MFA_EMAIL, CODE_TTL))
                 .chain(code -> delivery.send(pool, user, CodeDelivery.Kind.AUTHENTICATION, medium,
                         UserAttributes.of(user).get(medium.attribute()), code))
@@ -236,9 +239,5 @@ public class MfaFlow {
 
     SignInOutcome challenge(ChallengeState state, Map<String, ?> parameters) {
         return SignInOutcome.Challenge.of(state, sessions.seal(state), parameters);
-    }
-
-    static long now() {
-        return Instant.now().getEpochSecond();
     }
 }

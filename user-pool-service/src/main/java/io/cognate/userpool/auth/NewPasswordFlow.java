@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.userpool.error.Refusal;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClient;
@@ -16,7 +17,6 @@ import io.cognate.userpool.service.PasswordChanges;
 import io.cognate.userpool.service.UserAttributes;
 import io.cognate.userpool.service.UserPool;
 import io.cognate.userpool.service.UserStatus;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,8 +31,11 @@ public class NewPasswordFlow {
     private final AttributeChanges attributeChanges;
     private final MfaFlow mfa;
 
+    private final Transactions transactions;
+
     public NewPasswordFlow(UserRepository users, PasswordChanges passwordChanges, ChallengeSessions sessions,
-            AttributeChanges attributeChanges, MfaFlow mfa) {
+            AttributeChanges attributeChanges, MfaFlow mfa, Transactions transactions) {
+        this.transactions = transactions;
         this.users = users;
         this.passwordChanges = passwordChanges;
         this.sessions = sessions;
@@ -51,7 +54,7 @@ public class NewPasswordFlow {
                 attributes.put(name.substring("userAttributes.".length()), value);
             }
         });
-        return Panache.withTransaction(() -> sessions.consume(session, Step.NEW_PASSWORD_REQUIRED, client.id())
+        return transactions.transaction(() -> sessions.consume(session, Step.NEW_PASSWORD_REQUIRED, client.id())
                 .chain(state -> users.findBySub(pool.id(), UUID.fromString(state.sub())).chain(user -> {
                     if (user == null || !UserStatus.FORCE_CHANGE_PASSWORD.equals(user.status)) {
                         throw Refusal.INVALID_SESSION.exception();

@@ -6,11 +6,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.AppClientService;
 import io.cognate.userpool.service.UserPool;
 import io.cognate.userpool.service.UserPoolService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** InitiateAuth / RespondToAuthChallenge and their Admin variants: checks the client, then hands off to the flow. */
@@ -25,8 +25,12 @@ public class SignInService {
     private final MfaFlow mfaFlow;
     private final DeviceFlow deviceFlow;
 
+    private final Transactions transactions;
+
     public SignInService(AppClientService clients, UserPoolService pools, PasswordFlow passwordFlow, SrpFlow srpFlow,
-            RefreshFlow refreshFlow, NewPasswordFlow newPasswordFlow, MfaFlow mfaFlow, DeviceFlow deviceFlow) {
+            RefreshFlow refreshFlow, NewPasswordFlow newPasswordFlow, MfaFlow mfaFlow, DeviceFlow deviceFlow,
+            Transactions transactions) {
+        this.transactions = transactions;
         this.clients = clients;
         this.pools = pools;
         this.passwordFlow = passwordFlow;
@@ -40,7 +44,7 @@ public class SignInService {
     public Uni<SignInOutcome> initiateAuth(SignInRequest request) {
         AuthFlow flow = request.flow();
         Map<String, String> parameters = request.parameters();
-        return Panache.withSession(() -> client(request.admin(), request.poolId(), request.clientId()).chain(client -> {
+        return transactions.session(() -> client(request.admin(), request.poolId(), request.clientId()).chain(client -> {
             if (!client.allows(flow.name())) {
                 throw INVALID_PARAMETER.withMessage("%s flow not enabled for this client", flow);
             }
@@ -55,7 +59,7 @@ public class SignInService {
     }
 
     public Uni<SignInOutcome> respondToAuthChallenge(ChallengeResponse request) {
-        return Panache.withSession(() -> client(request.admin(), request.poolId(), request.clientId())
+        return transactions.session(() -> client(request.admin(), request.poolId(), request.clientId())
                 .chain(client -> pools.cached(client.poolId()).chain(pool -> respond(pool, client, request))));
     }
 

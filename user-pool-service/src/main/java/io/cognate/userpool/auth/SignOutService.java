@@ -20,12 +20,12 @@ import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.repository.RevokedTokenFamilyRepository;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.service.AccessTokens;
 import io.cognate.userpool.service.AppClientService;
 import io.cognate.userpool.service.UserLookup;
 import io.cognate.userpool.service.UserPoolService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -45,9 +45,12 @@ public class SignOutService {
     private final Outbox outbox;
     private final RevokedTokenFamilyRepository revokedFamilies;
 
+    private final Transactions transactions;
+
     public SignOutService(AccessTokens accessTokens, UserPoolService pools, UserLookup lookup,
             AppClientService clients, TokenServiceClient tokens, Outbox outbox,
-            RevokedTokenFamilyRepository revokedFamilies) {
+            RevokedTokenFamilyRepository revokedFamilies, Transactions transactions) {
+        this.transactions = transactions;
         this.accessTokens = accessTokens;
         this.pools = pools;
         this.lookup = lookup;
@@ -58,17 +61,17 @@ public class SignOutService {
     }
 
     public Uni<Void> globalSignOut(String accessToken) {
-        return Panache.withSession(() -> accessTokens.authenticate(accessToken).chain(caller -> signOut(caller.user())));
+        return transactions.session(() -> accessTokens.authenticate(accessToken).chain(caller -> signOut(caller.user())));
     }
 
     public Uni<Void> adminUserGlobalSignOut(String poolId, String username) {
-        return Panache.withSession(() -> pools.require(poolId).chain(pool -> lookup.require(pool, username))
+        return transactions.session(() -> pools.require(poolId).chain(pool -> lookup.require(pool, username))
                 .chain(this::signOut));
     }
 
     /** RevokeToken: revokes the refresh token's family; the client must be the one it was issued to. */
     public Uni<Void> revokeToken(String token, String clientId, String clientSecret) {
-        return Panache.withSession(() -> clients.requireById(clientId).chain(client -> {
+        return transactions.session(() -> clients.requireById(clientId).chain(client -> {
             if (client.secret() != null && (clientSecret == null || !MessageDigest.isEqual(
                     client.secret().getBytes(StandardCharsets.UTF_8), clientSecret.getBytes(StandardCharsets.UTF_8)))) {
                 throw UNAUTHORIZED.withMessage("Client authentication failed.");
@@ -87,7 +90,7 @@ public class SignOutService {
                 }
                 // Access tokens live at most a day (Cognito's upper bound): after that none of the family is left.
                 Instant lastAccessTokenExpiry = Instant.now().plus(MAX_ACCESS_TOKEN_VALIDITY);
-                return Panache.withTransaction(() -> revokedFamilies.record(client.poolId(),
+                return transactions.transaction(() -> revokedFamilies.record(client.poolId(),
                         UUID.fromString(response.getOriginJti()), lastAccessTokenExpiry));
             });
         })).replaceWithVoid();
@@ -97,7 +100,7 @@ public class SignOutService {
         // Taken before token-service revokes: every token issued before this instant belongs to a revoked family.
         Instant signedOutAt = Instant.now();
         RevokeRequest request = RevokeRequest.newBuilder().setUserPoolId(user.poolId).setSub(user.sub.toString()).build();
-        return tokens.revoke(request).chain(() -> Panache.withTransaction(() -> {
+        return tokens.revoke(request).chain(() -> transactions.transaction(() -> {
             user.tokensRevokedAt = signedOutAt;
             return outbox.record(UserEventType.SignOut, user, Map.of());
         }));

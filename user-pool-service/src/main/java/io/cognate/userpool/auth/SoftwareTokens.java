@@ -15,11 +15,11 @@ import io.cognate.crypto.KeyRing;
 import io.cognate.crypto.Purpose;
 import io.cognate.userpool.credentials.Totp;
 import io.cognate.userpool.error.Refusal;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AccessTokens;
 import io.cognate.userpool.service.UserMfa;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -35,7 +35,11 @@ public class SoftwareTokens {
     private final UserRepository users;
     private final Aead aead;
 
-    public SoftwareTokens(AccessTokens accessTokens, ChallengeSessions sessions, UserRepository users, Aead aead) {
+    private final Transactions transactions;
+
+    public SoftwareTokens(AccessTokens accessTokens, ChallengeSessions sessions, UserRepository users, Aead aead,
+            Transactions transactions) {
+        this.transactions = transactions;
         this.accessTokens = accessTokens;
         this.sessions = sessions;
         this.users = users;
@@ -52,10 +56,10 @@ public class SoftwareTokens {
         byte[] secret = KeyRing.randomBytes(Totp.SECRET_BYTES);
         String code = Totp.base32(secret);
         if (accessToken != null) {
-            return Panache.withTransaction(() -> accessTokens.authenticate(accessToken)
+            return transactions.transaction(() -> accessTokens.authenticate(accessToken)
                     .chain(caller -> storePending(caller.user(), secret))).replaceWith(new Association(code, null));
         }
-        return Panache.withTransaction(() -> sessions.consume(session, Step.MFA_SETUP, null).chain(state -> user(state)
+        return transactions.transaction(() -> sessions.consume(session, Step.MFA_SETUP, null).chain(state -> user(state)
                 .chain(user -> storePending(user, secret))
                 .replaceWith(() -> new Association(code, sessions.seal(state.next(Step.MFA_SETUP_ASSOCIATED))))));
     }
@@ -67,10 +71,10 @@ public class SoftwareTokens {
     public Uni<String> verify(String accessToken, String session, String code) {
         requireOne(accessToken, session);
         if (accessToken != null) {
-            return Panache.withTransaction(() -> accessTokens.authenticate(accessToken)
+            return transactions.transaction(() -> accessTokens.authenticate(accessToken)
                     .chain(caller -> confirm(caller.user(), code, false))).replaceWith((String) null);
         }
-        return Panache.withTransaction(() -> sessions.consume(session, Step.MFA_SETUP_ASSOCIATED, null)
+        return transactions.transaction(() -> sessions.consume(session, Step.MFA_SETUP_ASSOCIATED, null)
                 .chain(state -> user(state).chain(user -> confirm(user, code, true))
                         .replaceWith(() -> sessions.seal(state.next(Step.MFA_SETUP_VERIFIED)))));
     }

@@ -19,12 +19,12 @@ import io.cognate.userpool.repository.DeviceEntity;
 import io.cognate.userpool.repository.DeviceRepository;
 import io.cognate.userpool.repository.GroupEntity;
 import io.cognate.userpool.repository.GroupRepository;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.service.AccessTokens;
 import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.UserAttributes;
 import io.cognate.userpool.service.UserPool;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Asks token-service for a user's tokens, with the claims Cognito puts in them. */
@@ -36,8 +36,11 @@ public class TokenIssuer {
     private final DeviceRepository devices;
     private final String region;
 
+    private final Transactions transactions;
+
     public TokenIssuer(TokenServiceClient tokens, GroupRepository groups, Outbox outbox, DeviceRepository devices,
-            CognateConfig config) {
+            CognateConfig config, Transactions transactions) {
+        this.transactions = transactions;
         this.tokens = tokens;
         this.groups = groups;
         this.outbox = outbox;
@@ -55,7 +58,7 @@ public class TokenIssuer {
         DeviceEntity device = pool.tracksDevices() && !Step.DEVICE_PASSWORD_VERIFIER.name().equals(lastStep)
                 ? newDevice(pool, user)
                 : null;
-        return mint(pool, client, user, authTime, "", amr(lastStep)).call(result -> Panache.withTransaction(() -> outbox
+        return mint(pool, client, user, authTime, "", amr(lastStep)).call(result -> transactions.transaction(() -> outbox
                 .record(UserEventType.SignIn, user, Map.of("clientId", client.id(), "authFlow", lastStep))
                 .chain(() -> device == null ? Uni.createFrom().voidItem() : devices.persist(device).replaceWithVoid())))
                 .map(result -> device == null ? result

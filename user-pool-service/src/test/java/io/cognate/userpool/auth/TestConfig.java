@@ -1,0 +1,74 @@
+package io.cognate.userpool.auth;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.cognate.userpool.config.CognateConfig;
+
+/** The service's configuration with its documented defaults, for flows built by hand. */
+final class TestConfig implements CognateConfig {
+    @Override
+    public String kek() {
+        return "";
+    }
+
+    @Override
+    public Optional<String> previousKeks() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> command() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String region() {
+        return "us-east-1";
+    }
+
+    @Override
+    public String accountId() {
+        return "000000000000";
+    }
+
+    @Override
+    public Admin admin() {
+        return new Admin() {
+            @Override
+            public Optional<String> accessKeyId() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> secretAccessKey() {
+                return Optional.empty();
+            }
+        };
+    }
+
+    @Override
+    public Duration confirmationCodeTtl() {
+        return Duration.ofHours(24);
+    }
+
+    @Override
+    public Duration configCacheTtl() {
+        return Duration.ofSeconds(5);
+    }
+
+    @Override
+    public String eventsTopic() {
+        return "cognate.userpool.events";
+    }
+
+    @Override
+    public String publicBaseUrl() {
+        return "http://localhost:8800";
+    }
+
+    @Override
+    public String smsTopic() {
+        return "cognate.userpool.sms";
+    }
+}
