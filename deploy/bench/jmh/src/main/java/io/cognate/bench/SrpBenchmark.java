@@ -12,12 +12,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import io.cognate.userpool.auth.Srp;
+import io.cognate.userpool.credentials.Srp;
 
 /**
  * The server's SRP work per sign-in, with the service's own {@link Srp}: USER_PASSWORD_AUTH computes one
  * verifier g^x; USER_SRP_AUTH computes B = k·v + g^b (InitiateAuth) and S = (A·v^u)^b (RespondToAuthChallenge).
- * The service computes g^e with its fixed-base table (io.cognate.userpool.auth.FixedBaseExp); the *ModPow variants
+ * The service computes g^e with its fixed-base table (io.cognate.userpool.credentials.FixedBaseExp); the *ModPow variants
  * are the BigInteger.modPow baseline it replaced.
  */
 @State(Scope.Benchmark)
