@@ -22,11 +22,13 @@ die() {
 # use_profile NAME: sets the state directory and every port of the profile (CONTRACT.md).
 use_profile() {
   PROFILE="${1:-local}"
-  # The test profile runs a second user-pool-service replica (user-pool-service@2), so tests can show that
-  # state shared through PostgreSQL (lockout, rate limits, sessions) holds across replicas.
+  # The test profile runs a second replica of user-pool-service and of token-service (user-pool-service@2,
+  # token-service@2), so tests can show that state shared through PostgreSQL (lockout, rate limits, sessions,
+  # authorization codes) holds across replicas.
+  local replicas="${COGNATE_REPLICAS:-${COGNATE_USER_POOL_REPLICAS:-}}"
   case "$PROFILE" in
-    local) BASE_PORT=8800 USER_POOL_REPLICAS="${COGNATE_USER_POOL_REPLICAS:-1}" ;;
-    test) BASE_PORT=18800 USER_POOL_REPLICAS="${COGNATE_USER_POOL_REPLICAS:-2}" ;;
+    local) BASE_PORT=8800 REPLICAS="${replicas:-1}" ;;
+    test) BASE_PORT=18800 REPLICAS="${replicas:-2}" ;;
     *) die "unknown profile '$PROFILE' (expected local or test)" ;;
   esac
   STATE_DIR="$COGNATE_ROOT/.cognate/$PROFILE"
@@ -77,6 +79,9 @@ java_major() {
   printf '%s' "${version:-0}"
 }
 
+# The second replicas a stack runs when REPLICAS is 2.
+REPLICA_SERVICES=(user-pool-service@2 token-service@2)
+
 # A replica's module: user-pool-service@2 runs the user-pool-service jar.
 service_module() { printf '%s' "${1%@*}"; }
 
@@ -85,6 +90,7 @@ service_offset() {
   case "$1" in
     user-pool-service) echo 0 ;;
     user-pool-service@2) echo 4 ;;
+    token-service@2) echo 5 ;;
     token-service) echo 1 ;;
     identity-pool-service) echo 2 ;;
     trigger-gateway) echo 3 ;;

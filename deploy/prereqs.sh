@@ -63,13 +63,20 @@ ensure_node() {
   command -v npm >/dev/null || apt_install nodejs npm
 }
 
-# module_stale MODULE: its quarkus-run.jar is missing or older than its sources, the contracts
-# or the parent pom.
+# The browser of the hosted-page tests: Debian's Chromium and its chromedriver (Selenium and playwright-core drive
+# it; neither downloads a browser).
+ensure_browser() {
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null || apt_install chromium chromium-driver
+}
+
+# module_stale MODULE: its quarkus-run.jar is missing or older than its sources, the contracts,
+# the shared libraries or the parent pom.
 module_stale() {
   local jar="$COGNATE_ROOT/$1/target/quarkus-app/quarkus-run.jar"
   [[ -f "$jar" ]] || return 0
   [[ -n "$(find "$COGNATE_ROOT/$1/src" "$COGNATE_ROOT/$1/pom.xml" "$COGNATE_ROOT/contracts" \
-    "$COGNATE_ROOT/pom.xml" -newer "$jar" -not -path '*/target/*' -print -quit 2>/dev/null)" ]]
+    "$COGNATE_ROOT/libs" "$COGNATE_ROOT/pom.xml" -newer "$jar" -not -path '*/target/*' -print -quit \
+    2>/dev/null)" ]]
 }
 
 # The Kafka jars must be those of the version the parent pom names; a changed version rebuilds.

@@ -62,9 +62,16 @@ service_env() {
     "COGNATE_REGION=us-east-1"
   case "$(service_module "$module")" in
     token-service)
-      echo "COGNATE_ISSUER_BASE_URL=http://localhost:$(service_http_port token-service)"
-      # The tests watch expired refresh-token families go (HousekeepingTest); 10 minutes otherwise.
-      if [[ "$PROFILE" == test ]]; then echo "COGNATE_HOUSEKEEPING_INTERVAL=PT2S"; fi
+      printf '%s\n' \
+        "COGNATE_ISSUER_BASE_URL=http://localhost:$(service_http_port token-service)" \
+        "QUARKUS_GRPC_CLIENTS_USERPOOL_HOST=127.0.0.1" \
+        "QUARKUS_GRPC_CLIENTS_USERPOOL_PORT=$(service_grpc_port user-pool-service)"
+      # The tests watch expired refresh-token families go (HousekeepingTest), and change clients and domains
+      # between one request and the next (no cached copy); otherwise 10 minutes and 5 s.
+      if [[ "$PROFILE" == test ]]; then
+        printf '%s\n' "COGNATE_HOUSEKEEPING_INTERVAL=PT2S" "COGNATE_HOSTED_UI_CONFIG_CACHE_TTL=PT0S" \
+          "COGNATE_HOSTED_UI_DOMAIN_SUFFIX=auth.localhost"
+      fi
       ;;
     user-pool-service)
       printf '%s\n' \
@@ -174,17 +181,19 @@ services_start() {
   mapfile -t modules < <(present_services)
   services_migrate "${modules[@]}"
   for module in "${modules[@]}"; do service_start "$module"; done
-  if ((USER_POOL_REPLICAS >= 2)); then
-    MIGRATED+="user-pool-service@2 "
-    service_start user-pool-service@2
-  else
-    service_stop user-pool-service@2
-  fi
+  for module in "${REPLICA_SERVICES[@]}"; do
+    if ((REPLICAS >= 2)); then
+      MIGRATED+="$module "
+      service_start "$module"
+    else
+      service_stop "$module"
+    fi
+  done
 }
 
 services_stop() {
   local i
-  service_stop user-pool-service@2
+  for module in "${REPLICA_SERVICES[@]}"; do service_stop "$module"; done
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do service_stop "${SERVICES[i]}"; done
 }
 
@@ -192,7 +201,9 @@ services_status() {
   local module modules
   mapfile -t modules < <(present_services)
   for module in "${modules[@]}"; do service_status "$module"; done
-  if ((USER_POOL_REPLICAS >= 2)) || is_running user-pool-service@2; then service_status user-pool-service@2; fi
+  for module in "${REPLICA_SERVICES[@]}"; do
+    if ((REPLICAS >= 2)) || is_running "$module"; then service_status "$module"; fi
+  done
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then

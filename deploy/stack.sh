@@ -34,8 +34,9 @@ COGNATE_IMAP_PORT=$IMAP_PORT
 COGNATE_MAIL_API=http://127.0.0.1:$MAIL_API_PORT
 COGNATE_PG_PORT=$PG_PORT
 ENV
-    if ((USER_POOL_REPLICAS >= 2)); then
-      echo "COGNATE_USER_POOL_ENDPOINT_2=http://localhost:$(service_http_port user-pool-service@2)" >>"$(stack_env_file)"
+    if ((REPLICAS >= 2)); then
+      printf '%s\n' "COGNATE_USER_POOL_ENDPOINT_2=http://localhost:$(service_http_port user-pool-service@2)" \
+        "COGNATE_TOKEN_ENDPOINT_2=http://localhost:$(service_http_port token-service@2)" >>"$(stack_env_file)"
     fi
   )
 }

@@ -60,3 +60,30 @@ create index concurrently if not exists refresh_token_family_revoked on refresh_
 -- under the current KEK; private_key_nonce is only read for keys of the first release until they are re-wrapped
 -- (COGNATE_COMMAND=rewrap-keys), which clears it.
 alter table signing_key alter column private_key_nonce drop not null;
+
+--changeset cognate:5
+-- OAuth: the scopes a family's tokens carry (space-separated; null for the API's families, whose one scope is
+-- aws.cognito.signin.user.admin) and whether they are the OAuth endpoints' tokens; and RefreshTokenRotation, which
+-- replaces the family's refresh token on each refresh and keeps the replaced one's hash for its grace period.
+alter table refresh_token_family add column scopes text;
+alter table refresh_token_family add column oauth boolean not null default false;
+alter table refresh_token_family add column previous_secret_hash bytea;
+alter table refresh_token_family add column rotated_at timestamptz;
+alter table refresh_token_family add column retry_grace_seconds integer;
+
+-- Authorization codes, shared by every replica: redeemed once, within five minutes. A code stands for the tokens
+-- issued when the user signed in, sealed (libs/crypto, purpose AUTHORIZATION_CODE); the code itself is not stored,
+-- only its SHA-256. A redeemed code stays (redeemed_at set) until it expires, so that a replay is recognised and
+-- revokes what the code issued (RFC 6749 §4.1.2).
+create table authorization_code (
+    code_hash       bytea       primary key,
+    user_pool_id    text        not null,
+    client_id       text        not null,
+    redirect_uri    text        not null,
+    -- The PKCE S256 challenge; null without PKCE.
+    code_challenge  text,
+    tokens_sealed   bytea       not null,
+    expires_at      timestamptz not null,
+    redeemed_at     timestamptz
+);
+create index authorization_code_expiry on authorization_code (expires_at);

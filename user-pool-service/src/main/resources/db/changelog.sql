@@ -179,3 +179,54 @@ CREATE TABLE password_history (
     created_at  timestamptz NOT NULL
 );
 CREATE INDEX password_history_user ON password_history (pool_id, sub, created_at);
+
+--changeset cognate:10
+-- The browser half: a pool's domains (one prefix domain and one custom domain at most; a domain names one pool in
+-- the whole deployment), its resource servers (custom scopes), and how its pages look: the classic UI's CSS and logo
+-- (per client, or ALL) and managed-login branding (one style per client).
+CREATE TABLE user_pool_domain (
+    domain                 varchar(253) PRIMARY KEY,
+    pool_id                varchar(55) NOT NULL REFERENCES user_pool (id) ON DELETE CASCADE,
+    custom                 boolean NOT NULL,
+    certificate_arn        varchar(2048),
+    managed_login_version  integer NOT NULL,
+    created_at             timestamptz NOT NULL,
+    updated_at             timestamptz NOT NULL
+);
+CREATE INDEX user_pool_domain_pool ON user_pool_domain (pool_id);
+
+CREATE TABLE resource_server (
+    pool_id     varchar(55) NOT NULL REFERENCES user_pool (id) ON DELETE CASCADE,
+    identifier  varchar(256) NOT NULL,
+    name        varchar(256) NOT NULL,
+    -- [{"ScopeName": ..., "ScopeDescription": ...}]
+    scopes      text NOT NULL,
+    created_at  timestamptz NOT NULL,
+    updated_at  timestamptz NOT NULL,
+    PRIMARY KEY (pool_id, identifier)
+);
+
+CREATE TABLE ui_customization (
+    pool_id      varchar(55) NOT NULL REFERENCES user_pool (id) ON DELETE CASCADE,
+    -- 'ALL' for the pool's default
+    client_id    varchar(128) NOT NULL,
+    css          text,
+    image        bytea,
+    css_version  varchar(64) NOT NULL,
+    created_at   timestamptz NOT NULL,
+    updated_at   timestamptz NOT NULL,
+    PRIMARY KEY (pool_id, client_id)
+);
+
+CREATE TABLE managed_login_branding (
+    id                           uuid PRIMARY KEY,
+    pool_id                      varchar(55) NOT NULL REFERENCES user_pool (id) ON DELETE CASCADE,
+    client_id                    varchar(128) NOT NULL,
+    use_cognito_provided_values  boolean NOT NULL,
+    -- the Settings document, and the Assets list as JSON
+    settings                     text,
+    assets                       text NOT NULL,
+    created_at                   timestamptz NOT NULL,
+    updated_at                   timestamptz NOT NULL,
+    UNIQUE (pool_id, client_id)
+);

@@ -79,6 +79,11 @@ public final class Stack {
         return URI.create(value("COGNATE_USER_POOL_ENDPOINT_2"));
     }
 
+    /** The second token-service replica the test stack runs (same database, same keys), e.g. {@code http://localhost:18805}. */
+    public String secondTokenEndpoint() {
+        return stripTrailingSlash(value("COGNATE_TOKEN_ENDPOINT_2"));
+    }
+
     /** The base of every pool's issuer; a pool's issuer is {@code issuerBaseUrl() + "/" + poolId}. */
     public String issuerBaseUrl() {
         return stripTrailingSlash(value("COGNATE_ISSUER_BASE_URL"));

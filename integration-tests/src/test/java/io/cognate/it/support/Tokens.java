@@ -52,6 +52,17 @@ public final class Tokens {
 
     /** Verifies an access token as an API would: signature, issuer, token_use = access, expiry. */
     public static JWTClaimsSet verifyAccessToken(String userPoolId, String accessToken) {
+        return verifyAccess(userPoolId, accessToken, Set.of("sub", "iss", "exp", "iat", "jti", "client_id", "scope",
+                "username", "token_use"));
+    }
+
+    /** As {@link #verifyAccessToken}, for a client_credentials token (no username). */
+    public static JWTClaimsSet verifyClientToken(String userPoolId, String accessToken) {
+        return verifyAccess(userPoolId, accessToken, Set.of("sub", "iss", "exp", "iat", "jti", "client_id", "scope",
+                "token_use"));
+    }
+
+    private static JWTClaimsSet verifyAccess(String userPoolId, String accessToken, Set<String> required) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys(userPoolId)));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
@@ -59,7 +70,7 @@ public final class Tokens {
                         .issuer(Stack.get().issuer(userPoolId))
                         .claim("token_use", "access")
                         .build(),
-                Set.of("sub", "iss", "exp", "iat", "jti", "client_id", "scope", "username", "token_use")));
+                required));
         try {
             return processor.process(accessToken, null);
         } catch (ParseException | BadJOSEException | JOSEException e) {

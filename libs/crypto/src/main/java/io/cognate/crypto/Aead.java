@@ -90,6 +90,9 @@ public final class Aead {
             throw new CiphertextRejectedException();
         }
         Purpose.Legacy legacy = purpose.legacy();
+        if (legacy == null) {
+            throw new CiphertextRejectedException();
+        }
         byte[] nonce = Arrays.copyOf(sealed, AesGcm.NONCE_BYTES);
         for (Kek kek : ring.all()) {
             SecretKey key = legacy.keyInfo() == null ? kek.raw() : kek.derive(legacy.keyInfo());

@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * What a sealed value is. The code is bound into every envelope's associated data, so a value sealed for one purpose
  * never opens as another. DO NOT CHANGE THE CODES: every stored value and every outstanding session carries them.
- * Each purpose also names the format it was sealed in before envelopes existed ({@link Legacy}), which {@link Aead}
- * still opens so that data written by earlier releases keeps working until it is re-wrapped.
+ * The purposes of the first release also name the format they were sealed in before envelopes existed
+ * ({@link Legacy}), which {@link Aead} still opens so that data written by earlier releases keeps working until it is
+ * re-wrapped; later purposes have none (null).
  */
 public enum Purpose {
     /** A user's SRP verifier; context {@code <poolId>/<sub>}. */
@@ -20,7 +21,11 @@ public enum Purpose {
     /** The state of a sign-in between its steps, handed to the client; no context. */
     CHALLENGE_SESSION(5, new Legacy("cognate/user-pool/sessions", "session", true)),
     /** A pool's RSA signing key (PKCS#8); context {@code <poolId> NUL <kid>}. */
-    SIGNING_KEY(6, new Legacy(null, "", false));
+    SIGNING_KEY(6, new Legacy(null, "", false)),
+    /** The hosted pages' session cookie ({@code cognito}); context the pool id. No earlier format. */
+    SESSION_COOKIE(7, null),
+    /** The tokens an authorization code stands for, until it is redeemed; context the client id. No earlier format. */
+    AUTHORIZATION_CODE(8, null);
 
     private final byte code;
     private final Legacy legacy;

@@ -12,9 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cognate.token.service.Issuer;
 
 /**
- * OpenID Connect Discovery 1.0 §3 metadata for a pool. Only what Cognate serves today is advertised: the OAuth2
- * authorize, token, userInfo, revoke and logout endpoints do not exist yet, so their fields (and the response types
- * and client authentication methods that describe them) are omitted rather than pointing nowhere.
+ * OpenID Connect Discovery 1.0 §3 metadata for a pool. The OAuth endpoints (authorize, token, userInfo, revoke,
+ * logout) exist only on a pool's domain, so a pool without one advertises none of them (as Cognito's document), nor
+ * the response types, grants and client authentication methods that describe them. With a domain, its prefix domain
+ * is advertised (else its custom domain).
  */
 @ApplicationScoped
 public class DiscoveryDocument {
@@ -36,14 +37,30 @@ public class DiscoveryDocument {
         this.json = json;
     }
 
-    public byte[] forPool(String userPoolId) {
+    /** The document; {@code domainUrl} the base URL of the pool's domain, null when it has none. */
+    public byte[] forPool(String userPoolId, String domainUrl) {
         Map<String, Object> doc = new LinkedHashMap<>();
+        if (domainUrl != null) {
+            doc.put("authorization_endpoint", domainUrl + "/oauth2/authorize");
+            doc.put("code_challenge_methods_supported", List.of("S256"));
+            doc.put("end_session_endpoint", domainUrl + "/logout");
+            doc.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
+        }
         doc.put("claims_supported", CLAIMS);
         doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
         doc.put("issuer", issuer.of(userPoolId));
         doc.put("jwks_uri", issuer.jwksUri(userPoolId));
+        if (domainUrl != null) {
+            doc.put("response_types_supported", List.of("code", "token"));
+            doc.put("revocation_endpoint", domainUrl + "/oauth2/revoke");
+        }
         doc.put("scopes_supported", SCOPES);
         doc.put("subject_types_supported", List.of("public"));
+        if (domainUrl != null) {
+            doc.put("token_endpoint", domainUrl + "/oauth2/token");
+            doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+            doc.put("userinfo_endpoint", domainUrl + "/oauth2/userInfo");
+        }
         return write(doc);
     }
 

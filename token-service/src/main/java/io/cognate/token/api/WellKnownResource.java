@@ -1,5 +1,7 @@
 package io.cognate.token.api;
 
+import java.util.Comparator;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.cognate.contracts.userpool.v1.Domain;
+import io.cognate.token.oauth.Domains;
 import io.cognate.token.service.Issuer;
 import io.cognate.token.service.PoolKeys;
 import io.cognate.token.service.SigningKeys;
@@ -27,10 +31,12 @@ public class WellKnownResource {
 
     private final SigningKeys signingKeys;
     private final DiscoveryDocument discovery;
+    private final Domains domains;
 
-    public WellKnownResource(SigningKeys signingKeys, DiscoveryDocument discovery) {
+    public WellKnownResource(SigningKeys signingKeys, DiscoveryDocument discovery, Domains domains) {
         this.signingKeys = signingKeys;
         this.discovery = discovery;
+        this.domains = domains;
     }
 
     @GET
@@ -42,8 +48,10 @@ public class WellKnownResource {
     @GET
     @Path("openid-configuration")
     public Uni<RestResponse<byte[]>> openidConfiguration(@PathParam("userPoolId") String userPoolId) {
-        return keysOf(userPoolId)
-                .map(keys -> keys.exists() ? ok(discovery.forPool(userPoolId)) : notFound(userPoolId));
+        return keysOf(userPoolId).chain(keys -> !keys.exists() ? Uni.createFrom().item(notFound(userPoolId))
+                : domains.ofPool(userPoolId).map(owned -> ok(discovery.forPool(userPoolId, owned.stream()
+                        .sorted(Comparator.comparing(Domain::getCustom)).findFirst().map(domains::baseUrl)
+                        .orElse(null)))));
     }
 
     private Uni<PoolKeys> keysOf(String userPoolId) {

@@ -51,6 +51,43 @@ public interface CognateConfig {
     @WithDefault("PT10M")
     Duration housekeepingInterval();
 
+    /** The OAuth endpoints and hosted pages of pools with a domain. */
+    HostedUi hostedUi();
+
+    interface HostedUi {
+
+        /**
+         * Where a domain's endpoints are advertised (discovery, redirects), with {@code {domain}} for the domain: by
+         * default a path of this service, which needs no DNS; behind an ingress that routes by host, e.g.
+         * {@code https://{domain}.auth.example.com} with {@link #domainSuffix()} {@code auth.example.com}. A custom
+         * domain is always advertised as {@code https://<custom domain>}.
+         */
+        @WithDefault("${cognate.issuer-base-url}/domain/{domain}")
+        String urlTemplate();
+
+        /**
+         * The host suffix of prefix domains when the ingress routes by host ({@code <prefix>.<suffix>}); requests whose
+         * Host is {@code <prefix>.<suffix>} or a pool's custom domain are served as that domain. Default: none (only
+         * the {@code /domain/<domain>/} paths).
+         */
+        Optional<String> domainSuffix();
+
+        /**
+         * How long this replica answers from its copy of a client's or domain's settings; changes are seen within it.
+         * Default 5 s.
+         */
+        @WithDefault("PT5S")
+        Duration configCacheTtl();
+
+        /** How long the pool's session cookie ({@code cognito}) keeps a user signed in to the pages. Cognito: 1 h. */
+        @WithDefault("PT1H")
+        Duration sessionTtl();
+
+        /** How long an authorization code may be redeemed. Cognito: 5 minutes. */
+        @WithDefault("PT5M")
+        Duration codeTtl();
+    }
+
     interface KeyCache {
 
         /**

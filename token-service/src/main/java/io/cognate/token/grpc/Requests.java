@@ -18,6 +18,9 @@ final class Requests {
         require("client_id", r.getClientId());
         require("username", r.getUsername());
         require("sub", r.getSub());
+        if (r.getRetryGracePeriodSeconds() < 0 || r.getRetryGracePeriodSeconds() > 60) {
+            throw GrpcErrors.invalid("retry_grace_period_seconds must be between 0 and 60");
+        }
         if (r.getAccessTokenValiditySeconds() < 0 || r.getIdTokenValiditySeconds() < 0
                 || r.getRefreshTokenValiditySeconds() < 0) {
             throw GrpcErrors.invalid("token validities must not be negative");
@@ -26,7 +29,9 @@ final class Requests {
                 List.copyOf(r.getGroupsList()), List.copyOf(r.getRolesList()), r.getPreferredRole(),
                 Map.copyOf(r.getAttributesMap()), List.copyOf(r.getScopesList()), r.getAuthTime(),
                 r.getAccessTokenValiditySeconds(), r.getIdTokenValiditySeconds(), r.getRefreshTokenValiditySeconds(),
-                r.getOriginJti(), List.copyOf(r.getAmrList()));
+                r.getOriginJti(), List.copyOf(r.getAmrList()),
+                r.getOauth() ? new MintCommand.OAuth(r.getNonce(), !r.getWithoutIdToken()) : null,
+                r.getRotateRefreshToken() ? Integer.valueOf(r.getRetryGracePeriodSeconds()) : null);
     }
 
     static void requirePool(String userPoolId) {

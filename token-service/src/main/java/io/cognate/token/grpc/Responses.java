@@ -27,8 +27,11 @@ final class Responses {
     static MintResponse mint(MintedTokens tokens) {
         MintResponse.Builder builder = MintResponse.newBuilder()
                 .setAccessToken(tokens.accessToken())
-                .setIdToken(tokens.idToken())
-                .setExpiresIn(tokens.expiresIn());
+                .setExpiresIn(tokens.expiresIn())
+                .setOriginJti(tokens.originJti());
+        if (tokens.idToken() != null) {
+            builder.setIdToken(tokens.idToken());
+        }
         if (tokens.refreshToken() != null) {
             builder.setRefreshToken(tokens.refreshToken());
         }
@@ -37,7 +40,8 @@ final class Responses {
 
     static RefreshResponse refresh(RefreshResult result) {
         if (result.isEmpty()) {
-            return RefreshResponse.newBuilder().setValid(false).setReason(result.refusal()).build();
+            return RefreshResponse.newBuilder().setValid(false).setReason(result.refusal()).setReused(result.reused())
+                    .build();
         }
         RefreshGrant g = result.grant();
         return RefreshResponse.newBuilder()
@@ -46,6 +50,8 @@ final class Responses {
                 .setSub(g.sub())
                 .setOriginJti(g.originJti())
                 .setAuthTime(g.authTime())
+                .addAllScopes(g.scopes())
+                .setOauth(g.oauth())
                 .build();
     }
 

@@ -16,17 +16,20 @@ import io.vertx.mutiny.sqlclient.Pool;
 /**
  * Deletes the refresh-token families no token can need any more: a day past their expiry or their revocation, the
  * longest an access or ID token minted from them lives (Cognito's maximum validity), so neither a refresh nor an
- * introspection can ask for them. Without it the table, and every index on it, grows by one row per sign-in for
- * good. Every replica runs it each {@code cognate.housekeeping-interval}; deletes are idempotent and go in batches,
+ * introspection can ask for them; and authorization codes an hour past their expiry (a replay of one is recognised
+ * until then). Without it the tables, and every index on them, grow by one row per sign-in for good. Every replica runs it each
+ * {@code cognate.housekeeping-interval}; deletes are idempotent and go in batches,
  * so no statement holds many row locks or a long transaction.
  */
 @ApplicationScoped
 public class ExpiredFamilies {
     static final int BATCH = 5_000;
     private static final Logger LOG = Logger.getLogger(ExpiredFamilies.class);
-    private static final String DELETE_BATCH = "delete from refresh_token_family where id = any(array(select id from "
-            + "refresh_token_family where expires_at < now() - interval '1 day' or revoked_at < now() - interval "
-            + "'1 day' limit " + BATCH + "))";
+    private static final String DELETE_FAMILIES = "delete from refresh_token_family where id = any(array(select id "
+            + "from refresh_token_family where expires_at < now() - interval '1 day' or revoked_at < now() - "
+            + "interval '1 day' limit " + BATCH + "))";
+    private static final String DELETE_CODES = "delete from authorization_code where code_hash = any(array(select "
+            + "code_hash from authorization_code where expires_at < now() - interval '1 hour' limit " + BATCH + "))";
 
     private final Pool pool;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -39,19 +42,21 @@ public class ExpiredFamilies {
         long every = config.housekeepingInterval().toMillis();
         vertx.setPeriodic(every, every, id -> {
             if (running.compareAndSet(false, true)) {
-                purge().onTermination().invoke(() -> running.set(false)).subscribe().with(deleted -> {
-                    if (deleted > 0) {
-                        LOG.debugf("deleted %d expired refresh-token families", deleted);
-                    }
-                }, failure -> LOG.warnf("purging expired refresh-token families failed: %s", failure.getMessage()));
+                purge(DELETE_FAMILIES).chain(families -> purge(DELETE_CODES).map(codes -> families + codes))
+                        .onTermination().invoke(() -> running.set(false)).subscribe().with(deleted -> {
+                            if (deleted > 0) {
+                                LOG.debugf("deleted %d expired refresh-token families and codes", deleted);
+                            }
+                        }, failure -> LOG.warnf("purging expired refresh-token families and codes failed: %s",
+                                failure.getMessage()));
             }
         });
     }
 
-    /** Deletes batch after batch until one comes back short. @return how many families were deleted */
-    Uni<Long> purge() {
-        return pool.query(DELETE_BATCH).execute().chain(rows -> rows.rowCount() < BATCH
+    /** Deletes batch after batch until one comes back short. @return how many rows were deleted */
+    Uni<Long> purge(String deleteBatch) {
+        return pool.query(deleteBatch).execute().chain(rows -> rows.rowCount() < BATCH
                 ? Uni.createFrom().item((long) rows.rowCount())
-                : purge().map(more -> more + rows.rowCount()));
+                : purge(deleteBatch).map(more -> more + rows.rowCount()));
     }
 }

@@ -52,6 +52,29 @@ public class RefreshTokenFamilyEntity {
     @Column(name = "amr")
     public String amr;
 
+    /** The scopes its tokens carry, space-separated; null for a family of the API (its one scope). */
+    @Column(name = "scopes")
+    public String scopes;
+
+    /** Whether its tokens are the OAuth endpoints' (MintRequest.oauth). */
+    @Column(name = "oauth", nullable = false)
+    public boolean oauth;
+
+    /** With RefreshTokenRotation: the hash of the refresh token the last rotation replaced, and when. */
+    @Column(name = "previous_secret_hash")
+    public byte[] previousSecretHash;
+
+    @Column(name = "rotated_at")
+    public Instant rotatedAt;
+
+    /** How long after its rotation the replaced refresh token still works (0 to 60 s). */
+    @Column(name = "retry_grace_seconds")
+    public Integer retryGraceSeconds;
+
+    public List<String> scopeList() {
+        return scopes == null || scopes.isBlank() ? List.of() : List.of(scopes.split(" "));
+    }
+
     public List<String> amrList() {
         return amr == null || amr.isBlank() ? List.of() : List.of(amr.split(" "));
     }

@@ -1,5 +1,10 @@
 package io.cognate.token.service;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +31,12 @@ public final class ClaimSets {
             List<String> amr) {
     }
 
-    public static Map<String, Object> idToken(MintCommand cmd, Issue issue, String jti) {
+    /** The ID token; an OAuth one also carries at_hash (of {@code accessToken}) and the authorization's nonce. */
+    public static Map<String, Object> idToken(MintCommand cmd, Issue issue, String jti, String accessToken) {
         Map<String, Object> claims = new LinkedHashMap<>();
+        if (cmd.oauth() != null) {
+            claims.put("at_hash", atHash(accessToken));
+        }
         claims.put("sub", cmd.sub());
         if (!cmd.groups().isEmpty()) {
             claims.put("cognito:groups", cmd.groups());
@@ -50,6 +59,9 @@ public final class ClaimSets {
         claims.put("aud", cmd.clientId());
         claims.put("event_id", issue.eventId());
         claims.put("token_use", "id");
+        if (cmd.oauth() != null && !cmd.oauth().nonce().isEmpty()) {
+            claims.put("nonce", cmd.oauth().nonce());
+        }
         claims.put("auth_time", issue.authTime());
         if (!issue.amr().isEmpty()) {
             claims.put("amr", issue.amr());
@@ -65,6 +77,36 @@ public final class ClaimSets {
         return claims;
     }
 
+    /**
+     * A client_credentials access token: the client is its subject; its custom scopes; no user, group or family
+     * (Cognito's ten claims).
+     */
+    public static Map<String, Object> clientCredentials(String clientId, List<String> scopes, String issuer,
+            long issuedAt, long validity, String jti) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", clientId);
+        claims.put("token_use", "access");
+        claims.put("scope", String.join(" ", scopes));
+        claims.put("auth_time", issuedAt);
+        claims.put("iss", issuer);
+        claims.put("exp", issuedAt + validity);
+        claims.put("iat", issuedAt);
+        claims.put("version", 2);
+        claims.put("jti", jti);
+        claims.put("client_id", clientId);
+        return claims;
+    }
+
+    /** OIDC Core 3.1.3.6: base64url of the left half of the SHA-256 of the access token's ASCII. */
+    static String atHash(String accessToken) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, digest.length / 2));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
     public static Map<String, Object> accessToken(MintCommand cmd, Issue issue, String jti) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", cmd.sub());
@@ -72,6 +114,9 @@ public final class ClaimSets {
             claims.put("cognito:groups", cmd.groups());
         }
         claims.put("iss", issue.issuer());
+        if (cmd.oauth() != null) {
+            claims.put("version", 2);
+        }
         claims.put("client_id", cmd.clientId());
         claims.put("origin_jti", issue.originJti());
         claims.put("event_id", issue.eventId());

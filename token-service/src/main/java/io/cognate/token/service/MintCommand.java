@@ -6,11 +6,22 @@ import java.util.Map;
 /**
  * What the caller (user-pool-service) asks to be signed. Validities of zero or less fall back to Cognito's app-client
  * defaults; an empty {@code originJti} opens a new refresh-token family.
+ *
+ * @param oauth for tokens of the OAuth endpoints, their extras; null for the API's tokens
+ * @param rotationGraceSeconds on a refresh, replace the refresh token, the old one usable this long; null: no rotation
  */
 public record MintCommand(String userPoolId, String clientId, String username, String sub, List<String> groups,
         List<String> roles, String preferredRole, Map<String, String> attributes, List<String> scopes,
         long authTime, long accessTokenValiditySeconds, long idTokenValiditySeconds,
-        long refreshTokenValiditySeconds, String originJti, List<String> amr) {
+        long refreshTokenValiditySeconds, String originJti, List<String> amr, OAuth oauth,
+        Integer rotationGraceSeconds) {
+
+    /**
+     * What OAuth tokens carry besides: the access token {@code "version": 2}, the ID token at_hash and the authorization
+     * request's nonce (empty: none). No ID token without the openid scope ({@code idToken} false).
+     */
+    public record OAuth(String nonce, boolean idToken) {
+    }
 
     /** Cognito's defaults for an app client: 60 minutes for access and ID tokens, 30 days for refresh tokens. */
     public static final long DEFAULT_ACCESS_TOKEN_VALIDITY = 3600;

@@ -1,6 +1,7 @@
 package io.cognate.token.service;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,17 +38,33 @@ public class MintFlow {
                 .chain(keys -> membership(cmd, authTime).map(member -> sign(cmd, keys, member, now)));
     }
 
-    /** On refresh, auth_time stays the family's: the user authenticated once, at sign-in. */
-    private Uni<RefreshFamilies.Membership> membership(MintCommand cmd, long authTime) {
-        return cmd.opensFamily() ? families.open(cmd, authTime) : families.continueFamily(cmd);
+    /**
+     * A client_credentials access token: the client's own, with the granted custom scopes, valid {@code validity}
+     * seconds; no user, no family, no refresh token.
+     */
+    public Uni<String> clientCredentials(String userPoolId, String clientId, List<String> scopes, long validity) {
+        long now = clock.instant().getEpochSecond();
+        return signingKeys.forSigning(userPoolId).map(keys -> sign(keys, ClaimSets.clientCredentials(clientId, scopes,
+                issuer.of(userPoolId), now, validity, UUID.randomUUID().toString())));
     }
 
+    /** On refresh, auth_time stays the family's: the user authenticated once, at sign-in. */
+    private Uni<RefreshFamilies.Membership> membership(MintCommand cmd, long authTime) {
+        if (cmd.opensFamily()) {
+            return families.open(cmd, authTime);
+        }
+        return cmd.rotationGraceSeconds() != null ? families.rotate(cmd) : families.continueFamily(cmd);
+    }
+
+    /** The access token first: an OAuth ID token carries its hash (at_hash). */
     private MintedTokens sign(MintCommand cmd, PoolKeys keys, RefreshFamilies.Membership member, long now) {
         ClaimSets.Issue issue = new ClaimSets.Issue(issuer.of(cmd.userPoolId()), member.originJti(),
                 UUID.randomUUID().toString(), member.authTime(), now, member.amr());
-        String idToken = sign(keys, ClaimSets.idToken(cmd, issue, UUID.randomUUID().toString()));
         String accessToken = sign(keys, ClaimSets.accessToken(cmd, issue, UUID.randomUUID().toString()));
-        return new MintedTokens(accessToken, idToken, member.refreshToken(), cmd.accessTokenValidity());
+        String idToken = cmd.oauth() != null && !cmd.oauth().idToken() ? null
+                : sign(keys, ClaimSets.idToken(cmd, issue, UUID.randomUUID().toString(), accessToken));
+        return new MintedTokens(accessToken, idToken, member.refreshToken(), cmd.accessTokenValidity(),
+                member.originJti());
     }
 
     private String sign(PoolKeys keys, Map<String, Object> claims) {

@@ -47,6 +47,8 @@ public class RefreshFamilies {
         family.originJti = UUID.randomUUID();
         family.authTime = authTime;
         family.amr = String.join(" ", cmd.amr());
+        family.scopes = cmd.oauth() == null ? null : String.join(" ", cmd.scopes());
+        family.oauth = cmd.oauth() != null;
         family.secretHash = Secrets.hash(secret);
         family.createdAt = now;
         family.expiresAt = now.plusSeconds(cmd.refreshTokenValidity());
@@ -55,20 +57,44 @@ public class RefreshFamilies {
                 cmd.amr()));
     }
 
-    /** Confirms that tokens may still be minted from the family (REFRESH_TOKEN_AUTH), without a new refresh token. */
+    /** Confirms that tokens may still be minted from the family (a refresh), without a new refresh token. */
     @WithSession
     public Uni<Membership> continueFamily(MintCommand cmd) {
-        UUID originJti = Secrets.uuid(cmd.originJti()).orElse(null);
-        if (originJti == null) {
-            return Uni.createFrom().failure(TokenError.INVALID_PARAMETER.withMessage("origin_jti is not a UUID"));
-        }
-        return repository.findByOriginJti(cmd.userPoolId(), originJti).map(family -> {
-            String refusal = family == null || !family.sub.equals(cmd.sub()) ? "Invalid Refresh Token."
-                    : family.refusalFor(cmd.clientId(), clock.instant());
-            if (refusal != null) {
-                throw TokenError.FAMILY_NOT_USABLE.withMessage(refusal);
-            }
+        return repository.findByOriginJti(cmd.userPoolId(), originJti(cmd)).map(family -> {
+            usable(family, cmd);
             return new Membership(family.originJti.toString(), family.authTime, null, family.amrList());
         });
+    }
+
+    /**
+     * A refresh with RefreshTokenRotation: a new refresh token replaces the family's; the one presented stays usable
+     * for the grace period.
+     */
+    @WithTransaction
+    public Uni<Membership> rotate(MintCommand cmd) {
+        return repository.findByOriginJti(cmd.userPoolId(), originJti(cmd)).chain(family -> {
+            usable(family, cmd);
+            byte[] secret = Secrets.newSecret();
+            family.previousSecretHash = family.secretHash;
+            family.secretHash = Secrets.hash(secret);
+            family.rotatedAt = clock.instant();
+            family.retryGraceSeconds = cmd.rotationGraceSeconds();
+            String token = codec.encode(new RefreshTokenContent(cmd.userPoolId(), cmd.clientId(), family.id, secret));
+            return repository.persist(family).map(stored -> new Membership(stored.originJti.toString(),
+                    stored.authTime, token, stored.amrList()));
+        });
+    }
+
+    private static UUID originJti(MintCommand cmd) {
+        return Secrets.uuid(cmd.originJti())
+                .orElseThrow(() -> TokenError.INVALID_PARAMETER.withMessage("origin_jti is not a UUID"));
+    }
+
+    private void usable(RefreshTokenFamilyEntity family, MintCommand cmd) {
+        String refusal = family == null || !family.sub.equals(cmd.sub()) ? "Invalid Refresh Token."
+                : family.refusalFor(cmd.clientId(), clock.instant());
+        if (refusal != null) {
+            throw TokenError.FAMILY_NOT_USABLE.withMessage(refusal);
+        }
     }
 }

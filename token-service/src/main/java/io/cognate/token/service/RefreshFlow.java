@@ -1,6 +1,7 @@
 package io.cognate.token.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,16 +44,26 @@ public class RefreshFlow {
                 .map(family -> grant(family, content.get(), clientId));
     }
 
+    /**
+     * The family's current refresh token is granted; the one its last rotation replaced, within the grace period
+     * only (after it, a reuse).
+     */
     private RefreshResult grant(RefreshTokenFamilyEntity family, RefreshTokenContent content,
             String clientId) {
-        String refusal = family == null || !Secrets.matches(content.secret(), family.secretHash)
-                ? "Invalid Refresh Token."
-                : family.refusalFor(clientId, clock.instant());
+        Instant now = clock.instant();
+        boolean current = family != null && Secrets.matches(content.secret(), family.secretHash);
+        boolean replaced = family != null && !current && family.previousSecretHash != null
+                && Secrets.matches(content.secret(), family.previousSecretHash);
+        String refusal = !current && !replaced ? "Invalid Refresh Token." : family.refusalFor(clientId, now);
         if (refusal != null) {
             LOG.debugf("refresh in pool %s refused: %s", content.userPoolId(), refusal);
             return RefreshResult.refused(refusal);
         }
+        if (replaced && now.isAfter(family.rotatedAt.plusSeconds(family.retryGraceSeconds))) {
+            LOG.debugf("refresh in pool %s refused: rotated token reused", content.userPoolId());
+            return RefreshResult.reusedAfterRotation();
+        }
         return RefreshResult.granted(new RefreshGrant(family.username, family.sub, family.originJti.toString(),
-                family.authTime));
+                family.authTime, family.scopeList(), family.oauth));
     }
 }

@@ -1,5 +1,11 @@
 package io.cognate.token.service;
 
-/** Whose a valid refresh token is, so the caller can mint fresh tokens in the same family. */
-public record RefreshGrant(String username, String sub, String originJti, long authTime) {
+import java.util.List;
+
+/**
+ * Whose a valid refresh token is, so the caller can mint fresh tokens in the same family: with the family's scopes,
+ * and whether they are OAuth tokens.
+ */
+public record RefreshGrant(String username, String sub, String originJti, long authTime, List<String> scopes,
+        boolean oauth) {
 }

@@ -16,7 +16,7 @@ class ClaimSetsTest {
     private static MintCommand command(List<String> groups, List<String> roles, String preferredRole,
             Map<String, String> attributes, List<String> scopes) {
         return new MintCommand("us-east-1_TestPool", "client-1", "alice", "sub-1", groups, roles, preferredRole,
-                attributes, scopes, 0, 300, 600, 0, "", List.of("pwd"));
+                attributes, scopes, 0, 300, 600, 0, "", List.of("pwd"), null, null);
     }
 
     @Test
@@ -26,7 +26,7 @@ class ClaimSetsTest {
                         "custom:tier", "gold"),
                 List.of());
 
-        Map<String, Object> claims = ClaimSets.idToken(cmd, ISSUE, "jti-1");
+        Map<String, Object> claims = ClaimSets.idToken(cmd, ISSUE, "jti-1", "access");
 
         assertEquals(List.of("sub", "cognito:groups", "email_verified", "phone_number_verified", "iss",
                 "cognito:username", "origin_jti", "cognito:roles", "cognito:preferred_role", "aud", "event_id",
@@ -44,7 +44,7 @@ class ClaimSetsTest {
     @Test
     void idTokenWhenNoGroupsOrRolesThenThoseClaimsAbsent() {
         Map<String, Object> claims = ClaimSets.idToken(command(List.of(), List.of(), "", Map.of(), List.of()), ISSUE,
-                "jti-1");
+                "jti-1", "access");
 
         assertFalse(claims.containsKey("cognito:groups"));
         assertFalse(claims.containsKey("cognito:roles"));
@@ -58,7 +58,7 @@ class ClaimSetsTest {
                 Map.of("sub", "forged", "token_use", "access", "exp", "9999999999", "cognito:groups", "root"),
                 List.of());
 
-        Map<String, Object> claims = ClaimSets.idToken(cmd, ISSUE, "jti-1");
+        Map<String, Object> claims = ClaimSets.idToken(cmd, ISSUE, "jti-1", "access");
 
         assertEquals("sub-1", claims.get("sub"));
         assertEquals("id", claims.get("token_use"));
@@ -84,7 +84,7 @@ class ClaimSetsTest {
     @Test
     void mintCommandWhenValiditiesUnsetThenCognitoDefaults() {
         MintCommand cmd = new MintCommand("p_1", "c", "u", "s", List.of(), List.of(), "", Map.of(), List.of(), 0, 0,
-                0, 0, "", List.of());
+                0, 0, "", List.of(), null, null);
 
         assertEquals(3600, cmd.accessTokenValidity());
         assertEquals(3600, cmd.idTokenValidity());

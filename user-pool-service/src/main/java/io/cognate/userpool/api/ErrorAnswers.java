@@ -12,13 +12,13 @@ import io.cognate.userpool.messaging.DeliveryFailedException;
  * infrastructure below as Cognito names them, and anything else as InternalErrorException (logged without the
  * request, which may hold passwords or tokens).
  */
-final class ErrorAnswers {
+public final class ErrorAnswers {
     private static final Logger LOG = Logger.getLogger(ErrorAnswers.class);
 
     private ErrorAnswers() {
     }
 
-    static CognitoException of(Throwable failure, String requestId) {
+    public static CognitoException of(Throwable failure, String requestId) {
         if (failure instanceof CognitoException cognito) {
             return cognito;
         }

@@ -56,6 +56,15 @@ public final class Json {
         return object();
     }
 
+    /** A document a request carried (its JSON text, as stored), back as JSON. */
+    public static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException("stored document is unreadable", e);
+        }
+    }
+
     public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

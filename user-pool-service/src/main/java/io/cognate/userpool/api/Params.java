@@ -292,6 +292,33 @@ public final class Params {
         return attributes;
     }
 
+    /** A blob (base64 in the JSON protocol), at most {@code maxBytes} once decoded; null when absent. */
+    public byte[] blob(String field, int maxBytes) {
+        JsonNode value = take(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw wrongType(value, "a Blob");
+        }
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(value.textValue());
+        } catch (IllegalArgumentException e) {
+            throw SERIALIZATION.withMessage("Base64 encoded value of %s is invalid.", field);
+        }
+        if (bytes.length > maxBytes) {
+            throw violation(field, null, "Member must have length less than or equal to " + maxBytes);
+        }
+        return bytes;
+    }
+
+    /** A document (any JSON value), as its JSON text; null when absent. */
+    public String document(String field) {
+        JsonNode value = take(field);
+        return value == null || value.isNull() ? null : value.toString();
+    }
+
     /** Refuses a member this deployment does not implement yet, when the request carries it. */
     public void refuse(String field, String what) {
         if (take(field) != null) {

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public enum RateCategory {
     UserAuthentication(120, "InitiateAuth", "RespondToAuthChallenge", "AdminInitiateAuth",
-            "AdminRespondToAuthChallenge"),
+            "AdminRespondToAuthChallenge", "GetTokensFromRefreshToken"),
     UserCreation(50, "SignUp", "ConfirmSignUp", "AdminCreateUser", "AdminConfirmSignUp"),
     UserAccountRecovery(30, "ChangePassword", "ConfirmForgotPassword", "ForgotPassword", "AdminResetUserPassword",
             "AdminSetUserPassword"),

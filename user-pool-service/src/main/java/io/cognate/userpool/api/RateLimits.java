@@ -55,26 +55,29 @@ public class RateLimits {
         if (category == null) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withSession(() -> poolOf(params)).chain(userPool -> {
-            if (userPool == null) {
-                return Uni.createFrom().voidItem();
+        return Panache.withSession(() -> poolOf(params)).chain(userPool -> admit(category, userPool));
+    }
+
+    /** Succeeds if a call of the category is within the pool's quota (none: a pool this deployment doesn't know). */
+    public Uni<Void> admit(RateCategory category, UserPool userPool) {
+        if (userPool == null) {
+            return Uni.createFrom().voidItem();
+        }
+        String key = userPool.id() + "/" + category.name();
+        long window = System.currentTimeMillis() / 1000;
+        Lease lease = leases.get(key);
+        if (lease != null && lease.window() == window && lease.remaining().getAndDecrement() > 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return lease(userPool.id(), category, quota(userPool, category), window).map(granted -> {
+            if (granted == 0) {
+                throw TOO_MANY_REQUESTS.withMessage("Rate exceeded");
             }
-            String key = userPool.id() + "/" + category.name();
-            long window = System.currentTimeMillis() / 1000;
-            Lease lease = leases.get(key);
-            if (lease != null && lease.window() == window && lease.remaining().getAndDecrement() > 0) {
-                return Uni.createFrom().voidItem();
+            if (leases.size() >= MAX_LEASES) {
+                leases.clear();
             }
-            return lease(userPool.id(), category, quota(userPool, category), window).map(granted -> {
-                if (granted == 0) {
-                    throw TOO_MANY_REQUESTS.withMessage("Rate exceeded");
-                }
-                if (leases.size() >= MAX_LEASES) {
-                    leases.clear();
-                }
-                leases.put(key, new Lease(window, new AtomicInteger(granted - 1)));
-                return null;
-            });
+            leases.put(key, new Lease(window, new AtomicInteger(granted - 1)));
+            return null;
         });
     }
 

@@ -36,7 +36,7 @@ public final class RefusalFloor {
     }
 
     /** The attempt, its existence-hiding refusals held to the floor. */
-    static <T> Uni<T> refusals(Uni<T> attempt, long arrivedNanos) {
+    public static <T> Uni<T> refusals(Uni<T> attempt, long arrivedNanos) {
         return attempt.onFailure(RefusalFloor::hidesExistence).call(failure -> until(arrivedNanos, SPIN.toNanos()));
     }
 

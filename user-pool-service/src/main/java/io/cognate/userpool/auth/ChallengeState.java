@@ -19,27 +19,29 @@ import java.util.UUID;
  * @param authTime when the password was proven (every step after PASSWORD_VERIFIER), epoch seconds
  * @param validitySeconds how long each step of this sign-in may take (the client's AuthSessionValidity)
  * @param deviceKey the device the sign-in names (DEVICE_KEY), or null
+ * @param hosted a sign-in of the hosted pages: it ends in an authenticated user, not in tokens
  */
 public record ChallengeState(String id, Step step, String poolId, String clientId, String sub, String username,
-        SrpExchange srp, long authTime, long expiresAt, long validitySeconds, String deviceKey) {
+        SrpExchange srp, long authTime, long expiresAt, long validitySeconds, String deviceKey, boolean hosted) {
 
     /** SRP between its two messages: the server's secret b, the client's A and the scrambler u, in hex. */
     public record SrpExchange(String b, String a, String u) {
     }
 
-    private static final byte FORMAT = 1;
+    /** 2 added {@code hosted}; 1 (before it) is still read, as not hosted. */
+    private static final byte FORMAT = 2;
 
     /** The first step of a sign-in. */
     public static ChallengeState start(Step step, String poolId, String clientId, String sub, String username,
-            SrpExchange srp, long authTime, long validitySeconds, String deviceKey) {
+            SrpExchange srp, long authTime, long validitySeconds, String deviceKey, boolean hosted) {
         return new ChallengeState(UUID.randomUUID().toString(), step, poolId, clientId, sub, username, srp, authTime,
-                now() + validitySeconds, validitySeconds, deviceKey);
+                now() + validitySeconds, validitySeconds, deviceKey, hosted);
     }
 
     /** The next step of the same sign-in, under a new id (each step's Session is answered once). */
     public ChallengeState next(Step nextStep) {
         return new ChallengeState(UUID.randomUUID().toString(), nextStep, poolId, clientId, sub, username, null,
-                authTime, now() + validitySeconds, validitySeconds, deviceKey);
+                authTime, now() + validitySeconds, validitySeconds, deviceKey, hosted);
     }
 
     /**
@@ -48,13 +50,13 @@ public record ChallengeState(String id, Step step, String poolId, String clientI
      */
     public ChallengeState deviceStep() {
         return new ChallengeState(id + "/DEVICE_SRP_AUTH", Step.DEVICE_SRP_AUTH, poolId, clientId, sub, username, null,
-                authTime, now() + validitySeconds, validitySeconds, deviceKey);
+                authTime, now() + validitySeconds, validitySeconds, deviceKey, hosted);
     }
 
     /** The device's SRP step (DEVICE_PASSWORD_VERIFIER): the server's b, the client's A and u, for the device. */
     public ChallengeState withSrp(Step nextStep, SrpExchange exchange) {
         return new ChallengeState(UUID.randomUUID().toString(), nextStep, poolId, clientId, sub, username, exchange,
-                authTime, now() + validitySeconds, validitySeconds, deviceKey);
+                authTime, now() + validitySeconds, validitySeconds, deviceKey, hosted);
     }
 
     public boolean expired() {
@@ -90,6 +92,7 @@ public record ChallengeState(String id, Step step, String poolId, String clientI
             out.writeLong(expiresAt);
             out.writeLong(validitySeconds);
             writeOptional(out, deviceKey);
+            out.writeBoolean(hosted);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,7 +102,8 @@ public record ChallengeState(String id, Step step, String poolId, String clientI
     /** What {@link #encode} made; an IOException or IllegalArgumentException for anything else. */
     static ChallengeState decode(byte[] encoded) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded));
-        if (in.readByte() != FORMAT) {
+        byte format = in.readByte();
+        if (format != FORMAT && format != 1) {
             throw new IOException("unknown session format");
         }
         String id = in.readUTF();
@@ -109,8 +113,12 @@ public record ChallengeState(String id, Step step, String poolId, String clientI
         String sub = readOptional(in);
         String username = in.readUTF();
         SrpExchange srp = in.readBoolean() ? new SrpExchange(in.readUTF(), in.readUTF(), in.readUTF()) : null;
-        return new ChallengeState(id, step, poolId, clientId, sub, username, srp, in.readLong(), in.readLong(),
-                in.readLong(), readOptional(in));
+        long authTime = in.readLong();
+        long expiresAt = in.readLong();
+        long validitySeconds = in.readLong();
+        String deviceKey = readOptional(in);
+        return new ChallengeState(id, step, poolId, clientId, sub, username, srp, authTime, expiresAt, validitySeconds,
+                deviceKey, format == FORMAT && in.readBoolean());
     }
 
     private static void writeOptional(DataOutputStream out, String value) throws IOException {

@@ -86,8 +86,7 @@ public class DeviceFlow {
                     }
                     device.lastAuthenticatedAt = Instant.now();
                     return transactions.transaction(() -> devices.persist(device)).chain(() -> tokens.signIn(pool,
-                            client, user, state.authTime(), Step.DEVICE_PASSWORD_VERIFIER.name()))
-                            .map(SignInOutcome.class::cast);
+                            client, user, state, Step.DEVICE_PASSWORD_VERIFIER.name()));
                 })));
     }
 

@@ -67,13 +67,13 @@ public class MfaFlow {
      * the sign-in names a confirmed device, then tokens.
      */
     Uni<SignInOutcome> afterPassword(UserPool pool, AppClient client, UserEntity user, long authTime, String lastStep,
-            String deviceKey) {
+            String deviceKey, boolean hosted) {
         if (deviceKey == null || !pool.tracksDevices()) {
-            return mfaStep(pool, client, user, proven(client, user, authTime, null), lastStep);
+            return mfaStep(pool, client, user, proven(client, user, authTime, null, hosted), lastStep);
         }
         return devices.findOfUser(pool.id(), user.sub, deviceKey).chain(device -> {
             boolean confirmed = device != null && device.confirmed;
-            ChallengeState proven = proven(client, user, authTime, confirmed ? deviceKey : null);
+            ChallengeState proven = proven(client, user, authTime, confirmed ? deviceKey : null, hosted);
             if (confirmed && device.remembered && pool.rememberedDevicesSkipMfa()) {
                 return Uni.createFrom().item(deviceChallenge(proven));
             }
@@ -82,9 +82,10 @@ public class MfaFlow {
     }
 
     /** The sign-in's state once the password is proven, with the device it goes on to prove, if any. */
-    private static ChallengeState proven(AppClient client, UserEntity user, long authTime, String deviceKey) {
+    private static ChallengeState proven(AppClient client, UserEntity user, long authTime, String deviceKey,
+            boolean hosted) {
         return ChallengeState.start(Step.PASSWORD_PROVEN, client.poolId(), client.id(), user.sub.toString(),
-                user.username, null, authTime, client.authSessionValidity().toSeconds(), deviceKey);
+                user.username, null, authTime, client.authSessionValidity().toSeconds(), deviceKey, hosted);
     }
 
     /** The MFA challenge the pool and user call for, or, with none, what follows MFA ({@link #afterMfa}). */
@@ -120,7 +121,7 @@ public class MfaFlow {
         if (state.deviceKey() != null) {
             return Uni.createFrom().item(deviceChallenge(state));
         }
-        return tokens.signIn(pool, client, user, state.authTime(), lastStep).map(SignInOutcome.class::cast);
+        return tokens.signIn(pool, client, user, state, lastStep);
     }
 
     private SignInOutcome deviceChallenge(ChallengeState state) {
@@ -142,8 +143,8 @@ public class MfaFlow {
                     AuthParameters.required(responses, "SMS_MFA_CODE"));
             case SELECT_MFA_TYPE -> select(pool, client, session, AuthParameters.required(responses, "ANSWER"));
             case MFA_SETUP -> sessions.consume(session, Step.MFA_SETUP_VERIFIED, client.id())
-                    .chain(state -> user(pool, state).chain(user -> tokens.signIn(pool, client, user,
-                            state.authTime(), Step.MFA_SETUP.name())));
+                    .chain(state -> user(pool, state).chain(user -> tokens.signIn(pool, client, user, state,
+                            Step.MFA_SETUP.name())));
             default -> throw new IllegalArgumentException(step.name());
         };
     }

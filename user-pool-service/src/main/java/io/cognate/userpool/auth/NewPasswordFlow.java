@@ -68,13 +68,13 @@ public class NewPasswordFlow {
                         user.temporaryPasswordExpiresAt = null;
                         Uni<Void> saved = attributes.isEmpty() ? users.persist(user).replaceWithVoid()
                                 : attributeChanges.update(pool, client, user, attributes, false).replaceWithVoid();
-                        return saved.replaceWith(new PasswordSet(user, state.authTime()));
+                        return saved.replaceWith(new PasswordSet(user, state.authTime(), state.hosted()));
                     });
                 })))
                 .chain(done -> mfa.afterPassword(pool, client, done.user(), done.authTime(),
-                        Step.NEW_PASSWORD_REQUIRED.name(), null));
+                        Step.NEW_PASSWORD_REQUIRED.name(), null, done.hosted()));
     }
 
-    private record PasswordSet(UserEntity user, long authTime) {
+    private record PasswordSet(UserEntity user, long authTime, boolean hosted) {
     }
 }

@@ -31,6 +31,19 @@ public class PasswordFlow {
         String username = AuthParameters.required(parameters, "USERNAME");
         String password = AuthParameters.required(parameters, "PASSWORD");
         AppClientService.checkSecretHash(client, username, parameters.get("SECRET_HASH"));
+        return check(pool, client, username, password, flow.name(), parameters.get("DEVICE_KEY"), false);
+    }
+
+    /**
+     * The sign-in form of the hosted pages: the same checks, lockout and refusals, whatever ExplicitAuthFlows says
+     * (the pages are the client's own), ending in an authenticated user. Call inside a session.
+     */
+    public Uni<SignInOutcome> hostedSignIn(UserPool pool, AppClient client, String username, String password) {
+        return check(pool, client, username, password, AuthFlow.USER_PASSWORD_AUTH.name(), null, true);
+    }
+
+    private Uni<SignInOutcome> check(UserPool pool, AppClient client, String username, String password, String flow,
+            String deviceKey, boolean hosted) {
         return lookup.find(pool, username).chain(user -> {
             if (user == null) {
                 // Spend the time a real check takes, so the answer's timing does not tell who has an account.
@@ -39,9 +52,9 @@ public class PasswordFlow {
             }
             SignInFailures.checkCanSignIn(user);
             if (!passwords.matches(user, password)) {
-                return failures.wrongPassword(user, client, flow.name());
+                return failures.wrongPassword(user, client, flow);
             }
-            return proven.next(pool, client, user, flow.name(), parameters.get("DEVICE_KEY"));
+            return proven.next(pool, client, user, flow, deviceKey, hosted);
         });
     }
 }

@@ -30,8 +30,12 @@ public class PasswordProven {
         this.mfa = mfa;
     }
 
-    /** {@code lastStep}: the flow or challenge that proved the password; {@code deviceKey} the one it names. */
-    Uni<SignInOutcome> next(UserPool pool, AppClient client, UserEntity user, String lastStep, String deviceKey) {
+    /**
+     * {@code lastStep}: the flow or challenge that proved the password; {@code deviceKey} the one it names;
+     * {@code hosted} for a sign-in of the hosted pages.
+     */
+    Uni<SignInOutcome> next(UserPool pool, AppClient client, UserEntity user, String lastStep, String deviceKey,
+            boolean hosted) {
         long now = Instant.now().getEpochSecond();
         if (user.failedSignIns > 0 || user.lockedUntil != null) {
             // Saved with the sign-in's own writes (the SignIn event, or the challenge's answer).
@@ -46,18 +50,20 @@ public class PasswordProven {
                 if (user.temporaryPasswordExpiresAt != null && user.temporaryPasswordExpiresAt.isBefore(Instant.now())) {
                     throw Refusal.TEMPORARY_PASSWORD_EXPIRED.exception();
                 }
-                return Uni.createFrom().item(newPasswordRequired(pool, client, user, now));
+                return Uni.createFrom().item(newPasswordRequired(pool, client, user, now, hosted));
             }
             default -> {
-                return mfa.afterPassword(pool, client, user, now, lastStep, deviceKey);
+                return mfa.afterPassword(pool, client, user, now, lastStep, deviceKey, hosted);
             }
         }
     }
 
     /** NEW_PASSWORD_REQUIRED with the user's attributes and the required ones it lacks. */
-    private SignInOutcome newPasswordRequired(UserPool pool, AppClient client, UserEntity user, long authTime) {
+    private SignInOutcome newPasswordRequired(UserPool pool, AppClient client, UserEntity user, long authTime,
+            boolean hosted) {
         ChallengeState state = ChallengeState.start(Step.NEW_PASSWORD_REQUIRED, pool.id(), client.id(),
-                user.sub.toString(), user.username, null, authTime, client.authSessionValidity().toSeconds(), null);
+                user.sub.toString(), user.username, null, authTime, client.authSessionValidity().toSeconds(), null,
+                hosted);
         Map<String, String> attributes = UserAttributes.of(user);
         List<String> required = new ArrayList<>();
         for (SchemaAttribute attribute : pool.schema().values()) {

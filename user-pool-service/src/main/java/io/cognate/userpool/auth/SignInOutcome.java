@@ -14,13 +14,23 @@ public sealed interface SignInOutcome {
      * AuthenticationResult: the tokens (no refresh token on a refresh) and, where the pool tracks devices, the new
      * device's key.
      */
-    record Tokens(String accessToken, String idToken, String refreshToken, long expiresIn, NewDevice newDevice)
+    record Tokens(String accessToken, String idToken, String refreshToken, long expiresIn, NewDevice newDevice,
+            String originJti)
             implements
                 SignInOutcome {
 
         public Tokens withNewDevice(NewDevice device) {
-            return new Tokens(accessToken, idToken, refreshToken, expiresIn, device);
+            return new Tokens(accessToken, idToken, refreshToken, expiresIn, device, originJti);
         }
+    }
+
+    /**
+     * A hosted sign-in's end: the user proved who they are. The pages get tokens for it separately (IssueTokens), for
+     * the client and scopes of the authorization request.
+     */
+    record Authenticated(String poolId, String sub, String username, long authTime, List<String> amr)
+            implements
+                SignInOutcome {
     }
 
     /** NewDeviceMetadata: the device the client should confirm and remember. */

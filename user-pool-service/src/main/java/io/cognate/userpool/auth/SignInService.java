@@ -1,11 +1,13 @@
 package io.cognate.userpool.auth;
 
 import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
+import static io.cognate.userpool.error.CognitoError.NOT_AUTHORIZED;
 
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.userpool.error.Refusal;
 import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.AppClientService;
@@ -58,9 +60,52 @@ public class SignInService {
         }));
     }
 
+    /** GetTokensFromRefreshToken: the client authenticated by its secret, where it has one. */
+    public Uni<SignInOutcome.Tokens> getTokensFromRefreshToken(String clientId, String clientSecret,
+            String refreshToken) {
+        return transactions.session(() -> clients.cachedById(clientId).chain(client -> {
+            if (!AppClientService.secretMatches(client, clientSecret)) {
+                throw NOT_AUTHORIZED.withMessage(clientSecret == null
+                        ? "Client " + clientId + " is configured with secret but ClientSecret was not received"
+                        : "Unable to verify client secret for client " + clientId);
+            }
+            return pools.cached(client.poolId()).chain(pool -> refreshFlow.refresh(pool, client, refreshToken));
+        }));
+    }
+
     public Uni<SignInOutcome> respondToAuthChallenge(ChallengeResponse request) {
         return transactions.session(() -> client(request.admin(), request.poolId(), request.clientId())
-                .chain(client -> pools.cached(client.poolId()).chain(pool -> respond(pool, client, request))));
+                .chain(client -> pools.cached(client.poolId()).chain(pool -> respond(pool, client, request))))
+                .map(outcome -> sameKind(outcome, false));
+    }
+
+    /**
+     * The hosted pages' sign-in form: the password checked as USER_PASSWORD_AUTH checks it (whatever the client's
+     * ExplicitAuthFlows), ending in an authenticated user or a challenge.
+     */
+    public Uni<SignInOutcome> hostedSignIn(String clientId, String username, String password) {
+        return transactions.session(() -> clients.cachedById(clientId).chain(client -> pools.cached(client.poolId())
+                .chain(pool -> passwordFlow.hostedSignIn(pool, client, username, password))));
+    }
+
+    /** A challenge of a hosted sign-in, answered on the hosted pages. */
+    public Uni<SignInOutcome> hostedRespond(ChallengeResponse request) {
+        return transactions.session(() -> clients.cachedById(request.clientId())
+                .chain(client -> pools.cached(client.poolId()).chain(pool -> respond(pool, client, request))))
+                .map(outcome -> sameKind(outcome, true));
+    }
+
+    /**
+     * A sign-in ends where it started: the API's in tokens, the hosted pages' in an authenticated user. A Session of
+     * one answered through the other is not valid there.
+     */
+    private static SignInOutcome sameKind(SignInOutcome outcome, boolean hosted) {
+        boolean authenticated = outcome instanceof SignInOutcome.Authenticated;
+        boolean tokens = outcome instanceof SignInOutcome.Tokens;
+        if (hosted ? tokens : authenticated) {
+            throw Refusal.INVALID_SESSION.exception();
+        }
+        return outcome;
     }
 
     private Uni<SignInOutcome> respond(UserPool pool, AppClient client, ChallengeResponse request) {

@@ -4,8 +4,6 @@ import static io.cognate.userpool.error.CognitoError.UNAUTHORIZED;
 import static io.cognate.userpool.error.CognitoError.UNSUPPORTED_OPERATION;
 import static io.cognate.userpool.error.CognitoError.UNSUPPORTED_TOKEN_TYPE;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -72,8 +70,7 @@ public class SignOutService {
     /** RevokeToken: revokes the refresh token's family; the client must be the one it was issued to. */
     public Uni<Void> revokeToken(String token, String clientId, String clientSecret) {
         return transactions.session(() -> clients.requireById(clientId).chain(client -> {
-            if (client.secret() != null && (clientSecret == null || !MessageDigest.isEqual(
-                    client.secret().getBytes(StandardCharsets.UTF_8), clientSecret.getBytes(StandardCharsets.UTF_8)))) {
+            if (!AppClientService.secretMatches(client, clientSecret)) {
                 throw UNAUTHORIZED.withMessage("Client authentication failed.");
             }
             if (!client.tokenRevocationEnabled()) {

@@ -67,7 +67,7 @@ public class SrpFlow {
             ChallengeState state = ChallengeState.start(Step.PASSWORD_VERIFIER, pool.id(), client.id(),
                     decoy ? null : user.sub.toString(), userId,
                     new ChallengeState.SrpExchange(Srp.hex(b), Srp.hex(a), Srp.hex(Srp.u(a, bPublic))), 0,
-                    client.authSessionValidity().toSeconds(), parameters.get("DEVICE_KEY"));
+                    client.authSessionValidity().toSeconds(), parameters.get("DEVICE_KEY"), false);
             // Clients echo SECRET_BLOCK (most) or Session (some): both carry the same sealed state.
             String sealed = sessions.seal(state);
             return new SignInOutcome.Challenge(Step.PASSWORD_VERIFIER.name(), SignInOutcome.Challenge.parameters(
@@ -99,7 +99,7 @@ public class SrpFlow {
                     return failures.wrongPassword(user, client, AuthFlow.USER_SRP_AUTH.name());
                 }
                 String deviceKey = responses.getOrDefault("DEVICE_KEY", state.deviceKey());
-                return proven.next(pool, client, user, AuthFlow.USER_SRP_AUTH.name(), deviceKey);
+                return proven.next(pool, client, user, AuthFlow.USER_SRP_AUTH.name(), deviceKey, false);
             });
         });
     }

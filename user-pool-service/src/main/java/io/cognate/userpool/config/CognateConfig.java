@@ -63,6 +63,14 @@ public interface CognateConfig {
     @WithDefault("http://localhost:8800")
     String publicBaseUrl();
 
+    /**
+     * The host a custom domain's DNS record points at (the ingress that serves the hosted pages), answered as
+     * CloudFrontDomain by Create/UpdateUserPoolDomain and as CloudFrontDistribution by DescribeUserPoolDomain.
+     * Default {@code localhost}.
+     */
+    @WithDefault("localhost")
+    String hostedUiHost();
+
     /** The Kafka topic text messages (codes, invitations) are published to, for an SMS gateway to deliver. */
     @WithDefault("cognate.userpool.sms")
     String smsTopic();

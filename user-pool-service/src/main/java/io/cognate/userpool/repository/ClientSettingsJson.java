@@ -31,7 +31,10 @@ public final class ClientSettingsJson {
                 node.path("EnableTokenRevocation").asBoolean(true), node.path("AuthSessionValidity").asInt(3),
                 oauth ? new ClientSettings.OAuth(list(node, "SupportedIdentityProviders"), list(node, "CallbackURLs"),
                         list(node, "LogoutURLs"), text(node, "DefaultRedirectURI"), list(node, "AllowedOAuthFlows"),
-                        list(node, "AllowedOAuthScopes"), bool(node, "AllowedOAuthFlowsUserPoolClient")) : null);
+                        list(node, "AllowedOAuthScopes"), bool(node, "AllowedOAuthFlowsUserPoolClient")) : null,
+                node.has("RefreshTokenRotation") ? new ClientSettings.RefreshTokenRotation(
+                        node.path("RefreshTokenRotation").path("Feature").asText(),
+                        node.path("RefreshTokenRotation").path("RetryGracePeriodSeconds").asInt(0)) : null);
     }
 
     public static ObjectNode write(ClientSettings settings) {
@@ -55,6 +58,26 @@ public final class ClientSettingsJson {
             put(node, "AllowedOAuthFlows", oauth.allowedOAuthFlows());
             put(node, "AllowedOAuthScopes", oauth.allowedOAuthScopes());
             put(node, "AllowedOAuthFlowsUserPoolClient", oauth.allowedOAuthFlowsUserPoolClient());
+        }
+        ClientSettings.RefreshTokenRotation rotation = settings.refreshTokenRotation();
+        if (rotation != null) {
+            node.putObject("RefreshTokenRotation").put("Feature", rotation.feature())
+                    .put("RetryGracePeriodSeconds", rotation.retryGracePeriodSeconds());
+        }
+        return node;
+    }
+
+    /**
+     * As DescribeUserPoolClient answers: a client that never set AllowedOAuthFlowsUserPoolClient shows false, and
+     * one that never set RefreshTokenRotation shows it DISABLED.
+     */
+    public static ObjectNode describe(ClientSettings settings) {
+        ObjectNode node = write(settings);
+        if (!node.has("AllowedOAuthFlowsUserPoolClient")) {
+            node.put("AllowedOAuthFlowsUserPoolClient", false);
+        }
+        if (settings.refreshTokenRotation() == null) {
+            node.putObject("RefreshTokenRotation").put("Feature", "DISABLED").put("RetryGracePeriodSeconds", 0);
         }
         return node;
     }

@@ -34,6 +34,18 @@ public final class StoredJson {
         }
     }
 
+    /** Any stored JSON value (a list, say); an empty list for none. */
+    static JsonNode tree(String json) {
+        if (json == null || json.isEmpty()) {
+            return MAPPER.createArrayNode();
+        }
+        try {
+            return MAPPER.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+
     public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

@@ -4,6 +4,7 @@ import static io.cognate.userpool.error.CognitoError.NOT_AUTHORIZED;
 import static io.cognate.userpool.error.CognitoError.USER_NOT_FOUND;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,8 +30,8 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class AccessTokens {
-    /** Who called: the user, its pool's id, and the client the token was issued to. */
-    public record Caller(String poolId, UserEntity user, String clientId) {
+    /** Who called: the user, its pool's id, the client the token was issued to, and the token's scopes. */
+    public record Caller(String poolId, UserEntity user, String clientId, List<String> scopes) {
     }
 
     private static final long CLOCK_SLACK_MILLIS = 2_000;
@@ -50,8 +51,13 @@ public class AccessTokens {
         this.users = users;
     }
 
-    /** The caller; call inside a session. */
+    /** The caller of a user's own action (its token has aws.cognito.signin.user.admin); call inside a session. */
     public Uni<Caller> authenticate(String accessToken) {
+        return authenticate(accessToken, USER_ADMIN_SCOPE);
+    }
+
+    /** The caller, whose token must have {@code requiredScope}; call inside a session. */
+    public Uni<Caller> authenticate(String accessToken, String requiredScope) {
         Optional<Jws.Parsed> parsed = Jws.parse(accessToken);
         Optional<Map<String, Object>> claims = parsed.flatMap(Jws.Parsed::claimsMap);
         String iss = claims.map(c -> c.get("iss") instanceof String s ? s : "").orElse("");
@@ -63,7 +69,7 @@ public class AccessTokens {
             if (key.isEmpty() || !key.get().issuer().equals(iss) || !parsed.get().verifiedBy(key.get().key())) {
                 throw NOT_AUTHORIZED.withMessage(INVALID);
             }
-            AccessClaims access = AccessClaims.of(claims.get());
+            AccessClaims access = AccessClaims.of(claims.get(), requiredScope);
             return users.findTokenHolder(poolId, access.sub(), access.originJti())
                     .chain(holder -> caller(poolId, accessToken, access, holder));
         });
@@ -77,7 +83,7 @@ public class AccessTokens {
             throw USER_NOT_FOUND.withMessage("User does not exist.");
         }
         UserEntity user = holder.user();
-        Caller caller = new Caller(poolId, user, access.clientId());
+        Caller caller = new Caller(poolId, user, access.clientId(), access.scopes());
         Instant signedOut = user.tokensRevokedAt;
         if (signedOut != null) {
             long issuedMillis = access.issuedAt() * 1000;
@@ -111,25 +117,33 @@ public class AccessTokens {
     }
 
     /** The claims of a verified access token that authorization needs. */
-    private record AccessClaims(UUID sub, UUID originJti, String clientId, long issuedAt) {
+    private record AccessClaims(UUID sub, UUID originJti, String clientId, long issuedAt, List<String> scopes) {
 
-        /** @throws io.cognate.userpool.error.CognitoException NotAuthorizedException when the token may not be used */
-        static AccessClaims of(Map<String, Object> claims) {
-            Optional<UUID> sub = uuid(claims.get("sub"));
-            Optional<UUID> originJti = uuid(claims.get("origin_jti"));
+        /**
+         * The claims, checked: an access token, unexpired, with the required scope (a client_credentials token, which
+         * has no user, fails there), of a user's sign-in.
+         *
+         * @throws io.cognate.userpool.error.CognitoException NotAuthorizedException when the token may not be used
+         */
+        static AccessClaims of(Map<String, Object> claims, String requiredScope) {
             if (!"access".equals(claims.get("token_use")) || !(claims.get("exp") instanceof Number exp)
-                    || !(claims.get("iat") instanceof Number iat) || sub.isEmpty() || originJti.isEmpty()) {
+                    || !(claims.get("iat") instanceof Number iat)) {
                 throw NOT_AUTHORIZED.withMessage(INVALID);
             }
             if (Instant.now().getEpochSecond() >= exp.longValue()) {
                 throw NOT_AUTHORIZED.withMessage(EXPIRED);
             }
-            String scope = claims.get("scope") instanceof String s ? s : "";
-            if (!(" " + scope + " ").contains(" " + USER_ADMIN_SCOPE + " ")) {
+            List<String> scopes = claims.get("scope") instanceof String s ? List.of(s.split(" ")) : List.of();
+            if (!scopes.contains(requiredScope)) {
                 throw NOT_AUTHORIZED.withMessage("Access Token does not have required scopes");
             }
+            Optional<UUID> sub = uuid(claims.get("sub"));
+            Optional<UUID> originJti = uuid(claims.get("origin_jti"));
+            if (sub.isEmpty() || originJti.isEmpty()) {
+                throw NOT_AUTHORIZED.withMessage(INVALID);
+            }
             return new AccessClaims(sub.get(), originJti.get(),
-                    claims.get("client_id") instanceof String clientId ? clientId : "", iat.longValue());
+                    claims.get("client_id") instanceof String clientId ? clientId : "", iat.longValue(), scopes);
         }
 
         private static Optional<UUID> uuid(Object value) {

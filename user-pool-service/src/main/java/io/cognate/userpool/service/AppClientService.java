@@ -35,19 +35,23 @@ public class AppClientService {
     private final ConfigCache<AppClient> cache;
     private final AppClientRepository clients;
     private final UserPoolService pools;
+    private final ResourceServerService servers;
     private final Aead aead;
 
-    public AppClientService(AppClientRepository clients, UserPoolService pools, Aead aead, CognateConfig config) {
+    public AppClientService(AppClientRepository clients, UserPoolService pools, ResourceServerService servers,
+            Aead aead, CognateConfig config) {
         this.cache = new ConfigCache<>(config.configCacheTtl());
         this.clients = clients;
         this.pools = pools;
+        this.servers = servers;
         this.aead = aead;
     }
 
     @WithTransaction
     public Uni<AppClient> create(NewClient request) {
-        return pools.require(request.poolId()).chain(pool -> {
+        return pools.require(request.poolId()).chain(pool -> servers.scopesOf(pool.id()).chain(scopes -> {
             ClientRules.check(request.settings(), pool);
+            ClientRules.checkOAuth(request.settings().oauth(), request.generateSecret(), scopes, pool.id());
             AppClientEntity entity = new AppClientEntity();
             entity.clientId = random(26);
             entity.poolId = request.poolId();
@@ -62,23 +66,25 @@ public class AppClientService {
             entity.createdAt = Instant.now();
             entity.updatedAt = entity.createdAt;
             return clients.persist(entity).map(saved -> new AppClient(saved, secret));
-        });
+        }));
     }
 
     /** UpdateUserPoolClient: the settings replaced whole, the name where given. */
     @WithTransaction
     public Uni<AppClient> update(String poolId, String clientId, String name, ClientSettings settings) {
-        return pools.require(poolId).chain(pool -> require(poolId, clientId).chain(client -> {
-            ClientRules.check(settings, pool);
-            AppClientEntity entity = client.entity();
-            if (name != null) {
-                entity.clientName = name;
-            }
-            entity.settings(settings);
-            entity.updatedAt = Instant.now();
-            cache.invalidate(clientId);
-            return clients.persist(entity).map(saved -> new AppClient(saved, client.secret()));
-        }));
+        return pools.require(poolId).chain(pool -> servers.scopesOf(poolId).chain(scopes -> require(poolId, clientId)
+                .chain(client -> {
+                    ClientRules.check(settings, pool);
+                    ClientRules.checkOAuth(settings.oauth(), client.secret() != null, scopes, poolId);
+                    AppClientEntity entity = client.entity();
+                    if (name != null) {
+                        entity.clientName = name;
+                    }
+                    entity.settings(settings);
+                    entity.updatedAt = Instant.now();
+                    cache.invalidate(clientId);
+                    return clients.persist(entity).map(saved -> new AppClient(saved, client.secret()));
+                })));
     }
 
     @WithTransaction
@@ -143,6 +149,17 @@ public class AppClientService {
         if (!secretHashMatches(client, secretHash, List.of(username))) {
             throw NOT_AUTHORIZED.withMessage("Unable to verify secret hash for client %s", client.id());
         }
+    }
+
+    /** Whether {@code secret} is the client's secret (any, for a client without one), in constant time. */
+    public static boolean secretMatches(AppClient client, String secret) {
+        return client.secret() == null || secret != null && MessageDigest.isEqual(
+                client.secret().getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SECRET_HASH of {@code username} for a client with a secret (the hosted pages stand in for the client). */
+    public static String secretHashOf(AppClient client, String username) {
+        return client.secret() == null ? null : secretHash(client, username);
     }
 
     /** Whether the hash matches any of the names the user may be known by (username, alias, sub). */

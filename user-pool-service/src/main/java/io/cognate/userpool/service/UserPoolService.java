@@ -15,6 +15,8 @@ import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.model.Page;
 import io.cognate.userpool.model.PoolSettings;
 import io.cognate.userpool.model.SchemaAttributeInput;
+import io.cognate.userpool.repository.DomainEntity;
+import io.cognate.userpool.repository.DomainRepository;
 import io.cognate.userpool.repository.UserPoolEntity;
 import io.cognate.userpool.repository.UserPoolRepository;
 import io.cognate.userpool.repository.UserRepository;
@@ -30,18 +32,21 @@ public class UserPoolService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A pool and the number of its users, as DescribeUserPool reports them. */
-    public record Description(UserPool pool, long estimatedUsers) {
+    /** DescribeUserPool's answer: the pool, its user count, and its prefix and custom domain (null when none). */
+    public record Description(UserPool pool, long estimatedUsers, String domain, String customDomain) {
     }
 
     private final ConfigCache<UserPool> cache;
     private final UserPoolRepository pools;
     private final UserRepository users;
+    private final DomainRepository domains;
     private final TokenServiceClient tokens;
     private final CognateConfig config;
 
-    public UserPoolService(UserPoolRepository pools, UserRepository users, TokenServiceClient tokens,
-            CognateConfig config) {
+    public UserPoolService(UserPoolRepository pools, UserRepository users, DomainRepository domains,
+            TokenServiceClient tokens, CognateConfig config) {
         this.pools = pools;
+        this.domains = domains;
         this.cache = new ConfigCache<>(config.configCacheTtl());
         this.users = users;
         this.tokens = tokens;
@@ -99,7 +104,8 @@ public class UserPoolService {
 
     @WithSession
     public Uni<Description> describe(String poolId) {
-        return require(poolId).chain(pool -> users.countInPool(poolId).map(count -> new Description(pool, count)));
+        return require(poolId).chain(pool -> users.countInPool(poolId).chain(count -> domains.ofPool(poolId)
+                .map(owned -> new Description(pool, count, domainOf(owned, false), domainOf(owned, true)))));
     }
 
     /**
@@ -129,10 +135,16 @@ public class UserPoolService {
                 throw INVALID_PARAMETER.withMessage("The user pool %s cannot be deleted because deletion protection is "
                         + "activated. Deletion protection must be inactivated first.", poolId);
             }
-            cache.invalidate(poolId);
-            // token-service first: should the pool's own delete then fail, a retry finishes it, and no keys outlive
-            // a deleted pool.
-            return tokens.deletePool(poolId).chain(() -> pools.delete(pool.entity()));
+            return domains.ofPool(poolId).chain(owned -> {
+                if (!owned.isEmpty()) {
+                    throw INVALID_PARAMETER.withMessage("User pool cannot be deleted. It has a domain configured that "
+                            + "should be deleted first.");
+                }
+                cache.invalidate(poolId);
+                // token-service first: should the pool's own delete then fail, a retry finishes it, and no keys
+                // outlive a deleted pool.
+                return tokens.deletePool(poolId).chain(() -> pools.delete(pool.entity()));
+            });
         });
     }
 
@@ -156,5 +168,9 @@ public class UserPoolService {
 
     private static List<String> orEmpty(List<String> values) {
         return values == null ? List.of() : values;
+    }
+
+    private static String domainOf(List<DomainEntity> owned, boolean custom) {
+        return owned.stream().filter(d -> d.custom == custom).map(d -> d.domain).findFirst().orElse(null);
     }
 }

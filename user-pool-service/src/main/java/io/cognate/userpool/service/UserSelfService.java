@@ -60,6 +60,17 @@ public class UserSelfService {
                 .map(client -> new Self(caller.user(), client == null ? List.of() : client.readAttributes())));
     }
 
+    /**
+     * The OAuth userInfo endpoint: the attributes the client can read that the token's scopes grant (its token must
+     * have openid).
+     */
+    @WithSession
+    public Uni<Map<String, String>> userInfo(String accessToken) {
+        return accessTokens.authenticate(accessToken, OAuthScopes.OPENID).chain(caller -> client(caller)
+                .map(client -> OAuthScopes.claims(caller.scopes(), UserAttributes.listed(caller.user(),
+                        client == null ? List.of() : client.readAttributes()))));
+    }
+
     public Uni<Void> deleteUser(String accessToken) {
         return Panache.withTransaction(() -> accessTokens.authenticate(accessToken)
                 .call(caller -> outbox.record(UserEventType.UserDeleted, caller.user(), Map.of()))

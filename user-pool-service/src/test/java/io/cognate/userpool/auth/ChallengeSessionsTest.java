@@ -16,7 +16,7 @@ class ChallengeSessionsTest {
 
     private ChallengeState state(long validitySeconds) {
         return ChallengeState.start(Step.SMS_MFA, TestSignIn.POOL_ID, "client1", "sub-1", "alice",
-                new ChallengeState.SrpExchange("0b", "0a", "0c"), 1_700_000_000L, validitySeconds, "device-1");
+                new ChallengeState.SrpExchange("0b", "0a", "0c"), 1_700_000_000L, validitySeconds, "device-1", false);
     }
 
     private Refusal refusal(Runnable attempt) {

@@ -68,6 +68,11 @@ final class TestConfig implements CognateConfig {
     }
 
     @Override
+    public String hostedUiHost() {
+        return "localhost";
+    }
+
+    @Override
     public String smsTopic() {
         return "cognate.userpool.sms";
     }

@@ -109,7 +109,7 @@ final class TestSignIn {
         entity.clientName = "test";
         entity.settings(new ClientSettings(30, 60, 60, new ClientSettings.TokenUnits("minutes", "minutes", "days"),
                 List.of("ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"), null, null,
-                preventUserExistenceErrors, true, 3, null));
+                preventUserExistenceErrors, true, 3, null, null));
         return new AppClient(entity, null);
     }
 

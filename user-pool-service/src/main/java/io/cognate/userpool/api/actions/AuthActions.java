@@ -36,6 +36,9 @@ public class AuthActions implements ActionGroup {
     record Revocation(String token, String clientId, String clientSecret) {
     }
 
+    record RefreshByToken(String refreshToken, String clientId, String clientSecret) {
+    }
+
     @Override
     public void register(ActionRegistry registry) {
         registry.withAnswersHeldToFloor("InitiateAuth", ActionRegistry.Authorization.PUBLIC,
@@ -49,9 +52,21 @@ public class AuthActions implements ActionGroup {
         registry.open("GlobalSignOut", Params::accessToken, signOut::globalSignOut, Json::empty);
         registry.iam("AdminUserGlobalSignOut", Keys.PoolUser::of,
                 u -> signOut.adminUserGlobalSignOut(u.poolId(), u.username()), Json::empty);
+        registry.open("GetTokensFromRefreshToken", AuthActions::refreshByToken,
+                r -> signIn.getTokensFromRefreshToken(r.clientId(), r.clientSecret(), r.refreshToken()),
+                tokens -> Json.wrap("AuthenticationResult", SignInJson.authenticationResult(tokens)));
         registry.open("RevokeToken", p -> new Revocation(p.required("Token", 1, 8192), p.clientId(),
                 p.optional("ClientSecret", 1, 256)),
                 r -> signOut.revokeToken(r.token(), r.clientId(), r.clientSecret()), Json::empty);
+    }
+
+    /** GetTokensFromRefreshToken; DeviceKey is checked and, as for REFRESH_TOKEN_AUTH, not needed. */
+    private static RefreshByToken refreshByToken(Params p) {
+        RefreshByToken request = new RefreshByToken(p.required("RefreshToken", 1, 8192), p.clientId(),
+                p.optional("ClientSecret", 1, 64, Params.CLIENT_ID));
+        p.optional("DeviceKey", 1, 55);
+        p.stringMap("ClientMetadata");
+        return request;
     }
 
     private static SignInRequest initiateAuth(Params p, boolean admin) {

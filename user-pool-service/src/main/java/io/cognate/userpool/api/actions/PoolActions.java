@@ -37,7 +37,8 @@ public class PoolActions implements ActionGroup {
     @Override
     public void register(ActionRegistry registry) {
         registry.iam("CreateUserPool", PoolRequests::createUserPool, pools::create,
-                pool -> PoolJson.describe(new UserPoolService.Description(pool, 0), config.region(), config.accountId()));
+                pool -> PoolJson.describe(new UserPoolService.Description(pool, 0, null, null), config.region(),
+                        config.accountId()));
         registry.iam("DescribeUserPool", Params::userPoolId, pools::describe,
                 description -> PoolJson.describe(description, config.region(), config.accountId()));
         registry.iam("UpdateUserPool", PoolRequests::updateUserPool, pools::update, Json::empty);

@@ -15,7 +15,7 @@ public final class ClientJson {
     /** UserPoolClientType: the settings, ids, name, dates and the secret when the client has one. */
     public static ObjectNode describe(AppClient client) {
         AppClientEntity entity = client.entity();
-        ObjectNode description = ClientSettingsJson.write(client.settings());
+        ObjectNode description = ClientSettingsJson.describe(client.settings());
         description.put("UserPoolId", entity.poolId).put("ClientName", entity.clientName).put("ClientId", entity.clientId)
                 .put("LastModifiedDate", Json.epochSeconds(entity.updatedAt))
                 .put("CreationDate", Json.epochSeconds(entity.createdAt));

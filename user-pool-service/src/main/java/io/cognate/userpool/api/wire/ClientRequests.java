@@ -46,7 +46,6 @@ public final class ClientRequests {
 
     private static ClientSettings settings(Params p) {
         p.refuse("AnalyticsConfiguration", "Pinpoint analytics (AnalyticsConfiguration)");
-        p.refuse("RefreshTokenRotation", "Refresh token rotation (RefreshTokenRotation)");
         if (p.flag("EnablePropagateAdditionalUserContextData")) {
             throw INVALID_PARAMETER.withMessage("EnablePropagateAdditionalUserContextData is for adaptive "
                     + "authentication, which this deployment does not offer.");
@@ -64,7 +63,7 @@ public final class ClientRequests {
                         "ALLOW_CUSTOM_AUTH") : flows.stream().distinct().toList(),
                 p.stringList("ReadAttributes", 1, 2048), p.stringList("WriteAttributes", 1, 2048),
                 prevent == null ? "ENABLED" : prevent, revocation == null || revocation,
-                sessionValidity == null ? 3 : sessionValidity, oauth(p));
+                sessionValidity == null ? 3 : sessionValidity, oauth(p), rotation(p.nested("RefreshTokenRotation")));
     }
 
     /** The OAuth members, stored and answered as given; null when none is given. */
@@ -81,6 +80,15 @@ public final class ClientRequests {
             return null;
         }
         return new ClientSettings.OAuth(providers, callbacks, logouts, defaultRedirect, flows, scopes, allowed);
+    }
+
+    private static ClientSettings.RefreshTokenRotation rotation(Params rotation) {
+        if (rotation == null) {
+            return null;
+        }
+        String feature = rotation.requiredEnum("Feature", List.of("ENABLED", "DISABLED"));
+        Integer grace = rotation.optionalInt("RetryGracePeriodSeconds", 0, 60);
+        return new ClientSettings.RefreshTokenRotation(feature, grace == null ? 0 : grace);
     }
 
     private static String unit(Params units, String field, String defaultUnit) {

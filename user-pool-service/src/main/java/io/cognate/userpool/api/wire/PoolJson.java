@@ -22,6 +22,12 @@ public final class PoolJson {
                 .put("CreationDate", Json.epochSeconds(entity.createdAt))
                 .put("LastModifiedDate", Json.epochSeconds(entity.updatedAt))
                 .put("EstimatedNumberOfUsers", description.estimatedUsers());
+        if (description.domain() != null) {
+            pool.put("Domain", description.domain());
+        }
+        if (description.customDomain() != null) {
+            pool.put("CustomDomain", description.customDomain());
+        }
         return Json.wrap("UserPool", pool);
     }
 

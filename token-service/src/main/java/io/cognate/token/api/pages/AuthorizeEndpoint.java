@@ -1,0 +1,66 @@
+package io.cognate.token.api.pages;
+
+import java.util.Optional;
+
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.cognate.token.oauth.Authorization;
+import io.cognate.token.oauth.AuthorizationRequest;
+import io.cognate.token.oauth.SessionCookie;
+import io.cognate.token.oauth.SignInCompletion;
+import io.cognate.token.userpool.UserPoolException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code /oauth2/authorize}: a valid request of a user the pool's session cookie vouches for gets its code (or
+ * tokens) at once, single sign-on across the pool's clients; any other goes to the sign-in form with the same query.
+ * {@code prompt=login} asks for the form anyway, {@code prompt=none} never shows it (login_required instead).
+ */
+@Path("/domain/{domain}/oauth2/authorize")
+public class AuthorizeEndpoint {
+    private final PageFlow flow;
+    private final SessionCookie sessions;
+    private final SignInCompletion completion;
+
+    public AuthorizeEndpoint(PageFlow flow, SessionCookie sessions, SignInCompletion completion) {
+        this.flow = flow;
+        this.sessions = sessions;
+        this.completion = completion;
+    }
+
+    @GET
+    public Uni<Response> authorize(@PathParam("domain") String domain, @Context UriInfo uri,
+            @Context HttpHeaders headers, @Context RoutingContext context,
+            @CookieParam(SessionCookie.NAME) String cookie) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        return flow.authorize(domain, context, query, headers, (request, authorization) -> {
+            Optional<SessionCookie.SignedIn> signedIn = "login".equals(authorization.prompt()) ? Optional.empty()
+                    : sessions.open(request.on().poolId(), cookie);
+            if (signedIn.isEmpty()) {
+                return Uni.createFrom().item(signInFirst(request, authorization));
+            }
+            return completion.complete(authorization, signedIn.get())
+                    .map(location -> Pages.redirect(location, request))
+                    .onFailure(UserPoolException.class).recoverWithItem(refused -> signInFirst(request, authorization));
+        });
+    }
+
+    /** The sign-in form, with the authorization request; for prompt=none, login_required at the redirect URI. */
+    private static Response signInFirst(PageRequest request, AuthorizationRequest authorization) {
+        if ("none".equals(authorization.prompt())) {
+            return Pages.redirect(SignInCompletion.error(new Authorization.RedirectError(authorization.redirectUri(),
+                    authorization.implicit(), "login_required", "The user is not signed in.", authorization.state())),
+                    request);
+        }
+        return Pages.redirect(request.on().path("/login") + "?" + request.carried(), request);
+    }
+}

@@ -1,0 +1,69 @@
+package io.cognate.token.oauth;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.cognate.crypto.Aead;
+import io.cognate.crypto.CiphertextRejectedException;
+import io.cognate.crypto.Purpose;
+import io.cognate.token.config.CognateConfig;
+
+/**
+ * The pool's session cookie ({@code cognito}, Cognito's name): who signed in on the domain's pages and when, sealed
+ * for the pool, valid an hour. While it is, an authorization request of any client of the pool gets its code without
+ * the sign-in form (single sign-on); {@code /logout} ends it.
+ */
+@ApplicationScoped
+public class SessionCookie {
+    public static final String NAME = "cognito";
+
+    /** The signed-in user: the sub, the username shown, and the sign-in's auth_time and amr. */
+    public record SignedIn(String sub, String username, long authTime, List<String> amr) {
+    }
+
+    private final Aead aead;
+    private final Clock clock;
+    private final Duration ttl;
+
+    public SessionCookie(Aead aead, Clock clock, CognateConfig config) {
+        this.aead = aead;
+        this.clock = clock;
+        this.ttl = config.hostedUi().sessionTtl();
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    public String seal(String poolId, SignedIn user) {
+        long expiresAt = clock.instant().plus(ttl).getEpochSecond();
+        String text = String.join("\n", user.sub(), user.username(), Long.toString(user.authTime()),
+                String.join(" ", user.amr()), Long.toString(expiresAt));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(aead.seal(Purpose.SESSION_COOKIE, poolId,
+                text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The user of a cookie sealed for this pool and not expired; empty for anything else. */
+    public Optional<SignedIn> open(String poolId, String cookie) {
+        if (cookie == null || cookie.isEmpty() || cookie.length() > 4096) {
+            return Optional.empty();
+        }
+        try {
+            String[] parts = new String(aead.open(Purpose.SESSION_COOKIE, poolId,
+                    Base64.getUrlDecoder().decode(cookie)), StandardCharsets.UTF_8).split("\n", -1);
+            if (parts.length != 5 || Long.parseLong(parts[4]) <= clock.instant().getEpochSecond()) {
+                return Optional.empty();
+            }
+            return Optional.of(new SignedIn(parts[0], parts[1], Long.parseLong(parts[2]),
+                    parts[3].isEmpty() ? List.of() : List.of(parts[3].split(" "))));
+        } catch (CiphertextRejectedException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
