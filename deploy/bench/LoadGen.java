@@ -35,15 +35,17 @@ import io.cognate.it.support.CognitoSrp;
 
 /**
  * The Java half of Cognate's load benchmark (deploy/bench/run.sh runs it; wrk does the fixed-body scenarios).
- * Single-file program on JDK 17, launched with integration-tests' CognitoSrp compiled onto the class path:
+ * Compiled by run.sh with OAuthLoad and integration-tests' CognitoSrp (javac, JDK 17):
  *
  * <pre>
- * java -cp deploy/bench/target/classes deploy/bench/LoadGen.java setup ENDPOINT USERS STATE_FILE
- * java -cp deploy/bench/target/classes deploy/bench/LoadGen.java srp STATE_FILE WARMUP_S DURATION_S CONCURRENCY
+ * java -cp deploy/bench/target/classes LoadGen setup ENDPOINT USERS STATE_FILE
+ * java -cp deploy/bench/target/classes LoadGen srp STATE_FILE WARMUP_S DURATION_S CONCURRENCY
+ * java -cp deploy/bench/target/classes LoadGen codes STATE_FILE COUNT OUT_FILE THREADS
  * </pre>
  *
  * setup creates a pool, a client and USERS users with permanent passwords (admin actions signed with SigV4 from
- * AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY), signs one user in and writes KEY=VALUE lines for the wrk scripts.
+ * AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY), signs one user in and writes KEY=VALUE lines for the wrk scripts; then
+ * the OAuth part ({@link OAuthLoad}): a domain, clients, a hosted sign-in. codes issues authorization codes.
  * srp runs USER_SRP_AUTH sign-ins (InitiateAuth + RespondToAuthChallenge PASSWORD_VERIFIER) from CONCURRENCY
  * threads, each sign-in a user in turn, for WARMUP_S seconds unrecorded and DURATION_S seconds recorded, then prints
  * one RESULT line. Only 127.0.0.1 is ever a target.
@@ -60,9 +62,11 @@ public class LoadGen {
             case "srp" -> srp(State.read(Path.of(args[1])), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]));
             case "timing" -> timing(State.read(Path.of(args[1])), Integer.parseInt(args[2]));
+            case "codes" -> OAuthLoad.codes(State.values(Path.of(args[1])), Integer.parseInt(args[2]),
+                    Path.of(args[3]), Integer.parseInt(args[4]));
             default -> {
                 System.err.println("usage: LoadGen setup ENDPOINT USERS STATE_FILE | srp STATE_FILE WARMUP_S "
-                        + "DURATION_S CONCURRENCY | timing STATE_FILE SAMPLES");
+                        + "DURATION_S CONCURRENCY | timing STATE_FILE SAMPLES | codes STATE_FILE COUNT OUT THREADS");
                 System.exit(2);
             }
         }
@@ -113,6 +117,8 @@ public class LoadGen {
                 + field(signIn, "AccessToken") + "\nREFRESH_TOKEN=" + field(signIn, "RefreshToken") + "\n";
         Files.writeString(stateFile, lines);
         System.out.printf("pool %s, client %s, %d users with permanent passwords%n", poolId, clientId, users);
+        OAuthLoad.setup(api, poolId, username(1), PASSWORD, "http://127.0.0.1:" + (URI.create(endpoint).getPort() + 1),
+                stateFile);
     }
 
     static String username(int i) {
@@ -466,14 +472,20 @@ public class LoadGen {
 
     /** The state file setup writes: KEY=VALUE lines. */
     record State(String endpoint, String poolId, String clientId, int users, String password) {
-        static State read(Path file) throws IOException {
+        static Map<String, String> values(Path file) throws IOException {
             Map<String, String> values = new java.util.HashMap<>();
             for (String line : Files.readAllLines(file)) {
                 int eq = line.indexOf('=');
                 if (eq > 0) {
-                    values.put(line.substring(0, eq), line.substring(eq + 1));
+                    // A value with '&' is single-quoted, for the shell that sources the file.
+                    values.put(line.substring(0, eq), line.substring(eq + 1).replaceAll("^'(.*)'$", "$1"));
                 }
             }
+            return values;
+        }
+
+        static State read(Path file) throws IOException {
+            Map<String, String> values = values(file);
             return new State(values.get("ENDPOINT"), values.get("POOL_ID"), values.get("CLIENT_ID"),
                     Integer.parseInt(values.get("USERS")), values.get("PASSWORD"));
         }

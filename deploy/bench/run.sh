@@ -73,9 +73,9 @@ fi
 # The SRP client is integration-tests' CognitoSrp (verified against amazon-cognito-identity-js), compiled from
 # its one source file: shared, not copied. It needs nothing but the JDK, so no Maven run.
 SRP_SOURCE="$ROOT/integration-tests/src/test/java/io/cognate/it/support/CognitoSrp.java"
-SRP_CLASS="$TARGET/classes/io/cognate/it/support/CognitoSrp.class"
-if [[ ! -f "$SRP_CLASS" || "$SRP_SOURCE" -nt "$SRP_CLASS" ]]; then
-  javac --release 17 -d "$TARGET/classes" "$SRP_SOURCE"
+GEN_CLASS="$TARGET/classes/LoadGen.class"
+if [[ ! -f "$GEN_CLASS" || -n "$(find "$SRP_SOURCE" "$BENCH_DIR/LoadGen.java" "$BENCH_DIR/OAuthLoad.java" -newer "$GEN_CLASS" -print -quit)" ]]; then
+  javac --release 17 -d "$TARGET/classes" "$SRP_SOURCE" "$BENCH_DIR/LoadGen.java" "$BENCH_DIR/OAuthLoad.java"
 fi
 
 JMH_JAR="$BENCH_DIR/jmh/target/benchmarks.jar"
@@ -150,7 +150,7 @@ AWS_SECRET_ACCESS_KEY="$(sed -n 2p "$STATE_DIR/admin-credentials")"
 AWS_REGION=us-east-1
 set +a
 BENCH_STATE="$TARGET/state.env"
-LOADGEN=(java -XX:+UseSerialGC -Xms256m -Xmx256m -cp "$TARGET/classes" "$BENCH_DIR/LoadGen.java")
+LOADGEN=(java -XX:+UseSerialGC -Xms256m -Xmx256m -cp "$TARGET/classes" LoadGen)
 "${LOADGEN[@]}" setup http://127.0.0.1:8800 "$USERS" "$BENCH_STATE"
 set -a
 # shellcheck disable=SC1090 # written by LoadGen setup
@@ -166,6 +166,12 @@ if ((JIT_WARMUP > 0)); then
   for scenario in getuser refresh password; do
     BENCH_SCENARIO=$scenario wrk -t1 -c 16 -d "${JIT_WARMUP}s" -s "$BENCH_DIR/wrk/cognito.lua" http://127.0.0.1:8800/ >/dev/null
   done
+  for scenario in clientcreds userinfo loginpage; do
+    BENCH_SCENARIO=$scenario wrk -t1 -c 16 -d "${JIT_WARMUP}s" -s "$BENCH_DIR/wrk/oauth.lua" http://127.0.0.1:8801/ >/dev/null
+  done
+  "${LOADGEN[@]}" codes "$BENCH_STATE" 2000 "$TARGET/codes-warmup.txt" 8
+  CODES_FILE="$TARGET/codes-warmup.txt" BENCH_SCENARIO=coderedeem wrk -t1 -c 8 -d 5s -s "$BENCH_DIR/wrk/oauth.lua" \
+    http://127.0.0.1:8801/ >/dev/null
   "${LOADGEN[@]}" srp "$BENCH_STATE" 0 "$JIT_WARMUP" 16 >/dev/null
 fi
 
@@ -237,9 +243,9 @@ wrk_run() {
   args=(-t1 -c "$connections" --timeout 10s)
   [[ -n "$script" ]] && args+=(-s "$script")
   say "$name: $WARMUP s warm-up, $DURATION s measured, $connections connections"
-  wrk "${args[@]}" -d "${WARMUP}s" "$url" >/dev/null
+  BENCH_PHASE=warmup wrk "${args[@]}" -d "${WARMUP}s" "$url" >/dev/null
   s0="$(snapshot)"
-  out="$(wrk "${args[@]}" -d "${DURATION}s" --latency "$url")"
+  out="$(BENCH_PHASE=measured wrk "${args[@]}" -d "${DURATION}s" --latency "$url")"
   s1="$(snapshot)"
   printf '%s\n' "$out" >"$TARGET/$name.wrk.txt"
   rps="$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")"
@@ -292,6 +298,30 @@ BENCH_SCENARIO=refresh wrk_run refresh http://127.0.0.1:8800/ "${BENCH_CONNECTIO
 mapfile -t probe < <(cognito InitiateAuth "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"$CLIENT_ID\",\"AuthParameters\":{\"USERNAME\":\"${USER_PREFIX}0001\",\"PASSWORD\":\"$PASSWORD\"}}")
 expect_ok password "${probe[@]}" | grep -q '"AccessToken"' || die "password: no AccessToken"
 BENCH_SCENARIO=password wrk_run password http://127.0.0.1:8800/ "${BENCH_CONNECTIONS_PASSWORD:-16}" "$WRK_SCRIPT"
+
+# The OAuth endpoints and hosted pages (token-service), on the bench pool's domain.
+OAUTH_SCRIPT="$BENCH_DIR/wrk/oauth.lua"
+expect_ok clientcreds -X POST -u "$MACHINE_CLIENT_ID:$MACHINE_SECRET" -d grant_type=client_credentials \
+  "$OAUTH_BASE/oauth2/token" | grep -q '"access_token"' || die "clientcreds: no access_token"
+BENCH_SCENARIO=clientcreds wrk_run clientcreds http://127.0.0.1:8801/ "${BENCH_CONNECTIONS_OAUTH:-16}" "$OAUTH_SCRIPT"
+expect_ok userinfo -H "Authorization: Bearer $OAUTH_ACCESS_TOKEN" "$OAUTH_BASE/oauth2/userInfo" | grep -q '"sub"' ||
+  die "userinfo: no sub"
+BENCH_SCENARIO=userinfo wrk_run userinfo http://127.0.0.1:8801/ "${BENCH_CONNECTIONS_USERINFO:-32}" "$OAUTH_SCRIPT"
+expect_ok loginpage "$OAUTH_BASE/login?$AUTHORIZE_QUERY" | grep -q 'name="password"' || die "loginpage: no form"
+BENCH_SCENARIO=loginpage wrk_run loginpage http://127.0.0.1:8801/ "${BENCH_CONNECTIONS_OAUTH:-16}" "$OAUTH_SCRIPT"
+# Codes are single-use: enough for a shorter warm-up and measured run (2 s + 10 s) at up to BENCH_CODES_PER_SECOND,
+# issued just before (they live 5 minutes) by the session cookie's single sign-on, on the pinned server core (not
+# measured). A run that spends them all shows as errors.
+CODES_PER_SECOND="${BENCH_CODES_PER_SECOND:-3000}"
+CODE_WARMUP=2 CODE_DURATION="${BENCH_CODE_DURATION:-10}"
+say "coderedeem: issuing $(((CODE_WARMUP + CODE_DURATION) * CODES_PER_SECOND)) authorization codes first (not measured)"
+started_codes="$(date +%s)"
+"${LOADGEN[@]}" codes "$BENCH_STATE" "$((CODE_WARMUP * CODES_PER_SECOND))" "$TARGET/codes.txt-warmup" 8
+"${LOADGEN[@]}" codes "$BENCH_STATE" "$((CODE_DURATION * CODES_PER_SECOND))" "$TARGET/codes.txt-measured" 8
+say "coderedeem: codes issued in $(($(date +%s) - started_codes)) s"
+export CODES_FILE="$TARGET/codes.txt"
+WARMUP=$CODE_WARMUP DURATION=$CODE_DURATION BENCH_SCENARIO=coderedeem \
+  wrk_run coderedeem http://127.0.0.1:8801/ "${BENCH_CONNECTIONS_OAUTH:-16}" "$OAUTH_SCRIPT"
 
 # srp_run: the Java generator (client-side SRP math per sign-in); warm-up inside.
 srp_run() {
@@ -403,12 +433,15 @@ say "released $LOCK"
 target_of() {
   case "$1" in
     jwks) echo 20000 ;; getuser) echo 2000 ;; refresh) echo 400 ;; password) echo 150 ;; srp) echo 100 ;;
+    clientcreds) echo 1200 ;; coderedeem) echo 500 ;; userinfo) echo 4000 ;; loginpage) echo 2000 ;;
   esac
 }
 label_of() {
   case "$1" in
     jwks) echo "JWKS GET" ;; getuser) echo "GetUser" ;; refresh) echo "REFRESH_TOKEN_AUTH" ;;
     password) echo "USER_PASSWORD_AUTH sign-in" ;; srp) echo "USER_SRP_AUTH sign-in (2 requests)" ;;
+    clientcreds) echo "client_credentials token" ;; coderedeem) echo "authorization code redemption" ;;
+    userinfo) echo "userInfo GET" ;; loginpage) echo "hosted sign-in page GET" ;;
   esac
 }
 
