@@ -33,6 +33,19 @@ services_rewrap() {
   [[ -z "$failed" ]] || die "re-wrap failed for$failed; see $(log_file "${failed##* }-rewrap")"
 }
 
+# signing_keys_rotate: token-service retires every pool's signing key (rotate-signing-keys); each pool's next token
+# creates the new one, and the JWKS serves both for 25 hours. No restart: the replicas see it within their key cache.
+signing_keys_rotate() {
+  local envs=()
+  load_secrets
+  mapfile -t envs < <(service_env token-service)
+  begin_log token-service-rotate
+  env "${envs[@]}" QUARKUS_HTTP_PORT=0 QUARKUS_GRPC_SERVER_PORT=0 COGNATE_COMMAND=rotate-signing-keys \
+    java -Xmx128m -XX:+UseSerialGC -jar "$(service_jar token-service)" >>"$(log_file token-service-rotate)" 2>&1 \
+    </dev/null || die "the signing-key rotation failed; see $(log_file token-service-rotate)"
+  say "token-service: $(grep -o 'retired .*' "$(log_file token-service-rotate)" | tail -n 1)"
+}
+
 kek_rotate() {
   local kek="$STATE_DIR/kek" previous="$STATE_DIR/previous-keks"
   load_secrets
@@ -80,6 +93,7 @@ if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
   case "${1:-}" in
     rotate) kek_rotate ;;
     retire) keks_retire ;;
-    *) die "usage: $0 rotate|retire [--profile local|test]" ;;
+    rotate-signing-keys) signing_keys_rotate ;;
+    *) die "usage: $0 rotate|retire|rotate-signing-keys [--profile local|test]" ;;
   esac
 fi

@@ -66,10 +66,12 @@ service_env() {
         "COGNATE_ISSUER_BASE_URL=http://localhost:$(service_http_port token-service)" \
         "QUARKUS_GRPC_CLIENTS_USERPOOL_HOST=127.0.0.1" \
         "QUARKUS_GRPC_CLIENTS_USERPOOL_PORT=$(service_grpc_port user-pool-service)"
-      # The tests watch expired refresh-token families go (HousekeepingTest), and change clients and domains
-      # between one request and the next (no cached copy); otherwise 10 minutes and 5 s.
+      # The tests watch expired refresh-token families and codes go (HousekeepingTest, CodeFlowTest), rotate
+      # signing keys, and change clients and domains between one request and the next: short intervals, no cached
+      # copy of a client. Otherwise 10 minutes, 60 s, 5 minutes and 5 s.
       if [[ "$PROFILE" == test ]]; then
         printf '%s\n' "COGNATE_HOUSEKEEPING_INTERVAL=PT2S" "COGNATE_HOSTED_UI_CONFIG_CACHE_TTL=PT0S" \
+          "COGNATE_KEY_CACHE_TTL=PT1S" "COGNATE_HOSTED_UI_CODE_TTL=PT10S" \
           "COGNATE_HOSTED_UI_DOMAIN_SUFFIX=auth.localhost"
       fi
       ;;

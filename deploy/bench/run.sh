@@ -307,7 +307,9 @@ BENCH_SCENARIO=clientcreds wrk_run clientcreds http://127.0.0.1:8801/ "${BENCH_C
 expect_ok userinfo -H "Authorization: Bearer $OAUTH_ACCESS_TOKEN" "$OAUTH_BASE/oauth2/userInfo" | grep -q '"sub"' ||
   die "userinfo: no sub"
 BENCH_SCENARIO=userinfo wrk_run userinfo http://127.0.0.1:8801/ "${BENCH_CONNECTIONS_USERINFO:-32}" "$OAUTH_SCRIPT"
-expect_ok loginpage "$OAUTH_BASE/login?$AUTHORIZE_QUERY" | grep -q 'name="password"' || die "loginpage: no form"
+# (grep reads the whole page: -q would quit early and, under pipefail, fail the pipe)
+expect_ok loginpage "$OAUTH_BASE/login?$AUTHORIZE_QUERY" | grep 'name="password"' >/dev/null ||
+  die "loginpage: no form"
 BENCH_SCENARIO=loginpage wrk_run loginpage http://127.0.0.1:8801/ "${BENCH_CONNECTIONS_OAUTH:-16}" "$OAUTH_SCRIPT"
 # Codes are single-use: enough for a shorter warm-up and measured run (2 s + 10 s) at up to BENCH_CODES_PER_SECOND,
 # issued just before (they live 5 minutes) by the session cookie's single sign-on, on the pinned server core (not

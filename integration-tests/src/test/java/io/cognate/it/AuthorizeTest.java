@@ -200,6 +200,44 @@ class AuthorizeTest {
         }
     }
 
+    @Test
+    void signInPageWhenClientHasNoCognitoProviderThenNoPasswordForm() {
+        HostedUi.App app = HostedUi.app(CALLBACK, b -> b.supportedIdentityProviders(java.util.List.of()));
+        HostedUi.Session browser = new HostedUi.Session();
+        HttpResponse<String> page = browser.get(HostedUi.location(browser.get(app.authorizeUrl(Map.of("scope",
+                "openid")))));
+        assertEquals(200, page.statusCode());
+        assertFalse(page.body().contains("name=\"password\""), "no password form without COGNITO");
+    }
+
+    @Test
+    void endpointsWhenRequestMalformedThenFourHundredsNeverAServerError() {
+        HostedUi.App app = HostedUi.app(CALLBACK, b -> {
+        });
+        HostedUi.Session browser = new HostedUi.Session();
+        HttpResponse<String> json = browser.send(HttpRequest.newBuilder(URI.create(app.base() + "/oauth2/token"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")));
+        assertTrue(json.statusCode() >= 400 && json.statusCode() < 500, "token endpoint, JSON body: " + json.statusCode());
+        HttpResponse<String> garbage = browser.send(HttpRequest.newBuilder(URI.create(app.base() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("%%%&&&===")));
+        assertTrue(garbage.statusCode() >= 400 && garbage.statusCode() < 500, "malformed form: " + garbage.statusCode());
+        HttpResponse<String> basic = browser.send(HttpRequest.newBuilder(URI.create(app.base() + "/oauth2/token"))
+                .header("Authorization", "Basic !!!not-base64").header("Content-Type",
+                        "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials")));
+        assertEquals(400, basic.statusCode());
+        HttpResponse<String> unknownDomain = browser.get(Stack.get().issuerBaseUrl()
+                + "/domain/no-such-domain/oauth2/authorize?client_id=x");
+        assertTrue(unknownDomain.statusCode() >= 400 && unknownDomain.statusCode() < 500);
+        HttpResponse<String> hugeClient = browser.get(app.base() + "/oauth2/authorize?client_id=" + "c".repeat(5000));
+        assertTrue(hugeClient.statusCode() >= 300 && hugeClient.statusCode() < 500, "" + hugeClient.statusCode());
+        HttpResponse<String> userInfo = browser.send(HttpRequest.newBuilder(URI.create(app.base()
+                + "/oauth2/userInfo")).header("Authorization", "Bearer not.a.token"));
+        assertEquals(401, userInfo.statusCode());
+    }
+
     /** The error the authorize endpoint sends to the redirect URI for {@code extra}. */
     private static String error(HostedUi.Session browser, HostedUi.App app, Map<String, String> extra) {
         String location = HostedUi.location(browser.get(app.authorizeUrl(extra)));

@@ -191,6 +191,33 @@ class CodeFlowTest {
         assertEquals("st", HostedUi.parameter(callback, "state"));
     }
 
+    @Test
+    void refreshGrantWhenClientRotatesThenANewRefreshTokenEachTime() {
+        HostedUi.App app = HostedUi.app(CALLBACK, b -> b.refreshTokenRotation(r -> r
+                .feature(software.amazon.awssdk.services.cognitoidentityprovider.model.FeatureType.ENABLED)
+                .retryGracePeriodSeconds(0)));
+        TestUser user = TestUsers.confirmed(app.pool());
+        String first = HostedUi.json(HostedUi.redeem(app, new HostedUi.Session().code(app.authorizeUrl(Map.of(
+                "scope", "openid")), user.username(), user.password()), null)).path("refresh_token").asText();
+        JsonNode rotated = HostedUi.json(HostedUi.token(app, Map.of("grant_type", "refresh_token", "client_id",
+                app.clientId(), "refresh_token", first)));
+        assertNotNull(rotated.path("refresh_token").textValue(), rotated.toString());
+        expectError(HostedUi.token(app, Map.of("grant_type", "refresh_token", "client_id", app.clientId(),
+                "refresh_token", first)), "invalid_grant");
+    }
+
+    @Test
+    void codeWhenOlderThanItsLifetimeThenInvalidGrant() throws InterruptedException {
+        // The test stack's codes live 10 s (COGNATE_HOSTED_UI_CODE_TTL); Cognito's, and the default, 5 minutes.
+        HostedUi.App app = HostedUi.app(CALLBACK, b -> {
+        });
+        TestUser user = TestUsers.confirmed(app.pool());
+        String code = new HostedUi.Session().code(app.authorizeUrl(Map.of("scope", "openid")), user.username(),
+                user.password());
+        Thread.sleep(11_000);
+        expectError(HostedUi.redeem(app, code, null), "invalid_grant");
+    }
+
     /** OIDC Core §3.1.3.6: the left half of the access token's SHA-256, base64url. */
     static String atHash(String accessToken) {
         try {

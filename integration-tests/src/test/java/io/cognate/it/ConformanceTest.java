@@ -221,6 +221,25 @@ class ConformanceTest {
         assertTrue(s.browser().get(login).body().contains("value=\"ada@example.test\""));
     }
 
+    @Test
+    void oidccServerRotateKeys() throws InterruptedException {
+        Signed s = signed();
+        String before = s.redeem(Map.of("scope", "openid")).path("id_token").asText();
+        Stack.get().deployScript("keys.sh", "rotate-signing-keys");
+        Thread.sleep(2_000); // the test stack's key cache: 1 s
+        String after = s.redeem(Map.of("scope", "openid", "prompt", "login")).path("id_token").asText();
+
+        String oldKid = Jwt.header(before).path("kid").asText();
+        String newKid = Jwt.header(after).path("kid").asText();
+        assertFalse(oldKid.equals(newKid), "the new token is signed with the new key");
+        JsonNode jwks = HostedUi.json(s.browser().get(Stack.get().issuer(s.app().poolId())
+                + "/.well-known/jwks.json"));
+        assertTrue(jwks.path("keys").findValuesAsText("kid").containsAll(java.util.List.of(oldKid, newKid)),
+                "the JWKS serves both keys");
+        Tokens.verifyIdToken(s.app().poolId(), s.app().clientId(), before);
+        Tokens.verifyIdToken(s.app().poolId(), s.app().clientId(), after);
+    }
+
     private static JsonNode userInfo(Signed s, String scope) {
         String accessToken = s.redeem(Map.of("scope", scope)).path("access_token").asText();
         HttpResponse<String> info = s.browser().send(HttpRequest.newBuilder(URI.create(s.app().base()

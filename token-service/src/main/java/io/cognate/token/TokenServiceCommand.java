@@ -16,12 +16,13 @@ import io.cognate.crypto.KeyCommand;
 import io.cognate.crypto.Purpose;
 import io.cognate.crypto.SealedColumn;
 import io.cognate.token.config.CognateConfig;
+import io.cognate.token.repository.SigningKeyRotation;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Once started, runs the one-off command {@code cognate.command} names, if any ({@link KeyCommand}), and exits with
- * its status; without one the service serves.
+ * Once started, runs the one-off command {@code cognate.command} names, if any ({@link KeyCommand}'s, or
+ * {@link SigningKeyRotation#COMMAND}), and exits with its status; without one the service serves.
  */
 @ApplicationScoped
 public class TokenServiceCommand {
@@ -42,8 +43,15 @@ public class TokenServiceCommand {
     }
 
     void onStart(@Observes StartupEvent event) throws SQLException {
-        if (config.command().isPresent()) {
-            Quarkus.asyncExit(KeyCommand.run(config.command().get(), aead, dataSource.get(), SEALED, LOG::info));
+        if (config.command().isEmpty()) {
+            return;
         }
+        if (SigningKeyRotation.COMMAND.equals(config.command().get())) {
+            LOG.infof("retired %d signing keys; each pool's next token creates its new one",
+                    SigningKeyRotation.run(dataSource.get()));
+            Quarkus.asyncExit(0);
+            return;
+        }
+        Quarkus.asyncExit(KeyCommand.run(config.command().get(), aead, dataSource.get(), SEALED, LOG::info));
     }
 }

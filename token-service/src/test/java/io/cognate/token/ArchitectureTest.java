@@ -27,4 +27,12 @@ class ArchitectureTest {
                         "io.cognate.contracts.token..")
                 .check(CLASSES);
     }
+
+    @Test
+    void oauthFlowsWhenImportedThenIndependentOfTheHttpEdge() {
+        noClasses().that().resideInAnyPackage("io.cognate.token.oauth..", "io.cognate.token.userpool..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cognate.token.api..", "jakarta.ws.rs..")
+                .because("the OAuth flows take and return typed values; the endpoints and pages are the edge")
+                .check(CLASSES);
+    }
 }

@@ -49,7 +49,7 @@ public class AuthorizationRequests {
         });
     }
 
-    private static Authorization validate(OAuthClient client, Map<String, List<String>> parameters) {
+    static Authorization validate(OAuthClient client, Map<String, List<String>> parameters) {
         String redirectUri = first(parameters, "redirect_uri");
         if (redirectUri.isEmpty()) {
             redirectUri = client.getDefaultRedirectUri();

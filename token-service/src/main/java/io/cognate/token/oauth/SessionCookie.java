@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.cognate.crypto.Aead;
 import io.cognate.crypto.CiphertextRejectedException;
@@ -31,10 +32,15 @@ public class SessionCookie {
     private final Clock clock;
     private final Duration ttl;
 
+    @Inject
     public SessionCookie(Aead aead, Clock clock, CognateConfig config) {
+        this(aead, clock, config.hostedUi().sessionTtl());
+    }
+
+    SessionCookie(Aead aead, Clock clock, Duration ttl) {
         this.aead = aead;
         this.clock = clock;
-        this.ttl = config.hostedUi().sessionTtl();
+        this.ttl = ttl;
     }
 
     public Duration ttl() {

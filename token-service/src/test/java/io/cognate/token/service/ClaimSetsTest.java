@@ -90,4 +90,40 @@ class ClaimSetsTest {
         assertEquals(3600, cmd.idTokenValidity());
         assertEquals(30L * 24 * 3600, cmd.refreshTokenValidity());
     }
+
+    @Test
+    void oauthTokensWhenMintedThenAtHashFirstNonceAndVersion() {
+        MintCommand api = command(List.of(), List.of(), "", Map.of(), List.of("openid", "email"));
+        MintCommand oauth = new MintCommand(api.userPoolId(), api.clientId(), api.username(), api.sub(), api.groups(),
+                api.roles(), api.preferredRole(), api.attributes(), api.scopes(), 0, 300, 600, 0, "", List.of("pwd"),
+                new MintCommand.OAuth("n-1", true), null);
+
+        Map<String, Object> id = ClaimSets.idToken(oauth, ISSUE, "jti-1", "the-access-token");
+        Map<String, Object> access = ClaimSets.accessToken(oauth, ISSUE, "jti-2");
+
+        assertEquals("at_hash", id.keySet().iterator().next());
+        assertEquals(ClaimSets.atHash("the-access-token"), id.get("at_hash"));
+        assertEquals("n-1", id.get("nonce"));
+        assertEquals(2, access.get("version"));
+        assertEquals("openid email", access.get("scope"));
+        assertFalse(ClaimSets.accessToken(api, ISSUE, "jti-3").containsKey("version"), "API tokens have no version");
+        assertFalse(ClaimSets.idToken(api, ISSUE, "jti-4", "x").containsKey("at_hash"));
+    }
+
+    @Test
+    void clientCredentialsWhenMintedThenCognitosTenClaims() {
+        Map<String, Object> claims = ClaimSets.clientCredentials("client-9", List.of("api/read"), "https://iss", 100,
+                3600, "jti-1");
+
+        assertEquals(List.of("sub", "token_use", "scope", "auth_time", "iss", "exp", "iat", "version", "jti",
+                "client_id"), List.copyOf(claims.keySet()));
+        assertEquals("client-9", claims.get("sub"));
+        assertEquals(3700L, claims.get("exp"));
+    }
+
+    @Test
+    void atHashWhenKnownVectorThenLeftHalfOfSha256Base64Url() {
+        // Computed independently: base64url(sha256(token)[:16]) with Python's hashlib.
+        assertEquals("bZnvhhFQHzJjv0dlNntc5w", ClaimSets.atHash("jHkWEdUXMU1BwAsC4vtUsZwnLPoP5mqzMCb9Tbfq4jY"));
+    }
 }

@@ -43,7 +43,8 @@ public class RevokeEndpoint {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> revoke(@PathParam("domain") String domain,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context RoutingContext context,
-            MultivaluedMap<String, String> form) {
+            String body) {
+        MultivaluedMap<String, String> form = Forms.parse(body);
         String token = ClientAuthentication.value(form, "token");
         return domains.resolve(domain, context).chain(on -> {
             if (on.isEmpty()) {

@@ -46,7 +46,8 @@ public class TokenEndpoint {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> token(@PathParam("domain") String domain,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context RoutingContext context,
-            MultivaluedMap<String, String> form) {
+            String body) {
+        MultivaluedMap<String, String> form = Forms.parse(body);
         return domains.resolve(domain, context).chain(on -> {
             if (on.isEmpty()) {
                 throw new OAuthError("invalid_request", "No user pool has this domain.");
@@ -66,17 +67,17 @@ public class TokenEndpoint {
                         value(form, "refresh_token"), value(form, "scope")));
             });
         }).map(tokens -> {
-            Map<String, Object> body = new LinkedHashMap<>();
+            Map<String, Object> answer = new LinkedHashMap<>();
             if (!tokens.idToken().isEmpty()) {
-                body.put("id_token", tokens.idToken());
+                answer.put("id_token", tokens.idToken());
             }
-            body.put("access_token", tokens.accessToken());
+            answer.put("access_token", tokens.accessToken());
             if (!tokens.refreshToken().isEmpty()) {
-                body.put("refresh_token", tokens.refreshToken());
+                answer.put("refresh_token", tokens.refreshToken());
             }
-            body.put("expires_in", tokens.expiresIn());
-            body.put("token_type", "Bearer");
-            return OAuthResponses.json(200, body);
+            answer.put("expires_in", tokens.expiresIn());
+            answer.put("token_type", "Bearer");
+            return OAuthResponses.json(200, answer);
         }).onFailure().recoverWithItem(OAuthResponses::error);
     }
 

@@ -43,7 +43,8 @@ public class UserInfoEndpoint {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> post(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            MultivaluedMap<String, String> form) {
+            String body) {
+        MultivaluedMap<String, String> form = Forms.parse(body);
         String token = bearer(authorization);
         return userInfo(token.isEmpty() ? ClientAuthentication.value(form, "access_token") : token);
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.cognate.contracts.userpool.v1.ConfirmRequest;
 import io.cognate.contracts.userpool.v1.UserRef;
+import io.cognate.token.api.oauth.Forms;
 import io.cognate.token.oauth.AuthorizationRequest;
 import io.cognate.token.userpool.UserPoolClient;
 import io.smallrye.mutiny.Uni;
@@ -48,7 +49,8 @@ public class PasswordPages {
     @Path("forgotPassword")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> forgotPassword(@PathParam("domain") String domain, @Context UriInfo uri,
-            @Context HttpHeaders headers, @Context RoutingContext context, MultivaluedMap<String, String> form) {
+            @Context HttpHeaders headers, @Context RoutingContext context, String body) {
+        MultivaluedMap<String, String> form = Forms.parse(body);
         return flow.submit(domain, context, uri.getQueryParameters(), headers, form, (request, authorization) -> {
             String username = SignInPages.value(form, "username");
             return userPools.call(ui -> ui.forgotPassword(UserRef.newBuilder()
@@ -63,7 +65,8 @@ public class PasswordPages {
     @Path("confirmforgotPassword")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> confirmForgotPassword(@PathParam("domain") String domain, @Context UriInfo uri,
-            @Context HttpHeaders headers, @Context RoutingContext context, MultivaluedMap<String, String> form) {
+            @Context HttpHeaders headers, @Context RoutingContext context, String body) {
+        MultivaluedMap<String, String> form = Forms.parse(body);
         return flow.submit(domain, context, uri.getQueryParameters(), headers, form, (request, authorization) -> {
             String username = SignInPages.value(form, "username");
             return userPools.call(ui -> ui.confirmForgotPassword(ConfirmRequest.newBuilder()

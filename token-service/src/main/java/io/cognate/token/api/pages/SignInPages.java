@@ -26,6 +26,7 @@ import io.cognate.contracts.userpool.v1.HostedRespondRequest;
 import io.cognate.contracts.userpool.v1.HostedSignInRequest;
 import io.cognate.contracts.userpool.v1.SignInStep;
 import io.cognate.contracts.userpool.v1.VerifySoftwareTokenRequest;
+import io.cognate.token.api.oauth.Forms;
 import io.cognate.token.oauth.AuthorizationRequest;
 import io.cognate.token.userpool.UserPoolClient;
 import io.smallrye.mutiny.Uni;
@@ -66,7 +67,8 @@ public class SignInPages {
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> signIn(@PathParam("domain") String domain, @Context UriInfo uri, @Context HttpHeaders headers,
-            @Context RoutingContext context, MultivaluedMap<String, String> form) {
+            @Context RoutingContext context, String body) {
+        MultivaluedMap<String, String> form = Forms.parse(body);
         return flow.submit(domain, context, uri.getQueryParameters(), headers, form, (request, authorization) -> {
             String username = value(form, "username");
             if (!authorization.passwordSignIn()) {
@@ -85,7 +87,8 @@ public class SignInPages {
     @Path("challenge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> respond(@PathParam("domain") String domain, @Context UriInfo uri,
-            @Context HttpHeaders headers, @Context RoutingContext context, MultivaluedMap<String, String> form) {
+            @Context HttpHeaders headers, @Context RoutingContext context, String body) {
+        MultivaluedMap<String, String> form = Forms.parse(body);
         return flow.submit(domain, context, uri.getQueryParameters(), headers, form, (request, authorization) -> {
             String clientId = authorization.client().getClientId();
             String name = value(form, "challenge");
@@ -123,7 +126,8 @@ public class SignInPages {
     @Path("mfa-setup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> setUpAuthenticator(@PathParam("domain") String domain, @Context UriInfo uri,
-            @Context HttpHeaders headers, @Context RoutingContext context, MultivaluedMap<String, String> form) {
+            @Context HttpHeaders headers, @Context RoutingContext context, String body) {
+        MultivaluedMap<String, String> form = Forms.parse(body);
         return flow.submit(domain, context, uri.getQueryParameters(), headers, form, (request, authorization) -> {
             String username = value(form, "username");
             return userPools.call(ui -> ui.associateSoftwareToken(AssociateSoftwareTokenRequest.newBuilder()

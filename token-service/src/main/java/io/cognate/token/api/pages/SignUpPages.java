@@ -20,6 +20,7 @@ import io.cognate.contracts.userpool.v1.CodeDelivery;
 import io.cognate.contracts.userpool.v1.ConfirmRequest;
 import io.cognate.contracts.userpool.v1.HostedSignUpRequest;
 import io.cognate.contracts.userpool.v1.UserRef;
+import io.cognate.token.api.oauth.Forms;
 import io.cognate.token.oauth.AuthorizationRequest;
 import io.cognate.token.oauth.RedirectUris;
 import io.cognate.token.userpool.UserPoolClient;
@@ -55,7 +56,8 @@ public class SignUpPages {
     @Path("signup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> signUp(@PathParam("domain") String domain, @Context UriInfo uri, @Context HttpHeaders headers,
-            @Context RoutingContext context, MultivaluedMap<String, String> form) {
+            @Context RoutingContext context, String body) {
+        MultivaluedMap<String, String> form = Forms.parse(body);
         return flow.submit(domain, context, uri.getQueryParameters(), headers, form, (request, authorization) -> {
             if (!authorization.client().getPool().getSignUpAllowed()) {
                 return Uni.createFrom().item(pages.errorPage(request, "invalid_request",
@@ -95,7 +97,8 @@ public class SignUpPages {
     @Path("confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> confirm(@PathParam("domain") String domain, @Context UriInfo uri,
-            @Context HttpHeaders headers, @Context RoutingContext context, MultivaluedMap<String, String> form) {
+            @Context HttpHeaders headers, @Context RoutingContext context, String body) {
+        MultivaluedMap<String, String> form = Forms.parse(body);
         return flow.submit(domain, context, uri.getQueryParameters(), headers, form, (request, authorization) -> {
             String username = SignInPages.value(form, "username");
             return userPools.call(ui -> ui.confirmSignUp(ConfirmRequest.newBuilder()
@@ -111,7 +114,8 @@ public class SignUpPages {
     @Path("resendcode")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> resendCode(@PathParam("domain") String domain, @Context UriInfo uri,
-            @Context HttpHeaders headers, @Context RoutingContext context, MultivaluedMap<String, String> form) {
+            @Context HttpHeaders headers, @Context RoutingContext context, String body) {
+        MultivaluedMap<String, String> form = Forms.parse(body);
         return flow.submit(domain, context, uri.getQueryParameters(), headers, form, (request, authorization) -> {
             String username = SignInPages.value(form, "username");
             return userPools.call(ui -> ui.resendConfirmationCode(UserRef.newBuilder()
