@@ -230,3 +230,8 @@ CREATE TABLE managed_login_branding (
     updated_at                   timestamptz NOT NULL,
     UNIQUE (pool_id, client_id)
 );
+
+--changeset cognate:11
+-- OutboxRelay publishes in the order events happened (created_at), not the order their rows were written.
+CREATE INDEX outbox_event_unpublished_by_time ON outbox_event (created_at, id) WHERE published_at IS NULL;
+DROP INDEX outbox_event_unpublished;

@@ -74,13 +74,27 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id(id)).sendKeys(text);
     }
 
-    /** Submits the page's first form (or the form of {@code buttonText}'s button). */
+    /** Submits the page's first form, and waits for the page the answer brings. */
     public void submit() {
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        navigate(driver.findElement(By.cssSelector("form button[type=submit]")));
     }
 
+    /** Follows a link, and waits for its page. */
     public void click(String linkText) {
-        driver.findElement(By.linkText(linkText)).click();
+        navigate(driver.findElement(By.linkText(linkText)));
+    }
+
+    private void navigate(org.openqa.selenium.WebElement element) {
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try {
+                element.isEnabled();
+                return false; // still the old page
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript("return document.readyState"));
+            }
+        });
     }
 
     public String text(String id) {

@@ -20,8 +20,9 @@ import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Publishes outbox events to Kafka, oldest first. One replica relays at a time (a transaction-scoped advisory
- * lock), so one user's events keep their order; rows are marked published only after Kafka acknowledged them, so
+ * Publishes outbox events to Kafka, oldest first (by when they happened, a quarter second after). One replica relays
+ * at a time (a transaction-scoped advisory lock), so one user's events keep their order; rows are marked published only after
+ * Kafka acknowledged them, so
  * a failure means a retry (at-least-once), never a loss.
  */
 @ApplicationScoped
@@ -29,6 +30,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x636f676e6174L; // "cognat"
     private static final int BATCH = 500;
+    /** How old an event must be before it is published: longer than any event takes to be written. */
+    static final long SETTLE_MILLIS = 250;
 
     private final Pool pool;
     private final KafkaProducer<String, String> producer;
@@ -62,8 +65,11 @@ public class OutboxRelay {
     }
 
     private void publishBatch(SqlConnection connection) {
-        var rows = connection.preparedQuery("select id, topic, event_key, payload from outbox_event "
-                + "where published_at is null order by id limit $1").execute(Tuple.of(BATCH)).await().indefinitely();
+        // In the order things happened (created_at), once they have had SETTLE to be written: a failed sign-in's event
+        // is written just after its refusal is answered, possibly after the next sign-in's.
+        var rows = connection.preparedQuery("select id, topic, event_key, payload from outbox_event where "
+                + "published_at is null and created_at < now() - interval '" + SETTLE_MILLIS + " milliseconds' "
+                + "order by created_at, id limit $1").execute(Tuple.of(BATCH)).await().indefinitely();
         List<Long> ids = new ArrayList<>();
         List<Future<?>> acks = new ArrayList<>();
         for (Row row : rows) {
