@@ -85,9 +85,24 @@ service_env() {
         "COGNATE_ADMIN_ACCESS_KEY_ID=$ADMIN_ACCESS_KEY_ID" \
         "COGNATE_ADMIN_SECRET_ACCESS_KEY=$ADMIN_SECRET_ACCESS_KEY" \
         "QUARKUS_GRPC_CLIENTS_TOKEN_HOST=127.0.0.1" \
-        "QUARKUS_GRPC_CLIENTS_TOKEN_PORT=$(service_grpc_port token-service)"
+        "QUARKUS_GRPC_CLIENTS_TOKEN_PORT=$(service_grpc_port token-service)" \
+        "QUARKUS_GRPC_CLIENTS_TRIGGERS_HOST=127.0.0.1" \
+        "QUARKUS_GRPC_CLIENTS_TRIGGERS_PORT=$(service_grpc_port trigger-gateway)"
       ;;
-    identity-pool-service | trigger-gateway)
+    trigger-gateway)
+      # Handlers answer the Lambda Invoke API; locally, deploy/lambda's shims host them (deploy/lambda/README.md).
+      # The test profile's: the Node shim of the trigger tests on B+30 (any function by name), the Python shim on
+      # B+31 (py-* functions).
+      local template="http://127.0.0.1:$((BASE_PORT + 30))/2015-03-31/functions/{function}/invocations"
+      echo "COGNATE_TRIGGERS_URL_TEMPLATE=${COGNATE_TRIGGERS_URL_TEMPLATE:-$template}"
+      if [[ "$PROFILE" == test ]]; then
+        # py-handler on the Python shim; unreachable on a port nothing listens on (a handler host that is down).
+        echo "COGNATE_TRIGGERS_FUNCTIONS=py-handler=http://127.0.0.1:$((BASE_PORT + 31))/2015-03-31/functions/function/invocations,unreachable=http://127.0.0.1:$((BASE_PORT + 39))/2015-03-31/functions/function/invocations"
+      elif [[ -n "${COGNATE_TRIGGERS_FUNCTIONS:-}" ]]; then
+        echo "COGNATE_TRIGGERS_FUNCTIONS=$COGNATE_TRIGGERS_FUNCTIONS"
+      fi
+      ;;
+    identity-pool-service)
       echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"
       ;;
   esac

@@ -169,9 +169,9 @@ class PoolSettingsTest {
     }
 
     @Test
-    void createUserPoolWhenLambdaTriggerOrPasswordlessThenRefusedNamingTheMember() {
-        Expect.errorMentioning(InvalidParameterException.class, "LambdaConfig.PreSignUp", () -> TestPools.createPool(
-                b -> b.lambdaConfig(l -> l.preSignUp("arn:aws:lambda:us-east-1:123456789012:function:pre"))));
+    void createUserPoolWhenTriggerNotRunYetOrPasswordlessThenRefusedNamingTheMember() {
+        Expect.errorMentioning(InvalidParameterException.class, "LambdaConfig.CustomMessage", () -> TestPools.createPool(
+                b -> b.lambdaConfig(l -> l.customMessage("arn:aws:lambda:us-east-1:123456789012:function:msg"))));
         Expect.errorMentioning(InvalidParameterException.class, "SignInPolicy", () -> TestPools.createPool(
                 b -> b.policies(p -> p.passwordPolicy(pp -> pp.minimumLength(8)).signInPolicy(s -> s
                         .allowedFirstAuthFactorsWithStrings("PASSWORD", "EMAIL_OTP")))));

@@ -30,7 +30,8 @@ class ArchitectureTest {
                 .layer("api").definedBy("io.cognate.userpool.api..")
                 .layer("auth").definedBy("io.cognate.userpool.auth..")
                 .layer("service").definedBy("io.cognate.userpool.service..")
-                .layer("infrastructure").definedBy("io.cognate.userpool.messaging..", "io.cognate.userpool.grpc..")
+                .layer("infrastructure").definedBy("io.cognate.userpool.messaging..", "io.cognate.userpool.grpc..",
+                        "io.cognate.userpool.triggers..")
                 .layer("credentials").definedBy("io.cognate.userpool.credentials..")
                 .layer("repository").definedBy("io.cognate.userpool.repository..")
                 .whereLayer("api").mayNotBeAccessedByAnyLayer()
@@ -46,10 +47,11 @@ class ArchitectureTest {
     @Test
     void jsonWhenUsedThenOnlyAtTheEdgesAndInStorage() {
         noClasses().that().resideOutsideOfPackages("io.cognate.userpool.api..", "io.cognate.userpool.repository..",
-                "io.cognate.userpool.messaging..").should().dependOnClassesThat()
+                "io.cognate.userpool.messaging..", "io.cognate.userpool.triggers..").should().dependOnClassesThat()
                 .resideInAPackage("com.fasterxml.jackson..")
                 .because("flows take typed requests and return typed results; only the HTTP edge (api), the "
-                        + "Kafka edge (messaging) and the JSON columns (repository) read or write JSON")
+                        + "Kafka edge (messaging), the triggers' events (triggers) and the JSON columns (repository) "
+                        + "read or write JSON")
                 .check(CLASSES);
     }
 
@@ -62,7 +64,7 @@ class ArchitectureTest {
     @Test
     void cognitoErrorsWhenRaisedByInfrastructureThenNever() {
         noClasses().that().resideInAnyPackage("io.cognate.userpool.messaging..", "io.cognate.userpool.grpc..",
-                "io.cognate.userpool.repository..").should().dependOnClassesThat()
+                "io.cognate.userpool.triggers..", "io.cognate.userpool.repository..").should().dependOnClassesThat()
                 .resideInAPackage("io.cognate.userpool.error..")
                 .because("infrastructure throws its own errors; the API maps them to Cognito's").check(CLASSES);
     }

@@ -119,7 +119,8 @@ public final class Stack {
                 "cognate", "cognate");
     }
 
-    private String value(String key) {
+    /** A line of the stack's stack.env, e.g. COGNATE_LAMBDA_SHIM_PORT. */
+    public String value(String key) {
         String value = env.get(key);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("stack.env has no " + key);

@@ -3,12 +3,17 @@ package io.cognate.token.grpc;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.cognate.contracts.token.v1.MintRequest;
 import io.cognate.token.service.Issuer;
 import io.cognate.token.service.MintCommand;
 
 /** Validation of incoming requests and their translation into service commands. */
 final class Requests {
+    private static final ObjectMapper CLAIMS = new ObjectMapper();
 
     private Requests() {
     }
@@ -31,7 +36,24 @@ final class Requests {
                 r.getAccessTokenValiditySeconds(), r.getIdTokenValiditySeconds(), r.getRefreshTokenValiditySeconds(),
                 r.getOriginJti(), List.copyOf(r.getAmrList()),
                 r.getOauth() ? new MintCommand.OAuth(r.getNonce(), !r.getWithoutIdToken()) : null,
-                r.getRotateRefreshToken() ? Integer.valueOf(r.getRetryGracePeriodSeconds()) : null);
+                r.getRotateRefreshToken() ? Integer.valueOf(r.getRetryGracePeriodSeconds()) : null,
+                new MintCommand.Customization(claims("id_token_claims_json", r.getIdTokenClaimsJson()),
+                        List.copyOf(r.getIdTokenClaimsToSuppressList()),
+                        claims("access_token_claims_json", r.getAccessTokenClaimsJson()),
+                        List.copyOf(r.getAccessTokenClaimsToSuppressList())));
+    }
+
+    /** A JSON object of claims (empty: none). */
+    private static Map<String, Object> claims(String field, String json) {
+        if (json.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return CLAIMS.readValue(json, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw GrpcErrors.invalid(field + " is not a JSON object");
+        }
     }
 
     static void requirePool(String userPoolId) {

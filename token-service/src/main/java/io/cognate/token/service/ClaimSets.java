@@ -23,7 +23,32 @@ public final class ClaimSets {
     private static final Set<String> RESERVED = Set.of("sub", "iss", "aud", "exp", "iat", "nbf", "jti", "auth_time",
             "token_use", "event_id", "origin_jti", "amr", "client_id", "scope", "username", "nonce", "at_hash", "azp");
 
+    /**
+     * Claims a PreTokenGeneration trigger may not add, override or suppress (Cognito's list, plus what only the issuer
+     * and the group override decide).
+     */
+    private static final Set<String> PROTECTED = Set.of("acr", "amr", "aud", "at_hash", "auth_time", "azp",
+            "cognito:username", "exp", "iat", "identities", "iss", "jti", "nbf", "nonce", "origin_jti", "sub",
+            "token_use", "client_id", "scope", "username", "version", "event_id", "cognito:groups", "cognito:roles",
+            "cognito:preferred_role");
+
     private ClaimSets() {
+    }
+
+    /** A trigger's changes to a token's claims, without the protected ones. */
+    static Map<String, Object> customized(Map<String, Object> claims, Map<String, Object> added,
+            List<String> suppressed) {
+        added.forEach((name, value) -> {
+            if (!PROTECTED.contains(name)) {
+                claims.put(name, value);
+            }
+        });
+        suppressed.forEach(name -> {
+            if (!PROTECTED.contains(name)) {
+                claims.remove(name);
+            }
+        });
+        return claims;
     }
 
     /** What both tokens of one Mint share: issuer, family, event_id, auth_time and iat. */
@@ -74,7 +99,7 @@ public final class ClaimSets {
                 claims.put(name, value);
             }
         });
-        return claims;
+        return customized(claims, cmd.customization().idClaims(), cmd.customization().idSuppressed());
     }
 
     /**
@@ -129,6 +154,6 @@ public final class ClaimSets {
         claims.put("iat", issue.issuedAt());
         claims.put("jti", jti);
         claims.put("username", cmd.username());
-        return claims;
+        return customized(claims, cmd.customization().accessClaims(), cmd.customization().accessSuppressed());
     }
 }

@@ -14,7 +14,16 @@ public record MintCommand(String userPoolId, String clientId, String username, S
         List<String> roles, String preferredRole, Map<String, String> attributes, List<String> scopes,
         long authTime, long accessTokenValiditySeconds, long idTokenValiditySeconds,
         long refreshTokenValiditySeconds, String originJti, List<String> amr, OAuth oauth,
-        Integer rotationGraceSeconds) {
+        Integer rotationGraceSeconds, Customization customization) {
+
+    /**
+     * A PreTokenGeneration trigger's changes: per token, claims to add or override (any JSON value) and claims to
+     * suppress. The claims no trigger may change are kept whatever it asks.
+     */
+    public record Customization(Map<String, Object> idClaims, List<String> idSuppressed,
+            Map<String, Object> accessClaims, List<String> accessSuppressed) {
+        public static final Customization NONE = new Customization(Map.of(), List.of(), Map.of(), List.of());
+    }
 
     /**
      * What OAuth tokens carry besides: the access token {@code "version": 2}, the ID token at_hash and the authorization

@@ -16,7 +16,7 @@ class ClaimSetsTest {
     private static MintCommand command(List<String> groups, List<String> roles, String preferredRole,
             Map<String, String> attributes, List<String> scopes) {
         return new MintCommand("us-east-1_TestPool", "client-1", "alice", "sub-1", groups, roles, preferredRole,
-                attributes, scopes, 0, 300, 600, 0, "", List.of("pwd"), null, null);
+                attributes, scopes, 0, 300, 600, 0, "", List.of("pwd"), null, null, MintCommand.Customization.NONE);
     }
 
     @Test
@@ -84,7 +84,7 @@ class ClaimSetsTest {
     @Test
     void mintCommandWhenValiditiesUnsetThenCognitoDefaults() {
         MintCommand cmd = new MintCommand("p_1", "c", "u", "s", List.of(), List.of(), "", Map.of(), List.of(), 0, 0,
-                0, 0, "", List.of(), null, null);
+                0, 0, "", List.of(), null, null, MintCommand.Customization.NONE);
 
         assertEquals(3600, cmd.accessTokenValidity());
         assertEquals(3600, cmd.idTokenValidity());
@@ -96,7 +96,7 @@ class ClaimSetsTest {
         MintCommand api = command(List.of(), List.of(), "", Map.of(), List.of("openid", "email"));
         MintCommand oauth = new MintCommand(api.userPoolId(), api.clientId(), api.username(), api.sub(), api.groups(),
                 api.roles(), api.preferredRole(), api.attributes(), api.scopes(), 0, 300, 600, 0, "", List.of("pwd"),
-                new MintCommand.OAuth("n-1", true), null);
+                new MintCommand.OAuth("n-1", true), null, MintCommand.Customization.NONE);
 
         Map<String, Object> id = ClaimSets.idToken(oauth, ISSUE, "jti-1", "the-access-token");
         Map<String, Object> access = ClaimSets.accessToken(oauth, ISSUE, "jti-2");
@@ -119,6 +119,29 @@ class ClaimSetsTest {
                 "client_id"), List.copyOf(claims.keySet()));
         assertEquals("client-9", claims.get("sub"));
         assertEquals(3700L, claims.get("exp"));
+    }
+
+    @Test
+    void triggerCustomizationWhenAppliedThenProtectedClaimsKept() {
+        MintCommand api = command(List.of(), List.of(), "", Map.of("custom:tier", "gold"), List.of("openid"));
+        MintCommand customized = new MintCommand(api.userPoolId(), api.clientId(), api.username(), api.sub(),
+                api.groups(), api.roles(), api.preferredRole(), api.attributes(), api.scopes(), 0, 300, 600, 0, "",
+                List.of("pwd"), null, null, new MintCommand.Customization(
+                        Map.of("department", "sales", "sub", "someone-else", "level", 3),
+                        List.of("custom:tier", "iss"), Map.of("tenant", List.of("a", "b"), "client_id", "x"),
+                        List.of("username")));
+
+        Map<String, Object> id = ClaimSets.idToken(customized, ISSUE, "jti-1", "at");
+        Map<String, Object> access = ClaimSets.accessToken(customized, ISSUE, "jti-2");
+
+        assertEquals("sales", id.get("department"));
+        assertEquals(3, id.get("level"));
+        assertEquals("sub-1", id.get("sub"));
+        assertFalse(id.containsKey("custom:tier"));
+        assertEquals(ISSUE.issuer(), id.get("iss"));
+        assertEquals(List.of("a", "b"), access.get("tenant"));
+        assertEquals("client-1", access.get("client_id"));
+        assertEquals("alice", access.get("username"));
     }
 
     @Test

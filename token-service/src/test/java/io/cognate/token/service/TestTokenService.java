@@ -63,13 +63,13 @@ final class TestTokenService {
         return new MintCommand(POOL, "client-1", "alice", "5f1c2d9e-0000-4000-8000-000000000001", List.of("admins"),
                 List.of(), "", Map.of("email", "alice@example.com", "email_verified", "true", "custom:tier", "gold"),
                 List.of("aws.cognito.signin.user.admin"), 0, 3600, 3600, 86400, "", List.of("pwd", "otp", "mfa"), null,
-                null);
+                null, MintCommand.Customization.NONE);
     }
 
     static MintCommand continuing(MintCommand cmd, String originJti) {
         return new MintCommand(cmd.userPoolId(), cmd.clientId(), cmd.username(), cmd.sub(), cmd.groups(),
                 cmd.roles(), cmd.preferredRole(), cmd.attributes(), cmd.scopes(), cmd.authTime(),
                 cmd.accessTokenValiditySeconds(), cmd.idTokenValiditySeconds(), cmd.refreshTokenValiditySeconds(),
-                originJti, List.of(), cmd.oauth(), cmd.rotationGraceSeconds());
+                originJti, List.of(), cmd.oauth(), cmd.rotationGraceSeconds(), cmd.customization());
     }
 }

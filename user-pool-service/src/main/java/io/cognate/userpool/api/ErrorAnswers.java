@@ -6,6 +6,7 @@ import io.cognate.userpool.error.CognitoError;
 import io.cognate.userpool.error.CognitoException;
 import io.cognate.userpool.grpc.TokenServiceException;
 import io.cognate.userpool.messaging.DeliveryFailedException;
+import io.cognate.userpool.triggers.TriggerException;
 
 /**
  * Every failure as the Cognito error it is answered with: the domain's own errors as they are, the failures of the
@@ -24,6 +25,13 @@ public final class ErrorAnswers {
         }
         if (failure instanceof DeliveryFailedException delivery) {
             return CognitoError.CODE_DELIVERY_FAILURE.withMessage(delivery.getMessage());
+        }
+        if (failure instanceof TriggerException trigger) {
+            return switch (trigger.kind()) {
+                case USER_LAMBDA_VALIDATION -> CognitoError.USER_LAMBDA_VALIDATION.withMessage(trigger.getMessage());
+                case UNEXPECTED_LAMBDA -> CognitoError.UNEXPECTED_LAMBDA.withMessage(trigger.getMessage());
+                case INVALID_LAMBDA_RESPONSE -> CognitoError.INVALID_LAMBDA_RESPONSE.withMessage(trigger.getMessage());
+            };
         }
         if (failure instanceof TokenServiceException tokenService) {
             return switch (tokenService.kind()) {

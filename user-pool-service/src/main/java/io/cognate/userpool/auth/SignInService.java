@@ -51,9 +51,9 @@ public class SignInService {
                 throw INVALID_PARAMETER.withMessage("%s flow not enabled for this client", flow);
             }
             return pools.cached(client.poolId()).chain(pool -> switch (flow) {
-                case USER_SRP_AUTH -> srpFlow.start(pool, client, parameters);
+                case USER_SRP_AUTH -> srpFlow.start(pool, client, parameters, request.clientMetadata());
                 case USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH ->
-                    passwordFlow.signIn(pool, client, parameters, flow);
+                    passwordFlow.signIn(pool, client, parameters, flow, request.clientMetadata());
                 case REFRESH_TOKEN_AUTH, REFRESH_TOKEN -> refreshFlow.refresh(pool, client, parameters);
                 default -> throw INVALID_PARAMETER.withMessage("%s is not supported by this deployment yet.", flow);
             });

@@ -17,8 +17,10 @@ import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.AppClientService;
+import io.cognate.userpool.service.UserAttributes;
 import io.cognate.userpool.service.UserLookup;
 import io.cognate.userpool.service.UserPool;
+import io.cognate.userpool.triggers.Triggers;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -34,9 +36,11 @@ public class SrpFlow {
     private final ChallengeSessions sessions;
     private final SignInFailures failures;
     private final PasswordProven proven;
+    private final Triggers triggers;
 
     public SrpFlow(UserLookup lookup, UserRepository users, PasswordVerifiers passwords, ChallengeSessions sessions,
-            SignInFailures failures, PasswordProven proven) {
+            SignInFailures failures, PasswordProven proven, Triggers triggers) {
+        this.triggers = triggers;
         this.lookup = lookup;
         this.users = users;
         this.passwords = passwords;
@@ -45,18 +49,26 @@ public class SrpFlow {
         this.proven = proven;
     }
 
-    /** Step one (InitiateAuth); call inside a session. */
-    public Uni<SignInOutcome> start(UserPool pool, AppClient client, Map<String, String> parameters) {
+    /**
+     * Step one (InitiateAuth), after the PreAuthentication trigger ({@code clientMetadata} its validationData); call
+     * inside a session.
+     */
+    public Uni<SignInOutcome> start(UserPool pool, AppClient client, Map<String, String> parameters,
+            Map<String, String> clientMetadata) {
         String username = AuthParameters.required(parameters, "USERNAME");
         BigInteger a = clientPublic(AuthParameters.required(parameters, "SRP_A"));
         AppClientService.checkSecretHash(client, username, parameters.get("SECRET_HASH"));
-        return lookup.find(pool, username).map(user -> {
+        return lookup.find(pool, username).call(user -> {
             if (user == null && !client.preventUserExistenceErrors()) {
                 throw SignInFailures.unknownUser(client);
             }
-            if (user != null) {
-                SignInFailures.checkCanSignIn(user);
+            if (user == null) {
+                return Uni.createFrom().voidItem();
             }
+            SignInFailures.checkCanSignIn(user);
+            return triggers.preAuthentication(pool.triggerCall(client.id(), Map.of()), user.username,
+                    UserAttributes.ofTrigger(user), clientMetadata);
+        }).map(user -> {
             // A name no user has gets a decoy challenge that looks real and can never be answered.
             boolean decoy = user == null || !passwords.hasPassword(user);
             BigInteger verifier = decoy ? passwords.decoyVerifier(pool.id(), username) : passwords.verifier(user);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,6 @@ import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.model.ClientSettings;
 import io.cognate.userpool.repository.DeviceEntity;
 import io.cognate.userpool.repository.DeviceRepository;
-import io.cognate.userpool.repository.GroupEntity;
 import io.cognate.userpool.repository.GroupRepository;
 import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
@@ -27,6 +27,8 @@ import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.OAuthScopes;
 import io.cognate.userpool.service.UserAttributes;
 import io.cognate.userpool.service.UserPool;
+import io.cognate.userpool.triggers.TokenCustomization;
+import io.cognate.userpool.triggers.Triggers;
 import io.smallrye.mutiny.Uni;
 
 /** Asks token-service for a user's tokens, with the claims Cognito puts in them. */
@@ -39,9 +41,11 @@ public class TokenIssuer {
     private final String region;
 
     private final Transactions transactions;
+    private final Triggers triggers;
 
     public TokenIssuer(TokenServiceClient tokens, GroupRepository groups, Outbox outbox, DeviceRepository devices,
-            CognateConfig config, Transactions transactions) {
+            CognateConfig config, Transactions transactions, Triggers triggers) {
+        this.triggers = triggers;
         this.transactions = transactions;
         this.tokens = tokens;
         this.groups = groups;
@@ -54,22 +58,29 @@ public class TokenIssuer {
      * The end of a completed sign-in ({@code lastStep}: the flow or challenge that completed it), with a SignIn event.
      * For the API, tokens in a new refresh-token family; where the pool tracks devices and the sign-in was not a known
      * device's, also a new device and its NewDeviceMetadata. For the hosted pages, the authenticated user. Call inside
-     * a session.
+     * a session. The PostAuthentication trigger runs first: its handler's error means no tokens.
      */
     public Uni<SignInOutcome> signIn(UserPool pool, AppClient client, UserEntity user, ChallengeState state,
             String lastStep) {
         Uni<Void> event = transactions.transaction(() -> outbox.record(UserEventType.SignIn, user,
                 Map.of("clientId", client.id(), "authFlow", state.hosted() ? "HOSTED_UI" : lastStep)));
+        DeviceEntity device = !state.hosted() && pool.tracksDevices()
+                && !Step.DEVICE_PASSWORD_VERIFIER.name().equals(lastStep) ? newDevice(pool, user) : null;
+        Uni<Void> postAuthentication = triggers.postAuthentication(pool.triggerCall(client.id(), Map.of()),
+                user.username, UserAttributes.ofTrigger(user), device != null);
         if (state.hosted()) {
-            return event.replaceWith(new SignInOutcome.Authenticated(pool.id(), user.sub.toString(), user.username,
-                    state.authTime(), amr(lastStep)));
+            return postAuthentication.chain(() -> event).replaceWith(new SignInOutcome.Authenticated(pool.id(),
+                    user.sub.toString(), user.username, state.authTime(), amr(lastStep)));
         }
-        DeviceEntity device = pool.tracksDevices() && !Step.DEVICE_PASSWORD_VERIFIER.name().equals(lastStep)
-                ? newDevice(pool, user)
-                : null;
-        return mint(pool, client, user, state.authTime(), "", amr(lastStep), Grant.API).call(result -> event
-                .chain(() -> device == null ? Uni.createFrom().voidItem()
-                        : transactions.transaction(() -> devices.persist(device)).replaceWithVoid()))
+        String source = switch (lastStep) {
+            case "NEW_PASSWORD_REQUIRED" -> "TokenGeneration_NewPasswordChallenge";
+            case "DEVICE_PASSWORD_VERIFIER" -> "TokenGeneration_AuthenticateDevice";
+            default -> "TokenGeneration_Authentication";
+        };
+        return postAuthentication.chain(() -> mint(pool, client, user, state.authTime(), "", amr(lastStep), Grant.API,
+                source)).call(result -> event
+                        .chain(() -> device == null ? Uni.createFrom().voidItem()
+                                : transactions.transaction(() -> devices.persist(device)).replaceWithVoid()))
                 .map(result -> device == null ? result
                         : result.withNewDevice(new SignInOutcome.NewDevice(device.deviceKey, device.deviceGroupKey)));
     }
@@ -98,7 +109,7 @@ public class TokenIssuer {
                 : null;
         Grant grant = new Grant(familyScopes.isEmpty() ? List.of(AccessTokens.USER_ADMIN_SCOPE) : familyScopes, oauth,
                 "", rotation == null ? null : rotation.retryGracePeriodSeconds());
-        return mint(pool, client, user, authTime, originJti, List.of(), grant);
+        return mint(pool, client, user, authTime, originJti, List.of(), grant, "TokenGeneration_RefreshTokens");
     }
 
     /**
@@ -108,7 +119,8 @@ public class TokenIssuer {
      */
     public Uni<SignInOutcome.Tokens> oauth(UserPool pool, AppClient client, UserEntity user, long authTime,
             List<String> amr, List<String> scopes, String nonce) {
-        return mint(pool, client, user, authTime, "", amr, new Grant(scopes, true, nonce, null));
+        return mint(pool, client, user, authTime, "", amr, new Grant(scopes, true, nonce, null),
+                "TokenGeneration_HostedAuth");
     }
 
     /**
@@ -131,37 +143,54 @@ public class TokenIssuer {
         };
     }
 
+    /** Tokens, as the PreTokenGeneration trigger ({@code source} its triggerSource), if any, customizes them. */
     private Uni<SignInOutcome.Tokens> mint(UserPool pool, AppClient client, UserEntity user, long authTime,
-            String originJti, List<String> amr, Grant grant) {
+            String originJti, List<String> amr, Grant grant, String source) {
         return groups.groupsOf(pool.id(), user.sub).chain(memberships -> {
-            MintRequest.Builder request = MintRequest.newBuilder().setUserPoolId(pool.id()).setClientId(client.id())
-                    .setUsername(user.username).setSub(user.sub.toString()).addAllScopes(grant.scopes())
-                    .setAuthTime(authTime).setOriginJti(originJti).addAllAmr(amr).setOauth(grant.oauth())
-                    .setNonce(grant.nonce()).setWithoutIdToken(grant.oauth() && !grant.scopes().contains("openid"))
-                    .setAccessTokenValiditySeconds(client.accessTokenValidity().toSeconds())
-                    .setIdTokenValiditySeconds(client.idTokenValidity().toSeconds())
-                    .setRefreshTokenValiditySeconds(client.refreshTokenValidity().toSeconds());
-            List<String> roles = new ArrayList<>();
-            for (GroupEntity group : memberships) {
-                request.addGroups(group.groupName);
-                if (group.roleArn != null && !roles.contains(group.roleArn)) {
-                    roles.add(group.roleArn);
-                }
-            }
-            request.addAllRoles(roles);
+            List<String> groupNames = memberships.stream().map(group -> group.groupName).toList();
+            List<String> roles = memberships.stream().map(group -> group.roleArn).filter(Objects::nonNull).distinct()
+                    .toList();
             // Cognito's preferred role: that of the group with the lowest precedence value (groups come sorted).
-            memberships.stream().filter(g -> g.roleArn != null && g.precedence != null).findFirst()
-                    .ifPresent(g -> request.setPreferredRole(g.roleArn));
-            if (grant.rotationGraceSeconds() != null) {
-                request.setRotateRefreshToken(true).setRetryGracePeriodSeconds(grant.rotationGraceSeconds());
-            }
-            Map<String, String> attributes = UserAttributes.listed(user, client.readAttributes());
-            attributes.remove("sub");
-            request.putAllAttributes(grant.oauth() ? OAuthScopes.claims(grant.scopes(), attributes) : attributes);
-            return tokens.mint(request.build());
+            String preferredRole = memberships.stream().filter(g -> g.roleArn != null && g.precedence != null)
+                    .findFirst().map(g -> g.roleArn).orElse(null);
+            return triggers.preTokenGeneration(pool.triggerCall(client.id(), Map.of()), source, user.username,
+                    UserAttributes.ofTrigger(user), groupNames, roles, preferredRole, grant.scopes())
+                    .chain(custom -> tokens.mint(mintRequest(pool, client, user, authTime, originJti, amr, grant,
+                            custom.groups() != null ? custom.groups() : groupNames,
+                            custom.roles() != null ? custom.roles() : roles,
+                            custom.preferredRole() != null ? custom.preferredRole() : preferredRole, custom)));
         }).map(minted -> new SignInOutcome.Tokens(minted.getAccessToken(),
                 minted.getIdToken().isEmpty() ? null : minted.getIdToken(),
                 minted.getRefreshToken().isEmpty() ? null : minted.getRefreshToken(), minted.getExpiresIn(), null,
                 minted.getOriginJti()));
+    }
+
+    private static MintRequest mintRequest(UserPool pool, AppClient client, UserEntity user, long authTime,
+            String originJti, List<String> amr, Grant grant, List<String> groups, List<String> roles,
+            String preferredRole, TokenCustomization custom) {
+        List<String> scopes = new ArrayList<>(grant.scopes());
+        scopes.removeAll(custom.scopesToSuppress());
+        custom.scopesToAdd().stream().filter(scope -> !scopes.contains(scope)).forEach(scopes::add);
+        MintRequest.Builder request = MintRequest.newBuilder().setUserPoolId(pool.id()).setClientId(client.id())
+                .setUsername(user.username).setSub(user.sub.toString()).addAllScopes(scopes).setAuthTime(authTime)
+                .setOriginJti(originJti).addAllAmr(amr).setOauth(grant.oauth()).setNonce(grant.nonce())
+                .setWithoutIdToken(grant.oauth() && !grant.scopes().contains("openid"))
+                .setAccessTokenValiditySeconds(client.accessTokenValidity().toSeconds())
+                .setIdTokenValiditySeconds(client.idTokenValidity().toSeconds())
+                .setRefreshTokenValiditySeconds(client.refreshTokenValidity().toSeconds()).addAllGroups(groups)
+                .addAllRoles(roles).setIdTokenClaimsJson(custom.idClaimsJson())
+                .addAllIdTokenClaimsToSuppress(custom.idClaimsToSuppress())
+                .setAccessTokenClaimsJson(custom.accessClaimsJson())
+                .addAllAccessTokenClaimsToSuppress(custom.accessClaimsToSuppress());
+        if (preferredRole != null) {
+            request.setPreferredRole(preferredRole);
+        }
+        if (grant.rotationGraceSeconds() != null) {
+            request.setRotateRefreshToken(true).setRetryGracePeriodSeconds(grant.rotationGraceSeconds());
+        }
+        Map<String, String> attributes = UserAttributes.listed(user, client.readAttributes());
+        attributes.remove("sub");
+        request.putAllAttributes(grant.oauth() ? OAuthScopes.claims(grant.scopes(), attributes) : attributes);
+        return request.build();
     }
 }

@@ -38,13 +38,13 @@ public record PoolSettings(SignIn signIn, Policies policies, Mfa mfa, Risk risk)
     public record Policies(PasswordPolicy passwordPolicy, String deletionProtection, List<String> autoVerifiedAttributes,
             Messages messages, AdminCreateUser adminCreateUser, Map<String, String> tags, List<Recovery> recovery,
             EmailConfiguration email, SmsConfiguration sms, List<String> verifyBeforeUpdate, String tier,
-            String advancedSecurityMode, Devices devices) {
+            String advancedSecurityMode, Devices devices, LambdaConfig lambda) {
 
         /** These policies, with the password policy and tier of {@code current} where these leave them out (null). */
         public Policies keeping(Policies current) {
             return new Policies(passwordPolicy == null ? current.passwordPolicy() : passwordPolicy, deletionProtection,
                     autoVerifiedAttributes, messages, adminCreateUser, tags, recovery, email, sms, verifyBeforeUpdate,
-                    tier == null ? current.tier() : tier, advancedSecurityMode, devices);
+                    tier == null ? current.tier() : tier, advancedSecurityMode, devices, lambda);
         }
     }
 

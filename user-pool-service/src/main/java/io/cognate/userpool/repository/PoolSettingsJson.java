@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cognate.userpool.model.LambdaConfig;
 import io.cognate.userpool.model.PasswordPolicy;
 import io.cognate.userpool.model.PoolSettings;
 import io.cognate.userpool.model.SchemaAttribute;
@@ -39,7 +40,7 @@ public final class PoolSettingsJson {
         node.putObject("Policies").set("PasswordPolicy", passwordPolicy(policies.passwordPolicy()));
         node.put("DeletionProtection", policies.deletionProtection());
         node.put("MfaConfiguration", settings.mfa().mode());
-        node.putObject("LambdaConfig");
+        writeLambdaConfig(node.putObject("LambdaConfig"), policies.lambda());
         put(node, "AutoVerifiedAttributes", policies.autoVerifiedAttributes());
         PoolSettings.Messages messages = policies.messages();
         ObjectNode template = node.putObject("VerificationMessageTemplate");
@@ -228,7 +229,28 @@ public final class PoolSettingsJson {
                 text(node, "UserPoolTier"), text(node.path("UserPoolAddOns"), "AdvancedSecurityMode"),
                 devices == null ? null
                         : new PoolSettings.Devices(bool(devices, "ChallengeRequiredOnNewDevice"),
-                                bool(devices, "DeviceOnlyRememberedOnUserPrompt")));
+                                bool(devices, "DeviceOnlyRememberedOnUserPrompt")),
+                lambdaConfig(node.path("LambdaConfig")));
+    }
+
+    /** LambdaConfig as Cognito describes it: PreTokenGeneration in both its older and its versioned member. */
+    private static void writeLambdaConfig(ObjectNode node, LambdaConfig lambda) {
+        put(node, "PreSignUp", lambda.preSignUp());
+        put(node, "PostConfirmation", lambda.postConfirmation());
+        put(node, "PreAuthentication", lambda.preAuthentication());
+        put(node, "PostAuthentication", lambda.postAuthentication());
+        if (lambda.preTokenGeneration() != null) {
+            node.put("PreTokenGeneration", lambda.preTokenGeneration());
+            node.putObject("PreTokenGenerationConfig").put("LambdaVersion", lambda.preTokenGenerationVersion())
+                    .put("LambdaArn", lambda.preTokenGeneration());
+        }
+    }
+
+    private static LambdaConfig lambdaConfig(JsonNode node) {
+        JsonNode preToken = node.path("PreTokenGenerationConfig");
+        return new LambdaConfig(text(node, "PreSignUp"), text(node, "PostConfirmation"),
+                text(node, "PreAuthentication"), text(node, "PostAuthentication"), text(node, "PreTokenGeneration"),
+                preToken.isObject() ? text(preToken, "LambdaVersion") : null);
     }
 
     private static Map<String, String> tags(JsonNode node) {

@@ -18,7 +18,12 @@ public class Transactions {
         return Panache.withSession(work);
     }
 
+    /**
+     * {@code work} in a transaction, begun when the answer is subscribed to: Hibernate Reactive begins a transaction
+     * of the current session as soon as its Uni is made, so a Uni made but never run (a flow that failed before it)
+     * would leave the transaction open.
+     */
     public <T> Uni<T> transaction(Supplier<Uni<T>> work) {
-        return Panache.withTransaction(work);
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(work));
     }
 }

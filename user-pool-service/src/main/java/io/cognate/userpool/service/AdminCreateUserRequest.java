@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * AdminCreateUser, parsed. {@code messageAction} is RESEND, SUPPRESS or null (send an invitation);
- * {@code deliveryMediums} EMAIL and/or SMS, null when not given. ValidationData and ClientMetadata are for the
- * PreSignUp trigger, which no pool has yet.
+ * {@code deliveryMediums} EMAIL and/or SMS, null when not given. ValidationData and ClientMetadata go to the
+ * PreSignUp trigger.
  */
 public record AdminCreateUserRequest(String poolId, String username, Map<String, String> attributes,
-        String temporaryPassword, boolean forceAliasCreation, String messageAction, List<String> deliveryMediums) {
+        String temporaryPassword, boolean forceAliasCreation, String messageAction, List<String> deliveryMediums,
+        Map<String, String> validationData, Map<String, String> clientMetadata) {
 }

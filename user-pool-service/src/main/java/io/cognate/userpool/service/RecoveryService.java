@@ -16,6 +16,8 @@ import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.model.CodeDeliveryDetails;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
+import io.cognate.userpool.triggers.PoolCall;
+import io.cognate.userpool.triggers.Triggers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -37,9 +39,12 @@ public class RecoveryService {
     private final ConfirmationCodes codes;
     private final CodeDelivery delivery;
     private final Outbox outbox;
+    private final Triggers triggers;
 
     public RecoveryService(AppClientService clients, UserPoolService pools, UserLookup lookup, UserRepository users,
-            PasswordChanges passwordChanges, ConfirmationCodes codes, CodeDelivery delivery, Outbox outbox) {
+            PasswordChanges passwordChanges, ConfirmationCodes codes, CodeDelivery delivery, Outbox outbox,
+            Triggers triggers) {
+        this.triggers = triggers;
         this.clients = clients;
         this.pools = pools;
         this.lookup = lookup;
@@ -70,8 +75,8 @@ public class RecoveryService {
     }
 
     public Uni<Void> confirmForgotPassword(String clientId, String username, String code, String password,
-            String secretHash) {
-        return Panache.withTransaction(() -> clients.requireById(clientId).chain(client -> {
+            String secretHash, Map<String, String> clientMetadata) {
+        return Panache.withTransaction(() -> clients.requireById(clientId).<Reset> chain(client -> {
             AppClientService.checkSecretHash(client, username, secretHash);
             return pools.require(client.poolId()).chain(pool -> lookup.find(pool, username).chain(user -> {
                 if (user == null) {
@@ -90,9 +95,18 @@ public class RecoveryService {
                             user.updatedAt = Instant.now();
                             return users.persist(user).chain(() -> outbox.record(UserEventType.PasswordChanged, user,
                                     Map.of("reason", "reset")));
-                        });
+                        }).replaceWith(() -> new Reset(pool.triggerCall(client.id(), clientMetadata), user.username,
+                                UserAttributes.ofTrigger(user)));
             }));
-        }));
+        })).chain(reset -> triggers.postConfirmation(reset.call(), "PostConfirmation_ConfirmForgotPassword",
+                reset.username(), reset.attributes()));
+    }
+
+    /**
+     * A password reset, committed: PostConfirmation_ConfirmForgotPassword then runs (a handler's error reaches the
+     * caller; the password stays changed, Cognito's order).
+     */
+    private record Reset(PoolCall call, String username, Map<String, String> attributes) {
     }
 
     /** AdminResetUserPassword: the password stops working (PasswordResetRequiredException) and a code is sent. */

@@ -21,6 +21,9 @@ import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.model.CodeDeliveryDetails;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
+import io.cognate.userpool.triggers.PoolCall;
+import io.cognate.userpool.triggers.PreSignUpAnswer;
+import io.cognate.userpool.triggers.Triggers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -37,10 +40,12 @@ public class SignUpService {
     private final Aliases aliases;
     private final Outbox outbox;
     private final CognateConfig config;
+    private final Triggers triggers;
 
     public SignUpService(AppClientService clients, UserPoolService pools, UserRepository users, UserLookup lookup,
             PasswordVerifiers passwords, ConfirmationCodes codes, CodeDelivery delivery, Aliases aliases, Outbox outbox,
-            CognateConfig config) {
+            CognateConfig config, Triggers triggers) {
+        this.triggers = triggers;
         this.clients = clients;
         this.pools = pools;
         this.users = users;
@@ -53,6 +58,10 @@ public class SignUpService {
         this.config = config;
     }
 
+    /**
+     * SignUp: the PreSignUp trigger (if any) sees the new user and may confirm it and verify its email or phone
+     * number; an unconfirmed user gets a confirmation code, a confirmed one runs PostConfirmation.
+     */
     public Uni<SignUpResult> signUp(SignUpRequest request) {
         return Panache.withSession(() -> clients.requireById(request.clientId()).chain(client -> {
             AppClientService.checkSecretHash(client, request.username(), request.secretHash());
@@ -64,22 +73,61 @@ public class SignUpService {
                 UserEntity user = newUser(pool, request.username(), attributes);
                 UserAttributes.checkRequired(pool, UserAttributes.of(user));
                 pool.checkNewPassword(request.password(), "SIGN_UP");
-                user.status = UserStatus.UNCONFIRMED;
-                passwords.set(user, request.password());
-                return create(pool, user).chain(code -> code == null ? Uni.createFrom().nullItem()
-                        : deliverCode(pool, client, user, code, CodeDelivery.Kind.SIGN_UP))
-                        .map(sent -> new SignUpResult(false, user.sub.toString(), sent));
+                PoolCall call = pool.triggerCall(client.id(), request.clientMetadata());
+                return checkUnique(pool, user).chain(() -> triggers.preSignUp(call, "PreSignUp_SignUp", user.username,
+                        UserAttributes.of(user), request.validationData())).chain(answer -> {
+                            autoVerify(pool, user, answer);
+                            user.status = answer.autoConfirmUser() ? UserStatus.CONFIRMED : UserStatus.UNCONFIRMED;
+                            passwords.set(user, request.password());
+                            if (answer.autoConfirmUser()) {
+                                return create(pool, user).chain(() -> postConfirmation(call, user))
+                                        .map(confirmed -> new SignUpResult(true, user.sub.toString(), null));
+                            }
+                            return create(pool, user).chain(code -> code == null ? Uni.createFrom().nullItem()
+                                    : deliverCode(pool, client, user, code, CodeDelivery.Kind.SIGN_UP))
+                                    .map(sent -> new SignUpResult(false, user.sub.toString(), sent));
+                        });
             });
         }));
     }
 
-    /** Persists a new user with its UserCreated event and, if the pool verifies email, a confirmation code. */
+    /** PreSignUp's autoVerifyEmail and autoVerifyPhone, for the attributes the user has. */
+    private static void autoVerify(UserPool pool, UserEntity user, PreSignUpAnswer answer) {
+        Map<String, String> attributes = UserAttributes.of(user);
+        if (answer.autoVerifyEmail() && attributes.containsKey("email")) {
+            attributes.put("email_verified", "true");
+        }
+        if (answer.autoVerifyPhone() && attributes.containsKey("phone_number")) {
+            attributes.put("phone_number_verified", "true");
+        }
+        UserAttributes.store(user, pool, attributes);
+    }
+
+    /**
+     * Persists a new user with its UserCreated event and, if it is unconfirmed and the pool verifies email or phone,
+     * a confirmation code; a user PreSignUp confirmed gets its UserConfirmed event and its verified aliases.
+     */
     private Uni<String> create(UserPool pool, UserEntity user) {
-        return Panache.withTransaction(() -> checkUnique(pool, user).chain(() -> users.persist(user))
+        boolean confirmed = UserStatus.CONFIRMED.equals(user.status);
+        return Panache.withTransaction(() -> checkUnique(pool, user)
+                .chain(() -> confirmed ? aliases.claim(pool, user, Map.of(), UserAttributes.of(user), false)
+                        : Uni.createFrom().voidItem())
+                .chain(() -> users.persist(user))
                 .chain(() -> outbox.record(UserEventType.UserCreated, user, Map.of()))
-                .chain(() -> sendsCode(pool, user) ? codes.issue(user, ConfirmationCodes.SIGN_UP,
+                .chain(() -> confirmed ? outbox.record(UserEventType.UserConfirmed, user, Map.of())
+                        : Uni.createFrom().voidItem())
+                .chain(() -> !confirmed && sendsCode(pool, user) ? codes.issue(user, ConfirmationCodes.SIGN_UP,
                         config.confirmationCodeTtl()) : Uni.createFrom().<String> nullItem()))
                 .onFailure(Failures::isUniqueViolation).transform(e -> USERNAME_EXISTS.withMessage("User already exists"));
+    }
+
+    /**
+     * PostConfirmation_ConfirmSignUp, once the confirmation is committed: a handler's error reaches the caller, and
+     * the user stays confirmed (Cognito's order).
+     */
+    private Uni<Void> postConfirmation(PoolCall call, UserEntity user) {
+        return triggers.postConfirmation(call, "PostConfirmation_ConfirmSignUp", user.username,
+                UserAttributes.ofTrigger(user));
     }
 
     private Uni<CodeDeliveryDetails> deliverCode(UserPool pool, AppClient client, UserEntity user, String code,
@@ -94,9 +142,9 @@ public class SignUpService {
      * from another user who holds it as a verified alias (AliasExistsException otherwise).
      */
     public Uni<Void> confirmSignUp(String clientId, String username, String code, String secretHash,
-            boolean forceAliasCreation) {
+            boolean forceAliasCreation, Map<String, String> clientMetadata) {
         return confirm(clientId, username, code, forceAliasCreation,
-                client -> AppClientService.checkSecretHash(client, username, secretHash));
+                client -> AppClientService.checkSecretHash(client, username, secretHash), clientMetadata);
     }
 
     /**
@@ -105,12 +153,16 @@ public class SignUpService {
      */
     public Uni<Void> confirmByLink(String clientId, String username, String code) {
         return confirm(clientId, username, code, false, client -> {
-        });
+        }, Map.of());
+    }
+
+    /** A user confirmed, and who confirmed it: for PostConfirmation, once the confirmation is committed. */
+    private record Confirmed(PoolCall call, UserEntity user) {
     }
 
     private Uni<Void> confirm(String clientId, String username, String code, boolean forceAliasCreation,
-            Consumer<AppClient> clientCheck) {
-        return Panache.withTransaction(() -> clients.requireById(clientId).chain(client -> {
+            Consumer<AppClient> clientCheck, Map<String, String> clientMetadata) {
+        return Panache.withTransaction(() -> clients.requireById(clientId).<Confirmed> chain(client -> {
             clientCheck.accept(client);
             return pools.require(client.poolId()).chain(pool -> lookup.find(pool, username).chain(user -> {
                 if (user == null) {
@@ -122,9 +174,10 @@ public class SignUpService {
                     throw NOT_AUTHORIZED.withMessage("User cannot be confirmed. Current status is %s", user.status);
                 }
                 return codes.consume(user, ConfirmationCodes.SIGN_UP, code)
-                        .chain(() -> confirm(pool, user, true, forceAliasCreation));
+                        .chain(() -> confirm(pool, user, true, forceAliasCreation))
+                        .replaceWith(new Confirmed(pool.triggerCall(client.id(), clientMetadata), user));
             }));
-        }));
+        })).chain(confirmed -> postConfirmation(confirmed.call(), confirmed.user()));
     }
 
     public Uni<CodeDeliveryDetails> resendConfirmationCode(String clientId, String username, String secretHash) {
@@ -151,7 +204,7 @@ public class SignUpService {
         }));
     }
 
-    public Uni<Void> adminConfirmSignUp(String poolId, String username) {
+    public Uni<Void> adminConfirmSignUp(String poolId, String username, Map<String, String> clientMetadata) {
         return Panache.withTransaction(() -> pools.require(poolId).chain(pool -> lookup.find(pool, username).chain(user -> {
             if (user == null) {
                 throw USER_NOT_FOUND.withMessage("User does not exist.");
@@ -159,8 +212,9 @@ public class SignUpService {
             if (!UserStatus.UNCONFIRMED.equals(user.status)) {
                 throw NOT_AUTHORIZED.withMessage("User cannot be confirmed. Current status is %s", user.status);
             }
-            return confirm(pool, user, false, false);
-        })));
+            return confirm(pool, user, false, false).replaceWith(new Confirmed(pool.triggerCall(null, clientMetadata),
+                    user));
+        }))).chain(confirmed -> postConfirmation(confirmed.call(), confirmed.user()));
     }
 
     /** Marks the user confirmed; a confirmed code proves the email or phone number it went to. */

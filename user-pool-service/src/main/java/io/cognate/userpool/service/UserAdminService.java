@@ -20,6 +20,7 @@ import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.model.Page;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
+import io.cognate.userpool.triggers.Triggers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -39,10 +40,12 @@ public class UserAdminService {
     private final TokenServiceClient tokens;
     private final Outbox outbox;
     private final CodeDelivery delivery;
+    private final Triggers triggers;
 
     public UserAdminService(UserPoolService pools, UserRepository users, UserLookup lookup, SignUpService signUps,
             PasswordVerifiers passwords, PasswordChanges passwordChanges, AttributeChanges attributeChanges,
-            Aliases aliases, TokenServiceClient tokens, Outbox outbox, CodeDelivery delivery) {
+            Aliases aliases, TokenServiceClient tokens, Outbox outbox, CodeDelivery delivery, Triggers triggers) {
+        this.triggers = triggers;
         this.pools = pools;
         this.users = users;
         this.lookup = lookup;
@@ -70,7 +73,11 @@ public class UserAdminService {
                         UserEntity user = signUps.newUser(pool, request.username(), attributes);
                         UserAttributes.checkRequired(pool, UserAttributes.of(user));
                         return user;
-                    });
+                    }).call(user -> signUps.checkUnique(pool, user))
+                            // The handler may refuse the user; what it answers does not apply to an invited user.
+                            .call(user -> triggers.preSignUp(pool.triggerCall(null, request.clientMetadata()),
+                                    "PreSignUp_AdminCreateUser", user.username, UserAttributes.of(user),
+                                    request.validationData()));
             return prepared.chain(user -> {
                 List<CodeDelivery.Medium> mediums = invitationMediums(request, user);
                 user.status = UserStatus.FORCE_CHANGE_PASSWORD;

@@ -27,6 +27,13 @@ public final class UserAttributes {
         return user.attributes();
     }
 
+    /** The attributes a trigger's event carries: {@code sub}, every attribute, and {@code cognito:user_status}. */
+    public static Map<String, String> ofTrigger(UserEntity user) {
+        Map<String, String> attributes = listed(user, List.of());
+        attributes.put("cognito:user_status", user.status);
+        return attributes;
+    }
+
     /** The attributes as Cognito lists them: {@code sub} first, filtered to {@code readable} when it is not empty. */
     public static Map<String, String> listed(UserEntity user, List<String> readable) {
         Map<String, String> listed = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import io.cognate.userpool.model.PasswordPolicy;
 import io.cognate.userpool.model.PoolSettings;
 import io.cognate.userpool.model.SchemaAttribute;
 import io.cognate.userpool.repository.UserPoolEntity;
+import io.cognate.userpool.triggers.PoolCall;
 
 /** A user pool as the domain sees it: its entity and its settings, with Cognito's defaults for what was not set. */
 public final class UserPool {
@@ -44,6 +45,11 @@ public final class UserPool {
     /** The part of the pool id after the region, which SRP hashes into the verifier. */
     public String srpPoolName() {
         return Srp.poolName(entity.id);
+    }
+
+    /** The operation of {@code clientId} (null: an admin operation without a client) as its triggers see it. */
+    public PoolCall triggerCall(String clientId, Map<String, String> clientMetadata) {
+        return new PoolCall(id(), settings().policies().lambda(), clientId, clientMetadata);
     }
 
     public PoolSettings settings() {

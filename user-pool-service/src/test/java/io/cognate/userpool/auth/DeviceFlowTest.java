@@ -45,7 +45,7 @@ class DeviceFlowTest {
 
     private SignInOutcome signInWith(DeviceEntity device) {
         return signIn.passwordFlow.signIn(signIn.pool(), signIn.client(), Map.of("USERNAME", "alice", "PASSWORD",
-                TestSignIn.PASSWORD, "DEVICE_KEY", device.deviceKey), AuthFlow.USER_PASSWORD_AUTH).await()
+                TestSignIn.PASSWORD, "DEVICE_KEY", device.deviceKey), AuthFlow.USER_PASSWORD_AUTH, Map.of()).await()
                 .indefinitely();
     }
 

@@ -26,7 +26,7 @@ class SrpFlowTest {
 
     private SignInOutcome.Challenge start(String username) {
         return assertInstanceOf(SignInOutcome.Challenge.class, signIn.srpFlow.start(signIn.pool(), signIn.client(),
-                Map.of("USERNAME", username, "SRP_A", client.srpA())).await().indefinitely());
+                Map.of("USERNAME", username, "SRP_A", client.srpA()), Map.of()).await().indefinitely());
     }
 
     private SignInOutcome answer(SignInOutcome.Challenge challenge, String password) {

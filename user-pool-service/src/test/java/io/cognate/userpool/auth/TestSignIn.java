@@ -17,6 +17,7 @@ import io.cognate.userpool.credentials.PasswordVerifiers;
 import io.cognate.userpool.credentials.Srp;
 import io.cognate.userpool.crypto.KeyedHash;
 import io.cognate.userpool.model.ClientSettings;
+import io.cognate.userpool.model.LambdaConfig;
 import io.cognate.userpool.model.PasswordPolicy;
 import io.cognate.userpool.model.PoolSettings;
 import io.cognate.userpool.model.SchemaAttribute;
@@ -34,6 +35,7 @@ import io.cognate.userpool.service.UserAttributes;
 import io.cognate.userpool.service.UserLookup;
 import io.cognate.userpool.service.UserPool;
 import io.cognate.userpool.service.UserStatus;
+import io.cognate.userpool.triggers.Triggers;
 
 /**
  * The sign-in flows wired together over in-memory repositories and fakes of mail, SMS and token-service: one pool
@@ -60,15 +62,17 @@ final class TestSignIn {
     final ConfirmationCodes confirmationCodes = new ConfirmationCodes(codes, hashes);
     final CodeDelivery delivery = new CodeDelivery(outgoing, outgoing, new TestConfig());
     final SignInFailures failures = new SignInFailures(failedSignIns, events);
+    /** No pool of these tests has a trigger, so the gateway is never asked. */
+    final Triggers triggers = new Triggers(null, new TestConfig());
     final TokenIssuer tokens = new TokenIssuer(tokenService, new InMemory.NoGroups(), events, devices, new TestConfig(),
-            transactions);
+            transactions, triggers);
     final SoftwareTokens softwareTokens = new SoftwareTokens(null, sessions, users, aead, transactions);
     final MfaFlow mfa = new MfaFlow(tokens, sessions, softwareTokens, users, confirmationCodes, delivery, failures,
             devices, transactions);
     final PasswordProven proven = new PasswordProven(sessions, mfa);
     final UserLookup lookup = new UserLookup(users);
-    final PasswordFlow passwordFlow = new PasswordFlow(lookup, passwords, failures, proven);
-    final SrpFlow srpFlow = new SrpFlow(lookup, users, passwords, sessions, failures, proven);
+    final PasswordFlow passwordFlow = new PasswordFlow(lookup, passwords, failures, proven, triggers);
+    final SrpFlow srpFlow = new SrpFlow(lookup, users, passwords, sessions, failures, proven, triggers);
     final DeviceFlow deviceFlow = new DeviceFlow(sessions, devices, deviceVerifiers, mfa, tokens, failures,
             transactions);
     final RefreshFlow refreshFlow = new RefreshFlow(tokenService, users, tokens);
@@ -92,7 +96,7 @@ final class TestSignIn {
                 new PoolSettings.Messages(new PoolSettings.VerificationTemplate(null, null, null, null, null,
                         "CONFIRM_WITH_CODE"), null, null, null, null),
                 new PoolSettings.AdminCreateUser(false, 7, null), null, null, null, null, null, null, null,
-                poolDevices);
+                poolDevices, LambdaConfig.NONE);
         List<SchemaAttribute> schema = SchemaAttribute.STANDARD.stream()
                 .map(a -> "email".equals(a.name()) ? a.withRequired(true) : a).toList();
         UserPoolEntity entity = new UserPoolEntity();
@@ -143,7 +147,7 @@ final class TestSignIn {
 
     SignInOutcome passwordSignIn(String username, String password) {
         return passwordFlow.signIn(pool(), client(), Map.of("USERNAME", username, "PASSWORD", password),
-                AuthFlow.USER_PASSWORD_AUTH).await().indefinitely();
+                AuthFlow.USER_PASSWORD_AUTH, Map.of()).await().indefinitely();
     }
 
     SignInOutcome respond(Step step, String session, Map<String, String> responses) {

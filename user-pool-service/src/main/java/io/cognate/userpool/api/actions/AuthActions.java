@@ -2,6 +2,7 @@ package io.cognate.userpool.api.actions;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -75,9 +76,8 @@ public class AuthActions implements ActionGroup {
         List<String> flows = Arrays.stream(AuthFlow.values()).filter(f -> f.allowedFor(admin)).map(Enum::name)
                 .toList();
         AuthFlow flow = AuthFlow.valueOf(p.requiredEnum("AuthFlow", flows));
-        SignInRequest request = new SignInRequest(admin, poolId, clientId, flow, p.stringMap("AuthParameters"));
-        readContext(p, admin);
-        return request;
+        Map<String, String> parameters = p.stringMap("AuthParameters");
+        return new SignInRequest(admin, poolId, clientId, flow, parameters, readContext(p, admin));
     }
 
     private static ChallengeResponse respond(Params p, boolean admin) {
@@ -89,11 +89,7 @@ public class AuthActions implements ActionGroup {
         return response;
     }
 
-    private static void readContext(Params p, boolean admin) {
-        if (admin) {
-            ContextMembers.readAdmin(p);
-        } else {
-            ContextMembers.read(p);
-        }
+    private static Map<String, String> readContext(Params p, boolean admin) {
+        return admin ? ContextMembers.readAdmin(p) : ContextMembers.read(p);
     }
 }

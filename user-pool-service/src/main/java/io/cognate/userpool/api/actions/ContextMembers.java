@@ -1,20 +1,22 @@
 package io.cognate.userpool.api.actions;
 
+import java.util.Map;
+
 import io.cognate.userpool.api.Params;
 
 /**
- * Members that carry context for features no pool of this deployment has yet: Lambda triggers (ClientMetadata,
- * ValidationData), Pinpoint analytics (AnalyticsMetadata) and adaptive authentication (UserContextData,
- * ContextData). They are read and checked against Cognito's model, and have no effect, as in Cognito for a pool
- * without those features; the trigger issue threads ClientMetadata and ValidationData through.
+ * Members that carry context: for the Lambda triggers (ClientMetadata, ValidationData), returned to go into their
+ * events; for Pinpoint analytics (AnalyticsMetadata) and adaptive authentication (UserContextData, ContextData),
+ * which no pool of this deployment has yet, read and checked against Cognito's model with no effect, as in Cognito
+ * for a pool without those features.
  */
 final class ContextMembers {
     private ContextMembers() {
     }
 
-    /** ClientMetadata, AnalyticsMetadata and UserContextData, as the public actions carry them. */
-    static void read(Params p) {
-        p.stringMap("ClientMetadata");
+    /** ClientMetadata (returned), AnalyticsMetadata and UserContextData, as the public actions carry them. */
+    static Map<String, String> read(Params p) {
+        Map<String, String> clientMetadata = p.stringMap("ClientMetadata");
         Params analytics = p.nested("AnalyticsMetadata");
         if (analytics != null) {
             analytics.optional("AnalyticsEndpointId", 0, 256);
@@ -24,11 +26,12 @@ final class ContextMembers {
             user.optional("IpAddress", 0, 256);
             user.optional("EncodedData", 0, 131072);
         }
+        return clientMetadata;
     }
 
     /** As {@link #read}, with the admin actions' ContextData instead of UserContextData. */
-    static void readAdmin(Params p) {
-        p.stringMap("ClientMetadata");
+    static Map<String, String> readAdmin(Params p) {
+        Map<String, String> clientMetadata = p.stringMap("ClientMetadata");
         Params analytics = p.nested("AnalyticsMetadata");
         if (analytics != null) {
             analytics.optional("AnalyticsEndpointId", 0, 256);
@@ -44,10 +47,11 @@ final class ContextMembers {
             });
             context.optional("EncodedData", 0, 131072);
         }
+        return clientMetadata;
     }
 
     /** ValidationData: name/value pairs for the PreSignUp trigger. */
-    static void readValidationData(Params p) {
-        p.attributes("ValidationData");
+    static Map<String, String> readValidationData(Params p) {
+        return p.attributes("ValidationData");
     }
 }

@@ -42,11 +42,9 @@ public class UserActions implements ActionGroup {
     }
 
     /** A public request naming a user through a client. */
-    record ClientUser(String clientId, String username, String secretHash) {
+    record ClientUser(String clientId, String username, String secretHash, Map<String, String> clientMetadata) {
         static ClientUser of(Params p) {
-            ClientUser user = new ClientUser(p.clientId(), p.username(), p.secretHash());
-            ContextMembers.read(p);
-            return user;
+            return new ClientUser(p.clientId(), p.username(), p.secretHash(), ContextMembers.read(p));
         }
     }
 
@@ -68,6 +66,9 @@ public class UserActions implements ActionGroup {
     record AdminPassword(Keys.PoolUser user, String password, boolean permanent) {
     }
 
+    record AdminConfirmation(Keys.PoolUser user, Map<String, String> clientMetadata) {
+    }
+
     @Override
     public void register(ActionRegistry registry) {
         registry.open("SignUp", UserActions::signUp, signUps::signUp, result -> {
@@ -82,7 +83,7 @@ public class UserActions implements ActionGroup {
             ClientUser user = ClientUser.of(p);
             return new CodeAnswer(user, confirmationCode(p), null, p.flag("ForceAliasCreation"));
         }, a -> signUps.confirmSignUp(a.user().clientId(), a.user().username(), a.code(), a.user().secretHash(),
-                a.forceAliasCreation()), Json::empty);
+                a.forceAliasCreation(), a.user().clientMetadata()), Json::empty);
         registry.open("ResendConfirmationCode", ClientUser::of,
                 u -> signUps.resendConfirmationCode(u.clientId(), u.username(), u.secretHash()),
                 UserJson::deliveryAnswer);
@@ -92,7 +93,7 @@ public class UserActions implements ActionGroup {
             ClientUser user = ClientUser.of(p);
             return new CodeAnswer(user, confirmationCode(p), p.required("Password", 1, 256), false);
         }, a -> recovery.confirmForgotPassword(a.user().clientId(), a.user().username(), a.code(), a.password(),
-                a.user().secretHash()), Json::empty);
+                a.user().secretHash(), a.user().clientMetadata()), Json::empty);
         registry.iam("AdminResetUserPassword", p -> {
             Keys.PoolUser user = Keys.PoolUser.of(p);
             p.stringMap("ClientMetadata");
@@ -126,11 +127,9 @@ public class UserActions implements ActionGroup {
                 p.required("ProposedPassword", 1, 256)),
                 r -> self.changePassword(r.accessToken(), r.previous(), r.proposed()), Json::empty);
 
-        registry.iam("AdminConfirmSignUp", p -> {
-            Keys.PoolUser user = Keys.PoolUser.of(p);
-            p.stringMap("ClientMetadata");
-            return user;
-        }, u -> signUps.adminConfirmSignUp(u.poolId(), u.username()), Json::empty);
+        registry.iam("AdminConfirmSignUp", p -> new AdminConfirmation(Keys.PoolUser.of(p), p.stringMap("ClientMetadata")),
+                c -> signUps.adminConfirmSignUp(c.user().poolId(), c.user().username(), c.clientMetadata()),
+                Json::empty);
         registry.iam("AdminCreateUser", UserActions::adminCreateUser, admin::adminCreateUser,
                 user -> Json.wrap("User", UserJson.userType(user, List.of())));
         registry.iam("AdminGetUser", Keys.PoolUser::of, u -> admin.adminGetUser(u.poolId(), u.username()),
@@ -165,20 +164,20 @@ public class UserActions implements ActionGroup {
         String username = p.username();
         String password = p.required("Password", 1, 256);
         Map<String, String> attributes = p.attributes("UserAttributes");
-        ContextMembers.readValidationData(p);
-        ContextMembers.read(p);
-        return new SignUpRequest(clientId, username, password, secretHash, attributes);
+        Map<String, String> validationData = ContextMembers.readValidationData(p);
+        return new SignUpRequest(clientId, username, password, secretHash, attributes, validationData,
+                ContextMembers.read(p));
     }
 
     private static AdminCreateUserRequest adminCreateUser(Params p) {
         Keys.PoolUser user = Keys.PoolUser.of(p);
         Map<String, String> attributes = p.attributes("UserAttributes");
-        ContextMembers.readValidationData(p);
-        p.stringMap("ClientMetadata");
+        Map<String, String> validationData = ContextMembers.readValidationData(p);
+        Map<String, String> clientMetadata = p.stringMap("ClientMetadata");
         return new AdminCreateUserRequest(user.poolId(), user.username(), attributes,
                 p.optional("TemporaryPassword", 6, 256), p.flag("ForceAliasCreation"),
                 p.optionalEnum("MessageAction", List.of("RESEND", "SUPPRESS")),
-                p.enumList("DesiredDeliveryMediums", List.of("SMS", "EMAIL")));
+                p.enumList("DesiredDeliveryMediums", List.of("SMS", "EMAIL")), validationData, clientMetadata);
     }
 
     /** ListUsers, and the attributes its answer shows (all when empty). */

@@ -183,7 +183,8 @@ public class HostedUiGrpcService implements HostedUi {
     public Uni<CodeDelivery> signUp(HostedSignUpRequest request) {
         return limited(request.getClientId(), RateCategory.UserCreation, client -> signUps.signUp(new SignUpRequest(
                 client.id(), request.getUsername(), request.getPassword(),
-                AppClientService.secretHashOf(client, request.getUsername()), request.getAttributesMap()))
+                AppClientService.secretHashOf(client, request.getUsername()), request.getAttributesMap(), Map.of(),
+                Map.of()))
                 .map(result -> HostedReplies.delivery(result.userConfirmed(), result.codeDelivery())));
     }
 
@@ -191,7 +192,7 @@ public class HostedUiGrpcService implements HostedUi {
     public Uni<Empty> confirmSignUp(ConfirmRequest request) {
         return limited(request.getClientId(), RateCategory.UserCreation, client -> signUps.confirmSignUp(client.id(),
                 request.getUsername(), request.getCode(), AppClientService.secretHashOf(client, request.getUsername()),
-                false).replaceWith(Empty.getDefaultInstance()));
+                false, Map.of()).replaceWith(Empty.getDefaultInstance()));
     }
 
     @Override
@@ -212,7 +213,7 @@ public class HostedUiGrpcService implements HostedUi {
     public Uni<Empty> confirmForgotPassword(ConfirmRequest request) {
         return limited(request.getClientId(), RateCategory.UserAccountRecovery, client -> recovery
                 .confirmForgotPassword(client.id(), request.getUsername(), request.getCode(), request.getPassword(),
-                        AppClientService.secretHashOf(client, request.getUsername()))
+                        AppClientService.secretHashOf(client, request.getUsername()), Map.of())
                 .replaceWith(Empty.getDefaultInstance()));
     }
 

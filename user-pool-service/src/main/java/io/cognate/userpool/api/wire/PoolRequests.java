@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.cognate.userpool.api.Params;
+import io.cognate.userpool.model.LambdaConfig;
 import io.cognate.userpool.model.PasswordPolicy;
 import io.cognate.userpool.model.PoolSettings;
 import io.cognate.userpool.model.SchemaAttributeInput;
@@ -18,8 +19,8 @@ import io.cognate.userpool.service.PoolUpdate;
 
 /**
  * CreateUserPool, UpdateUserPool, AddCustomAttributes, SetUserPoolMfaConfig and SetRiskConfiguration read against
- * Cognito's model, with its defaults for what a request leaves out. Members Cognate does not implement yet (Lambda
- * triggers, passwordless sign-in, SES configuration sets, custom-auth threat protection, WebAuthn) are refused.
+ * Cognito's model, with its defaults for what a request leaves out. Members Cognate does not implement yet (some
+ * Lambda triggers, passwordless sign-in, SES configuration sets, custom-auth threat protection, WebAuthn) are refused.
  */
 public final class PoolRequests {
     private static final Pattern ARN = Pattern.compile("arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:"
@@ -121,7 +122,7 @@ public final class PoolRequests {
         if (passwordPolicy == null && creating) {
             passwordPolicy = PasswordPolicy.DEFAULT;
         }
-        refuseLambdaConfig(p.nested("LambdaConfig"));
+        LambdaConfig lambda = lambdaConfig(p.nested("LambdaConfig"));
         String deletionProtection = p.optionalEnum("DeletionProtection", List.of("ACTIVE", "INACTIVE"));
         List<String> autoVerified = p.enumList("AutoVerifiedAttributes", CONTACTS);
         Params attributeUpdate = p.nested("UserAttributeUpdateSettings");
@@ -143,20 +144,43 @@ public final class PoolRequests {
                 p.optionalEnum("UserPoolTier", List.of("LITE", "ESSENTIALS", "PLUS")), securityMode,
                 devices == null ? null
                         : new PoolSettings.Devices(devices.optionalBoolean("ChallengeRequiredOnNewDevice"),
-                                devices.optionalBoolean("DeviceOnlyRememberedOnUserPrompt")));
+                                devices.optionalBoolean("DeviceOnlyRememberedOnUserPrompt")),
+                lambda);
     }
 
-    /** An empty LambdaConfig is no trigger; any trigger is refused until trigger-gateway runs them. */
-    private static void refuseLambdaConfig(Params lambda) {
+    /**
+     * LambdaConfig: the triggers trigger-gateway runs, each a function ARN. The triggers this deployment does not run
+     * yet are refused, never stored and ignored.
+     */
+    private static LambdaConfig lambdaConfig(Params lambda) {
         if (lambda == null) {
-            return;
+            return LambdaConfig.NONE;
         }
-        for (String trigger : List.of("PreSignUp", "CustomMessage", "PostConfirmation", "PreAuthentication",
-                "PostAuthentication", "DefineAuthChallenge", "CreateAuthChallenge", "VerifyAuthChallengeResponse",
-                "PreTokenGeneration", "UserMigration", "PreTokenGenerationConfig", "CustomSMSSender",
-                "CustomEmailSender", "KMSKeyID")) {
-            lambda.refuse(trigger, "Lambda triggers (LambdaConfig." + trigger + ")");
+        for (String trigger : List.of("CustomMessage", "DefineAuthChallenge", "CreateAuthChallenge",
+                "VerifyAuthChallengeResponse", "UserMigration", "CustomSMSSender", "CustomEmailSender", "KMSKeyID",
+                "InboundFederation")) {
+            lambda.refuse(trigger, "The " + trigger + " trigger (LambdaConfig." + trigger + ")");
         }
+        String preToken = lambda.optional("PreTokenGeneration", 20, 2048, ARN);
+        String version = preToken == null ? null : "V1_0";
+        Params config = lambda.nested("PreTokenGenerationConfig");
+        if (config != null) {
+            version = config.requiredEnum("LambdaVersion", List.of("V1_0", "V2_0", "V3_0"));
+            String arn = config.required("LambdaArn", 20, 2048, ARN);
+            if (preToken != null && !preToken.equals(arn)) {
+                throw INVALID_PARAMETER.withMessage("PreTokenGeneration and PreTokenGenerationConfig.LambdaArn must "
+                        + "be identical.");
+            }
+            if ("V3_0".equals(version)) {
+                throw INVALID_PARAMETER.withMessage("PreTokenGenerationConfig.LambdaVersion V3_0 (the trigger for "
+                        + "client_credentials tokens) is not supported by this deployment yet; V1_0 and V2_0 are.");
+            }
+            preToken = arn;
+        }
+        return new LambdaConfig(lambda.optional("PreSignUp", 20, 2048, ARN),
+                lambda.optional("PostConfirmation", 20, 2048, ARN),
+                lambda.optional("PreAuthentication", 20, 2048, ARN),
+                lambda.optional("PostAuthentication", 20, 2048, ARN), preToken, version);
     }
 
     private static PasswordPolicy passwordPolicy(Params policies) {

@@ -1,0 +1,28 @@
+package io.cognate.trigger.config;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where trigger handlers run, under the {@code cognate.triggers} prefix (env COGNATE_TRIGGERS_URL_TEMPLATE, ...). */
+@ConfigMapping(prefix = "cognate.triggers")
+public interface TriggerConfig {
+
+    /**
+     * The Lambda Invoke API URL of a function that {@link #functions()} does not name, with {@code {function}} for the
+     * function's name (the last part of its ARN). The default suits Kubernetes: one Service per function, named as
+     * the function, in front of the function's own Lambda container image, whose runtime interface emulator answers
+     * on port 8080 at the literal path {@code /2015-03-31/functions/function/invocations}.
+     */
+    @WithDefault("http://{function}:8080/2015-03-31/functions/function/invocations")
+    String urlTemplate();
+
+    /**
+     * Functions mapped one by one, each {@code <name or ARN>=<Invoke API URL>}, comma-separated (env
+     * {@code COGNATE_TRIGGERS_FUNCTIONS}); a full ARN is matched before its name. Default: none, every function by
+     * {@link #urlTemplate()}.
+     */
+    Optional<List<String>> functions();
+}

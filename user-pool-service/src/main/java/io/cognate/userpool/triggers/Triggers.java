@@ -1,0 +1,181 @@
+package io.cognate.userpool.triggers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cognate.contracts.trigger.v1.Failure;
+import io.cognate.contracts.trigger.v1.InvokeRequest;
+import io.cognate.userpool.config.CognateConfig;
+import io.cognate.userpool.grpc.TriggerGatewayClient;
+import io.cognate.userpool.grpc.TriggerGatewayUnavailableException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A pool's Lambda triggers, run by trigger-gateway with the event Cognito sends a Lambda function (version,
+ * triggerSource, region, userPoolId, userName, callerContext, request, response) and their answers read as Cognito
+ * reads them: a member of the wrong type is {@code Unrecognizable lambda output}. A trigger the pool does not have
+ * answers at once, as if its handler had changed nothing.
+ */
+@ApplicationScoped
+public class Triggers {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** What Cognito reports when it cannot tell the caller's SDK from its User-Agent. */
+    private static final String UNKNOWN_SDK = "aws-sdk-unknown-unknown";
+
+    private final TriggerGatewayClient gateway;
+    private final String region;
+
+    public Triggers(TriggerGatewayClient gateway, CognateConfig config) {
+        this.gateway = gateway;
+        this.region = config.region();
+    }
+
+    /** PreSignUp ({@code PreSignUp_SignUp}, {@code PreSignUp_AdminCreateUser}). */
+    public Uni<PreSignUpAnswer> preSignUp(PoolCall call, String source, String username, Map<String, String> attributes,
+            Map<String, String> validationData) {
+        String arn = call.lambda().preSignUp();
+        if (arn == null) {
+            return Uni.createFrom().item(PreSignUpAnswer.NONE);
+        }
+        ObjectNode request = request(call, attributes);
+        request.set("validationData", validationData.isEmpty() ? null : strings(validationData));
+        return invoke(call, "PreSignUp", arn, source, "1", username, request)
+                .map(response -> new PreSignUpAnswer(flag(response, "autoConfirmUser"),
+                        flag(response, "autoVerifyEmail"), flag(response, "autoVerifyPhone")));
+    }
+
+    /** PostConfirmation ({@code PostConfirmation_ConfirmSignUp}, {@code PostConfirmation_ConfirmForgotPassword}). */
+    public Uni<Void> postConfirmation(PoolCall call, String source, String username, Map<String, String> attributes) {
+        String arn = call.lambda().postConfirmation();
+        return arn == null ? Uni.createFrom().voidItem()
+                : invoke(call, "PostConfirmation", arn, source, "1", username, request(call, attributes))
+                        .replaceWithVoid();
+    }
+
+    /** PreAuthentication: {@code validationData} is the ClientMetadata of InitiateAuth, as Cognito passes it. */
+    public Uni<Void> preAuthentication(PoolCall call, String username, Map<String, String> attributes,
+            Map<String, String> validationData) {
+        String arn = call.lambda().preAuthentication();
+        if (arn == null) {
+            return Uni.createFrom().voidItem();
+        }
+        ObjectNode request = request(call, attributes);
+        request.set("validationData", validationData.isEmpty() ? null : strings(validationData));
+        return invoke(call, "PreAuthentication", arn, "PreAuthentication_Authentication", "1", username, request)
+                .replaceWithVoid();
+    }
+
+    /** PostAuthentication, before the tokens: a handler error means no tokens. */
+    public Uni<Void> postAuthentication(PoolCall call, String username, Map<String, String> attributes,
+            boolean newDeviceUsed) {
+        String arn = call.lambda().postAuthentication();
+        if (arn == null) {
+            return Uni.createFrom().voidItem();
+        }
+        ObjectNode request = request(call, attributes).put("newDeviceUsed", newDeviceUsed);
+        return invoke(call, "PostAuthentication", arn, "PostAuthentication_Authentication", "1", username, request)
+                .replaceWithVoid();
+    }
+
+    /**
+     * PreTokenGeneration, V1_0 (ID token claims, groups) or V2_0 (ID and access token claims, scopes, groups), with
+     * the user's groups and roles and the scopes the access token would carry.
+     */
+    public Uni<TokenCustomization> preTokenGeneration(PoolCall call, String source, String username,
+            Map<String, String> attributes, List<String> groups, List<String> roles, String preferredRole,
+            List<String> scopes) {
+        String arn = call.lambda().preTokenGeneration();
+        if (arn == null) {
+            return Uni.createFrom().item(TokenCustomization.NONE);
+        }
+        boolean v2 = "V2_0".equals(call.lambda().preTokenGenerationVersion());
+        ObjectNode request = request(call, attributes);
+        ObjectNode groupConfiguration = request.putObject("groupConfiguration");
+        groupConfiguration.set("groupsToOverride", strings(groups));
+        groupConfiguration.set("iamRolesToOverride", strings(roles));
+        groupConfiguration.put("preferredRole", preferredRole);
+        if (v2) {
+            request.set("scopes", strings(scopes));
+        }
+        return invoke(call, "PreTokenGeneration", arn, source, v2 ? "2" : "1", username, request)
+                .map(response -> v2 ? TokenAnswers.v2(response.get("claimsAndScopeOverrideDetails"))
+                        : TokenAnswers.v1(response.get("claimsOverrideDetails")));
+    }
+
+    /** The request's common members: the user's attributes (strings) and the operation's ClientMetadata. */
+    private static ObjectNode request(PoolCall call, Map<String, String> attributes) {
+        ObjectNode request = JSON.createObjectNode();
+        request.set("userAttributes", strings(attributes));
+        if (!call.clientMetadata().isEmpty()) {
+            request.set("clientMetadata", strings(call.clientMetadata()));
+        }
+        return request;
+    }
+
+    private Uni<JsonNode> invoke(PoolCall call, String trigger, String arn, String source, String version,
+            String username, ObjectNode request) {
+        ObjectNode event = JSON.createObjectNode().put("version", version).put("triggerSource", source)
+                .put("region", region).put("userPoolId", call.poolId()).put("userName", username);
+        event.putObject("callerContext").put("awsSdkVersion", UNKNOWN_SDK)
+                .put("clientId", call.clientId() == null ? "CLIENT_ID_NOT_APPLICABLE" : call.clientId());
+        event.set("request", request);
+        event.putObject("response");
+        InvokeRequest invoke = InvokeRequest.newBuilder().setUserPoolId(call.poolId()).setTrigger(trigger)
+                .setFunctionArn(arn).setEventJson(event.toString()).build();
+        return gateway.invoke(invoke).onFailure(TriggerGatewayUnavailableException.class)
+                .transform(unavailable -> new TriggerException(TriggerException.Kind.UNEXPECTED_LAMBDA,
+                        trigger + " invocation failed due to error ServiceException."))
+                .map(answer -> {
+                    if (answer.hasFailure()) {
+                        throw new TriggerException(kind(answer.getFailure().getKind()),
+                                answer.getFailure().getMessage());
+                    }
+                    try {
+                        return JSON.readTree(answer.getEventJson()).path("response");
+                    } catch (JsonProcessingException e) {
+                        throw TriggerException.unrecognizable();
+                    }
+                });
+    }
+
+    private static TriggerException.Kind kind(Failure.Kind kind) {
+        return switch (kind) {
+            case USER_LAMBDA_VALIDATION -> TriggerException.Kind.USER_LAMBDA_VALIDATION;
+            case INVALID_LAMBDA_RESPONSE -> TriggerException.Kind.INVALID_LAMBDA_RESPONSE;
+            default -> TriggerException.Kind.UNEXPECTED_LAMBDA;
+        };
+    }
+
+    /** A response flag: absent or null is false; anything but a boolean is unreadable. */
+    private static boolean flag(JsonNode response, String name) {
+        JsonNode value = response.get(name);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw TriggerException.unrecognizable();
+        }
+        return value.booleanValue();
+    }
+
+    static ObjectNode strings(Map<String, String> map) {
+        ObjectNode node = JSON.createObjectNode();
+        map.forEach(node::put);
+        return node;
+    }
+
+    static ArrayNode strings(List<String> list) {
+        ArrayNode node = JSON.createArrayNode();
+        new ArrayList<>(list).forEach(node::add);
+        return node;
+    }
+}
