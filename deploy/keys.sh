@@ -18,6 +18,7 @@ services_rewrap() {
   load_secrets
   mapfile -t modules < <(present_services)
   for module in "${modules[@]}"; do
+    service_keeps_data "$module" || continue
     mapfile -t envs < <(service_env "$module")
     begin_log "$module-rewrap"
     env "${envs[@]}" QUARKUS_HTTP_PORT=0 QUARKUS_GRPC_SERVER_PORT=0 QUARKUS_SCHEDULER_ENABLED=false \

@@ -111,6 +111,12 @@ service_database() {
   esac
 }
 
+# service_keeps_data MODULE: the module has tables (a db/changelog.sql) and so secrets sealed under the KEK;
+# trigger-gateway, configured by env alone, has neither: no migration step, no re-wrap.
+service_keeps_data() {
+  [[ -f "$COGNATE_ROOT/$(service_module "$1")/src/main/resources/db/changelog.sql" ]]
+}
+
 # The services whose module exists in this checkout, in start order.
 present_services() {
   local module

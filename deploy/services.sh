@@ -120,6 +120,10 @@ services_migrate() {
   started="$(now_ms)"
   for module in "$@"; do
     if [[ "$MIGRATED" == *" $module "* ]] || { is_running "$module" && ! service_outdated "$module"; }; then continue; fi
+    if ! service_keeps_data "$module"; then
+      MIGRATED+="$module "
+      continue
+    fi
     mapfile -t envs < <(service_env "$module")
     begin_log "$module-migrate"
     env "${envs[@]}" QUARKUS_HTTP_PORT=0 QUARKUS_GRPC_SERVER_PORT=0 QUARKUS_INIT_AND_EXIT=true \
