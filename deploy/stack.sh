@@ -79,6 +79,7 @@ Cognate is up (profile $PROFILE, state in ${STATE_DIR#"$COGNATE_ROOT"/}).
   PostgreSQL               127.0.0.1:$PG_PORT  (role cognate / cognate)
   Kafka                    127.0.0.1:$KAFKA_PORT
   mail sink                smtp 127.0.0.1:$SMTP_PORT, imap 127.0.0.1:$IMAP_PORT, api http://127.0.0.1:$MAIL_API_PORT
+  Lambda triggers          handlers on the Invoke API at http://127.0.0.1:$((BASE_PORT + 30)) (deploy/lambda/README.md)
 Admin credentials (SigV4 for admin actions):
   AWS_ACCESS_KEY_ID=$ADMIN_ACCESS_KEY_ID
   AWS_SECRET_ACCESS_KEY=$ADMIN_SECRET_ACCESS_KEY
