@@ -96,8 +96,10 @@ service_env() {
       local template="http://127.0.0.1:$((BASE_PORT + 30))/2015-03-31/functions/{function}/invocations"
       echo "COGNATE_TRIGGERS_URL_TEMPLATE=${COGNATE_TRIGGERS_URL_TEMPLATE:-$template}"
       if [[ "$PROFILE" == test ]]; then
-        # py-handler on the Python shim; unreachable on a port nothing listens on (a handler host that is down).
-        echo "COGNATE_TRIGGERS_FUNCTIONS=py-handler=http://127.0.0.1:$((BASE_PORT + 31))/2015-03-31/functions/function/invocations,unreachable=http://127.0.0.1:$((BASE_PORT + 39))/2015-03-31/functions/function/invocations"
+        # py-handler and java-handler on the Python and Java shims; unreachable on a port nothing listens on (a
+        # handler host that is down).
+        local invoke=/2015-03-31/functions/function/invocations
+        echo "COGNATE_TRIGGERS_FUNCTIONS=py-handler=http://127.0.0.1:$((BASE_PORT + 31))$invoke,java-handler=http://127.0.0.1:$((BASE_PORT + 32))$invoke,unreachable=http://127.0.0.1:$((BASE_PORT + 39))$invoke"
       elif [[ -n "${COGNATE_TRIGGERS_FUNCTIONS:-}" ]]; then
         echo "COGNATE_TRIGGERS_FUNCTIONS=$COGNATE_TRIGGERS_FUNCTIONS"
       fi

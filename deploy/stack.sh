@@ -35,6 +35,7 @@ COGNATE_MAIL_API=http://127.0.0.1:$MAIL_API_PORT
 COGNATE_PG_PORT=$PG_PORT
 COGNATE_LAMBDA_SHIM_PORT=$((BASE_PORT + 30))
 COGNATE_LAMBDA_PY_SHIM_PORT=$((BASE_PORT + 31))
+COGNATE_LAMBDA_JAVA_SHIM_PORT=$((BASE_PORT + 32))
 ENV
     if ((REPLICAS >= 2)); then
       printf '%s\n' "COGNATE_USER_POOL_ENDPOINT_2=http://localhost:$(service_http_port user-pool-service@2)" \

@@ -64,9 +64,11 @@ public class LoadGen {
             case "timing" -> timing(State.read(Path.of(args[1])), Integer.parseInt(args[2]));
             case "codes" -> OAuthLoad.codes(State.values(Path.of(args[1])), Integer.parseInt(args[2]),
                     Path.of(args[3]), Integer.parseInt(args[4]));
+            case "triggers" -> triggers(Path.of(args[1]), args[2]);
             default -> {
                 System.err.println("usage: LoadGen setup ENDPOINT USERS STATE_FILE | srp STATE_FILE WARMUP_S "
-                        + "DURATION_S CONCURRENCY | timing STATE_FILE SAMPLES | codes STATE_FILE COUNT OUT THREADS");
+                        + "DURATION_S CONCURRENCY | timing STATE_FILE SAMPLES | codes STATE_FILE COUNT OUT THREADS | "
+                        + "triggers STATE_FILE FUNCTION|none");
                 System.exit(2);
             }
         }
@@ -78,16 +80,7 @@ public class LoadGen {
         requireLoopback(endpoint);
         Api api = new Api(endpoint);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-        // The benchmark measures throughput, so its pool lifts Cognate's per-pool request-rate quotas (tags).
-        StringBuilder unlimited = new StringBuilder();
-        for (String category : List.of("UserAuthentication", "UserCreation", "UserAccountRecovery", "UserRead",
-                "UserUpdate", "UserToken", "UserResourceRead", "UserResourceUpdate", "UserPoolClientUpdate")) {
-            unlimited.append(unlimited.length() == 0 ? "" : ",").append("\"cognate:rate-limit:").append(category)
-                    .append("\":\"1000000\"");
-        }
-        String pool = api.admin("CreateUserPool", "{\"PoolName\":\"bench-" + stamp + "\",\"Policies\":{\"PasswordPolicy\":"
-                + "{\"MinimumLength\":8,\"RequireUppercase\":false,\"RequireLowercase\":false,\"RequireNumbers\":false,"
-                + "\"RequireSymbols\":false}},\"UserPoolTags\":{" + unlimited + "}}");
+        String pool = api.admin("CreateUserPool", "{\"PoolName\":\"bench-" + stamp + "\"," + poolSettings() + "}");
         String poolId = field(pool, "Id");
         String client = api.admin("CreateUserPoolClient", "{\"UserPoolId\":\"" + poolId + "\",\"ClientName\":\"bench\","
                 + "\"ExplicitAuthFlows\":[\"ALLOW_USER_PASSWORD_AUTH\",\"ALLOW_USER_SRP_AUTH\","
@@ -119,6 +112,36 @@ public class LoadGen {
         System.out.printf("pool %s, client %s, %d users with permanent passwords%n", poolId, clientId, users);
         OAuthLoad.setup(api, poolId, username(1), PASSWORD, "http://127.0.0.1:" + (URI.create(endpoint).getPort() + 1),
                 stateFile);
+    }
+
+    /**
+     * The bench pool's settings: a lax password policy, and Cognate's per-pool request-rate quotas lifted (tags), as
+     * the benchmark measures throughput.
+     */
+    static String poolSettings() {
+        StringBuilder unlimited = new StringBuilder();
+        for (String category : List.of("UserAuthentication", "UserCreation", "UserAccountRecovery", "UserRead",
+                "UserUpdate", "UserToken", "UserResourceRead", "UserResourceUpdate", "UserPoolClientUpdate")) {
+            unlimited.append(unlimited.length() == 0 ? "" : ",").append("\"cognate:rate-limit:").append(category)
+                    .append("\":\"1000000\"");
+        }
+        return "\"Policies\":{\"PasswordPolicy\":{\"MinimumLength\":8,\"RequireUppercase\":false,"
+                + "\"RequireLowercase\":false,\"RequireNumbers\":false,\"RequireSymbols\":false}},\"UserPoolTags\":{"
+                + unlimited + "}";
+    }
+
+    /**
+     * Gives the bench pool the PreAuthentication and PreTokenGeneration V2 triggers, both {@code function} (a
+     * function name trigger-gateway maps to a handler), or no trigger ({@code none}).
+     */
+    static void triggers(Path stateFile, String function) throws Exception {
+        Map<String, String> state = State.values(stateFile);
+        String arn = "arn:aws:lambda:us-east-1:000000000000:function:" + function;
+        String lambda = "none".equals(function) ? "{}"
+                : "{\"PreAuthentication\":\"" + arn + "\",\"PreTokenGenerationConfig\":{\"LambdaVersion\":\"V2_0\","
+                        + "\"LambdaArn\":\"" + arn + "\"}}";
+        new Api(state.get("ENDPOINT")).admin("UpdateUserPool", "{\"UserPoolId\":\"" + state.get("POOL_ID") + "\","
+                + poolSettings() + ",\"LambdaConfig\":" + lambda + "}");
     }
 
     static String username(int i) {

@@ -103,13 +103,19 @@ fi
 say "holding $LOCK until the measurement ends"
 
 pid_of() { head -n 1 "$STATE_DIR/pids/$1.pid"; }
-COMPONENTS=(postgres kafka greenmail token-service user-pool-service)
-SERVICES=(token-service user-pool-service)
+COMPONENTS=(postgres kafka greenmail token-service user-pool-service trigger-gateway)
+SERVICES=(token-service user-pool-service trigger-gateway)
 declare -A PID AFFINITY
 for c in "${COMPONENTS[@]}"; do
   PID[$c]="$(pid_of "$c")"
   kill -0 "${PID[$c]}" 2>/dev/null || die "$c (pid ${PID[$c]}) is not running"
 done
+
+# The trigger scenario's handler: a no-op Node handler behind the project's Invoke API shim, where trigger-gateway
+# sends every function locally (port 8830); it counts as server side (pinned with the services).
+node "$ROOT/deploy/lambda/invoke-shim.mjs" --port 8830 "bench-noop=$BENCH_DIR/lambda/noop.mjs" \
+  >"$TARGET/lambda-shim.log" 2>&1 &
+PID[lambda-shim]=$!
 
 declare -A JVM_OPTS
 for s in "${SERVICES[@]}"; do
@@ -139,6 +145,7 @@ restore_affinity() {
 
 cleanup() {
   restore_affinity
+  kill "${PID[lambda-shim]}" 2>/dev/null || true
   [[ -n "${RSS_SAMPLER:-}" ]] && kill "$RSS_SAMPLER" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -207,7 +214,8 @@ hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 RSS_SAMPLER=$!
 
 # CPU counters in USER_HZ ticks, taken at the edges of each measured window: core 0 and core 1 (busy, total), then
-# each server component (user-pool-service, token-service, PostgreSQL with its backends, Kafka, GreenMail), so
+# each server component (user-pool-service, token-service, PostgreSQL with its backends, Kafka, GreenMail,
+# trigger-gateway and the trigger scenario's handler), so
 # RESULTS.md can say where core 0's time went. LoadGen runs the same script itself (BENCH_SNAPSHOT).
 SNAPSHOT="$TARGET/snapshot.sh"
 {
@@ -219,6 +227,8 @@ SNAPSHOT="$TARGET/snapshot.sh"
   echo "ticks ${PID[postgres]} \$(ps -o pid= --ppid ${PID[postgres]})"
   echo "ticks ${PID[kafka]}"
   echo "ticks ${PID[greenmail]}"
+  echo "ticks ${PID[trigger-gateway]}"
+  echo "ticks ${PID[lambda-shim]}"
   echo 'echo'
 } >"$SNAPSHOT"
 export BENCH_SNAPSHOT="$SNAPSHOT"
@@ -228,7 +238,7 @@ analyze() {
   awk -v b="$1" -v e="$2" 'BEGIN {
     n = split(b, x, " "); split(e, y, " "); t0 = y[2] - x[2]; t1 = y[4] - x[4]
     printf "%.0f\t%.0f\t", (t0 > 0 ? 100 * (y[1] - x[1]) / t0 : 0), (t1 > 0 ? 100 * (y[3] - x[3]) / t1 : 0)
-    split("user-pool-service token-service PostgreSQL Kafka GreenMail", names, " ")
+    split("user-pool-service token-service PostgreSQL Kafka GreenMail trigger-gateway handler", names, " ")
     for (i = 5; i <= n; i++) printf "%s%s %.0f%%", (i > 5 ? ", " : ""), names[i - 4], (t0 > 0 ? 100 * (y[i] - x[i]) / t0 : 0)
   }'
 }
@@ -299,6 +309,10 @@ BENCH_SCENARIO=refresh wrk_run refresh http://127.0.0.1:8800/ "${BENCH_CONNECTIO
 mapfile -t probe < <(cognito InitiateAuth "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"$CLIENT_ID\",\"AuthParameters\":{\"USERNAME\":\"${USER_PREFIX}0001\",\"PASSWORD\":\"$PASSWORD\"}}")
 expect_ok password "${probe[@]}" | grep -q '"AccessToken"' || die "password: no AccessToken"
 BENCH_SCENARIO=password wrk_run password http://127.0.0.1:8800/ "${BENCH_CONNECTIONS_PASSWORD:-16}" "$WRK_SCRIPT"
+# The same sign-in with PreAuthentication and PreTokenGeneration V2, both the no-op handler; then no trigger again.
+"${LOADGEN[@]}" triggers "$BENCH_STATE" bench-noop
+BENCH_SCENARIO=password wrk_run triggers http://127.0.0.1:8800/ "${BENCH_CONNECTIONS_PASSWORD:-16}" "$WRK_SCRIPT"
+"${LOADGEN[@]}" triggers "$BENCH_STATE" none
 
 # The OAuth endpoints and hosted pages (token-service), on the bench pool's domain.
 OAUTH_SCRIPT="$BENCH_DIR/wrk/oauth.lua"
@@ -437,6 +451,8 @@ target_of() {
   case "$1" in
     jwks) echo 20000 ;; getuser) echo 2000 ;; refresh) echo 400 ;; password) echo 150 ;; srp) echo 100 ;;
     clientcreds) echo 1200 ;; coderedeem) echo 500 ;; userinfo) echo 4000 ;; loginpage) echo 2000 ;;
+    # 60 % of the same sign-in without triggers, as measured in this run
+    triggers) awk -F'\t' '$1 == "password" {printf "%.0f", 0.6 * $2}' "$RESULT_ROWS" ;;
   esac
 }
 label_of() {
@@ -445,6 +461,7 @@ label_of() {
     password) echo "USER_PASSWORD_AUTH sign-in" ;; srp) echo "USER_SRP_AUTH sign-in (2 requests)" ;;
     clientcreds) echo "client_credentials token" ;; coderedeem) echo "authorization code redemption" ;;
     userinfo) echo "userInfo GET" ;; loginpage) echo "hosted sign-in page GET" ;;
+    triggers) echo "USER_PASSWORD_AUTH with PreAuthentication + PreTokenGeneration V2 (no-op handler)" ;;
   esac
 }
 
@@ -476,6 +493,11 @@ dirty="$(git -C "$ROOT" status --porcelain --untracked-files=no -- . ':!deploy/b
     ((gbusy >= 90)) && met="$met — generator saturated: lower bound"
     echo "| $(label_of "$name") | $rps | $p50 | $p99 | ≥ $target | $met | $sbusy% | $gbusy% | $errors of $requests |"
   done <"$RESULT_ROWS"
+  echo
+  echo "The two triggers add $(awk -F'\t' '$1 == "password" {p50 = $3; p99 = $4} $1 == "triggers" {t50 = $3; t99 = $4}
+    END {printf "%.2f ms at p50 and %.2f ms at p99", t50 - p50, t99 - p99}' "$RESULT_ROWS") to a USER_PASSWORD_AUTH"
+  echo "sign-in (trigger-gateway, the Node shim and its no-op handler on the server core; target ≥ 60 % of the rate"
+  echo "without triggers)."
   echo
   echo "Where core $SERVER_CORE's time went in each measured window (CPU time of each process ÷ the core's time;"
   echo "the rest is the kernel's softirq work and idle), and the same as core time per operation (busy ÷ rate):"

@@ -5,3 +5,7 @@ export const wrongType = async (event) => {
   return event;
 };
 export const silent = () => new Promise(() => {});
+export const noCode = async (event) => {
+  event.response.emailMessage = 'Welcome! (no code here)';
+  return event;
+};

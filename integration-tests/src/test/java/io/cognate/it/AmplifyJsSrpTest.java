@@ -5,24 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 
 import io.cognate.it.support.Cognito;
 import io.cognate.it.support.Names;
+import io.cognate.it.support.NodeScripts;
 import io.cognate.it.support.Stack;
 import io.cognate.it.support.TestMfa;
 import io.cognate.it.support.TestPool;
@@ -42,22 +37,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAtt
  */
 class AmplifyJsSrpTest {
 
-    private static final Path NODE_DIR = moduleDir().resolve("src/test/node");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @BeforeAll
-    static void installTheLibrary() throws IOException, InterruptedException {
-        if (Files.isDirectory(NODE_DIR.resolve("node_modules/amazon-cognito-identity-js"))) {
-            return;
-        }
-        // package-lock.json pins the library; `npm ci` installs exactly that.
-        Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-                .directory(NODE_DIR.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(npm.waitFor(180, TimeUnit.SECONDS), "npm ci timed out");
-        assertEquals(0, npm.exitValue(), () -> "npm ci failed:\n" + output);
+    static void installTheLibrary() {
+        NodeScripts.install();
     }
 
     @Test
@@ -172,44 +154,17 @@ class AmplifyJsSrpTest {
         return result.path("second");
     }
 
-    private static JsonNode signIn(TestPool pool, String username, String password) throws Exception {
+    private static JsonNode signIn(TestPool pool, String username, String password) {
         return signIn(pool, username, password, "");
     }
 
-    private static JsonNode signIn(TestPool pool, String username, String password, String totpSecret)
-            throws Exception {
+    private static JsonNode signIn(TestPool pool, String username, String password, String totpSecret) {
         return signIn(pool, username, password, totpSecret, false);
     }
 
-    private static JsonNode signIn(TestPool pool, String username, String password, String totpSecret, boolean twice)
-            throws Exception {
-        List<String> command = List.of("node", "signin.mjs", Stack.get().userPoolEndpoint().toString(), pool.id(),
-                pool.clientId(), username);
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("SIGNIN_TWICE", twice ? "1" : "0");
-        Process node = builder
-                .directory(NODE_DIR.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        try (OutputStream stdin = node.getOutputStream()) {
-            stdin.write((password + "\n" + totpSecret + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        if (!node.waitFor(60, TimeUnit.SECONDS)) {
-            node.destroyForcibly();
-            throw new AssertionError("node signin.mjs did not finish within 60 s");
-        }
-        String stdout = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        String last = stdout.substring(stdout.lastIndexOf('\n') + 1);
-        try {
-            return JSON.readTree(last);
-        } catch (IOException e) {
-            throw new AssertionError("signin.mjs printed no JSON (exit " + node.exitValue() + "): " + stdout, e);
-        }
-    }
-
-    private static Path moduleDir() {
-        String basedir = System.getProperty("basedir");
-        Path dir = basedir != null ? Path.of(basedir) : Path.of("").toAbsolutePath();
-        return Files.isDirectory(dir.resolve("src/test/node")) ? dir : dir.resolve("integration-tests");
+    private static JsonNode signIn(TestPool pool, String username, String password, String totpSecret, boolean twice) {
+        return NodeScripts.run("signin.mjs", List.of(Stack.get().userPoolEndpoint().toString(), pool.id(),
+                pool.clientId(), username), Map.of("SIGNIN_TWICE", twice ? "1" : "0"),
+                password + "\n" + totpSecret + "\n");
     }
 }

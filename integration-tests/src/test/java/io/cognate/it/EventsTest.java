@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cloudevents.CloudEvent;
 import io.cognate.it.support.Cognito;
 import io.cognate.it.support.Expect;
 import io.cognate.it.support.SignIn;
@@ -81,6 +82,30 @@ class EventsTest {
         assertEquals("USER_PASSWORD_AUTH", byType.get("SignIn").path("authFlow").asText());
         assertEquals("NotAuthorizedException", byType.get("SignInFailed").path("reason").asText(),
                 "a failed sign-in names Cognito's error type as its reason");
+    }
+
+    @Test
+    void cloudEventsSdkWhenConsumingThenEveryEventReadsIncludingTokenRefreshed() throws Exception {
+        TestPool pool = TestPools.pool();
+        TestUser user = TestUsers.confirmed(pool);
+        String refreshToken = SignIn.password(pool, user).refreshToken();
+        Cognito.anonymous().initiateAuth(b -> b.clientId(pool.clientId())
+                .authFlow(software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType.REFRESH_TOKEN_AUTH)
+                .authParameters(Map.of("REFRESH_TOKEN", refreshToken)));
+
+        List<CloudEvent> events = UserEvents.awaitCloudEvents(pool.id(), user.sub(),
+                seen -> seen.stream().anyMatch(e -> e.getType().endsWith(".TokenRefreshed")), Duration.ofSeconds(30));
+
+        List<String> lifecycle = List.of("io.cognate.userpool.UserCreated", "io.cognate.userpool.SignIn",
+                "io.cognate.userpool.TokenRefreshed");
+        assertEquals(lifecycle, events.stream().map(CloudEvent::getType).filter(lifecycle::contains).toList());
+        CloudEvent refreshed = events.get(events.size() - 1);
+        assertEquals("/userpools/" + pool.id(), refreshed.getSource().toString());
+        assertEquals(user.sub(), refreshed.getSubject());
+        assertEquals("application/json", refreshed.getDataContentType());
+        JsonNode data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(refreshed.getData().toBytes());
+        assertEquals(pool.clientId(), data.path("clientId").asText());
+        assertEquals(user.username(), data.path("username").asText());
     }
 
     @Test

@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.Authenticat
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidLambdaResponseException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LambdaConfigType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PreTokenGenerationLambdaVersionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UnexpectedLambdaException;
@@ -88,8 +89,9 @@ class TriggersTest {
                 () -> pool(l -> l.preTokenGeneration(LambdaShims.arn("pre-token-v1"))
                         .preTokenGenerationConfig(c -> c.lambdaArn(LambdaShims.arn("pre-token-v2"))
                                 .lambdaVersion(PreTokenGenerationLambdaVersionType.V2_0))));
-        Expect.errorMentioning(InvalidParameterException.class, "CustomMessage trigger",
-                () -> pool(l -> l.customMessage(LambdaShims.arn("record"))));
+        Expect.errorMentioning(InvalidParameterException.class, "CustomEmailSender trigger",
+                () -> pool(l -> l.customEmailSender(c -> c.lambdaArn(LambdaShims.arn("record"))
+                        .lambdaVersion("V1_0"))));
         Expect.errorMentioning(InvalidParameterException.class, "V3_0",
                 () -> pool(l -> l.preTokenGenerationConfig(c -> c.lambdaArn(LambdaShims.arn("pre-token-v2"))
                         .lambdaVersion(PreTokenGenerationLambdaVersionType.V3_0))));
@@ -265,6 +267,96 @@ class TriggersTest {
     }
 
     @Test
+    void customMessageWhenHandlerWritesTheMailsThenTheyAreSentWithTheCode() {
+        TestPool pool = pool(l -> l.customMessage(LambdaShims.arn("custom-message")));
+        TestUser user = TestUsers.signedUp(pool);
+
+        Mailbox.Mail welcome = Mailbox.of(user.email()).awaitMessage();
+        assertEquals("Welcome to Example", welcome.subject());
+        String code = Mailbox.code(welcome.body()).orElseThrow();
+        assertTrue(welcome.body().contains("Hello " + user.email() + ", your code is " + code + "."), welcome::body);
+        anonymous.confirmSignUp(b -> b.clientId(pool.clientId()).username(user.username()).confirmationCode(code));
+
+        anonymous.forgotPassword(b -> b.clientId(pool.clientId()).username(user.username()));
+        Mailbox.Mail reset = Mailbox.of(user.email()).awaitMessages(2).get(1);
+        assertEquals("Reset your Example password", reset.subject());
+        assertTrue(reset.body().startsWith("Your reset code: "), reset::body);
+
+        String invited = Names.unique("user");
+        String invitedEmail = Names.email("user");
+        admin.adminCreateUser(b -> b.userPoolId(pool.id()).username(invited)
+                .userAttributes(attribute("email", invitedEmail)).desiredDeliveryMediumsWithStrings("EMAIL"));
+        Mailbox.Mail invitation = Mailbox.of(invitedEmail).awaitMessage();
+        assertEquals("You are invited to Example", invitation.subject());
+        assertTrue(invitation.body().startsWith("Sign in as " + invited + " with "), invitation::body);
+
+        List<String> sources = LambdaShims.events("custom-message", pool.id()).stream()
+                .map(e -> e.path("triggerSource").asText()).toList();
+        assertEquals(List.of("CustomMessage_SignUp", "CustomMessage_ForgotPassword", "CustomMessage_AdminCreateUser"),
+                sources);
+        JsonNode event = LambdaShims.events("custom-message", pool.id()).get(2);
+        assertEquals("{####}", event.path("request").path("codeParameter").asText());
+        assertEquals("{username}", event.path("request").path("usernameParameter").asText());
+    }
+
+    @Test
+    void customMessageWhenTheCodeIsMissingThenInvalidLambdaResponse() {
+        TestPool pool = pool(l -> l.customMessage(LambdaShims.arn("faulty-no-code")));
+
+        Expect.error(InvalidLambdaResponseException.class, "Unrecognizable lambda output",
+                () -> signUp(pool, Names.unique("user"), Names.email("user")));
+    }
+
+    @Test
+    void userMigrationWhenOldSystemKnowsThePasswordThenCreatedOnceAndSignedIn() {
+        TestPool pool = pool(l -> l.userMigration(LambdaShims.arn("user-migration")));
+        String legacy = Names.unique("legacy");
+
+        AuthenticationResultType tokens = SignIn.password(pool.clientId(), legacy, "Legacy-Pass-1");
+        SignIn.password(pool.clientId(), legacy, "Legacy-Pass-1");
+
+        assertEquals(legacy, Jwt.claims(tokens.accessToken()).path("username").asText());
+        var user = admin.adminGetUser(b -> b.userPoolId(pool.id()).username(legacy));
+        assertEquals(UserStatusType.CONFIRMED, user.userStatus());
+        assertEquals(legacy + "@legacy.example", TestUsers.attribute(user.userAttributes(), "email"));
+        assertEquals("migrated", TestUsers.attribute(user.userAttributes(), "custom:team"));
+        List<JsonNode> events = LambdaShims.events("user-migration", pool.id());
+        assertEquals(1, events.size(), "a migrated user is the pool's own: the trigger is not asked again");
+        assertEquals("UserMigration_Authentication", events.get(0).path("triggerSource").asText());
+        assertEquals("Legacy-Pass-1", events.get(0).path("request").path("password").asText());
+    }
+
+    @Test
+    void userMigrationWhenOldSystemRefusesThenUnknownUserAndNothingCreated() {
+        TestPool pool = pool(l -> l.userMigration(LambdaShims.arn("user-migration")));
+        String legacy = Names.unique("legacy");
+
+        Expect.error(NotAuthorizedException.class, "Incorrect username or password.",
+                () -> SignIn.password(pool.clientId(), legacy, "Wrong-Pass-1"));
+        Expect.error(NotAuthorizedException.class, "Incorrect username or password.",
+                () -> SignIn.srp(pool, legacy, "Legacy-Pass-1"));
+
+        Expect.error(UserNotFoundException.class,
+                () -> admin.adminGetUser(b -> b.userPoolId(pool.id()).username(legacy)));
+        assertEquals(1, LambdaShims.events("user-migration", pool.id()).size(), "SRP never shows the password");
+    }
+
+    @Test
+    void userMigrationWhenPasswordForgottenThenCreatedResetRequiredAndCodeMailed() {
+        TestPool pool = pool(l -> l.userMigration(LambdaShims.arn("user-migration")));
+        String legacy = Names.unique("legacy");
+
+        anonymous.forgotPassword(b -> b.clientId(pool.clientId()).username(legacy));
+        String code = Mailbox.of(legacy + "@legacy.example").awaitCode();
+        anonymous.confirmForgotPassword(b -> b.clientId(pool.clientId()).username(legacy).confirmationCode(code)
+                .password(TestPools.PASSWORD));
+
+        SignIn.password(pool.clientId(), legacy, TestPools.PASSWORD);
+        assertEquals("UserMigration_ForgotPassword",
+                LambdaShims.events("user-migration", pool.id()).get(0).path("triggerSource").asText());
+    }
+
+    @Test
     void handlerAnswerWhenNotAnEventThenInvalidLambdaResponse() {
         for (String function : List.of("faulty-empty", "faulty-wrong-type")) {
             TestPool pool = pool(l -> l.preSignUp(LambdaShims.arn(function)));
@@ -297,6 +389,19 @@ class TriggersTest {
         Expect.error(UnexpectedLambdaException.class,
                 "PreSignUp invocation failed due to error ResourceNotFoundException.",
                 () -> signUp(missing, Names.unique("user"), Names.email("user")));
+    }
+
+    @Test
+    void javaHandlerWithAwsEventTypesWhenRunThenSameEffectsAndErrors() {
+        TestPool pool = pool(l -> l.preSignUp(LambdaShims.arn("java-handler")));
+        String username = Names.unique("user");
+
+        assertTrue(signUp(pool, username, username + "@java.example").userConfirmed());
+        assertEquals("true", TestUsers.attribute(admin.adminGetUser(b -> b.userPoolId(pool.id()).username(username))
+                .userAttributes(), "email_verified"));
+        Expect.error(UserLambdaValidationException.class,
+                "PreSignUp failed with error Only java.example may sign up.",
+                () -> signUp(pool, Names.unique("user"), Names.email("user")));
     }
 
     @Test

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The test stack's Lambda handlers, unmodified user code ({@code src/test/lambda}), hosted by the project's own
  * Invoke API shims ({@code deploy/lambda}) on the ports trigger-gateway's test profile points at: the Node shim on
  * COGNATE_LAMBDA_SHIM_PORT with every Node function by name, the Python shim on COGNATE_LAMBDA_PY_SHIM_PORT with
- * {@code py-handler}. Started once per test run, stopped when the JVM exits.
+ * {@code py-handler}, the Java shim on COGNATE_LAMBDA_JAVA_SHIM_PORT with {@code java-handler} ({@code handlers}). Started once
+ * per test run, stopped when the JVM exits.
  */
 public final class LambdaShims {
     /** The Node functions: name = handler file[#export]. */
@@ -27,7 +28,10 @@ public final class LambdaShims {
             "pre-authentication=node/pre-authentication.mjs", "record=node/record.mjs",
             "pre-token-v1=node/pre-token-v1.mjs", "pre-token-v2=node/pre-token-v2.mjs",
             "faulty-empty=node/faulty.mjs#empty", "faulty-wrong-type=node/faulty.mjs#wrongType",
-            "faulty-silent=node/faulty.mjs#silent");
+            "faulty-silent=node/faulty.mjs#silent", "define-auth-challenge=node/define-auth-challenge.mjs",
+            "create-auth-challenge=node/create-auth-challenge.mjs",
+            "verify-auth-challenge=node/verify-auth-challenge.mjs", "custom-message=node/custom-message.mjs",
+            "faulty-no-code=node/faulty.mjs#noCode", "user-migration=node/user-migration.mjs");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean started;
 
@@ -46,10 +50,17 @@ public final class LambdaShims {
         node.addAll(NODE_FUNCTIONS);
         List<String> python = List.of("python3", root.resolve("deploy/lambda/invoke_shim.py").toString(), "--port",
                 String.valueOf(pythonPort()), "--name", "py-handler", "python/pre_signup.py");
-        List<Process> processes = List.of(launch(node, lambda), launch(python, lambda));
+        // The Java handler on the tests' own classpath (it holds the handler, aws-lambda-java-events and Jackson).
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classpath, root.resolve("deploy/lambda/InvokeShim.java").toString(), "--port",
+                String.valueOf(port("COGNATE_LAMBDA_JAVA_SHIM_PORT")), "--name", "java-handler",
+                "io.cognate.it.handlers.JavaPreSignUp");
+        List<Process> processes = List.of(launch(node, lambda), launch(python, lambda), launch(java, lambda));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.forEach(Process::destroy)));
         awaitListening(nodePort());
         awaitListening(pythonPort());
+        awaitListening(port("COGNATE_LAMBDA_JAVA_SHIM_PORT"));
         started = true;
     }
 
@@ -80,11 +91,15 @@ public final class LambdaShims {
     }
 
     private static int nodePort() {
-        return Integer.parseInt(Stack.get().value("COGNATE_LAMBDA_SHIM_PORT"));
+        return port("COGNATE_LAMBDA_SHIM_PORT");
     }
 
     private static int pythonPort() {
-        return Integer.parseInt(Stack.get().value("COGNATE_LAMBDA_PY_SHIM_PORT"));
+        return port("COGNATE_LAMBDA_PY_SHIM_PORT");
+    }
+
+    private static int port(String key) {
+        return Integer.parseInt(Stack.get().value(key));
     }
 
     private static Process launch(List<String> command, Path directory) {

@@ -128,6 +128,15 @@ public final class Stack {
         return value;
     }
 
+    /** The services' and the infrastructure's log files ({@code .cognate/<profile>/logs}). */
+    public List<Path> logFiles() {
+        try (var files = Files.list(stateDir().resolve("logs"))) {
+            return files.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path stateDir() {
         String property = System.getProperty("cognate.state");
         if (property == null || property.isBlank() || property.startsWith("${")) {

@@ -9,6 +9,7 @@ import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.AppClientService;
 import io.cognate.userpool.service.UserAttributes;
 import io.cognate.userpool.service.UserLookup;
+import io.cognate.userpool.service.UserMigration;
 import io.cognate.userpool.service.UserPool;
 import io.cognate.userpool.triggers.Triggers;
 import io.smallrye.mutiny.Uni;
@@ -21,9 +22,11 @@ public class PasswordFlow {
     private final SignInFailures failures;
     private final PasswordProven proven;
     private final Triggers triggers;
+    private final UserMigration migration;
 
     public PasswordFlow(UserLookup lookup, PasswordVerifiers passwords, SignInFailures failures, PasswordProven proven,
-            Triggers triggers) {
+            Triggers triggers, UserMigration migration) {
+        this.migration = migration;
         this.triggers = triggers;
         this.lookup = lookup;
         this.passwords = passwords;
@@ -52,6 +55,10 @@ public class PasswordFlow {
     private Uni<SignInOutcome> check(UserPool pool, AppClient client, String username, String password, String flow,
             String deviceKey, boolean hosted, Map<String, String> clientMetadata) {
         return lookup.find(pool, username).chain(user -> {
+            if (user == null && UserMigration.configured(pool)) {
+                return migration.signIn(pool, client, username, password, clientMetadata)
+                        .chain(migrated -> proven.next(pool, client, migrated, flow, deviceKey, hosted));
+            }
             if (user == null) {
                 // Spend the time a real check takes, so the answer's timing does not tell who has an account.
                 passwords.decoyCheck(pool.id(), username, password);

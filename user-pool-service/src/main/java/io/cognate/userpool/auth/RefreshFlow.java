@@ -12,6 +12,9 @@ import io.cognate.contracts.token.v1.RefreshRequest;
 import io.cognate.userpool.error.CognitoError;
 import io.cognate.userpool.error.Refusal;
 import io.cognate.userpool.grpc.TokenServiceClient;
+import io.cognate.userpool.messaging.Outbox;
+import io.cognate.userpool.messaging.UserEventType;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClient;
@@ -27,7 +30,13 @@ public class RefreshFlow {
     private final UserRepository users;
     private final TokenIssuer tokens;
 
-    public RefreshFlow(TokenServiceClient tokenService, UserRepository users, TokenIssuer tokens) {
+    private final Outbox outbox;
+    private final Transactions transactions;
+
+    public RefreshFlow(TokenServiceClient tokenService, UserRepository users, TokenIssuer tokens, Outbox outbox,
+            Transactions transactions) {
+        this.outbox = outbox;
+        this.transactions = transactions;
         this.tokenService = tokenService;
         this.users = users;
         this.tokens = tokens;
@@ -87,7 +96,9 @@ public class RefreshFlow {
                     throw Refusal.USER_DISABLED.exception();
                 }
                 return tokens.refresh(pool, client, user, family.getAuthTime(), family.getOriginJti(),
-                        family.getScopesList(), family.getOauth());
+                        family.getScopesList(), family.getOauth())
+                        .call(() -> transactions.transaction(() -> outbox.record(UserEventType.TokenRefreshed, user,
+                                Map.of("clientId", client.id()))));
             });
         });
     }

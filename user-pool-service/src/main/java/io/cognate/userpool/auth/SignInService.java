@@ -26,12 +26,14 @@ public class SignInService {
     private final NewPasswordFlow newPasswordFlow;
     private final MfaFlow mfaFlow;
     private final DeviceFlow deviceFlow;
+    private final CustomAuthFlow customAuthFlow;
 
     private final Transactions transactions;
 
     public SignInService(AppClientService clients, UserPoolService pools, PasswordFlow passwordFlow, SrpFlow srpFlow,
             RefreshFlow refreshFlow, NewPasswordFlow newPasswordFlow, MfaFlow mfaFlow, DeviceFlow deviceFlow,
-            Transactions transactions) {
+            CustomAuthFlow customAuthFlow, Transactions transactions) {
+        this.customAuthFlow = customAuthFlow;
         this.transactions = transactions;
         this.clients = clients;
         this.pools = pools;
@@ -55,6 +57,7 @@ public class SignInService {
                 case USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH ->
                     passwordFlow.signIn(pool, client, parameters, flow, request.clientMetadata());
                 case REFRESH_TOKEN_AUTH, REFRESH_TOKEN -> refreshFlow.refresh(pool, client, parameters);
+                case CUSTOM_AUTH -> customAuthFlow.start(pool, client, parameters, request.clientMetadata());
                 default -> throw INVALID_PARAMETER.withMessage("%s is not supported by this deployment yet.", flow);
             });
         }));
@@ -113,6 +116,7 @@ public class SignInService {
         String session = request.session();
         return switch (request.challengeName()) {
             case "PASSWORD_VERIFIER" -> srpFlow.verify(pool, client, responses);
+            case "CUSTOM_CHALLENGE" -> customAuthFlow.respond(pool, client, session, responses);
             case "DEVICE_SRP_AUTH" -> deviceFlow.start(pool, client, session, responses);
             case "DEVICE_PASSWORD_VERIFIER" -> deviceFlow.verify(pool, client, responses);
             case "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "SMS_MFA", "SELECT_MFA_TYPE", "MFA_SETUP" ->

@@ -37,10 +37,13 @@ public class SrpFlow {
     private final SignInFailures failures;
     private final PasswordProven proven;
     private final Triggers triggers;
+    private final CustomAuthFlow customAuth;
 
+    /** {@code customAuth} goes on with a custom authentication whose SRP step this was (the two call each other). */
     public SrpFlow(UserLookup lookup, UserRepository users, PasswordVerifiers passwords, ChallengeSessions sessions,
-            SignInFailures failures, PasswordProven proven, Triggers triggers) {
+            SignInFailures failures, PasswordProven proven, Triggers triggers, CustomAuthFlow customAuth) {
         this.triggers = triggers;
+        this.customAuth = customAuth;
         this.lookup = lookup;
         this.users = users;
         this.passwords = passwords;
@@ -68,24 +71,35 @@ public class SrpFlow {
             SignInFailures.checkCanSignIn(user);
             return triggers.preAuthentication(pool.triggerCall(client.id(), Map.of()), user.username,
                     UserAttributes.ofTrigger(user), clientMetadata);
-        }).map(user -> {
-            // A name no user has gets a decoy challenge that looks real and can never be answered.
-            boolean decoy = user == null || !passwords.hasPassword(user);
-            BigInteger verifier = decoy ? passwords.decoyVerifier(pool.id(), username) : passwords.verifier(user);
-            BigInteger salt = decoy ? passwords.decoySalt(pool.id(), username) : passwords.salt(user);
-            BigInteger b = Srp.newPrivateEphemeral();
-            BigInteger bPublic = Srp.publicEphemeral(b, verifier);
-            String userId = user == null ? username : user.username;
-            ChallengeState state = ChallengeState.start(Step.PASSWORD_VERIFIER, pool.id(), client.id(),
-                    decoy ? null : user.sub.toString(), userId,
-                    new ChallengeState.SrpExchange(Srp.hex(b), Srp.hex(a), Srp.hex(Srp.u(a, bPublic))), 0,
-                    client.authSessionValidity().toSeconds(), parameters.get("DEVICE_KEY"), false);
-            // Clients echo SECRET_BLOCK (most) or Session (some): both carry the same sealed state.
-            String sealed = sessions.seal(state);
-            return new SignInOutcome.Challenge(Step.PASSWORD_VERIFIER.name(), SignInOutcome.Challenge.parameters(
-                    "SALT", Srp.hex(salt), "SRP_B", Srp.hex(bPublic), "SECRET_BLOCK", sealed, "USER_ID_FOR_SRP",
-                    userId, "USERNAME", userId), sealed);
-        });
+        }).map(user -> challenge(pool, client, user, username, a, parameters.get("DEVICE_KEY"), null));
+    }
+
+    /**
+     * The PASSWORD_VERIFIER challenge for {@code user} ({@code custom}: the rounds of a custom authentication it is
+     * part of, else null). A name no user has gets a decoy challenge that looks real and can never be answered.
+     */
+    SignInOutcome challenge(UserPool pool, AppClient client, UserEntity user, String username, BigInteger a,
+            String deviceKey, ChallengeState.Custom custom) {
+        boolean decoy = user == null || !passwords.hasPassword(user);
+        BigInteger verifier = decoy ? passwords.decoyVerifier(pool.id(), username) : passwords.verifier(user);
+        BigInteger salt = decoy ? passwords.decoySalt(pool.id(), username) : passwords.salt(user);
+        BigInteger b = Srp.newPrivateEphemeral();
+        BigInteger bPublic = Srp.publicEphemeral(b, verifier);
+        String userId = user == null ? username : user.username;
+        ChallengeState.SrpExchange exchange = new ChallengeState.SrpExchange(Srp.hex(b), Srp.hex(a),
+                Srp.hex(Srp.u(a, bPublic)));
+        String sub = decoy ? null : user.sub.toString();
+        long validity = client.authSessionValidity().toSeconds();
+        ChallengeState state = custom == null
+                ? ChallengeState.start(Step.PASSWORD_VERIFIER, pool.id(), client.id(), sub, userId, exchange, 0,
+                        validity, deviceKey, false)
+                : ChallengeState.custom(Step.PASSWORD_VERIFIER, pool.id(), client.id(), sub, userId, exchange, validity,
+                        custom);
+        // Clients echo SECRET_BLOCK (most) or Session (some): both carry the same sealed state.
+        String sealed = sessions.seal(state);
+        return new SignInOutcome.Challenge(Step.PASSWORD_VERIFIER.name(), SignInOutcome.Challenge.parameters(
+                "SALT", Srp.hex(salt), "SRP_B", Srp.hex(bPublic), "SECRET_BLOCK", sealed, "USER_ID_FOR_SRP",
+                userId, "USERNAME", userId), sealed);
     }
 
     /** Step two (RespondToAuthChallenge PASSWORD_VERIFIER); call inside a session. */
@@ -109,6 +123,9 @@ public class SrpFlow {
                 SignInFailures.checkCanSignIn(user);
                 if (!signatureMatches(pool, user, state, secretBlock, timestamp, signature)) {
                     return failures.wrongPassword(user, client, AuthFlow.USER_SRP_AUTH.name());
+                }
+                if (state.custom() != null) {
+                    return customAuth.passwordVerified(pool, client, user, state);
                 }
                 String deviceKey = responses.getOrDefault("DEVICE_KEY", state.deviceKey());
                 return proven.next(pool, client, user, AuthFlow.USER_SRP_AUTH.name(), deviceKey, false);

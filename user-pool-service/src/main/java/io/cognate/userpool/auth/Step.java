@@ -17,7 +17,8 @@ public enum Step {
     MFA_SETUP_ASSOCIATED,
     MFA_SETUP_VERIFIED,
     DEVICE_SRP_AUTH,
-    DEVICE_PASSWORD_VERIFIER;
+    DEVICE_PASSWORD_VERIFIER,
+    CUSTOM_CHALLENGE;
 
     /** The challenge name a client sees for this step. */
     public String challengeName() {

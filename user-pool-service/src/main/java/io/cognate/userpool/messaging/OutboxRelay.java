@@ -74,8 +74,8 @@ public class OutboxRelay {
         List<Future<?>> acks = new ArrayList<>();
         for (Row row : rows) {
             ids.add(row.getLong("id"));
-            acks.add(producer.send(new ProducerRecord<>(row.getString("topic"), row.getString("event_key"),
-                    row.getString("payload"))));
+            acks.add(producer.send(new ProducerRecord<>(row.getString("topic"), null, row.getString("event_key"),
+                    row.getString("payload"), CloudEvents.STRUCTURED)));
         }
         if (ids.isEmpty()) {
             return;

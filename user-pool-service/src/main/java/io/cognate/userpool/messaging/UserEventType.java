@@ -8,6 +8,7 @@ public enum UserEventType {
     SignInFailed,
     UserDeleted,
     SignOut,
+    TokenRefreshed,
     PasswordChanged,
     AttributesChanged,
     GroupMembershipChanged

@@ -5,7 +5,10 @@ package io.cognate.userpool.model;
  * of PreTokenGenerationConfig, V1_0 when only the older PreTokenGeneration member configured it.
  */
 public record LambdaConfig(String preSignUp, String postConfirmation, String preAuthentication,
-        String postAuthentication, String preTokenGeneration, String preTokenGenerationVersion) {
+        String postAuthentication, String preTokenGeneration, String preTokenGenerationVersion,
+        String defineAuthChallenge, String createAuthChallenge, String verifyAuthChallengeResponse,
+        String customMessage, String userMigration) {
 
-    public static final LambdaConfig NONE = new LambdaConfig(null, null, null, null, null, null);
+    public static final LambdaConfig NONE = new LambdaConfig(null, null, null, null, null, null, null, null, null,
+            null, null);
 }

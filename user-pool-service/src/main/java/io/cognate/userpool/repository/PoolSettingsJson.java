@@ -239,6 +239,11 @@ public final class PoolSettingsJson {
         put(node, "PostConfirmation", lambda.postConfirmation());
         put(node, "PreAuthentication", lambda.preAuthentication());
         put(node, "PostAuthentication", lambda.postAuthentication());
+        put(node, "DefineAuthChallenge", lambda.defineAuthChallenge());
+        put(node, "CreateAuthChallenge", lambda.createAuthChallenge());
+        put(node, "VerifyAuthChallengeResponse", lambda.verifyAuthChallengeResponse());
+        put(node, "CustomMessage", lambda.customMessage());
+        put(node, "UserMigration", lambda.userMigration());
         if (lambda.preTokenGeneration() != null) {
             node.put("PreTokenGeneration", lambda.preTokenGeneration());
             node.putObject("PreTokenGenerationConfig").put("LambdaVersion", lambda.preTokenGenerationVersion())
@@ -250,7 +255,9 @@ public final class PoolSettingsJson {
         JsonNode preToken = node.path("PreTokenGenerationConfig");
         return new LambdaConfig(text(node, "PreSignUp"), text(node, "PostConfirmation"),
                 text(node, "PreAuthentication"), text(node, "PostAuthentication"), text(node, "PreTokenGeneration"),
-                preToken.isObject() ? text(preToken, "LambdaVersion") : null);
+                preToken.isObject() ? text(preToken, "LambdaVersion") : null, text(node, "DefineAuthChallenge"),
+                text(node, "CreateAuthChallenge"), text(node, "VerifyAuthChallengeResponse"),
+                text(node, "CustomMessage"), text(node, "UserMigration"));
     }
 
     private static Map<String, String> tags(JsonNode node) {

@@ -53,6 +53,7 @@ public final class AppClient {
             case "USER_PASSWORD_AUTH" -> flows.contains("ALLOW_USER_PASSWORD_AUTH") || flows.contains("USER_PASSWORD_AUTH");
             case "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH" -> flows.contains("ALLOW_ADMIN_USER_PASSWORD_AUTH")
                     || flows.contains("ADMIN_NO_SRP_AUTH");
+            case "CUSTOM_AUTH" -> flows.contains("ALLOW_CUSTOM_AUTH") || flows.contains("CUSTOM_AUTH_FLOW_ONLY");
             default -> false;
         };
     }

@@ -2,6 +2,7 @@ package io.cognate.userpool.service;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,32 +15,37 @@ import io.cognate.userpool.messaging.SmsSender;
 import io.cognate.userpool.model.CodeDeliveryDetails;
 import io.cognate.userpool.model.Message;
 import io.cognate.userpool.repository.UserEntity;
+import io.cognate.userpool.triggers.CustomMessageAnswer;
+import io.cognate.userpool.triggers.Triggers;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Every message that carries a code or a temporary password: picks the pool's template for what it is and how it
  * goes, fills in {@code {####}} and {@code {username}}, sends it by mail or to the SMS sender, and reports where it
- * went. The one place messages are made, so the one place CustomMessage and the custom sender triggers will plug in.
+ * went. The one place messages are made: where the CustomMessage trigger gives its own text (and where the custom
+ * sender triggers will plug in).
  */
 @ApplicationScoped
 public class CodeDelivery {
     static final Pattern LINK_PLACEHOLDER = Pattern.compile("\\{##(.+?)##\\}");
 
-    /** What a message is for; the names of Cognito's CustomMessage trigger sources. */
+    /** What a message is for, with its CustomMessage trigger source. */
     public enum Kind {
-        SIGN_UP("SIGN_UP"),
-        RESEND_CODE("SIGN_UP"),
-        FORGOT_PASSWORD("FORGOT_PASSWORD"),
-        UPDATE_USER_ATTRIBUTE("VERIFY_ATTRIBUTE"),
-        VERIFY_USER_ATTRIBUTE("VERIFY_ATTRIBUTE"),
-        ADMIN_CREATE_USER("INVITATION"),
-        AUTHENTICATION("SMS_MFA");
+        SIGN_UP("SIGN_UP", "CustomMessage_SignUp"),
+        RESEND_CODE("SIGN_UP", "CustomMessage_ResendCode"),
+        FORGOT_PASSWORD("FORGOT_PASSWORD", "CustomMessage_ForgotPassword"),
+        UPDATE_USER_ATTRIBUTE("VERIFY_ATTRIBUTE", "CustomMessage_UpdateUserAttribute"),
+        VERIFY_USER_ATTRIBUTE("VERIFY_ATTRIBUTE", "CustomMessage_VerifyUserAttribute"),
+        ADMIN_CREATE_USER("INVITATION", "CustomMessage_AdminCreateUser"),
+        AUTHENTICATION("SMS_MFA", "CustomMessage_Authentication");
 
         /** The purpose an SMS gateway sees (the SMS topic's {@code purpose}). */
         private final String smsPurpose;
+        private final String triggerSource;
 
-        Kind(String smsPurpose) {
+        Kind(String smsPurpose, String triggerSource) {
             this.smsPurpose = smsPurpose;
+            this.triggerSource = triggerSource;
         }
     }
 
@@ -66,8 +72,10 @@ public class CodeDelivery {
     private final Mail mail;
     private final SmsSender sms;
     private final String publicBaseUrl;
+    private final Triggers triggers;
 
-    public CodeDelivery(Mail mail, SmsSender sms, CognateConfig config) {
+    public CodeDelivery(Mail mail, SmsSender sms, CognateConfig config, Triggers triggers) {
+        this.triggers = triggers;
         this.mail = mail;
         this.sms = sms;
         this.publicBaseUrl = config.publicBaseUrl().replaceAll("/+$", "");
@@ -80,16 +88,26 @@ public class CodeDelivery {
      */
     public Uni<CodeDeliveryDetails> send(UserPool pool, UserEntity user, Kind kind, Medium medium, String destination,
             String code, String name, String clientId) {
+        return triggers.customMessage(pool.triggerCall(clientId, Map.of()), kind.triggerSource, user.username,
+                UserAttributes.ofTrigger(user), kind == Kind.ADMIN_CREATE_USER)
+                .chain(custom -> send(pool, user, kind, medium, destination, code, name, clientId, custom));
+    }
+
+    /** The message, in the pool's template or the CustomMessage trigger's text where it gave one. */
+    private Uni<CodeDeliveryDetails> send(UserPool pool, UserEntity user, Kind kind, Medium medium,
+            String destination, String code, String name, String clientId, CustomMessageAnswer custom) {
         if (medium == Medium.SMS) {
-            String text = fill(smsTemplate(pool, kind).body(), name, code);
+            String text = fill(custom.smsMessage() != null ? custom.smsMessage() : smsTemplate(pool, kind).body(), name,
+                    code);
             return sms.send(pool.id(), destination, text, kind.smsPurpose)
                     .replaceWith(() -> CodeDeliveryDetails.sms(destination));
         }
         boolean link = (kind == Kind.SIGN_UP || kind == Kind.RESEND_CODE) && pool.confirmsWithLink();
         Message template = link ? pool.verificationLinkEmail() : emailTemplate(pool, kind);
-        String body = link ? withLink(template.body(), confirmationLink(clientId, user.username, code))
-                : fill(template.body(), name, code);
-        return mail.send(pool.emailSender(), destination, template.subject(), body)
+        String subject = custom.emailSubject() != null ? custom.emailSubject() : template.subject();
+        String text = custom.emailMessage() != null ? custom.emailMessage() : template.body();
+        String body = link ? withLink(text, confirmationLink(clientId, user.username, code)) : fill(text, name, code);
+        return mail.send(pool.emailSender(), destination, subject, body)
                 .replaceWith(() -> CodeDeliveryDetails.email(destination));
     }
 

@@ -40,10 +40,12 @@ public class RecoveryService {
     private final CodeDelivery delivery;
     private final Outbox outbox;
     private final Triggers triggers;
+    private final UserMigration migration;
 
     public RecoveryService(AppClientService clients, UserPoolService pools, UserLookup lookup, UserRepository users,
             PasswordChanges passwordChanges, ConfirmationCodes codes, CodeDelivery delivery, Outbox outbox,
-            Triggers triggers) {
+            Triggers triggers, UserMigration migration) {
+        this.migration = migration;
         this.triggers = triggers;
         this.clients = clients;
         this.pools = pools;
@@ -55,10 +57,16 @@ public class RecoveryService {
         this.outbox = outbox;
     }
 
-    public Uni<CodeDeliveryDetails> forgotPassword(String clientId, String username, String secretHash) {
+    /** ForgotPassword; a name the pool does not know goes to the UserMigration trigger, if the pool has one. */
+    public Uni<CodeDeliveryDetails> forgotPassword(String clientId, String username, String secretHash,
+            Map<String, String> clientMetadata) {
         return Panache.withTransaction(() -> clients.requireById(clientId).chain(client -> {
             AppClientService.checkSecretHash(client, username, secretHash);
             return pools.require(client.poolId()).chain(pool -> lookup.find(pool, username).chain(user -> {
+                if (user == null && UserMigration.configured(pool)) {
+                    return migration.forgotPassword(pool, client, username, clientMetadata)
+                            .chain(migrated -> sendCode(pool, migrated));
+                }
                 if (user == null) {
                     if (client.preventUserExistenceErrors()) {
                         // Answer as if the user existed, so the call reveals nothing about who has an account.

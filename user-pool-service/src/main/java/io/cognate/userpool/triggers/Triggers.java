@@ -1,6 +1,7 @@
 package io.cognate.userpool.triggers;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Triggers {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** CustomMessage's placeholders: the code, the confirmation link, the username of an invitation. */
+    public static final String CODE = "{####}";
+    public static final String LINK = "{##Click Here##}";
+    public static final String USERNAME = "{username}";
     /** What Cognito reports when it cannot tell the caller's SDK from its User-Agent. */
     private static final String UNKNOWN_SDK = "aws-sdk-unknown-unknown";
 
@@ -109,6 +114,162 @@ public class Triggers {
         return invoke(call, "PreTokenGeneration", arn, source, v2 ? "2" : "1", username, request)
                 .map(response -> v2 ? TokenAnswers.v2(response.get("claimsAndScopeOverrideDetails"))
                         : TokenAnswers.v1(response.get("claimsOverrideDetails")));
+    }
+
+    /**
+     * UserMigration ({@code UserMigration_Authentication} with the password given, {@code UserMigration_ForgotPassword}
+     * without): the user as the old system knows it. {@code validationData} is the action's ClientMetadata.
+     */
+    public Uni<MigratedUser> userMigration(PoolCall call, String source, String username, String password,
+            Map<String, String> validationData) {
+        ObjectNode request = JSON.createObjectNode();
+        request.putObject("userAttributes");
+        if (password != null) {
+            request.put("password", password);
+        }
+        request.set("validationData", validationData.isEmpty() ? null : strings(validationData));
+        if (!call.clientMetadata().isEmpty()) {
+            request.set("clientMetadata", strings(call.clientMetadata()));
+        }
+        return invoke(call, "UserMigration", call.lambda().userMigration(), source, "1", username, request)
+                .map(response -> {
+                    String status = text(response, "finalUserStatus");
+                    if (status != null && !List.of("CONFIRMED", "RESET_REQUIRED").contains(status)) {
+                        throw TriggerException.unrecognizable();
+                    }
+                    JsonNode attributes = response.get("userAttributes");
+                    if (attributes == null || attributes.isNull()) {
+                        throw TriggerException.unrecognizable();
+                    }
+                    return new MigratedUser(stringMap(attributes), status, flag(response, "forceAliasCreation"));
+                });
+    }
+
+    /**
+     * CustomMessage: the handler's own text for a message with a code ({@code source} CustomMessage_SignUp, ...):
+     * null where it keeps the pool's. The answer's messages must hold the code's placeholder, an invitation's also
+     * the username's; the caller fills them in.
+     */
+    public Uni<CustomMessageAnswer> customMessage(PoolCall call, String source, String username,
+            Map<String, String> attributes, boolean invitation) {
+        String arn = call.lambda().customMessage();
+        if (arn == null) {
+            return Uni.createFrom().item(CustomMessageAnswer.NONE);
+        }
+        ObjectNode request = request(call, attributes).put("codeParameter", CODE).put("linkParameter", LINK)
+                .put("usernameParameter", invitation ? USERNAME : null);
+        return invoke(call, "CustomMessage", arn, source, "1", username, request).map(response -> {
+            CustomMessageAnswer answer = new CustomMessageAnswer(text(response, "smsMessage"),
+                    text(response, "emailMessage"), text(response, "emailSubject"));
+            for (String message : new String[] { answer.smsMessage(), answer.emailMessage() }) {
+                if (message != null && (!message.contains(CODE) && !message.contains("{##")
+                        || invitation && !message.contains(USERNAME))) {
+                    throw TriggerException.unrecognizable();
+                }
+            }
+            if (answer.smsMessage() != null && answer.smsMessage().length() > 140
+                    || answer.emailMessage() != null && answer.emailMessage().length() > 20_000) {
+                throw TriggerException.unrecognizable();
+            }
+            return answer;
+        });
+    }
+
+    /** A text member of a response: null when absent; anything but a string is unreadable. */
+    private static String text(JsonNode response, String name) {
+        JsonNode value = response.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw TriggerException.unrecognizable();
+        }
+        return value.textValue();
+    }
+
+    /**
+     * DefineAuthChallenge: what comes next in a custom authentication, given the rounds so far; {@code userNotFound}
+     * for a name no user has (the pool hides that users do not exist).
+     */
+    public Uni<CustomChallenge.Next> defineAuthChallenge(PoolCall call, String username, Map<String, String> attributes,
+            List<ChallengeRound> rounds, boolean userNotFound) {
+        ObjectNode request = request(call, attributes);
+        request.set("session", rounds(rounds));
+        request.put("userNotFound", userNotFound);
+        return invoke(call, "DefineAuthChallenge", required(call.lambda().defineAuthChallenge()),
+                "DefineAuthChallenge_Authentication", "1", username, request).map(response -> {
+                    JsonNode name = response.get("challengeName");
+                    if (name != null && !name.isNull() && !name.isTextual()) {
+                        throw TriggerException.unrecognizable();
+                    }
+                    return new CustomChallenge.Next(name == null || name.isNull() ? null : name.textValue(),
+                            flag(response, "issueTokens"), flag(response, "failAuthentication"));
+                });
+    }
+
+    /** CreateAuthChallenge: the parameters of the challenge DefineAuthChallenge named. */
+    public Uni<CustomChallenge.Created> createAuthChallenge(PoolCall call, String username,
+            Map<String, String> attributes, String challengeName, List<ChallengeRound> rounds, boolean userNotFound) {
+        ObjectNode request = request(call, attributes).put("challengeName", challengeName);
+        request.set("session", rounds(rounds));
+        request.put("userNotFound", userNotFound);
+        return invoke(call, "CreateAuthChallenge", required(call.lambda().createAuthChallenge()),
+                "CreateAuthChallenge_Authentication", "1", username, request).map(response -> {
+                    JsonNode metadata = response.get("challengeMetadata");
+                    if (metadata != null && !metadata.isNull() && !metadata.isTextual()) {
+                        throw TriggerException.unrecognizable();
+                    }
+                    return new CustomChallenge.Created(stringMap(response.get("publicChallengeParameters")),
+                            stringMap(response.get("privateChallengeParameters")),
+                            metadata == null || metadata.isNull() ? null : metadata.textValue());
+                });
+    }
+
+    /** VerifyAuthChallengeResponse: whether {@code answer} answers the challenge of {@code privateParameters}. */
+    public Uni<Boolean> verifyAuthChallengeResponse(PoolCall call, String username, Map<String, String> attributes,
+            Map<String, String> privateParameters, String answer, boolean userNotFound) {
+        ObjectNode request = request(call, attributes);
+        request.set("privateChallengeParameters", strings(privateParameters));
+        request.put("challengeAnswer", answer);
+        request.put("userNotFound", userNotFound);
+        return invoke(call, "VerifyAuthChallengeResponse", required(call.lambda().verifyAuthChallengeResponse()),
+                "VerifyAuthChallengeResponse_Authentication", "1", username, request)
+                .map(response -> flag(response, "answerCorrect"));
+    }
+
+    private static String required(String arn) {
+        if (arn == null) {
+            throw new TriggerException(TriggerException.Kind.INVALID_LAMBDA_RESPONSE, "Custom authentication "
+                    + "needs the DefineAuthChallenge, CreateAuthChallenge and VerifyAuthChallengeResponse triggers.");
+        }
+        return arn;
+    }
+
+    private static ArrayNode rounds(List<ChallengeRound> rounds) {
+        ArrayNode session = JSON.createArrayNode();
+        for (ChallengeRound round : rounds) {
+            session.addObject().put("challengeName", round.challengeName()).put("challengeResult", round.result())
+                    .put("challengeMetadata", round.metadata());
+        }
+        return session;
+    }
+
+    /** A map of strings a handler gave (absent: empty); anything else is unreadable. */
+    private static Map<String, String> stringMap(JsonNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return map;
+        }
+        if (!node.isObject()) {
+            throw TriggerException.unrecognizable();
+        }
+        node.fields().forEachRemaining(entry -> {
+            if (!entry.getValue().isTextual()) {
+                throw TriggerException.unrecognizable();
+            }
+            map.put(entry.getKey(), entry.getValue().textValue());
+        });
+        return map;
     }
 
     /** The request's common members: the user's attributes (strings) and the operation's ClientMetadata. */

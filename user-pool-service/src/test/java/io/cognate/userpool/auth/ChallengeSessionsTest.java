@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.cognate.userpool.error.CognitoException;
 import io.cognate.userpool.error.Refusal;
+import io.cognate.userpool.triggers.ChallengeRound;
 
 class ChallengeSessionsTest {
     private final TestSignIn signIn = new TestSignIn();
@@ -29,6 +32,21 @@ class ChallengeSessionsTest {
 
         assertEquals(state, sessions.check(sessions.seal(state), Step.SMS_MFA, "client1"));
         assertEquals(state, sessions.check(sessions.seal(state), Step.SMS_MFA, null));
+    }
+
+    @Test
+    void sealWhenCustomAuthenticationThenItsRoundsAndPrivateParametersComeBack() {
+        ChallengeState state = ChallengeState.custom(Step.CUSTOM_CHALLENGE, TestSignIn.POOL_ID, "client1", null,
+                "someone", null, 180, new ChallengeState.Custom(List.of(new ChallengeRound("SRP_A", true, null),
+                        new ChallengeRound("CUSTOM_CHALLENGE", false, "QUESTION-1")), Map.of("answer", "42"),
+                        "QUESTION-2"));
+
+        ChallengeState opened = sessions.check(sessions.seal(state), Step.CUSTOM_CHALLENGE, "client1");
+
+        assertEquals(state, opened);
+        assertEquals(List.of("SRP_A", "CUSTOM_CHALLENGE", "CUSTOM_CHALLENGE"), opened.custom()
+                .with(new ChallengeRound("CUSTOM_CHALLENGE", true, "QUESTION-2")).stream()
+                .map(ChallengeRound::challengeName).toList());
     }
 
     @Test

@@ -60,10 +60,10 @@ final class TestSignIn {
     final DeviceVerifiers deviceVerifiers = new DeviceVerifiers(aead);
     final ChallengeSessions sessions = new ChallengeSessions(aead, consumed);
     final ConfirmationCodes confirmationCodes = new ConfirmationCodes(codes, hashes);
-    final CodeDelivery delivery = new CodeDelivery(outgoing, outgoing, new TestConfig());
-    final SignInFailures failures = new SignInFailures(failedSignIns, events);
     /** No pool of these tests has a trigger, so the gateway is never asked. */
     final Triggers triggers = new Triggers(null, new TestConfig());
+    final CodeDelivery delivery = new CodeDelivery(outgoing, outgoing, new TestConfig(), triggers);
+    final SignInFailures failures = new SignInFailures(failedSignIns, events);
     final TokenIssuer tokens = new TokenIssuer(tokenService, new InMemory.NoGroups(), events, devices, new TestConfig(),
             transactions, triggers);
     final SoftwareTokens softwareTokens = new SoftwareTokens(null, sessions, users, aead, transactions);
@@ -71,11 +71,11 @@ final class TestSignIn {
             devices, transactions);
     final PasswordProven proven = new PasswordProven(sessions, mfa);
     final UserLookup lookup = new UserLookup(users);
-    final PasswordFlow passwordFlow = new PasswordFlow(lookup, passwords, failures, proven, triggers);
-    final SrpFlow srpFlow = new SrpFlow(lookup, users, passwords, sessions, failures, proven, triggers);
+    final PasswordFlow passwordFlow = new PasswordFlow(lookup, passwords, failures, proven, triggers, null);
+    final SrpFlow srpFlow = new SrpFlow(lookup, users, passwords, sessions, failures, proven, triggers, null);
     final DeviceFlow deviceFlow = new DeviceFlow(sessions, devices, deviceVerifiers, mfa, tokens, failures,
             transactions);
-    final RefreshFlow refreshFlow = new RefreshFlow(tokenService, users, tokens);
+    final RefreshFlow refreshFlow = new RefreshFlow(tokenService, users, tokens, events, transactions);
     final NewPasswordFlow newPasswordFlow;
 
     PoolSettings.Mfa poolMfa = PoolSettings.Mfa.OFF;

@@ -88,7 +88,8 @@ public class UserActions implements ActionGroup {
                 u -> signUps.resendConfirmationCode(u.clientId(), u.username(), u.secretHash()),
                 UserJson::deliveryAnswer);
         registry.open("ForgotPassword", ClientUser::of,
-                u -> recovery.forgotPassword(u.clientId(), u.username(), u.secretHash()), UserJson::deliveryAnswer);
+                u -> recovery.forgotPassword(u.clientId(), u.username(), u.secretHash(), u.clientMetadata()),
+                UserJson::deliveryAnswer);
         registry.open("ConfirmForgotPassword", p -> {
             ClientUser user = ClientUser.of(p);
             return new CodeAnswer(user, confirmationCode(p), p.required("Password", 1, 256), false);

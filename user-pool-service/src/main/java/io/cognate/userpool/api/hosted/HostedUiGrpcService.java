@@ -205,7 +205,8 @@ public class HostedUiGrpcService implements HostedUi {
     @Override
     public Uni<CodeDelivery> forgotPassword(UserRef request) {
         return limited(request.getClientId(), RateCategory.UserAccountRecovery, client -> recovery.forgotPassword(
-                client.id(), request.getUsername(), AppClientService.secretHashOf(client, request.getUsername()))
+                client.id(), request.getUsername(), AppClientService.secretHashOf(client, request.getUsername()),
+                Map.of())
                 .map(details -> HostedReplies.delivery(false, details)));
     }
 

@@ -156,9 +156,7 @@ public final class PoolRequests {
         if (lambda == null) {
             return LambdaConfig.NONE;
         }
-        for (String trigger : List.of("CustomMessage", "DefineAuthChallenge", "CreateAuthChallenge",
-                "VerifyAuthChallengeResponse", "UserMigration", "CustomSMSSender", "CustomEmailSender", "KMSKeyID",
-                "InboundFederation")) {
+        for (String trigger : List.of("CustomSMSSender", "CustomEmailSender", "KMSKeyID", "InboundFederation")) {
             lambda.refuse(trigger, "The " + trigger + " trigger (LambdaConfig." + trigger + ")");
         }
         String preToken = lambda.optional("PreTokenGeneration", 20, 2048, ARN);
@@ -180,7 +178,11 @@ public final class PoolRequests {
         return new LambdaConfig(lambda.optional("PreSignUp", 20, 2048, ARN),
                 lambda.optional("PostConfirmation", 20, 2048, ARN),
                 lambda.optional("PreAuthentication", 20, 2048, ARN),
-                lambda.optional("PostAuthentication", 20, 2048, ARN), preToken, version);
+                lambda.optional("PostAuthentication", 20, 2048, ARN), preToken, version,
+                lambda.optional("DefineAuthChallenge", 20, 2048, ARN),
+                lambda.optional("CreateAuthChallenge", 20, 2048, ARN),
+                lambda.optional("VerifyAuthChallengeResponse", 20, 2048, ARN),
+                lambda.optional("CustomMessage", 20, 2048, ARN), lambda.optional("UserMigration", 20, 2048, ARN));
     }
 
     private static PasswordPolicy passwordPolicy(Params policies) {
