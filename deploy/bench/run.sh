@@ -180,6 +180,10 @@ if ((JIT_WARMUP > 0)); then
   CODES_FILE="$TARGET/codes-warmup.txt" BENCH_SCENARIO=coderedeem wrk -t1 -c 8 -d 5s -s "$BENCH_DIR/wrk/oauth.lua" \
     http://127.0.0.1:8801/ >/dev/null
   "${LOADGEN[@]}" srp "$BENCH_STATE" 0 "$JIT_WARMUP" 16 >/dev/null
+  # trigger-gateway and the handler's shim compile too (C2 only: cold, they would run interpreted)
+  "${LOADGEN[@]}" triggers "$BENCH_STATE" bench-noop
+  BENCH_SCENARIO=password wrk -t1 -c 16 -d "${JIT_WARMUP}s" -s "$BENCH_DIR/wrk/cognito.lua" http://127.0.0.1:8800/ >/dev/null
+  "${LOADGEN[@]}" triggers "$BENCH_STATE" none
 fi
 
 say "pinning the server side to core $SERVER_CORE, this script and the load generators to core $GENERATOR_CORE"
