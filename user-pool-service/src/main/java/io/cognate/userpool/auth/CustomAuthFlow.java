@@ -18,7 +18,6 @@ import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.AppClientService;
 import io.cognate.userpool.service.UserAttributes;
-import io.cognate.userpool.service.UserLookup;
 import io.cognate.userpool.service.UserPool;
 import io.cognate.userpool.service.UserStatus;
 import io.cognate.userpool.triggers.ChallengeRound;
@@ -36,16 +35,16 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class CustomAuthFlow {
-    private final UserLookup lookup;
+    private final SignInStart signInStart;
     private final UserRepository users;
     private final ChallengeSessions sessions;
     private final Triggers triggers;
     private final SrpFlow srp;
     private final TokenIssuer tokens;
 
-    public CustomAuthFlow(UserLookup lookup, UserRepository users, ChallengeSessions sessions, Triggers triggers,
+    public CustomAuthFlow(SignInStart signInStart, UserRepository users, ChallengeSessions sessions, Triggers triggers,
             SrpFlow srp, TokenIssuer tokens) {
-        this.lookup = lookup;
+        this.signInStart = signInStart;
         this.users = users;
         this.sessions = sessions;
         this.triggers = triggers;
@@ -63,18 +62,9 @@ public class CustomAuthFlow {
             throw INVALID_PARAMETER.withMessage("CHALLENGE_NAME must be SRP_A when given.");
         }
         BigInteger a = challenge == null ? null : SrpFlow.clientPublic(AuthParameters.required(parameters, "SRP_A"));
-        return lookup.find(pool, username).call(user -> {
-            if (user == null && !client.preventUserExistenceErrors()) {
-                throw SignInFailures.unknownUser(client);
-            }
-            if (user == null) {
-                return Uni.createFrom().voidItem();
-            }
-            SignInFailures.checkCanSignIn(user);
-            return triggers.preAuthentication(pool.triggerCall(client.id(), Map.of()), user.username,
-                    UserAttributes.ofTrigger(user), clientMetadata);
-        }).chain(user -> next(pool, client, user, user == null ? username : user.username,
-                a == null ? List.of() : List.of(new ChallengeRound("SRP_A", true, null)), a));
+        return signInStart.user(pool, client, username, clientMetadata)
+                .chain(user -> next(pool, client, user, user == null ? username : user.username,
+                        a == null ? List.of() : List.of(new ChallengeRound("SRP_A", true, null)), a));
     }
 
     /** RespondToAuthChallenge CUSTOM_CHALLENGE: the answer to the open challenge, then the next round. */

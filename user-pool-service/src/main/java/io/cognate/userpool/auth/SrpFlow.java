@@ -17,10 +17,7 @@ import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.AppClientService;
-import io.cognate.userpool.service.UserAttributes;
-import io.cognate.userpool.service.UserLookup;
 import io.cognate.userpool.service.UserPool;
-import io.cognate.userpool.triggers.Triggers;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,21 +27,19 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class SrpFlow {
-    private final UserLookup lookup;
+    private final SignInStart signInStart;
     private final UserRepository users;
     private final PasswordVerifiers passwords;
     private final ChallengeSessions sessions;
     private final SignInFailures failures;
     private final PasswordProven proven;
-    private final Triggers triggers;
     private final CustomAuthFlow customAuth;
 
     /** {@code customAuth} goes on with a custom authentication whose SRP step this was (the two call each other). */
-    public SrpFlow(UserLookup lookup, UserRepository users, PasswordVerifiers passwords, ChallengeSessions sessions,
-            SignInFailures failures, PasswordProven proven, Triggers triggers, CustomAuthFlow customAuth) {
-        this.triggers = triggers;
+    public SrpFlow(SignInStart signInStart, UserRepository users, PasswordVerifiers passwords, ChallengeSessions sessions,
+            SignInFailures failures, PasswordProven proven, CustomAuthFlow customAuth) {
+        this.signInStart = signInStart;
         this.customAuth = customAuth;
-        this.lookup = lookup;
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -61,17 +56,8 @@ public class SrpFlow {
         String username = AuthParameters.required(parameters, "USERNAME");
         BigInteger a = clientPublic(AuthParameters.required(parameters, "SRP_A"));
         AppClientService.checkSecretHash(client, username, parameters.get("SECRET_HASH"));
-        return lookup.find(pool, username).call(user -> {
-            if (user == null && !client.preventUserExistenceErrors()) {
-                throw SignInFailures.unknownUser(client);
-            }
-            if (user == null) {
-                return Uni.createFrom().voidItem();
-            }
-            SignInFailures.checkCanSignIn(user);
-            return triggers.preAuthentication(pool.triggerCall(client.id(), Map.of()), user.username,
-                    UserAttributes.ofTrigger(user), clientMetadata);
-        }).map(user -> challenge(pool, client, user, username, a, parameters.get("DEVICE_KEY"), null));
+        return signInStart.user(pool, client, username, clientMetadata)
+                .map(user -> challenge(pool, client, user, username, a, parameters.get("DEVICE_KEY"), null));
     }
 
     /**

@@ -72,7 +72,7 @@ final class TestSignIn {
     final PasswordProven proven = new PasswordProven(sessions, mfa);
     final UserLookup lookup = new UserLookup(users);
     final PasswordFlow passwordFlow = new PasswordFlow(lookup, passwords, failures, proven, triggers, null);
-    final SrpFlow srpFlow = new SrpFlow(lookup, users, passwords, sessions, failures, proven, triggers, null);
+    final SrpFlow srpFlow = new SrpFlow(new SignInStart(lookup, triggers), users, passwords, sessions, failures, proven, null);
     final DeviceFlow deviceFlow = new DeviceFlow(sessions, devices, deviceVerifiers, mfa, tokens, failures,
             transactions);
     final RefreshFlow refreshFlow = new RefreshFlow(tokenService, users, tokens, events, transactions);
