@@ -95,11 +95,12 @@ service_env() {
       # B+31 (py-* functions).
       local template="http://127.0.0.1:$((BASE_PORT + 30))/2015-03-31/functions/{function}/invocations"
       echo "COGNATE_TRIGGERS_URL_TEMPLATE=${COGNATE_TRIGGERS_URL_TEMPLATE:-$template}"
+      echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"
       if [[ "$PROFILE" == test ]]; then
         # py-handler and java-handler on the Python and Java shims; unreachable on a port nothing listens on (a
-        # handler host that is down).
+        # handler host that is down); kafka-sms-sender left to the tests' own Kafka consumer.
         local invoke=/2015-03-31/functions/function/invocations
-        echo "COGNATE_TRIGGERS_FUNCTIONS=py-handler=http://127.0.0.1:$((BASE_PORT + 31))$invoke,java-handler=http://127.0.0.1:$((BASE_PORT + 32))$invoke,unreachable=http://127.0.0.1:$((BASE_PORT + 39))$invoke"
+        echo "COGNATE_TRIGGERS_FUNCTIONS=py-handler=http://127.0.0.1:$((BASE_PORT + 31))$invoke,java-handler=http://127.0.0.1:$((BASE_PORT + 32))$invoke,unreachable=http://127.0.0.1:$((BASE_PORT + 39))$invoke,kafka-sms-sender=kafka"
       elif [[ -n "${COGNATE_TRIGGERS_FUNCTIONS:-}" ]]; then
         echo "COGNATE_TRIGGERS_FUNCTIONS=$COGNATE_TRIGGERS_FUNCTIONS"
       fi

@@ -170,8 +170,9 @@ class PoolSettingsTest {
 
     @Test
     void createUserPoolWhenTriggerNotRunYetOrPasswordlessThenRefusedNamingTheMember() {
-        Expect.errorMentioning(InvalidParameterException.class, "LambdaConfig.KMSKeyID", () -> TestPools.createPool(
-                b -> b.lambdaConfig(l -> l.kmsKeyID("arn:aws:kms:us-east-1:123456789012:key/abc"))));
+        Expect.errorMentioning(InvalidParameterException.class, "LambdaConfig.InboundFederation",
+                () -> TestPools.createPool(b -> b.lambdaConfig(l -> l.inboundFederation(c -> c.lambdaVersion("V1_0")
+                        .lambdaArn("arn:aws:lambda:us-east-1:123456789012:function:federation")))));
         Expect.errorMentioning(InvalidParameterException.class, "SignInPolicy", () -> TestPools.createPool(
                 b -> b.policies(p -> p.passwordPolicy(pp -> pp.minimumLength(8)).signInPolicy(s -> s
                         .allowedFirstAuthFactorsWithStrings("PASSWORD", "EMAIL_OTP")))));

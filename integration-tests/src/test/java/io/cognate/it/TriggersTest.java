@@ -89,12 +89,9 @@ class TriggersTest {
                 () -> pool(l -> l.preTokenGeneration(LambdaShims.arn("pre-token-v1"))
                         .preTokenGenerationConfig(c -> c.lambdaArn(LambdaShims.arn("pre-token-v2"))
                                 .lambdaVersion(PreTokenGenerationLambdaVersionType.V2_0))));
-        Expect.errorMentioning(InvalidParameterException.class, "CustomEmailSender trigger",
-                () -> pool(l -> l.customEmailSender(c -> c.lambdaArn(LambdaShims.arn("record"))
+        Expect.errorMentioning(InvalidParameterException.class, "InboundFederation trigger",
+                () -> pool(l -> l.inboundFederation(c -> c.lambdaArn(LambdaShims.arn("record"))
                         .lambdaVersion("V1_0"))));
-        Expect.errorMentioning(InvalidParameterException.class, "V3_0",
-                () -> pool(l -> l.preTokenGenerationConfig(c -> c.lambdaArn(LambdaShims.arn("pre-token-v2"))
-                        .lambdaVersion(PreTokenGenerationLambdaVersionType.V3_0))));
     }
 
     @Test

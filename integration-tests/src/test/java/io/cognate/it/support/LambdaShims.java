@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +32,9 @@ public final class LambdaShims {
             "faulty-silent=node/faulty.mjs#silent", "define-auth-challenge=node/define-auth-challenge.mjs",
             "create-auth-challenge=node/create-auth-challenge.mjs",
             "verify-auth-challenge=node/verify-auth-challenge.mjs", "custom-message=node/custom-message.mjs",
-            "faulty-no-code=node/faulty.mjs#noCode", "user-migration=node/user-migration.mjs");
+            "faulty-no-code=node/faulty.mjs#noCode", "user-migration=node/user-migration.mjs",
+            // With the Node clients' libraries (the AWS Encryption SDK, nodemailer).
+            "custom-email-sender=" + NodeScripts.DIR.resolve("custom-email-sender.mjs"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean started;
 
@@ -56,7 +59,9 @@ public final class LambdaShims {
                 classpath, root.resolve("deploy/lambda/InvokeShim.java").toString(), "--port",
                 String.valueOf(port("COGNATE_LAMBDA_JAVA_SHIM_PORT")), "--name", "java-handler",
                 "io.cognate.it.handlers.JavaPreSignUp");
-        List<Process> processes = List.of(launch(node, lambda), launch(python, lambda), launch(java, lambda));
+        NodeScripts.install();
+        List<Process> processes = List.of(launch(node, lambda, CustomSenders.handlerEnvironment()),
+                launch(python, lambda, Map.of()), launch(java, lambda, Map.of()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.forEach(Process::destroy)));
         awaitListening(nodePort());
         awaitListening(pythonPort());
@@ -102,11 +107,13 @@ public final class LambdaShims {
         return Integer.parseInt(Stack.get().value(key));
     }
 
-    private static Process launch(List<String> command, Path directory) {
+    private static Process launch(List<String> command, Path directory, Map<String, String> environment) {
         try {
             Path log = Files.createTempFile("lambda-shim", ".log");
-            return new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

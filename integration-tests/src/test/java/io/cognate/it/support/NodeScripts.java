@@ -28,10 +28,16 @@ public final class NodeScripts {
     private NodeScripts() {
     }
 
-    /** Installs the libraries package-lock.json pins (`npm ci`), unless they are there. */
+    /** Installs the libraries package-lock.json pins (`npm ci`), unless they are there since it last changed. */
     public static synchronized void install() {
-        if (Files.isDirectory(DIR.resolve("node_modules/amazon-cognito-identity-js"))) {
-            return;
+        Path installed = DIR.resolve("node_modules/.package-lock.json");
+        try {
+            if (Files.exists(installed) && Files.getLastModifiedTime(installed)
+                    .compareTo(Files.getLastModifiedTime(DIR.resolve("package-lock.json"))) >= 0) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         try {
             Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(DIR.toFile())

@@ -25,7 +25,12 @@ public enum Purpose {
     /** The hosted pages' session cookie ({@code cognito}); context the pool id. No earlier format. */
     SESSION_COOKIE(7, null),
     /** The tokens an authorization code stands for, until it is redeemed; context the client id. No earlier format. */
-    AUTHORIZATION_CODE(8, null);
+    AUTHORIZATION_CODE(8, null),
+    /**
+     * The data key of a custom sender's encrypted code, as the KMS-compatible Decrypt gives it back; context the KMS
+     * key ARN and the message's encryption context ({@link KmsDataKeys}). No earlier format.
+     */
+    KMS_DATA_KEY(9, null);
 
     private final byte code;
     private final Legacy legacy;

@@ -21,8 +21,20 @@ public interface TriggerConfig {
 
     /**
      * Functions mapped one by one, each {@code <name or ARN>=<Invoke API URL>}, comma-separated (env
-     * {@code COGNATE_TRIGGERS_FUNCTIONS}); a full ARN is matched before its name. Default: none, every function by
+     * {@code COGNATE_TRIGGERS_FUNCTIONS}); a full ARN is matched before its name. {@code <name or ARN>=kafka} leaves a
+     * custom sender to the user's own consumer of {@link #customSenderTopic()}. Default: none, every function by
      * {@link #urlTemplate()}.
      */
     Optional<List<String>> functions();
+
+    /**
+     * The Kafka topic of the custom sender triggers' events, written by user-pool-service; trigger-gateway invokes
+     * their handlers from it, except those mapped to {@code kafka}, whose own consumers read it.
+     */
+    @WithDefault("cognate.triggers.custom-sender")
+    String customSenderTopic();
+
+    /** The consumer group of the replicas reading {@link #customSenderTopic()}. */
+    @WithDefault("cognate-trigger-gateway")
+    String consumerGroup();
 }

@@ -75,6 +75,13 @@ public interface CognateConfig {
     @WithDefault("cognate.userpool.sms")
     String smsTopic();
 
+    /**
+     * The Kafka topic of the custom sender triggers' events (the Lambda event, its code encrypted), which
+     * trigger-gateway hands to the handlers it runs and any other consumer may read.
+     */
+    @WithDefault("cognate.triggers.custom-sender")
+    String customSenderTopic();
+
     interface Admin {
         /** Access key id of the admin credentials (env COGNATE_ADMIN_ACCESS_KEY_ID). */
         Optional<String> accessKeyId();

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 
 import io.cognate.crypto.Aead;
 import io.cognate.crypto.KeyRing;
+import io.cognate.crypto.KmsDataKeys;
 import io.quarkus.runtime.Startup;
 
 /** The key-encryption keys and the sealing built on them; checked at start, so a bad value fails fast. */
@@ -21,5 +22,11 @@ public class CryptoProducer {
     @Singleton
     Aead aead(KeyRing ring) {
         return new Aead(ring);
+    }
+
+    @Produces
+    @Singleton
+    KmsDataKeys kmsDataKeys(Aead aead) {
+        return new KmsDataKeys(aead);
     }
 }

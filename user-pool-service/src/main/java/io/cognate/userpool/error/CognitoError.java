@@ -36,6 +36,9 @@ public enum CognitoError {
     UNEXPECTED_LAMBDA("UnexpectedLambdaException", 400),
     INVALID_LAMBDA_RESPONSE("InvalidLambdaResponseException", 400),
     UNKNOWN_OPERATION("UnknownOperationException", 400),
+    /** KMS Decrypt's, for the custom senders' data keys. */
+    INVALID_CIPHERTEXT("InvalidCiphertextException", 400),
+    INCORRECT_KEY("IncorrectKeyException", 400),
     SERIALIZATION("SerializationException", 400),
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 403),
     UNRECOGNIZED_CLIENT("UnrecognizedClientException", 403),

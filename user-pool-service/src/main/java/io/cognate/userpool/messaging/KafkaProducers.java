@@ -8,15 +8,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.cognate.userpool.repository.CallerContext;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
 /**
- * The replica's one Kafka producer (idempotent, acks from all in-sync replicas), shared by the outbox relay and the
- * SMS sender. Sends block for at most 2 s waiting for metadata, so callers send from worker threads.
+ * The replica's one Kafka producer (idempotent, acks from all in-sync replicas), shared by the outbox relay, the SMS
+ * sender and the custom senders. Sends block for at most 2 s waiting for metadata, so callers send from worker
+ * threads ({@link #acknowledged} does).
  */
 @ApplicationScoped
 public class KafkaProducers {
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+
     private final KafkaProducer<String, String> producer;
 
     public KafkaProducers(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -35,6 +43,24 @@ public class KafkaProducers {
 
     public KafkaProducer<String, String> producer() {
         return producer;
+    }
+
+    /**
+     * Publishes a record for a request that waits on it: done once the broker acknowledged it, failed otherwise
+     * (within 10 s), and resumed on the caller's context.
+     */
+    public Uni<Void> acknowledged(ProducerRecord<String, String> record) {
+        Uni<Void> published = Uni.createFrom().<Void> emitter(emitter -> producer.send(record, (metadata, failure) -> {
+            if (failure == null) {
+                emitter.complete(null);
+            } else {
+                emitter.fail(failure);
+            }
+        }))
+                // send() may block while it waits for the broker's metadata: never on an event loop.
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .ifNoItem().after(ACK_TIMEOUT).fail();
+        return CallerContext.resumeOnCaller(published);
     }
 
     @PreDestroy

@@ -1,6 +1,5 @@
 package io.cognate.userpool.messaging;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,10 +10,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
 import io.cognate.userpool.config.CognateConfig;
-import io.cognate.userpool.repository.CallerContext;
 import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The default {@link SmsSender}: each text message is published to a Kafka topic (default
@@ -26,7 +23,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @DefaultBean
 public class KafkaSmsSender implements SmsSender {
     private static final Logger LOG = Logger.getLogger(KafkaSmsSender.class);
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaProducers producers;
     private final String topic;
@@ -45,21 +41,9 @@ public class KafkaSmsSender implements SmsSender {
         data.put("purpose", purpose);
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, phoneNumber,
                 CloudEvents.event("SmsMessage", userPoolId, null, Instant.now(), data));
-        Uni<Void> published = Uni.createFrom().<Void> emitter(emitter -> producers.producer().send(record,
-                (metadata, failure) -> {
-                    if (failure == null) {
-                        emitter.complete(null);
-                    } else {
-                        emitter.fail(failure);
-                    }
-                }))
-                // send() may block while it waits for the broker's metadata: never on an event loop.
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(ACK_TIMEOUT).fail()
-                .onFailure().transform(e -> {
-                    LOG.warnf("SMS could not be handed to Kafka: %s", e.getClass().getSimpleName());
-                    return new DeliveryFailedException("SMS");
-                });
-        return CallerContext.resumeOnCaller(published);
+        return producers.acknowledged(record).onFailure().transform(e -> {
+            LOG.warnf("SMS could not be handed to Kafka: %s", e.getClass().getSimpleName());
+            return new DeliveryFailedException("SMS");
+        });
     }
 }

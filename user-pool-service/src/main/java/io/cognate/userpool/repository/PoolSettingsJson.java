@@ -244,10 +244,19 @@ public final class PoolSettingsJson {
         put(node, "VerifyAuthChallengeResponse", lambda.verifyAuthChallengeResponse());
         put(node, "CustomMessage", lambda.customMessage());
         put(node, "UserMigration", lambda.userMigration());
+        put(node, "KMSKeyID", lambda.kmsKeyId());
+        putSender(node, "CustomSMSSender", lambda.customSmsSender());
+        putSender(node, "CustomEmailSender", lambda.customEmailSender());
         if (lambda.preTokenGeneration() != null) {
             node.put("PreTokenGeneration", lambda.preTokenGeneration());
             node.putObject("PreTokenGenerationConfig").put("LambdaVersion", lambda.preTokenGenerationVersion())
                     .put("LambdaArn", lambda.preTokenGeneration());
+        }
+    }
+
+    private static void putSender(ObjectNode node, String name, String arn) {
+        if (arn != null) {
+            node.putObject(name).put("LambdaVersion", "V1_0").put("LambdaArn", arn);
         }
     }
 
@@ -257,7 +266,9 @@ public final class PoolSettingsJson {
                 text(node, "PreAuthentication"), text(node, "PostAuthentication"), text(node, "PreTokenGeneration"),
                 preToken.isObject() ? text(preToken, "LambdaVersion") : null, text(node, "DefineAuthChallenge"),
                 text(node, "CreateAuthChallenge"), text(node, "VerifyAuthChallengeResponse"),
-                text(node, "CustomMessage"), text(node, "UserMigration"));
+                text(node, "CustomMessage"), text(node, "UserMigration"),
+                text(node.path("CustomSMSSender"), "LambdaArn"), text(node.path("CustomEmailSender"), "LambdaArn"),
+                text(node, "KMSKeyID"));
     }
 
     private static Map<String, String> tags(JsonNode node) {

@@ -22,8 +22,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Every message that carries a code or a temporary password: picks the pool's template for what it is and how it
  * goes, fills in {@code {####}} and {@code {username}}, sends it by mail or to the SMS sender, and reports where it
- * went. The one place messages are made: where the CustomMessage trigger gives its own text (and where the custom
- * sender triggers will plug in).
+ * went. The one place messages are made: where the CustomMessage trigger gives its own text, and where a custom
+ * sender trigger, when the pool has one for the medium, sends in Cognate's place (CustomMessage is then not run).
  */
 @ApplicationScoped
 public class CodeDelivery {
@@ -88,6 +88,15 @@ public class CodeDelivery {
      */
     public Uni<CodeDeliveryDetails> send(UserPool pool, UserEntity user, Kind kind, Medium medium, String destination,
             String code, String name, String clientId) {
+        boolean sms = medium == Medium.SMS;
+        if (pool.settings().policies().lambda().customSender(sms) != null) {
+            String source = kind.triggerSource.replace("CustomMessage_", sms ? "CustomSMSSender_"
+                    : "CustomEmailSender_");
+            return triggers.customSender(pool.triggerCall(clientId, Map.of()), sms, source, user.username,
+                    UserAttributes.ofTrigger(user), code, kind == Kind.ADMIN_CREATE_USER)
+                    .replaceWith(() -> sms ? CodeDeliveryDetails.sms(destination)
+                            : CodeDeliveryDetails.email(destination));
+        }
         return triggers.customMessage(pool.triggerCall(clientId, Map.of()), kind.triggerSource, user.username,
                 UserAttributes.ofTrigger(user), kind == Kind.ADMIN_CREATE_USER)
                 .chain(custom -> send(pool, user, kind, medium, destination, code, name, clientId, custom));

@@ -1,6 +1,8 @@
 package io.cognate.userpool.triggers;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +17,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.contracts.trigger.v1.Failure;
 import io.cognate.contracts.trigger.v1.InvokeRequest;
+import io.cognate.crypto.EncryptionSdkMessage;
+import io.cognate.crypto.KmsDataKeys;
 import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.grpc.TriggerGatewayClient;
 import io.cognate.userpool.grpc.TriggerGatewayUnavailableException;
+import io.cognate.userpool.messaging.CustomSenderQueue;
+import io.cognate.userpool.messaging.HtmlEscape;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,10 +43,15 @@ public class Triggers {
     private static final String UNKNOWN_SDK = "aws-sdk-unknown-unknown";
 
     private final TriggerGatewayClient gateway;
+    private final CustomSenderQueue senders;
+    private final KmsDataKeys dataKeys;
     private final String region;
 
-    public Triggers(TriggerGatewayClient gateway, CognateConfig config) {
+    public Triggers(TriggerGatewayClient gateway, CustomSenderQueue senders, KmsDataKeys dataKeys,
+            CognateConfig config) {
         this.gateway = gateway;
+        this.senders = senders;
+        this.dataKeys = dataKeys;
         this.region = config.region();
     }
 
@@ -175,6 +186,24 @@ public class Triggers {
         });
     }
 
+    /**
+     * CustomSMSSender or CustomEmailSender ({@code source} e.g. {@code CustomEmailSender_SignUp}), which the pool
+     * has: the code, or the temporary password of an invitation (HTML-escaped, as Cognito does), encrypted with the
+     * AWS Encryption SDK under the pool's KMSKeyID, handed over to be sent asynchronously as Cognito invokes these
+     * triggers. The handler decrypts it unchanged, through the KMS-compatible Decrypt.
+     */
+    public Uni<Void> customSender(PoolCall call, boolean sms, String source, String username,
+            Map<String, String> attributes, String code, boolean invitation) {
+        String trigger = sms ? "CustomSMSSender" : "CustomEmailSender";
+        byte[] plaintext = (invitation ? HtmlEscape.text(code) : code).getBytes(StandardCharsets.UTF_8);
+        String encrypted = Base64.getEncoder().encodeToString(
+                EncryptionSdkMessage.encrypt(plaintext, call.lambda().kmsKeyId(), dataKeys));
+        ObjectNode request = request(call, attributes)
+                .put("type", sms ? "customSMSSenderRequestV1" : "customEmailSenderRequestV1").put("code", encrypted);
+        return senders.publish(call.poolId(), trigger, call.lambda().customSender(sms),
+                event(call, source, "1", username, request).toString());
+    }
+
     /** A text member of a response: null when absent; anything but a string is unreadable. */
     private static String text(JsonNode response, String name) {
         JsonNode value = response.get(name);
@@ -282,16 +311,22 @@ public class Triggers {
         return request;
     }
 
-    private Uni<JsonNode> invoke(PoolCall call, String trigger, String arn, String source, String version,
-            String username, ObjectNode request) {
+    /** The event Cognito sends a trigger: the envelope around {@code request}, the response empty. */
+    private ObjectNode event(PoolCall call, String source, String version, String username, ObjectNode request) {
         ObjectNode event = JSON.createObjectNode().put("version", version).put("triggerSource", source)
                 .put("region", region).put("userPoolId", call.poolId()).put("userName", username);
         event.putObject("callerContext").put("awsSdkVersion", UNKNOWN_SDK)
                 .put("clientId", call.clientId() == null ? "CLIENT_ID_NOT_APPLICABLE" : call.clientId());
         event.set("request", request);
         event.putObject("response");
+        return event;
+    }
+
+    private Uni<JsonNode> invoke(PoolCall call, String trigger, String arn, String source, String version,
+            String username, ObjectNode request) {
         InvokeRequest invoke = InvokeRequest.newBuilder().setUserPoolId(call.poolId()).setTrigger(trigger)
-                .setFunctionArn(arn).setEventJson(event.toString()).build();
+                .setFunctionArn(arn).setEventJson(event(call, source, version, username, request).toString())
+                .build();
         return gateway.invoke(invoke).onFailure(TriggerGatewayUnavailableException.class)
                 .transform(unavailable -> new TriggerException(TriggerException.Kind.UNEXPECTED_LAMBDA,
                         trigger + " invocation failed due to error ServiceException."))

@@ -76,4 +76,9 @@ final class TestConfig implements CognateConfig {
     public String smsTopic() {
         return "cognate.userpool.sms";
     }
+
+    @Override
+    public String customSenderTopic() {
+        return "cognate.triggers.custom-sender";
+    }
 }

@@ -61,7 +61,7 @@ final class TestSignIn {
     final ChallengeSessions sessions = new ChallengeSessions(aead, consumed);
     final ConfirmationCodes confirmationCodes = new ConfirmationCodes(codes, hashes);
     /** No pool of these tests has a trigger, so the gateway is never asked. */
-    final Triggers triggers = new Triggers(null, new TestConfig());
+    final Triggers triggers = new Triggers(null, null, null, new TestConfig());
     final CodeDelivery delivery = new CodeDelivery(outgoing, outgoing, new TestConfig(), triggers);
     final SignInFailures failures = new SignInFailures(failedSignIns, events);
     final TokenIssuer tokens = new TokenIssuer(tokenService, new InMemory.NoGroups(), events, devices, new TestConfig(),

@@ -156,9 +156,7 @@ public final class PoolRequests {
         if (lambda == null) {
             return LambdaConfig.NONE;
         }
-        for (String trigger : List.of("CustomSMSSender", "CustomEmailSender", "KMSKeyID", "InboundFederation")) {
-            lambda.refuse(trigger, "The " + trigger + " trigger (LambdaConfig." + trigger + ")");
-        }
+        lambda.refuse("InboundFederation", "The InboundFederation trigger (LambdaConfig.InboundFederation)");
         String preToken = lambda.optional("PreTokenGeneration", 20, 2048, ARN);
         String version = preToken == null ? null : "V1_0";
         Params config = lambda.nested("PreTokenGenerationConfig");
@@ -169,11 +167,14 @@ public final class PoolRequests {
                 throw INVALID_PARAMETER.withMessage("PreTokenGeneration and PreTokenGenerationConfig.LambdaArn must "
                         + "be identical.");
             }
-            if ("V3_0".equals(version)) {
-                throw INVALID_PARAMETER.withMessage("PreTokenGenerationConfig.LambdaVersion V3_0 (the trigger for "
-                        + "client_credentials tokens) is not supported by this deployment yet; V1_0 and V2_0 are.");
-            }
             preToken = arn;
+        }
+        String smsSender = sender(lambda.nested("CustomSMSSender"));
+        String emailSender = sender(lambda.nested("CustomEmailSender"));
+        String kmsKeyId = lambda.optional("KMSKeyID", 20, 2048, ARN);
+        if ((smsSender != null || emailSender != null) && kmsKeyId == null) {
+            throw INVALID_PARAMETER.withMessage("KMSKeyID is required when CustomSMSSender or CustomEmailSender is "
+                    + "set: the custom senders receive their codes encrypted under it.");
         }
         return new LambdaConfig(lambda.optional("PreSignUp", 20, 2048, ARN),
                 lambda.optional("PostConfirmation", 20, 2048, ARN),
@@ -182,7 +183,17 @@ public final class PoolRequests {
                 lambda.optional("DefineAuthChallenge", 20, 2048, ARN),
                 lambda.optional("CreateAuthChallenge", 20, 2048, ARN),
                 lambda.optional("VerifyAuthChallengeResponse", 20, 2048, ARN),
-                lambda.optional("CustomMessage", 20, 2048, ARN), lambda.optional("UserMigration", 20, 2048, ARN));
+                lambda.optional("CustomMessage", 20, 2048, ARN), lambda.optional("UserMigration", 20, 2048, ARN),
+                smsSender, emailSender, kmsKeyId);
+    }
+
+    /** CustomSMSSender or CustomEmailSender: its function ARN (V1_0 is the only version). */
+    private static String sender(Params sender) {
+        if (sender == null) {
+            return null;
+        }
+        sender.requiredEnum("LambdaVersion", List.of("V1_0"));
+        return sender.required("LambdaArn", 20, 2048, ARN);
     }
 
     private static PasswordPolicy passwordPolicy(Params policies) {
