@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ import io.cognate.it.support.Jwt;
 import io.cognate.it.support.TestPools;
 import io.cognate.it.support.Tokens;
 
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerScopeType;
 
@@ -34,11 +36,16 @@ class ClientCredentialsTest {
 
     /** A pool with a domain, a resource server with two scopes, and a machine client allowed both. */
     static HostedUi.App machine() {
-        String poolId = TestPools.createPool(b -> {
+        return machine(b -> {
         });
+    }
+
+    /** {@link #machine()} in a pool that {@code customize} changes. */
+    static HostedUi.App machine(Consumer<CreateUserPoolRequest.Builder> customize) {
+        String poolId = TestPools.createPool(customize);
         String domain = HostedUi.domain(poolId);
         Cognito.admin().createResourceServer(b -> b.userPoolId(poolId).identifier("orders").name("Orders")
-                .scopes(scope("read"), scope("write")));
+                .scopes(scope("read"), scope("write"), scope("audit")));
         var client = TestPools.client(poolId, b -> b.generateSecret(true).allowedOAuthFlowsUserPoolClient(true)
                 .allowedOAuthFlows(OAuthFlowType.CLIENT_CREDENTIALS).allowedOAuthScopes("orders/read", "orders/write"));
         return new HostedUi.App(poolId, domain, client.clientId(), client.clientSecret(), null);

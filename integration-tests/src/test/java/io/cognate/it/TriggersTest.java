@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cognate.it.support.Cognito;
 import io.cognate.it.support.Expect;
+import io.cognate.it.support.HostedUi;
 import io.cognate.it.support.Jwt;
 import io.cognate.it.support.LambdaShims;
 import io.cognate.it.support.Mailbox;
@@ -92,6 +94,33 @@ class TriggersTest {
         Expect.errorMentioning(InvalidParameterException.class, "InboundFederation trigger",
                 () -> pool(l -> l.inboundFederation(c -> c.lambdaArn(LambdaShims.arn("record"))
                         .lambdaVersion("V1_0"))));
+    }
+
+    @Test
+    void preTokenV3WhenClientCredentialsThenTheHandlerCustomizesTheMachineTokenAndUserTokensAlike() {
+        HostedUi.App machine = ClientCredentialsTest.machine(b -> b.lambdaConfig(l -> l.preTokenGenerationConfig(
+                c -> c.lambdaArn(LambdaShims.arn("pre-token-v3")).lambdaVersion(PreTokenGenerationLambdaVersionType.V3_0))));
+
+        HttpResponse<String> response = HostedUi.token(machine, Map.of("grant_type", "client_credentials"));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode claims = Jwt.claims(HostedUi.json(response).path("access_token").asText());
+        assertEquals("acme", claims.path("tenant").asText());
+        assertEquals(machine.clientId(), claims.path("sub").asText(), "sub is not the trigger's to change");
+        assertEquals("orders/read orders/audit", claims.path("scope").asText());
+
+        JsonNode event = LambdaShims.events("pre-token-v3", machine.poolId()).get(0);
+        assertEquals("3", event.path("version").asText());
+        assertEquals("TokenGeneration_ClientCredentials", event.path("triggerSource").asText());
+        assertEquals(machine.clientId(), event.path("callerContext").path("clientId").asText());
+        assertEquals("[\"orders/read\",\"orders/write\"]", event.path("request").path("scopes").toString());
+
+        // A user's sign-in in the same pool: the V2-style event, as version "3".
+        TestPool users = new TestPool(machine.poolId(), TestPools.client(machine.poolId(), b -> {
+        }).clientId());
+        SignIn.password(users, TestUsers.confirmed(users));
+        JsonNode signIn = LambdaShims.events("pre-token-v3", machine.poolId()).get(1);
+        assertEquals("3", signIn.path("version").asText());
+        assertEquals("TokenGeneration_Authentication", signIn.path("triggerSource").asText());
     }
 
     @Test

@@ -28,6 +28,7 @@ public final class LambdaShims {
     private static final List<String> NODE_FUNCTIONS = List.of("pre-signup=node/pre-signup.mjs",
             "pre-authentication=node/pre-authentication.mjs", "record=node/record.mjs",
             "pre-token-v1=node/pre-token-v1.mjs", "pre-token-v2=node/pre-token-v2.mjs",
+            "pre-token-v3=node/pre-token-v3.mjs",
             "faulty-empty=node/faulty.mjs#empty", "faulty-wrong-type=node/faulty.mjs#wrongType",
             "faulty-silent=node/faulty.mjs#silent", "define-auth-challenge=node/define-auth-challenge.mjs",
             "create-auth-challenge=node/create-auth-challenge.mjs",

@@ -3,17 +3,13 @@ package io.cognate.token.grpc;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.cognate.contracts.token.v1.MintRequest;
+import io.cognate.token.service.ClaimSets;
 import io.cognate.token.service.Issuer;
 import io.cognate.token.service.MintCommand;
 
 /** Validation of incoming requests and their translation into service commands. */
 final class Requests {
-    private static final ObjectMapper CLAIMS = new ObjectMapper();
 
     private Requests() {
     }
@@ -45,13 +41,9 @@ final class Requests {
 
     /** A JSON object of claims (empty: none). */
     private static Map<String, Object> claims(String field, String json) {
-        if (json.isEmpty()) {
-            return Map.of();
-        }
         try {
-            return CLAIMS.readValue(json, new TypeReference<Map<String, Object>>() {
-            });
-        } catch (JsonProcessingException e) {
+            return ClaimSets.parse(json);
+        } catch (IllegalArgumentException e) {
             throw GrpcErrors.invalid(field + " is not a JSON object");
         }
     }

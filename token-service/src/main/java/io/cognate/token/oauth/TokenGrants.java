@@ -4,8 +4,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.contracts.userpool.v1.ClientTokenCustomization;
+import io.cognate.contracts.userpool.v1.CustomizeClientTokenRequest;
 import io.cognate.contracts.userpool.v1.OAuthClient;
 import io.cognate.contracts.userpool.v1.RefreshTokensRequest;
+import io.cognate.token.service.ClaimSets;
 import io.cognate.token.service.MintFlow;
 import io.cognate.token.userpool.UserPoolClient;
 import io.cognate.token.userpool.UserPoolException;
@@ -82,7 +85,15 @@ public class TokenGrants {
             return Uni.createFrom().failure(new OAuthError("invalid_scope", "The client has no scopes."));
         }
         long validity = client.getAccessTokenValiditySeconds();
-        return mint.clientCredentials(client.getUserPoolId(), client.getClientId(), granted, validity)
+        Uni<ClientTokenCustomization> customization = !client.getCustomizesClientCredentials()
+                ? Uni.createFrom().item(ClientTokenCustomization.newBuilder().addAllScopes(granted).build())
+                : userPools.call(ui -> ui.customizeClientToken(CustomizeClientTokenRequest.newBuilder()
+                        .setClientId(client.getClientId()).addAllScopes(granted).build()))
+                        .onFailure(UserPoolException.class)
+                        .transform(failure -> refused((UserPoolException) failure));
+        return customization.chain(custom -> mint.clientCredentials(client.getUserPoolId(), client.getClientId(),
+                custom.getScopesList(), validity, ClaimSets.parse(custom.getAccessTokenClaimsJson()),
+                custom.getAccessTokenClaimsToSuppressList()))
                 .map(token -> new GrantedTokens(token, "", "", validity));
     }
 

@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Cognito's ID and access token payloads, claim for claim and in Cognito's order. See "Understanding the identity
  * (ID) token" and "Understanding the access token" in the Cognito developer guide.
@@ -32,7 +36,26 @@ public final class ClaimSets {
             "token_use", "client_id", "scope", "username", "version", "event_id", "cognito:groups", "cognito:roles",
             "cognito:preferred_role");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private ClaimSets() {
+    }
+
+    /**
+     * The claims a trigger adds or overrides, given as a JSON object's text (empty: none).
+     *
+     * @throws IllegalArgumentException when the text is not a JSON object
+     */
+    public static Map<String, Object> parse(String json) {
+        if (json.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON object of claims");
+        }
     }
 
     /** A trigger's changes to a token's claims, without the protected ones. */
@@ -107,7 +130,7 @@ public final class ClaimSets {
      * (Cognito's ten claims).
      */
     public static Map<String, Object> clientCredentials(String clientId, List<String> scopes, String issuer,
-            long issuedAt, long validity, String jti) {
+            long issuedAt, long validity, String jti, Map<String, Object> added, List<String> suppressed) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", clientId);
         claims.put("token_use", "access");
@@ -119,7 +142,7 @@ public final class ClaimSets {
         claims.put("version", 2);
         claims.put("jti", jti);
         claims.put("client_id", clientId);
-        return claims;
+        return customized(claims, added, suppressed);
     }
 
     /** OIDC Core 3.1.3.6: base64url of the left half of the SHA-256 of the access token's ASCII. */

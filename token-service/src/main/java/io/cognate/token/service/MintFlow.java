@@ -40,12 +40,13 @@ public class MintFlow {
 
     /**
      * A client_credentials access token: the client's own, with the granted custom scopes, valid {@code validity}
-     * seconds; no user, no family, no refresh token.
+     * seconds, with a PreTokenGeneration V3_0 trigger's claims; no user, no family, no refresh token.
      */
-    public Uni<String> clientCredentials(String userPoolId, String clientId, List<String> scopes, long validity) {
+    public Uni<String> clientCredentials(String userPoolId, String clientId, List<String> scopes, long validity,
+            Map<String, Object> addedClaims, List<String> suppressedClaims) {
         long now = clock.instant().getEpochSecond();
         return signingKeys.forSigning(userPoolId).map(keys -> sign(keys, ClaimSets.clientCredentials(clientId, scopes,
-                issuer.of(userPoolId), now, validity, UUID.randomUUID().toString())));
+                issuer.of(userPoolId), now, validity, UUID.randomUUID().toString(), addedClaims, suppressedClaims)));
     }
 
     /** On refresh, auth_time stays the family's: the user authenticated once, at sign-in. */

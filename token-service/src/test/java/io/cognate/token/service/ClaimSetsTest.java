@@ -111,9 +111,22 @@ class ClaimSetsTest {
     }
 
     @Test
+    void clientCredentialsWhenTriggerCustomizesThenItsClaimsButNotTheProtectedOnes() {
+        Map<String, Object> claims = ClaimSets.clientCredentials("client-9", List.of("api/read"), "https://iss", 100,
+                3600, "jti-1", Map.of("tenant", "acme", "sub", "someone-else", "scope", "admin"),
+                List.of("jti", "version"));
+
+        assertEquals("acme", claims.get("tenant"));
+        assertEquals("client-9", claims.get("sub"));
+        assertEquals("api/read", claims.get("scope"));
+        assertEquals("jti-1", claims.get("jti"));
+        assertEquals(2, claims.get("version"));
+    }
+
+    @Test
     void clientCredentialsWhenMintedThenCognitosTenClaims() {
         Map<String, Object> claims = ClaimSets.clientCredentials("client-9", List.of("api/read"), "https://iss", 100,
-                3600, "jti-1");
+                3600, "jti-1", Map.of(), List.of());
 
         assertEquals(List.of("sub", "token_use", "scope", "auth_time", "iss", "exp", "iat", "version", "jti",
                 "client_id"), List.copyOf(claims.keySet()));

@@ -1,6 +1,7 @@
 package io.cognate.userpool.auth;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,12 +12,14 @@ import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClientService;
 import io.cognate.userpool.service.UserPoolService;
 import io.cognate.userpool.service.UserStatus;
+import io.cognate.userpool.triggers.TokenCustomization;
+import io.cognate.userpool.triggers.Triggers;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Tokens for the OAuth endpoints: for a user a hosted sign-in just authenticated, or whom the pool's session cookie
  * vouches for (single sign-on across the pool's clients), as long as the user may still sign in: present, enabled,
- * confirmed, and not signed out globally since.
+ * confirmed, and not signed out globally since. And what PreTokenGeneration V3_0 changes in a client_credentials token.
  */
 @ApplicationScoped
 public class HostedTokens {
@@ -25,9 +28,11 @@ public class HostedTokens {
     private final UserRepository users;
     private final TokenIssuer tokens;
     private final Transactions transactions;
+    private final Triggers triggers;
 
     public HostedTokens(AppClientService clients, UserPoolService pools, UserRepository users, TokenIssuer tokens,
-            Transactions transactions) {
+            Transactions transactions, Triggers triggers) {
+        this.triggers = triggers;
         this.clients = clients;
         this.pools = pools;
         this.users = users;
@@ -47,5 +52,21 @@ public class HostedTokens {
                     }
                     return tokens.oauth(pool, client, user, authTime, amr, scopes, nonce);
                 }))));
+    }
+
+    /** A client_credentials token's scopes and claims, as the pool's PreTokenGeneration V3_0 trigger changes them. */
+    public record ClientToken(List<String> scopes, TokenCustomization customization) {
+    }
+
+    public Uni<ClientToken> clientCredentials(String clientId, List<String> scopes) {
+        return transactions.session(() -> clients.cachedById(clientId).chain(client -> pools.cached(client.poolId())
+                .chain(pool -> {
+                    if (!"V3_0".equals(pool.settings().policies().lambda().preTokenGenerationVersion())) {
+                        return Uni.createFrom().item(new ClientToken(scopes, TokenCustomization.NONE));
+                    }
+                    return triggers.preTokenGeneration(pool.triggerCall(client.id(), Map.of()),
+                            "TokenGeneration_ClientCredentials", client.id(), Map.of(), List.of(), List.of(), null,
+                            scopes).map(custom -> new ClientToken(custom.scopes(scopes), custom));
+                })));
     }
 }

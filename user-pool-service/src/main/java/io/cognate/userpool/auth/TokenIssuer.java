@@ -1,7 +1,6 @@
 package io.cognate.userpool.auth;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -168,9 +167,7 @@ public class TokenIssuer {
     private static MintRequest mintRequest(UserPool pool, AppClient client, UserEntity user, long authTime,
             String originJti, List<String> amr, Grant grant, List<String> groups, List<String> roles,
             String preferredRole, TokenCustomization custom) {
-        List<String> scopes = new ArrayList<>(grant.scopes());
-        scopes.removeAll(custom.scopesToSuppress());
-        custom.scopesToAdd().stream().filter(scope -> !scopes.contains(scope)).forEach(scopes::add);
+        List<String> scopes = custom.scopes(grant.scopes());
         MintRequest.Builder request = MintRequest.newBuilder().setUserPoolId(pool.id()).setClientId(client.id())
                 .setUsername(user.username).setSub(user.sub.toString()).addAllScopes(scopes).setAuthTime(authTime)
                 .setOriginJti(originJti).addAllAmr(amr).setOauth(grant.oauth()).setNonce(grant.nonce())

@@ -1,5 +1,6 @@
 package io.cognate.userpool.triggers;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,4 +15,12 @@ public record TokenCustomization(String idClaimsJson, List<String> idClaimsToSup
 
     public static final TokenCustomization NONE = new TokenCustomization("", List.of(), "", List.of(), List.of(),
             List.of(), null, null, null);
+
+    /** The access token's scopes: those {@code granted}, less the ones suppressed, with the ones added. */
+    public List<String> scopes(List<String> granted) {
+        List<String> scopes = new ArrayList<>(granted);
+        scopes.removeAll(scopesToSuppress);
+        scopesToAdd.stream().filter(scope -> !scopes.contains(scope)).forEach(scopes::add);
+        return scopes;
+    }
 }

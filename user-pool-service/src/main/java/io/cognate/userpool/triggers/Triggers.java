@@ -103,8 +103,10 @@ public class Triggers {
     }
 
     /**
-     * PreTokenGeneration, V1_0 (ID token claims, groups) or V2_0 (ID and access token claims, scopes, groups), with
-     * the user's groups and roles and the scopes the access token would carry.
+     * PreTokenGeneration, V1_0 (ID token claims, groups) or V2_0 and V3_0 (ID and access token claims, scopes,
+     * groups; event version "2" or "3"), with the user's groups and roles and the scopes the access token would carry.
+     * A client_credentials token ({@code TokenGeneration_ClientCredentials}, V3_0 only) has no user: its name is the
+     * client id, without attributes or groups.
      */
     public Uni<TokenCustomization> preTokenGeneration(PoolCall call, String source, String username,
             Map<String, String> attributes, List<String> groups, List<String> roles, String preferredRole,
@@ -113,7 +115,8 @@ public class Triggers {
         if (arn == null) {
             return Uni.createFrom().item(TokenCustomization.NONE);
         }
-        boolean v2 = "V2_0".equals(call.lambda().preTokenGenerationVersion());
+        String version = call.lambda().preTokenGenerationVersion();
+        boolean v2 = !"V1_0".equals(version);
         ObjectNode request = request(call, attributes);
         ObjectNode groupConfiguration = request.putObject("groupConfiguration");
         groupConfiguration.set("groupsToOverride", strings(groups));
@@ -122,7 +125,7 @@ public class Triggers {
         if (v2) {
             request.set("scopes", strings(scopes));
         }
-        return invoke(call, "PreTokenGeneration", arn, source, v2 ? "2" : "1", username, request)
+        return invoke(call, "PreTokenGeneration", arn, source, version.substring(1, 2), username, request)
                 .map(response -> v2 ? TokenAnswers.v2(response.get("claimsAndScopeOverrideDetails"))
                         : TokenAnswers.v1(response.get("claimsOverrideDetails")));
     }

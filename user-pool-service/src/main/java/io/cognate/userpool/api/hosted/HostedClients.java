@@ -56,7 +56,8 @@ class HostedClients {
                 .setUserPoolId(client.poolId()).setClientName(client.entity().clientName)
                 .setTokenRevocationEnabled(client.tokenRevocationEnabled())
                 .setAccessTokenValiditySeconds(client.accessTokenValidity().toSeconds()).setPool(pages(pool))
-                .setStyle(style);
+                .setStyle(style).setCustomizesClientCredentials(
+                        "V3_0".equals(pool.settings().policies().lambda().preTokenGenerationVersion()));
         if (client.secret() != null) {
             described.setSecretSha256(ByteString.copyFrom(sha256(client.secret())));
         }

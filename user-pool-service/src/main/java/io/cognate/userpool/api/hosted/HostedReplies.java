@@ -2,11 +2,13 @@ package io.cognate.userpool.api.hosted;
 
 import io.cognate.contracts.userpool.v1.Authenticated;
 import io.cognate.contracts.userpool.v1.Challenge;
+import io.cognate.contracts.userpool.v1.ClientTokenCustomization;
 import io.cognate.contracts.userpool.v1.CodeDelivery;
 import io.cognate.contracts.userpool.v1.Domain;
 import io.cognate.contracts.userpool.v1.IssuedTokens;
 import io.cognate.contracts.userpool.v1.SignInStep;
 import io.cognate.userpool.api.wire.SignInJson;
+import io.cognate.userpool.auth.HostedTokens;
 import io.cognate.userpool.auth.SignInOutcome;
 import io.cognate.userpool.model.CodeDeliveryDetails;
 import io.cognate.userpool.repository.DomainEntity;
@@ -48,5 +50,11 @@ final class HostedReplies {
                     .setAttributeName(details.attributeName());
         }
         return delivery.build();
+    }
+
+    static ClientTokenCustomization clientToken(HostedTokens.ClientToken token) {
+        return ClientTokenCustomization.newBuilder().addAllScopes(token.scopes())
+                .setAccessTokenClaimsJson(token.customization().accessClaimsJson())
+                .addAllAccessTokenClaimsToSuppress(token.customization().accessClaimsToSuppress()).build();
     }
 }

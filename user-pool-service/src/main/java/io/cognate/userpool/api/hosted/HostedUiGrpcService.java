@@ -9,8 +9,10 @@ import java.util.function.Supplier;
 
 import io.cognate.contracts.userpool.v1.AssociateSoftwareTokenRequest;
 import io.cognate.contracts.userpool.v1.AssociateSoftwareTokenResponse;
+import io.cognate.contracts.userpool.v1.ClientTokenCustomization;
 import io.cognate.contracts.userpool.v1.CodeDelivery;
 import io.cognate.contracts.userpool.v1.ConfirmRequest;
+import io.cognate.contracts.userpool.v1.CustomizeClientTokenRequest;
 import io.cognate.contracts.userpool.v1.Domain;
 import io.cognate.contracts.userpool.v1.DomainsOfPoolRequest;
 import io.cognate.contracts.userpool.v1.DomainsOfPoolResponse;
@@ -177,6 +179,12 @@ public class HostedUiGrpcService implements HostedUi {
         return limited(request.getClientId(), RateCategory.UserToken,
                 client -> signOut.revokeToken(request.getRefreshToken(), client.id(), client.secret())
                         .replaceWith(Empty.getDefaultInstance()));
+    }
+
+    @Override
+    public Uni<ClientTokenCustomization> customizeClientToken(CustomizeClientTokenRequest request) {
+        return limited(request.getClientId(), RateCategory.UserToken, client -> hostedTokens.clientCredentials(
+                client.id(), List.copyOf(request.getScopesList())).map(HostedReplies::clientToken));
     }
 
     @Override
