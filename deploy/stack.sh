@@ -36,6 +36,7 @@ COGNATE_PG_PORT=$PG_PORT
 COGNATE_LAMBDA_SHIM_PORT=$((BASE_PORT + 30))
 COGNATE_LAMBDA_PY_SHIM_PORT=$((BASE_PORT + 31))
 COGNATE_LAMBDA_JAVA_SHIM_PORT=$((BASE_PORT + 32))
+COGNATE_TRIGGER_GATEWAY_URL=http://127.0.0.1:$(service_http_port trigger-gateway)
 ENV
     if ((REPLICAS >= 2)); then
       printf '%s\n' "COGNATE_USER_POOL_ENDPOINT_2=http://localhost:$(service_http_port user-pool-service@2)" \

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -15,7 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cloudevents.CloudEvent;
 import io.cognate.it.support.Cognito;
 import io.cognate.it.support.Expect;
 import io.cognate.it.support.HostedUi;
@@ -24,10 +30,12 @@ import io.cognate.it.support.LambdaShims;
 import io.cognate.it.support.Mailbox;
 import io.cognate.it.support.Names;
 import io.cognate.it.support.SignIn;
+import io.cognate.it.support.Stack;
 import io.cognate.it.support.TestPool;
 import io.cognate.it.support.TestPools;
 import io.cognate.it.support.TestUser;
 import io.cognate.it.support.TestUsers;
+import io.cognate.it.support.UserEvents;
 
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
@@ -121,6 +129,31 @@ class TriggersTest {
         JsonNode signIn = LambdaShims.events("pre-token-v3", machine.poolId()).get(1);
         assertEquals("3", signIn.path("version").asText());
         assertEquals("TokenGeneration_Authentication", signIn.path("triggerSource").asText());
+    }
+
+    @Test
+    void invocationsWhenAnsweredOrFailedThenReportedAsCloudEventsAndMetrics() throws Exception {
+        TestPool pool = pool(l -> l.preSignUp(LambdaShims.arn("pre-signup")));
+        signUp(pool, Names.unique("reported"), Names.unique("reported") + "@trusted.example");
+        Expect.error(UserLambdaValidationException.class, () -> signUp(pool, Names.unique("refused"),
+                Names.unique("refused") + "@blocked.example"));
+
+        List<CloudEvent> reports = UserEvents.awaitTopicCloudEvents("cognate.triggers.invocations", pool.id(),
+                found -> found.size() >= 2, Duration.ofSeconds(15));
+        assertEquals(List.of("io.cognate.trigger.TriggerInvoked", "io.cognate.trigger.TriggerFailed"),
+                reports.stream().map(CloudEvent::getType).toList());
+        JsonNode failed = new ObjectMapper().readTree(reports.get(1).getData().toBytes());
+        assertEquals("PreSignUp", failed.path("trigger").asText());
+        assertEquals(LambdaShims.arn("pre-signup"), failed.path("functionArn").asText());
+        assertEquals("HANDLER_ERROR", failed.path("outcome").asText());
+        assertFalse(failed.has("message"), "a handler's own words stay out of the reports");
+        assertEquals("/userpools/" + pool.id(), reports.get(0).getSource().toString());
+
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                Stack.get().value("COGNATE_TRIGGER_GATEWAY_URL") + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(metrics.contains("cognate_trigger_invocations_seconds_count{outcome=\"HANDLER_ERROR\","
+                + "trigger=\"PreSignUp\"}"), metrics);
     }
 
     @Test

@@ -67,7 +67,13 @@ public final class UserEvents {
      */
     public static List<CloudEvent> awaitCloudEvents(String userPoolId, String sub, Predicate<List<CloudEvent>> done,
             Duration timeout) {
-        return poll(TOPIC, userPoolId + "/" + sub, CloudEventDeserializer.class, value -> (CloudEvent) value,
+        return awaitTopicCloudEvents(TOPIC, userPoolId + "/" + sub, done, timeout);
+    }
+
+    /** The events of a topic with this key, as the CloudEvents SDK reads them, until {@code done} or the timeout. */
+    public static List<CloudEvent> awaitTopicCloudEvents(String topic, String key, Predicate<List<CloudEvent>> done,
+            Duration timeout) {
+        return poll(topic, key, CloudEventDeserializer.class, value -> (CloudEvent) value,
                 (recordKey, event) -> event, done, timeout);
     }
 

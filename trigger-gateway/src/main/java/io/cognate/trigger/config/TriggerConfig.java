@@ -34,6 +34,10 @@ public interface TriggerConfig {
     @WithDefault("cognate.triggers.custom-sender")
     String customSenderTopic();
 
+    /** The Kafka topic of the TriggerInvoked and TriggerFailed events, one per invocation. */
+    @WithDefault("cognate.triggers.invocations")
+    String invocationsTopic();
+
     /** The consumer group of the replicas reading {@link #customSenderTopic()}. */
     @WithDefault("cognate-trigger-gateway")
     String consumerGroup();

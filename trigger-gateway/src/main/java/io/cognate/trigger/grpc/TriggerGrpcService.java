@@ -25,7 +25,8 @@ public class TriggerGrpcService implements TriggerGateway {
             return Uni.createFrom().failure(Status.INVALID_ARGUMENT
                     .withDescription("trigger, function_arn and event_json are required").asRuntimeException());
         }
-        return invoker.invoke(request.getTrigger(), request.getFunctionArn(), request.getEventJson())
+        return invoker.invoke(request.getUserPoolId(), request.getTrigger(), request.getFunctionArn(),
+                request.getEventJson())
                 .map(TriggerGrpcService::response);
     }
 

@@ -92,7 +92,8 @@ public class CustomSenderConsumer {
         if (trigger == null || functionArn == null || targets.consumedByUser(functionArn)) {
             return;
         }
-        Invocation invocation = invoker.invoke(trigger, functionArn, event.value()).await().atMost(INVOCATION_LIMIT);
+        Invocation invocation = invoker.invoke(event.key(), trigger, functionArn, event.value()).await()
+                .atMost(INVOCATION_LIMIT);
         if (invocation instanceof Invocation.Failed failed) {
             LOG.warnf("%s for pool %s failed: %s", trigger, event.key(), failed.kind());
         }

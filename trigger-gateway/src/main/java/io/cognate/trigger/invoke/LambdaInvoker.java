@@ -19,8 +19,8 @@ import io.smallrye.mutiny.Uni;
  * Runs a trigger's handler through the Lambda Invoke API ({@code POST .../2015-03-31/functions/<name>/invocations},
  * the event as the body) under Cognito's rules: five seconds per attempt, which Cognito does not let anyone change;
  * another attempt, up to three, when one times out or the handler's host cannot be reached or is overloaded; a
- * handler's own error at once, without retrying. Logs what happened but never an event or an answer, which carry
- * passwords, codes and attributes.
+ * handler's own error at once, without retrying. Logs what went wrong but never an event or an answer, which carry
+ * passwords, codes and attributes; every outcome goes to {@link InvocationReports}.
  */
 @ApplicationScoped
 public class LambdaInvoker {
@@ -29,14 +29,23 @@ public class LambdaInvoker {
     static final int ATTEMPTS = 3;
 
     private final FunctionTargets targets;
+    private final InvocationReports reports;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(ATTEMPT_TIMEOUT)
             .version(HttpClient.Version.HTTP_1_1).build();
 
-    public LambdaInvoker(FunctionTargets targets) {
+    public LambdaInvoker(FunctionTargets targets, InvocationReports reports) {
         this.targets = targets;
+        this.reports = reports;
     }
 
-    public Uni<Invocation> invoke(String trigger, String functionArn, String eventJson) {
+    /** Invokes the function of a pool's trigger with the event, and reports the outcome. */
+    public Uni<Invocation> invoke(String userPoolId, String trigger, String functionArn, String eventJson) {
+        long started = System.nanoTime();
+        return run(trigger, functionArn, eventJson).invoke(invocation -> reports.record(userPoolId, trigger,
+                functionArn, invocation, Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    private Uni<Invocation> run(String trigger, String functionArn, String eventJson) {
         Optional<URI> target = targets.of(functionArn);
         if (target.isEmpty()) {
             LOG.warnf("%s: %s names no Lambda function", trigger, functionArn);
@@ -45,10 +54,7 @@ public class LambdaInvoker {
         HttpRequest request = HttpRequest.newBuilder(target.get()).timeout(ATTEMPT_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(eventJson, StandardCharsets.UTF_8)).build();
-        long started = System.nanoTime();
-        return attempt(trigger, request, 1).invoke(invocation -> LOG.debugf("%s %s: %s in %d ms", trigger,
-                target.get().getHost(), invocation instanceof Invocation.Failed failed ? failed.kind() : "answered",
-                (System.nanoTime() - started) / 1_000_000));
+        return attempt(trigger, request, 1);
     }
 
     private Uni<Invocation> attempt(String trigger, HttpRequest request, int attempt) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
+import io.cognate.contracts.events.CloudEvents;
 import io.cognate.userpool.config.CognateConfig;
 import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
@@ -40,7 +41,7 @@ public class KafkaSmsSender implements SmsSender {
         data.put("message", message);
         data.put("purpose", purpose);
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, phoneNumber,
-                CloudEvents.event("SmsMessage", userPoolId, null, Instant.now(), data));
+                CloudEvents.event("io.cognate.userpool.SmsMessage", userPoolId, null, Instant.now(), data));
         return producers.acknowledged(record).onFailure().transform(e -> {
             LOG.warnf("SMS could not be handed to Kafka: %s", e.getClass().getSimpleName());
             return new DeliveryFailedException("SMS");

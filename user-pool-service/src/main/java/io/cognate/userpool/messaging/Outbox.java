@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.contracts.events.CloudEvents;
 import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.repository.OutboxEventEntity;
 import io.cognate.userpool.repository.UserEntity;
@@ -43,7 +44,7 @@ public class Outbox {
         OutboxEventEntity event = new OutboxEventEntity();
         event.topic = topic;
         event.eventKey = user.poolId + "/" + user.sub;
-        event.payload = CloudEvents.event(type.name(), user.poolId, user.sub.toString(), now, data);
+        event.payload = CloudEvents.event("io.cognate.userpool." + type.name(), user.poolId, user.sub.toString(), now, data);
         event.createdAt = now;
         return event;
     }

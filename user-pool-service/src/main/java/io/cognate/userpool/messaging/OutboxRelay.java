@@ -1,5 +1,6 @@
 package io.cognate.userpool.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jboss.logging.Logger;
 
+import io.cognate.contracts.events.CloudEvents;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,6 +34,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x636f676e6174L; // "cognat"
     private static final int BATCH = 500;
+    private static final List<Header> STRUCTURED = List.of(new RecordHeader("content-type",
+            CloudEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
     /** How old an event must be before it is published: longer than any event takes to be written. */
     static final long SETTLE_MILLIS = 250;
 
@@ -75,7 +81,7 @@ public class OutboxRelay {
         for (Row row : rows) {
             ids.add(row.getLong("id"));
             acks.add(producer.send(new ProducerRecord<>(row.getString("topic"), null, row.getString("event_key"),
-                    row.getString("payload"), CloudEvents.STRUCTURED)));
+                    row.getString("payload"), STRUCTURED)));
         }
         if (ids.isEmpty()) {
             return;

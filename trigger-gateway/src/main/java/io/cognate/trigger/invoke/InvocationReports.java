@@ -1,0 +1,97 @@
+package io.cognate.trigger.invoke;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.cognate.contracts.events.CloudEvents;
+import io.cognate.trigger.config.TriggerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * What happened to each invocation, for operators and consumers: the timer {@code cognate.trigger.invocations} (by
+ * trigger and outcome) and a CloudEvent {@code io.cognate.trigger.TriggerInvoked} or {@code TriggerFailed} on Kafka,
+ * keyed by user pool. Neither carries the event or the answer (they hold attributes, passwords and codes), nor a
+ * handler's own error message: the outcome, the function, the time taken, and Cognito's words for a handler that
+ * could not be run or answered nonsense. Publishing never delays or fails an invocation.
+ */
+@ApplicationScoped
+public class InvocationReports {
+    private static final Logger LOG = Logger.getLogger(InvocationReports.class);
+
+    private final MeterRegistry metrics;
+    private final KafkaProducer<String, String> producer;
+    private final String topic;
+
+    public InvocationReports(MeterRegistry metrics, TriggerConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.metrics = metrics;
+        this.topic = config.invocationsTopic();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        this.producer = new KafkaProducer<>(props);
+    }
+
+    public void record(String userPoolId, String trigger, String functionArn, Invocation invocation,
+            Duration took) {
+        String outcome = invocation instanceof Invocation.Failed failed ? failed.kind().name() : "ANSWERED";
+        Timer.builder("cognate.trigger.invocations").description("Lambda trigger invocations, by outcome")
+                .tag("trigger", trigger).tag("outcome", outcome).register(metrics).record(took);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("trigger", trigger);
+        data.put("functionArn", functionArn);
+        data.put("outcome", outcome);
+        data.put("durationMs", took.toMillis());
+        if (invocation instanceof Invocation.Failed failed && failed.kind() != Invocation.FailureKind.HANDLER_ERROR) {
+            data.put("message", failed.message());
+        }
+        String type = invocation instanceof Invocation.Failed ? "io.cognate.trigger.TriggerFailed"
+                : "io.cognate.trigger.TriggerInvoked";
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, userPoolId,
+                CloudEvents.event(type, userPoolId, null, Instant.now(), data));
+        record.headers().add("content-type", CloudEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        // send() may block while it waits for the broker's metadata: never on the invocation's thread. A report
+        // that cannot go is dropped, and counted.
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                producer.send(record, (metadata, failure) -> {
+                    if (failure != null) {
+                        dropped(failure);
+                    }
+                });
+            } catch (RuntimeException e) {
+                dropped(e);
+            }
+        });
+    }
+
+    private void dropped(Exception failure) {
+        metrics.counter("cognate.trigger.reports.dropped").increment();
+        LOG.debugf("invocation report dropped: %s", failure.getClass().getSimpleName());
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(2));
+    }
+}
