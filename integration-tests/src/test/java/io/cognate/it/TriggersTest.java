@@ -336,7 +336,8 @@ class TriggersTest {
         assertTrue(welcome.body().contains("Hello " + user.email() + ", your code is " + code + "."), welcome::body);
         anonymous.confirmSignUp(b -> b.clientId(pool.clientId()).username(user.username()).confirmationCode(code));
 
-        anonymous.forgotPassword(b -> b.clientId(pool.clientId()).username(user.username()));
+        anonymous.forgotPassword(b -> b.clientId(pool.clientId()).username(user.username())
+                .clientMetadata(Map.of("locale", "en-GB")));
         Mailbox.Mail reset = Mailbox.of(user.email()).awaitMessages(2).get(1);
         assertEquals("Reset your Example password", reset.subject());
         assertTrue(reset.body().startsWith("Your reset code: "), reset::body);
@@ -353,6 +354,9 @@ class TriggersTest {
                 .map(e -> e.path("triggerSource").asText()).toList();
         assertEquals(List.of("CustomMessage_SignUp", "CustomMessage_ForgotPassword", "CustomMessage_AdminCreateUser"),
                 sources);
+        JsonNode forgot = LambdaShims.events("custom-message", pool.id()).get(1);
+        assertEquals("en-GB", forgot.path("request").path("clientMetadata").path("locale").asText(),
+                "the action's ClientMetadata reaches the trigger of its message");
         JsonNode event = LambdaShims.events("custom-message", pool.id()).get(2);
         assertEquals("{####}", event.path("request").path("codeParameter").asText());
         assertEquals("{username}", event.path("request").path("usernameParameter").asText());

@@ -195,8 +195,8 @@ public class MfaFlow {
         CodeDelivery.Medium medium = sms ? CodeDelivery.Medium.SMS : CodeDelivery.Medium.EMAIL;
         return transactions.transaction(() -> codes.issue(user, sms ? ConfirmationCodes.MFA_SMS
                 : ConfirmationCodes.MFA_EMAIL, CODE_TTL))
-                .chain(code -> delivery.send(pool, user, CodeDelivery.Kind.AUTHENTICATION, medium,
-                        UserAttributes.of(user).get(medium.attribute()), code))
+                .chain(code -> delivery.send(pool, pool.triggerCall(previous.clientId(), Map.of()), user,
+                        CodeDelivery.Kind.AUTHENTICATION, medium, UserAttributes.of(user).get(medium.attribute()), code))
                 .map(sent -> challenge(next, SignInOutcome.Challenge.parameters("CODE_DELIVERY_DELIVERY_MEDIUM",
                         sent.deliveryMedium(), "CODE_DELIVERY_DESTINATION", sent.destination())));
     }

@@ -67,7 +67,8 @@ public class NewPasswordFlow {
                         user.status = UserStatus.CONFIRMED;
                         user.temporaryPasswordExpiresAt = null;
                         Uni<Void> saved = attributes.isEmpty() ? users.persist(user).replaceWithVoid()
-                                : attributeChanges.update(pool, client, user, attributes, false).replaceWithVoid();
+                                : attributeChanges.update(pool, client, user, attributes, false, Map.of())
+                                        .replaceWithVoid();
                         return saved.replaceWith(new PasswordSet(user, state.authTime(), state.hosted()));
                     });
                 })))

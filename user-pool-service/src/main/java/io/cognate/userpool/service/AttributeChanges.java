@@ -37,12 +37,13 @@ public class AttributeChanges {
     /**
      * Applies the updates in the caller's transaction. A changed email is no longer verified (unless an admin sets
      * its verified flag in the same call) and, where the pool auto-verifies email, gets a code; where the pool's
-     * UserAttributeUpdateSettings require it, the new address waits for that code and the verified one stays.
+     * UserAttributeUpdateSettings require it, the new address waits for that code and the verified one stays. The
+     * action's ClientMetadata goes to the triggers of the codes sent.
      *
      * @return where the codes sent went
      */
     public Uni<List<CodeDeliveryDetails>> update(UserPool pool, AppClient client, UserEntity user,
-            Map<String, String> requested, boolean admin) {
+            Map<String, String> requested, boolean admin, Map<String, String> clientMetadata) {
         Map<String, String> updates = UserAttributes.checkWritable(pool, client, requested, admin);
         Map<String, String> before = UserAttributes.of(user);
         Map<String, String> attributes = UserAttributes.of(user);
@@ -74,7 +75,8 @@ public class AttributeChanges {
         Uni<Void> sending = aliases.claim(pool, user, before, attributes, false)
                 .chain(() -> save(pool, user, attributes));
         for (String attribute : toVerify) {
-            sending = sending.call(() -> verification.sendCode(pool, user, attribute,
+            sending = sending.call(() -> verification.sendCode(pool,
+                    pool.triggerCall(client == null ? null : client.id(), clientMetadata), user, attribute,
                     CodeDelivery.Kind.UPDATE_USER_ATTRIBUTE).invoke(sent::add));
         }
         return sending.replaceWith(sent);

@@ -15,6 +15,7 @@ import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.model.CodeDeliveryDetails;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
+import io.cognate.userpool.triggers.PoolCall;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -47,14 +48,15 @@ public class AttributeVerification {
      * Issues a code for the attribute's value (the pending one if there is one) and sends it, as {@code kind}
      * (UPDATE_USER_ATTRIBUTE after a change, VERIFY_USER_ATTRIBUTE when asked for); where it went.
      */
-    public Uni<CodeDeliveryDetails> sendCode(UserPool pool, UserEntity user, String attribute, CodeDelivery.Kind kind) {
+    public Uni<CodeDeliveryDetails> sendCode(UserPool pool, PoolCall call, UserEntity user, String attribute,
+            CodeDelivery.Kind kind) {
         requireVerifiable(attribute);
         String value = user.pendingAttributes().getOrDefault(attribute, UserAttributes.of(user).get(attribute));
         if (value == null) {
             throw INVALID_PARAMETER.withMessage("The user has no %s to verify.", attribute);
         }
         return codes.issue(user, purpose(attribute), CODE_TTL)
-                .chain(code -> delivery.send(pool, user, kind, CodeDelivery.Medium.of(attribute), value, code));
+                .chain(code -> delivery.send(pool, call, user, kind, CodeDelivery.Medium.of(attribute), value, code));
     }
 
     /** Consumes the code; the attribute (its pending value, if any) is then verified. */

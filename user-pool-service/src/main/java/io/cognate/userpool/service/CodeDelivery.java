@@ -2,7 +2,6 @@ package io.cognate.userpool.service;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +15,7 @@ import io.cognate.userpool.model.CodeDeliveryDetails;
 import io.cognate.userpool.model.Message;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.triggers.CustomMessageAnswer;
+import io.cognate.userpool.triggers.PoolCall;
 import io.cognate.userpool.triggers.Triggers;
 import io.smallrye.mutiny.Uni;
 
@@ -82,24 +82,25 @@ public class CodeDelivery {
     }
 
     /**
-     * Sends {@code code} to the user's {@code destination}; for ADMIN_CREATE_USER the code is the temporary password
-     * and {@code name} the name the invitation shows. The sign-up code of a CONFIRM_WITH_LINK pool goes as a link
-     * for {@code clientId}.
+     * Sends {@code code} to the user's {@code destination}, for the operation of {@code call} (its app client and
+     * ClientMetadata go to the triggers); for ADMIN_CREATE_USER the code is the temporary password and {@code name}
+     * the name the invitation shows. The sign-up code of a CONFIRM_WITH_LINK pool goes as a link for the call's
+     * client.
      */
-    public Uni<CodeDeliveryDetails> send(UserPool pool, UserEntity user, Kind kind, Medium medium, String destination,
-            String code, String name, String clientId) {
+    public Uni<CodeDeliveryDetails> send(UserPool pool, PoolCall call, UserEntity user, Kind kind, Medium medium,
+            String destination, String code, String name) {
         boolean sms = medium == Medium.SMS;
-        if (pool.settings().policies().lambda().customSender(sms) != null) {
+        if (call.lambda().customSender(sms) != null) {
             String source = kind.triggerSource.replace("CustomMessage_", sms ? "CustomSMSSender_"
                     : "CustomEmailSender_");
-            return triggers.customSender(pool.triggerCall(clientId, Map.of()), sms, source, user.username,
-                    UserAttributes.ofTrigger(user), code, kind == Kind.ADMIN_CREATE_USER)
+            return triggers.customSender(call, sms, source, user.username, UserAttributes.ofTrigger(user), code,
+                    kind == Kind.ADMIN_CREATE_USER)
                     .replaceWith(() -> sms ? CodeDeliveryDetails.sms(destination)
                             : CodeDeliveryDetails.email(destination));
         }
-        return triggers.customMessage(pool.triggerCall(clientId, Map.of()), kind.triggerSource, user.username,
-                UserAttributes.ofTrigger(user), kind == Kind.ADMIN_CREATE_USER)
-                .chain(custom -> send(pool, user, kind, medium, destination, code, name, clientId, custom));
+        return triggers.customMessage(call, kind.triggerSource, user.username, UserAttributes.ofTrigger(user),
+                kind == Kind.ADMIN_CREATE_USER)
+                .chain(custom -> send(pool, user, kind, medium, destination, code, name, call.clientId(), custom));
     }
 
     /** The message, in the pool's template or the CustomMessage trigger's text where it gave one. */
@@ -120,10 +121,10 @@ public class CodeDelivery {
                 .replaceWith(() -> CodeDeliveryDetails.email(destination));
     }
 
-    /** {@link #send} with the user's own name, to the user's attribute for the medium. */
-    public Uni<CodeDeliveryDetails> send(UserPool pool, UserEntity user, Kind kind, Medium medium, String destination,
-            String code) {
-        return send(pool, user, kind, medium, destination, code, user.username, null);
+    /** {@link #send} with the user's own name. */
+    public Uni<CodeDeliveryDetails> send(UserPool pool, PoolCall call, UserEntity user, Kind kind, Medium medium,
+            String destination, String code) {
+        return send(pool, call, user, kind, medium, destination, code, user.username);
     }
 
     private static Message emailTemplate(UserPool pool, Kind kind) {

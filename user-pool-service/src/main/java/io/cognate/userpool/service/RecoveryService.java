@@ -65,7 +65,8 @@ public class RecoveryService {
             return pools.require(client.poolId()).chain(pool -> lookup.find(pool, username).chain(user -> {
                 if (user == null && UserMigration.configured(pool)) {
                     return migration.forgotPassword(pool, client, username, clientMetadata)
-                            .chain(migrated -> sendCode(pool, migrated));
+                            .chain(migrated -> sendCode(pool, pool.triggerCall(client.id(), clientMetadata),
+                                    migrated));
                 }
                 if (user == null) {
                     if (client.preventUserExistenceErrors()) {
@@ -77,7 +78,7 @@ public class RecoveryService {
                 if (!user.enabled) {
                     throw NOT_AUTHORIZED.withMessage("User is disabled.");
                 }
-                return sendCode(pool, user);
+                return sendCode(pool, pool.triggerCall(client.id(), clientMetadata), user);
             }));
         }));
     }
@@ -118,9 +119,9 @@ public class RecoveryService {
     }
 
     /** AdminResetUserPassword: the password stops working (PasswordResetRequiredException) and a code is sent. */
-    public Uni<Void> adminResetUserPassword(String poolId, String username) {
+    public Uni<Void> adminResetUserPassword(String poolId, String username, Map<String, String> clientMetadata) {
         return Panache.withTransaction(() -> pools.require(poolId).chain(pool -> lookup.require(pool, username)
-                .chain(user -> sendCode(pool, user).chain(sent -> {
+                .chain(user -> sendCode(pool, pool.triggerCall(null, clientMetadata), user).chain(sent -> {
                     user.status = UserStatus.RESET_REQUIRED;
                     user.updatedAt = Instant.now();
                     return users.persist(user);
@@ -128,7 +129,7 @@ public class RecoveryService {
     }
 
     /** Issues a recovery code in the caller's transaction and sends it; where it went. */
-    private Uni<CodeDeliveryDetails> sendCode(UserPool pool, UserEntity user) {
+    private Uni<CodeDeliveryDetails> sendCode(UserPool pool, PoolCall call, UserEntity user) {
         Map<String, String> attributes = UserAttributes.of(user);
         for (String mechanism : pool.recoveryMechanisms()) {
             switch (mechanism) {
@@ -138,8 +139,8 @@ public class RecoveryService {
                     String attribute = mechanism.substring("verified_".length());
                     if (attributes.containsKey(attribute) && UserAttributes.isTrue(attributes.get(attribute + "_verified"))) {
                         return codes.issue(user, ConfirmationCodes.FORGOT_PASSWORD, CODE_TTL).chain(code -> delivery
-                                .send(pool, user, CodeDelivery.Kind.FORGOT_PASSWORD, CodeDelivery.Medium.of(attribute),
-                                        attributes.get(attribute), code));
+                                .send(pool, call, user, CodeDelivery.Kind.FORGOT_PASSWORD,
+                                        CodeDelivery.Medium.of(attribute), attributes.get(attribute), code));
                     }
                 }
                 default -> {

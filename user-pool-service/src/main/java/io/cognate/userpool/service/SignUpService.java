@@ -84,7 +84,7 @@ public class SignUpService {
                                         .map(confirmed -> new SignUpResult(true, user.sub.toString(), null));
                             }
                             return create(pool, user).chain(code -> code == null ? Uni.createFrom().nullItem()
-                                    : deliverCode(pool, client, user, code, CodeDelivery.Kind.SIGN_UP))
+                                    : deliverCode(pool, call, user, code, CodeDelivery.Kind.SIGN_UP))
                                     .map(sent -> new SignUpResult(false, user.sub.toString(), sent));
                         });
             });
@@ -130,11 +130,11 @@ public class SignUpService {
                 UserAttributes.ofTrigger(user));
     }
 
-    private Uni<CodeDeliveryDetails> deliverCode(UserPool pool, AppClient client, UserEntity user, String code,
+    private Uni<CodeDeliveryDetails> deliverCode(UserPool pool, PoolCall call, UserEntity user, String code,
             CodeDelivery.Kind kind) {
         String attribute = codeAttribute(pool, user);
-        return delivery.send(pool, user, kind, CodeDelivery.Medium.of(attribute), UserAttributes.of(user).get(attribute),
-                code, user.username, client.id());
+        return delivery.send(pool, call, user, kind, CodeDelivery.Medium.of(attribute),
+                UserAttributes.of(user).get(attribute), code);
     }
 
     /**
@@ -180,7 +180,8 @@ public class SignUpService {
         })).chain(confirmed -> postConfirmation(confirmed.call(), confirmed.user()));
     }
 
-    public Uni<CodeDeliveryDetails> resendConfirmationCode(String clientId, String username, String secretHash) {
+    public Uni<CodeDeliveryDetails> resendConfirmationCode(String clientId, String username, String secretHash,
+            Map<String, String> clientMetadata) {
         return Panache.withSession(() -> clients.requireById(clientId).chain(client -> {
             AppClientService.checkSecretHash(client, username, secretHash);
             return pools.require(client.poolId()).chain(pool -> lookup.find(pool, username).chain(user -> {
@@ -199,7 +200,8 @@ public class SignUpService {
                 }
                 return Panache.withTransaction(() -> codes.issue(user, ConfirmationCodes.SIGN_UP,
                         config.confirmationCodeTtl()))
-                        .chain(code -> deliverCode(pool, client, user, code, CodeDelivery.Kind.RESEND_CODE));
+                        .chain(code -> deliverCode(pool, pool.triggerCall(client.id(), clientMetadata), user, code,
+                                CodeDelivery.Kind.RESEND_CODE));
             }));
         }));
     }

@@ -20,6 +20,7 @@ import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.model.Page;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
+import io.cognate.userpool.triggers.PoolCall;
 import io.cognate.userpool.triggers.Triggers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -92,7 +93,8 @@ public class UserAdminService {
                                 : outbox.record(UserEventType.UserCreated, user, Map.of())))
                         .onFailure(Failures::isUniqueViolation)
                         .transform(e -> USERNAME_EXISTS.withMessage("User account already exists"));
-                return saved.chain(() -> invite(pool, user, password, mediums)).replaceWith(user);
+                return saved.chain(() -> invite(pool, pool.triggerCall(null, request.clientMetadata()), user,
+                        password, mediums)).replaceWith(user);
             });
         }));
     }
@@ -136,15 +138,16 @@ public class UserAdminService {
     }
 
     /** Sends the invitation by each medium, naming the user as it signs in. */
-    private Uni<Void> invite(UserPool pool, UserEntity user, String password, List<CodeDelivery.Medium> mediums) {
+    private Uni<Void> invite(UserPool pool, PoolCall call, UserEntity user, String password,
+            List<CodeDelivery.Medium> mediums) {
         Map<String, String> attributes = UserAttributes.of(user);
         String email = attributes.get("email");
         String displayName = pool.usernameAttributes().isEmpty() ? user.username
                 : email != null ? email : attributes.get("phone_number");
         Uni<Void> sent = Uni.createFrom().voidItem();
         for (CodeDelivery.Medium medium : mediums) {
-            sent = sent.chain(() -> delivery.send(pool, user, CodeDelivery.Kind.ADMIN_CREATE_USER, medium,
-                    attributes.get(medium.attribute()), password, displayName, null)).replaceWithVoid();
+            sent = sent.chain(() -> delivery.send(pool, call, user, CodeDelivery.Kind.ADMIN_CREATE_USER, medium,
+                    attributes.get(medium.attribute()), password, displayName)).replaceWithVoid();
         }
         return sent;
     }
@@ -162,9 +165,11 @@ public class UserAdminService {
     }
 
     @WithTransaction
-    public Uni<Void> adminUpdateUserAttributes(String poolId, String username, Map<String, String> updates) {
+    public Uni<Void> adminUpdateUserAttributes(String poolId, String username, Map<String, String> updates,
+            Map<String, String> clientMetadata) {
         return pools.require(poolId).chain(pool -> lookup.require(pool, username)
-                .chain(user -> attributeChanges.update(pool, null, user, updates, true))).replaceWithVoid();
+                .chain(user -> attributeChanges.update(pool, null, user, updates, true, clientMetadata)))
+                .replaceWithVoid();
     }
 
     @WithTransaction

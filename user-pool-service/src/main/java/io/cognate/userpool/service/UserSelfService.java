@@ -81,18 +81,20 @@ public class UserSelfService {
     }
 
     @WithTransaction
-    public Uni<List<CodeDeliveryDetails>> updateUserAttributes(String accessToken, Map<String, String> updates) {
+    public Uni<List<CodeDeliveryDetails>> updateUserAttributes(String accessToken, Map<String, String> updates,
+            Map<String, String> clientMetadata) {
         return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId())
                 .chain(pool -> client(caller).chain(client -> attributeChanges.update(pool, client, caller.user(),
-                        updates, false))));
+                        updates, false, clientMetadata))));
     }
 
     /** GetUserAttributeVerificationCode: a code for the user's email or phone number, sent to it. */
     @WithTransaction
-    public Uni<CodeDeliveryDetails> getUserAttributeVerificationCode(String accessToken, String attribute) {
+    public Uni<CodeDeliveryDetails> getUserAttributeVerificationCode(String accessToken, String attribute,
+            Map<String, String> clientMetadata) {
         return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId())
-                .chain(pool -> verification.sendCode(pool, caller.user(), attribute,
-                        CodeDelivery.Kind.VERIFY_USER_ATTRIBUTE)));
+                .chain(pool -> verification.sendCode(pool, pool.triggerCall(caller.clientId(), clientMetadata),
+                        caller.user(), attribute, CodeDelivery.Kind.VERIFY_USER_ATTRIBUTE)));
     }
 
     /** VerifyUserAttribute: the code proves the address; a held-back new address takes effect. */

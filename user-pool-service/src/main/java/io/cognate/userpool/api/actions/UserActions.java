@@ -51,22 +51,25 @@ public class UserActions implements ActionGroup {
     record CodeAnswer(ClientUser user, String code, String password, boolean forceAliasCreation) {
     }
 
-    record TokenAttributes(String accessToken, Map<String, String> attributes, List<String> names) {
+    record TokenAttributes(String accessToken, Map<String, String> attributes, List<String> names,
+            Map<String, String> clientMetadata) {
     }
 
-    record TokenCode(String accessToken, String attributeName, String code) {
+    record TokenCode(String accessToken, String attributeName, String code, Map<String, String> clientMetadata) {
     }
 
     record PasswordChange(String accessToken, String previous, String proposed) {
     }
 
-    record AdminAttributes(Keys.PoolUser user, Map<String, String> attributes, List<String> names) {
+    record AdminAttributes(Keys.PoolUser user, Map<String, String> attributes, List<String> names,
+            Map<String, String> clientMetadata) {
     }
 
     record AdminPassword(Keys.PoolUser user, String password, boolean permanent) {
     }
 
-    record AdminConfirmation(Keys.PoolUser user, Map<String, String> clientMetadata) {
+    /** An admin action on a pool user, with its ClientMetadata. */
+    record AdminUserCall(Keys.PoolUser user, Map<String, String> clientMetadata) {
     }
 
     @Override
@@ -85,7 +88,7 @@ public class UserActions implements ActionGroup {
         }, a -> signUps.confirmSignUp(a.user().clientId(), a.user().username(), a.code(), a.user().secretHash(),
                 a.forceAliasCreation(), a.user().clientMetadata()), Json::empty);
         registry.open("ResendConfirmationCode", ClientUser::of,
-                u -> signUps.resendConfirmationCode(u.clientId(), u.username(), u.secretHash()),
+                u -> signUps.resendConfirmationCode(u.clientId(), u.username(), u.secretHash(), u.clientMetadata()),
                 UserJson::deliveryAnswer);
         registry.open("ForgotPassword", ClientUser::of,
                 u -> recovery.forgotPassword(u.clientId(), u.username(), u.secretHash(), u.clientMetadata()),
@@ -95,40 +98,39 @@ public class UserActions implements ActionGroup {
             return new CodeAnswer(user, confirmationCode(p), p.required("Password", 1, 256), false);
         }, a -> recovery.confirmForgotPassword(a.user().clientId(), a.user().username(), a.code(), a.password(),
                 a.user().secretHash(), a.user().clientMetadata()), Json::empty);
-        registry.iam("AdminResetUserPassword", p -> {
-            Keys.PoolUser user = Keys.PoolUser.of(p);
-            p.stringMap("ClientMetadata");
-            return user;
-        }, u -> recovery.adminResetUserPassword(u.poolId(), u.username()), Json::empty);
+        registry.iam("AdminResetUserPassword", p -> new AdminUserCall(Keys.PoolUser.of(p),
+                p.stringMap("ClientMetadata")),
+                r -> recovery.adminResetUserPassword(r.user().poolId(), r.user().username(), r.clientMetadata()),
+                Json::empty);
 
         registry.open("GetUser", Params::accessToken, self::getUser, UserJson::getUser);
         registry.open("DeleteUser", Params::accessToken, self::deleteUser, Json::empty);
         registry.open("UpdateUserAttributes", p -> {
             String token = p.accessToken();
             Map<String, String> attributes = requiredAttributes(p);
-            p.stringMap("ClientMetadata");
-            return new TokenAttributes(token, attributes, null);
-        }, r -> self.updateUserAttributes(r.accessToken(), r.attributes()), sent -> {
+            return new TokenAttributes(token, attributes, null, p.stringMap("ClientMetadata"));
+        }, r -> self.updateUserAttributes(r.accessToken(), r.attributes(), r.clientMetadata()), sent -> {
             ObjectNode response = Json.object();
             ArrayNode list = response.putArray("CodeDeliveryDetailsList");
             sent.forEach(details -> list.add(UserJson.delivery(details)));
             return response;
         });
-        registry.open("DeleteUserAttributes", p -> new TokenAttributes(p.accessToken(), null, attributeNames(p)),
+        registry.open("DeleteUserAttributes", p -> new TokenAttributes(p.accessToken(), null, attributeNames(p),
+                Map.of()),
                 r -> self.deleteUserAttributes(r.accessToken(), r.names()), Json::empty);
         registry.open("GetUserAttributeVerificationCode", p -> {
-            TokenCode request = new TokenCode(p.accessToken(), p.required("AttributeName", 1, 32), null);
-            p.stringMap("ClientMetadata");
-            return request;
-        }, r -> self.getUserAttributeVerificationCode(r.accessToken(), r.attributeName()), UserJson::deliveryAnswer);
+            String token = p.accessToken();
+            return new TokenCode(token, p.required("AttributeName", 1, 32), null, p.stringMap("ClientMetadata"));
+        }, r -> self.getUserAttributeVerificationCode(r.accessToken(), r.attributeName(), r.clientMetadata()),
+                UserJson::deliveryAnswer);
         registry.open("VerifyUserAttribute", p -> new TokenCode(p.accessToken(), p.required("AttributeName", 1, 32),
-                p.required("Code", 1, 2048, Params.USERNAME)),
+                p.required("Code", 1, 2048, Params.USERNAME), Map.of()),
                 r -> self.verifyUserAttribute(r.accessToken(), r.attributeName(), r.code()), Json::empty);
         registry.open("ChangePassword", p -> new PasswordChange(p.accessToken(), p.optional("PreviousPassword", 0, 256),
                 p.required("ProposedPassword", 1, 256)),
                 r -> self.changePassword(r.accessToken(), r.previous(), r.proposed()), Json::empty);
 
-        registry.iam("AdminConfirmSignUp", p -> new AdminConfirmation(Keys.PoolUser.of(p), p.stringMap("ClientMetadata")),
+        registry.iam("AdminConfirmSignUp", p -> new AdminUserCall(Keys.PoolUser.of(p), p.stringMap("ClientMetadata")),
                 c -> signUps.adminConfirmSignUp(c.user().poolId(), c.user().username(), c.clientMetadata()),
                 Json::empty);
         registry.iam("AdminCreateUser", UserActions::adminCreateUser, admin::adminCreateUser,
@@ -140,10 +142,11 @@ public class UserActions implements ActionGroup {
         registry.iam("AdminUpdateUserAttributes", p -> {
             Keys.PoolUser user = Keys.PoolUser.of(p);
             Map<String, String> attributes = requiredAttributes(p);
-            p.stringMap("ClientMetadata");
-            return new AdminAttributes(user, attributes, null);
-        }, r -> admin.adminUpdateUserAttributes(r.user().poolId(), r.user().username(), r.attributes()), Json::empty);
-        registry.iam("AdminDeleteUserAttributes", p -> new AdminAttributes(Keys.PoolUser.of(p), null, attributeNames(p)),
+            return new AdminAttributes(user, attributes, null, p.stringMap("ClientMetadata"));
+        }, r -> admin.adminUpdateUserAttributes(r.user().poolId(), r.user().username(), r.attributes(),
+                r.clientMetadata()), Json::empty);
+        registry.iam("AdminDeleteUserAttributes", p -> new AdminAttributes(Keys.PoolUser.of(p), null, attributeNames(p),
+                Map.of()),
                 r -> admin.adminDeleteUserAttributes(r.user().poolId(), r.user().username(), r.names()), Json::empty);
         registry.iam("AdminDisableUser", Keys.PoolUser::of, u -> admin.setEnabled(u.poolId(), u.username(), false),
                 Json::empty);

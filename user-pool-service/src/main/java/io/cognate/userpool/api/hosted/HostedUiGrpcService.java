@@ -206,8 +206,8 @@ public class HostedUiGrpcService implements HostedUi {
     @Override
     public Uni<CodeDelivery> resendConfirmationCode(UserRef request) {
         return limited(request.getClientId(), RateCategory.UserResourceRead, client -> signUps.resendConfirmationCode(
-                client.id(), request.getUsername(), AppClientService.secretHashOf(client, request.getUsername()))
-                .map(details -> HostedReplies.delivery(false, details)));
+                client.id(), request.getUsername(), AppClientService.secretHashOf(client, request.getUsername()),
+                Map.of()).map(details -> HostedReplies.delivery(false, details)));
     }
 
     @Override
