@@ -1,26 +1,29 @@
 package io.cognate.trigger.invoke;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.http.HttpClient;
 
 /**
  * Runs a trigger's handler through the Lambda Invoke API ({@code POST .../2015-03-31/functions/<name>/invocations},
  * the event as the body) under Cognito's rules: five seconds per attempt, which Cognito does not let anyone change;
  * another attempt, up to three, when one times out or the handler's host cannot be reached or is overloaded; a
- * handler's own error at once, without retrying. Logs what went wrong but never an event or an answer, which carry
- * passwords, codes and attributes; every outcome goes to {@link InvocationReports}.
+ * handler's own error at once, without retrying. Connections to the hosts are kept alive and pooled (Vert.x's HTTP
+ * client, on the event loop). Logs what went wrong but never an event or an answer, which carry passwords, codes and
+ * attributes; every outcome goes to {@link InvocationReports}.
  */
 @ApplicationScoped
 public class LambdaInvoker {
@@ -30,12 +33,13 @@ public class LambdaInvoker {
 
     private final FunctionTargets targets;
     private final InvocationReports reports;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(ATTEMPT_TIMEOUT)
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http;
 
-    public LambdaInvoker(FunctionTargets targets, InvocationReports reports) {
+    public LambdaInvoker(FunctionTargets targets, InvocationReports reports, Vertx vertx) {
         this.targets = targets;
         this.reports = reports;
+        this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
+                .setConnectTimeout((int) ATTEMPT_TIMEOUT.toMillis()));
     }
 
     /** Invokes the function of a pool's trigger with the event, and reports the outcome. */
@@ -51,26 +55,26 @@ public class LambdaInvoker {
             LOG.warnf("%s: %s names no Lambda function", trigger, functionArn);
             return Uni.createFrom().item(Invocation.notRun(trigger, "ResourceNotFoundException"));
         }
-        HttpRequest request = HttpRequest.newBuilder(target.get()).timeout(ATTEMPT_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(eventJson, StandardCharsets.UTF_8)).build();
-        return attempt(trigger, request, 1);
+        // The timeout covers the whole answer: no byte comes before the handler has finished.
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
+                .setAbsoluteURI(target.get().toString()).setTimeout(ATTEMPT_TIMEOUT.toMillis())
+                .putHeader("Content-Type", "application/json");
+        return attempt(trigger, request, Buffer.buffer(eventJson), 1);
     }
 
-    private Uni<Invocation> attempt(String trigger, HttpRequest request, int attempt) {
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request,
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)))
-                .map(response -> HandlerAnswers.of(trigger, response.statusCode(),
-                        response.headers().firstValue("X-Amz-Function-Error").isPresent(), response.body()))
+    private Uni<Invocation> attempt(String trigger, RequestOptions request, Buffer event, int attempt) {
+        return http.request(request).chain(sent -> sent.send(event))
+                .chain(response -> response.body().map(body -> HandlerAnswers.of(trigger, response.statusCode(),
+                        response.getHeader("X-Amz-Function-Error") != null, body.toString())))
                 .onFailure().recoverWithItem(failure -> new HandlerAnswers.Retry(lambdaError(failure)))
                 .chain(result -> {
                     if (result instanceof HandlerAnswers.Done done) {
                         return Uni.createFrom().item(done.invocation());
                     }
                     String error = ((HandlerAnswers.Retry) result).lambdaError();
-                    LOG.warnf("%s: attempt %d of %d at %s failed: %s", trigger, attempt, ATTEMPTS,
-                            request.uri().getHost() + ":" + request.uri().getPort(), error);
-                    return attempt < ATTEMPTS ? attempt(trigger, request, attempt + 1)
+                    LOG.warnf("%s: attempt %d of %d at %s:%d failed: %s", trigger, attempt, ATTEMPTS,
+                            request.getHost(), request.getPort(), error);
+                    return attempt < ATTEMPTS ? attempt(trigger, request, event, attempt + 1)
                             : Uni.createFrom().item(Invocation.notRun(trigger, error));
                 });
     }
@@ -78,7 +82,7 @@ public class LambdaInvoker {
     /** Lambda's name for an invoke that got no answer: a timeout, or the host unreachable. */
     private static String lambdaError(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpTimeoutException) {
+            if (cause instanceof TimeoutException) {
                 return HandlerAnswers.TIMEOUT;
             }
         }
