@@ -81,7 +81,10 @@ class CustomAuthTest {
         assertFalse(challenge.challengeParameters().containsKey("answer"), "private parameters stay private");
         RespondToAuthChallengeResponse wrong = answer(pool, user.username(), challenge.session(), "41");
         assertEquals(ChallengeNameType.CUSTOM_CHALLENGE, wrong.challengeName());
-        RespondToAuthChallengeResponse right = answer(pool, user.username(), wrong.session(), "42");
+        RespondToAuthChallengeResponse right = anonymous.respondToAuthChallenge(b -> b.clientId(pool.clientId())
+                .challengeName(ChallengeNameType.CUSTOM_CHALLENGE).session(wrong.session())
+                .challengeResponses(Map.of("USERNAME", user.username(), "ANSWER", "42"))
+                .clientMetadata(Map.of("device", "kiosk-7")));
 
         Tokens.verifyIdToken(pool.id(), pool.clientId(), right.authenticationResult().idToken());
         List<JsonNode> defines = LambdaShims.events("define-auth-challenge", pool.id());
@@ -95,6 +98,10 @@ class CustomAuthTest {
         JsonNode verify = LambdaShims.events("verify-auth-challenge", pool.id()).get(1);
         assertEquals("42", verify.path("request").path("challengeAnswer").asText());
         assertEquals("42", verify.path("request").path("privateChallengeParameters").path("answer").asText());
+        // RespondToAuthChallenge's ClientMetadata reaches the triggers it runs; InitiateAuth's reaches none of these.
+        assertEquals("kiosk-7", verify.path("request").path("clientMetadata").path("device").asText());
+        assertEquals("kiosk-7", defines.get(2).path("request").path("clientMetadata").path("device").asText());
+        assertTrue(defines.get(0).path("request").path("clientMetadata").isMissingNode());
     }
 
     @Test

@@ -303,6 +303,12 @@ class TriggersTest {
         assertEquals("2", events.get(0).path("version").asText());
         assertEquals("TokenGeneration_RefreshTokens", events.get(1).path("triggerSource").asText());
         assertEquals("aws.cognito.signin.user.admin", events.get(0).path("request").path("scopes").get(0).asText());
+
+        // GetTokensFromRefreshToken's ClientMetadata reaches PreTokenGeneration.
+        anonymous.getTokensFromRefreshToken(b -> b.clientId(pool.clientId()).refreshToken(tokens.refreshToken())
+                .clientMetadata(Map.of("channel", "mobile")));
+        JsonNode byToken = LambdaShims.events("pre-token-v2", pool.id()).get(2);
+        assertEquals("mobile", byToken.path("request").path("clientMetadata").path("channel").asText());
     }
 
     @Test

@@ -7,5 +7,5 @@ import java.util.Map;
  * its Session (null when not given) and the ChallengeResponses.
  */
 public record ChallengeResponse(boolean admin, String poolId, String clientId, String challengeName, String session,
-        Map<String, String> responses) {
+        Map<String, String> responses, Map<String, String> clientMetadata) {
 }

@@ -151,7 +151,7 @@ public class CustomAuthFlow {
     }
 
     private static PoolCall call(UserPool pool, AppClient client) {
-        return pool.triggerCall(client.id(), Map.of());
+        return pool.triggerCall(client);
     }
 
     private static Map<String, String> attributes(UserEntity user) {

@@ -65,20 +65,22 @@ public class SignInService {
 
     /** GetTokensFromRefreshToken: the client authenticated by its secret, where it has one. */
     public Uni<SignInOutcome.Tokens> getTokensFromRefreshToken(String clientId, String clientSecret,
-            String refreshToken) {
+            String refreshToken, Map<String, String> clientMetadata) {
         return transactions.session(() -> clients.cachedById(clientId).chain(client -> {
             if (!AppClientService.secretMatches(client, clientSecret)) {
                 throw NOT_AUTHORIZED.withMessage(clientSecret == null
                         ? "Client " + clientId + " is configured with secret but ClientSecret was not received"
                         : "Unable to verify client secret for client " + clientId);
             }
-            return pools.cached(client.poolId()).chain(pool -> refreshFlow.refresh(pool, client, refreshToken));
+            return pools.cached(client.poolId()).chain(pool -> refreshFlow.refresh(pool,
+                    client.calledWith(clientMetadata), refreshToken));
         }));
     }
 
     public Uni<SignInOutcome> respondToAuthChallenge(ChallengeResponse request) {
         return transactions.session(() -> client(request.admin(), request.poolId(), request.clientId())
-                .chain(client -> pools.cached(client.poolId()).chain(pool -> respond(pool, client, request))))
+                .chain(client -> pools.cached(client.poolId()).chain(pool -> respond(pool,
+                        client.calledWith(request.clientMetadata()), request))))
                 .map(outcome -> sameKind(outcome, false));
     }
 

@@ -65,7 +65,7 @@ public class TokenIssuer {
                 Map.of("clientId", client.id(), "authFlow", state.hosted() ? "HOSTED_UI" : lastStep)));
         DeviceEntity device = !state.hosted() && pool.tracksDevices()
                 && !Step.DEVICE_PASSWORD_VERIFIER.name().equals(lastStep) ? newDevice(pool, user) : null;
-        Uni<Void> postAuthentication = triggers.postAuthentication(pool.triggerCall(client.id(), Map.of()),
+        Uni<Void> postAuthentication = triggers.postAuthentication(pool.triggerCall(client),
                 user.username, UserAttributes.ofTrigger(user), device != null);
         if (state.hosted()) {
             return postAuthentication.chain(() -> event).replaceWith(new SignInOutcome.Authenticated(pool.id(),
@@ -152,7 +152,7 @@ public class TokenIssuer {
             // Cognito's preferred role: that of the group with the lowest precedence value (groups come sorted).
             String preferredRole = memberships.stream().filter(g -> g.roleArn != null && g.precedence != null)
                     .findFirst().map(g -> g.roleArn).orElse(null);
-            return triggers.preTokenGeneration(pool.triggerCall(client.id(), Map.of()), source, user.username,
+            return triggers.preTokenGeneration(pool.triggerCall(client), source, user.username,
                     UserAttributes.ofTrigger(user), groupNames, roles, preferredRole, grant.scopes())
                     .chain(custom -> tokens.mint(mintRequest(pool, client, user, authTime, originJti, amr, grant,
                             custom.groups() != null ? custom.groups() : groupNames,

@@ -2,12 +2,16 @@ package io.cognate.userpool.service;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.cognate.userpool.model.ClientSettings;
 import io.cognate.userpool.repository.AppClientEntity;
 
-/** An app client as the domain sees it: its entity, its settings, and its secret when it has one. */
+/**
+ * An app client as the domain sees it: its entity, its settings, and its secret when it has one; and, for one call
+ * ({@link #calledWith}), the ClientMetadata that call gave for the triggers it runs.
+ */
 public final class AppClient {
     private static final Set<String> LEGACY_FLOWS = Set.of("ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY",
             "USER_PASSWORD_AUTH");
@@ -15,11 +19,32 @@ public final class AppClient {
     private final AppClientEntity entity;
     private final ClientSettings settings;
     private final String secret;
+    private final Map<String, String> clientMetadata;
 
     public AppClient(AppClientEntity entity, String secret) {
+        this(entity, entity.settings(), secret, Map.of());
+    }
+
+    private AppClient(AppClientEntity entity, ClientSettings settings, String secret,
+            Map<String, String> clientMetadata) {
         this.entity = entity;
-        this.settings = entity.settings();
+        this.settings = settings;
         this.secret = secret;
+        this.clientMetadata = clientMetadata;
+    }
+
+    /**
+     * The client as one call sees it, with that call's ClientMetadata: RespondToAuthChallenge's reaches the triggers
+     * it runs (PostAuthentication, PreTokenGeneration, the custom challenge ones), GetTokensFromRefreshToken's
+     * PreTokenGeneration, as Cognito documents.
+     */
+    public AppClient calledWith(Map<String, String> clientMetadata) {
+        return new AppClient(entity, settings, secret, Map.copyOf(clientMetadata));
+    }
+
+    /** The ClientMetadata of the call ({@link #calledWith}); empty otherwise. */
+    public Map<String, String> clientMetadata() {
+        return clientMetadata;
     }
 
     public AppClientEntity entity() {

@@ -48,6 +48,11 @@ public final class UserPool {
     }
 
     /** The operation of {@code clientId} (null: an admin operation without a client) as its triggers see it. */
+    /** The triggers' view of a call by {@code client}, with the call's ClientMetadata. */
+    public PoolCall triggerCall(AppClient client) {
+        return triggerCall(client.id(), client.clientMetadata());
+    }
+
     public PoolCall triggerCall(String clientId, Map<String, String> clientMetadata) {
         return new PoolCall(id(), settings().policies().lambda(), clientId, clientMetadata);
     }

@@ -37,7 +37,8 @@ public class AuthActions implements ActionGroup {
     record Revocation(String token, String clientId, String clientSecret) {
     }
 
-    record RefreshByToken(String refreshToken, String clientId, String clientSecret) {
+    record RefreshByToken(String refreshToken, String clientId, String clientSecret,
+            Map<String, String> clientMetadata) {
     }
 
     @Override
@@ -54,7 +55,8 @@ public class AuthActions implements ActionGroup {
         registry.iam("AdminUserGlobalSignOut", Keys.PoolUser::of,
                 u -> signOut.adminUserGlobalSignOut(u.poolId(), u.username()), Json::empty);
         registry.open("GetTokensFromRefreshToken", AuthActions::refreshByToken,
-                r -> signIn.getTokensFromRefreshToken(r.clientId(), r.clientSecret(), r.refreshToken()),
+                r -> signIn.getTokensFromRefreshToken(r.clientId(), r.clientSecret(), r.refreshToken(),
+                        r.clientMetadata()),
                 tokens -> Json.wrap("AuthenticationResult", SignInJson.authenticationResult(tokens)));
         registry.open("RevokeToken", p -> new Revocation(p.required("Token", 1, 8192), p.clientId(),
                 p.optional("ClientSecret", 1, 256)),
@@ -63,11 +65,11 @@ public class AuthActions implements ActionGroup {
 
     /** GetTokensFromRefreshToken; DeviceKey is checked and, as for REFRESH_TOKEN_AUTH, not needed. */
     private static RefreshByToken refreshByToken(Params p) {
-        RefreshByToken request = new RefreshByToken(p.required("RefreshToken", 1, 8192), p.clientId(),
-                p.optional("ClientSecret", 1, 64, Params.CLIENT_ID));
+        String refreshToken = p.required("RefreshToken", 1, 8192);
+        String clientId = p.clientId();
+        String clientSecret = p.optional("ClientSecret", 1, 64, Params.CLIENT_ID);
         p.optional("DeviceKey", 1, 55);
-        p.stringMap("ClientMetadata");
-        return request;
+        return new RefreshByToken(refreshToken, clientId, clientSecret, p.stringMap("ClientMetadata"));
     }
 
     private static SignInRequest initiateAuth(Params p, boolean admin) {
@@ -82,11 +84,11 @@ public class AuthActions implements ActionGroup {
 
     private static ChallengeResponse respond(Params p, boolean admin) {
         String poolId = admin ? p.userPoolId() : null;
-        ChallengeResponse response = new ChallengeResponse(admin, poolId, p.clientId(),
-                p.requiredEnum("ChallengeName", CHALLENGES), p.optional("Session", 20, 2048),
-                p.stringMap("ChallengeResponses"));
-        readContext(p, admin);
-        return response;
+        String clientId = p.clientId();
+        String challenge = p.requiredEnum("ChallengeName", CHALLENGES);
+        String session = p.optional("Session", 20, 2048);
+        Map<String, String> responses = p.stringMap("ChallengeResponses");
+        return new ChallengeResponse(admin, poolId, clientId, challenge, session, responses, readContext(p, admin));
     }
 
     private static Map<String, String> readContext(Params p, boolean admin) {

@@ -134,7 +134,7 @@ public class HostedUiGrpcService implements HostedUi {
                 responses.put("SECRET_HASH", secretHash);
             }
             ChallengeResponse challenge = new ChallengeResponse(false, null, client.id(), request.getChallengeName(),
-                    request.getSession(), responses);
+                    request.getSession(), responses, Map.of());
             return RefusalFloor.refusals(signIn.hostedRespond(challenge), arrived).map(HostedReplies::step);
         });
     }
@@ -164,8 +164,8 @@ public class HostedUiGrpcService implements HostedUi {
     @Override
     public Uni<IssuedTokens> refreshTokens(RefreshTokensRequest request) {
         return limited(request.getClientId(), RateCategory.UserAuthentication,
-                client -> signIn.getTokensFromRefreshToken(client.id(), client.secret(), request.getRefreshToken())
-                        .map(HostedReplies::tokens));
+                client -> signIn.getTokensFromRefreshToken(client.id(), client.secret(), request.getRefreshToken(),
+                        Map.of()).map(HostedReplies::tokens));
     }
 
     @Override
