@@ -69,6 +69,11 @@ ensure_browser() {
   command -v chromium >/dev/null && command -v chromedriver >/dev/null || apt_install chromium chromium-driver
 }
 
+# The AWS CLI of the CLI compatibility tests (AwsCliTest): whatever `aws` is on the PATH, else Debian's awscli.
+ensure_aws_cli() {
+  command -v aws >/dev/null || apt_install awscli
+}
+
 # module_stale MODULE: its quarkus-run.jar is missing or older than its sources, the contracts,
 # the shared libraries or the parent pom.
 module_stale() {

@@ -1,0 +1,125 @@
+package io.cognate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cognate.it.support.CustomSenders;
+import io.cognate.it.support.LambdaShims;
+import io.cognate.it.support.Names;
+import io.cognate.it.support.Stack;
+import io.cognate.it.support.TestPools;
+
+/**
+ * The AWS CLI, unmodified but for {@code --endpoint-url}: a pool created with a LambdaConfig that points at the
+ * tests' existing handlers, and the triggers' effects and Cognito's error text through the CLI's own output.
+ */
+class AwsCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void handlers() {
+        LambdaShims.start();
+    }
+
+    /** What one {@code aws} command printed and how it exited. */
+    record Run(int exit, String stdout, String stderr) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(stdout);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + stdout + stderr, e);
+            }
+        }
+    }
+
+    private static Run aws(String... args) {
+        Stack stack = Stack.get();
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", stack.userPoolEndpoint().toString(),
+                "--output", "json"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("AWS_ACCESS_KEY_ID", stack.adminAccessKeyId());
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", stack.adminSecretAccessKey());
+        builder.environment().put("AWS_DEFAULT_REGION", stack.region());
+        builder.environment().put("AWS_PAGER", "");
+        builder.environment().put("AWS_MAX_ATTEMPTS", "1");
+        try {
+            Process aws = builder.start();
+            aws.getOutputStream().close();
+            String stdout = new String(aws.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String stderr = new String(aws.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(aws.waitFor(60, TimeUnit.SECONDS), "aws did not finish");
+            return new Run(aws.exitValue(), stdout, stderr);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void lambdaConfigWhenCreatedWithTheCliThenTheHandlersRunAsOnCognito() throws InterruptedException {
+        String lambdaConfig = "PreSignUp=" + LambdaShims.arn("pre-signup") + ",PostConfirmation="
+                + LambdaShims.arn("record") + ",KMSKeyID=" + CustomSenders.KEY_ARN
+                + ",CustomEmailSender={LambdaVersion=V1_0,LambdaArn=" + LambdaShims.arn("custom-email-sender") + "}";
+        Run created = aws("cognito-idp", "create-user-pool", "--pool-name", Names.unique("cli-pool"),
+                "--auto-verified-attributes", "email", "--lambda-config", lambdaConfig);
+        assertEquals(0, created.exit(), created.stderr());
+        String poolId = created.json().path("UserPool").path("Id").asText();
+        JsonNode described = aws("cognito-idp", "describe-user-pool", "--user-pool-id", poolId).json()
+                .path("UserPool").path("LambdaConfig");
+        assertEquals(LambdaShims.arn("pre-signup"), described.path("PreSignUp").asText());
+        assertEquals("V1_0", described.path("CustomEmailSender").path("LambdaVersion").asText());
+
+        Run client = aws("cognito-idp", "create-user-pool-client", "--user-pool-id", poolId, "--client-name", "cli",
+                "--explicit-auth-flows", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH");
+        assertEquals(0, client.exit(), client.stderr());
+        String clientId = client.json().path("UserPoolClient").path("ClientId").asText();
+
+        // PreSignUp confirms and verifies a trusted address; PostConfirmation runs for the confirmed user.
+        String trusted = Names.unique("cli");
+        Run signedUp = aws("cognito-idp", "sign-up", "--client-id", clientId, "--username", trusted, "--password",
+                TestPools.PASSWORD, "--user-attributes", "Name=email,Value=" + trusted + "@trusted.example");
+        assertEquals(0, signedUp.exit(), signedUp.stderr());
+        assertTrue(signedUp.json().path("UserConfirmed").asBoolean(), signedUp.stdout());
+        assertEquals("PostConfirmation_ConfirmSignUp",
+                LambdaShims.events("record", poolId).get(0).path("triggerSource").asText());
+
+        // Its refusal is Cognito's error, as the CLI prints it.
+        Run refused = aws("cognito-idp", "sign-up", "--client-id", clientId, "--username", Names.unique("cli"),
+                "--password", TestPools.PASSWORD, "--user-attributes", "Name=email,Value=x@blocked.example");
+        assertNotEquals(0, refused.exit());
+        assertTrue(refused.stderr().contains("(UserLambdaValidationException)")
+                && refused.stderr().contains("PreSignUp failed with error Registration from this domain is not "
+                        + "allowed.."),
+                refused.stderr());
+
+        // An untrusted address is not confirmed: the custom email sender gets its code.
+        String plain = Names.unique("cli");
+        Run unconfirmed = aws("cognito-idp", "sign-up", "--client-id", clientId, "--username", plain, "--password",
+                TestPools.PASSWORD, "--user-attributes", "Name=email,Value=" + plain + "@example.com");
+        assertEquals(0, unconfirmed.exit(), unconfirmed.stderr());
+        assertEquals("EMAIL", unconfirmed.json().path("CodeDeliveryDetails").path("DeliveryMedium").asText());
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (LambdaShims.events("custom-email-sender", poolId).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals("CustomEmailSender_SignUp",
+                LambdaShims.events("custom-email-sender", poolId).get(0).path("triggerSource").asText());
+    }
+}
