@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cloudevents.CloudEvent;
 import io.cognate.it.support.Cognito;
 import io.cognate.it.support.CustomSenders;
 import io.cognate.it.support.Expect;
@@ -25,6 +27,7 @@ import io.cognate.it.support.SmsInbox;
 import io.cognate.it.support.Stack;
 import io.cognate.it.support.TestPool;
 import io.cognate.it.support.TestPools;
+import io.cognate.it.support.UserEvents;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -83,6 +86,10 @@ class CustomSenderTest {
         assertFalse(event.path("request").path("code").asText().contains(code), "the code travels encrypted");
         assertTrue(LambdaShims.events("custom-message", pool.id()).isEmpty(),
                 "with a custom sender, CustomMessage is not run for that medium");
+        // Its answer (nothing) is not read: the invocation is reported done.
+        CloudEvent report = UserEvents.awaitTopicCloudEvents("cognate.triggers.invocations", pool.id(),
+                found -> !found.isEmpty(), Duration.ofSeconds(15)).get(0);
+        assertEquals("io.cognate.trigger.TriggerInvoked", report.getType());
     }
 
     @Test

@@ -26,7 +26,7 @@ public class TriggerGrpcService implements TriggerGateway {
                     .withDescription("trigger, function_arn and event_json are required").asRuntimeException());
         }
         return invoker.invoke(request.getUserPoolId(), request.getTrigger(), request.getFunctionArn(),
-                request.getEventJson())
+                request.getEventJson(), false)
                 .map(TriggerGrpcService::response);
     }
 

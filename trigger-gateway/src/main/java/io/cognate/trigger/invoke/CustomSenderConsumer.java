@@ -92,7 +92,7 @@ public class CustomSenderConsumer {
         if (trigger == null || functionArn == null || targets.consumedByUser(functionArn)) {
             return;
         }
-        Invocation invocation = invoker.invoke(event.key(), trigger, functionArn, event.value()).await()
+        Invocation invocation = invoker.invoke(event.key(), trigger, functionArn, event.value(), true).await()
                 .atMost(INVOCATION_LIMIT);
         if (invocation instanceof Invocation.Failed failed) {
             LOG.warnf("%s for pool %s failed: %s", trigger, event.key(), failed.kind());

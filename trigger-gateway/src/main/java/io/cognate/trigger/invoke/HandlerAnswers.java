@@ -33,7 +33,11 @@ final class HandlerAnswers {
 
     static final String TIMEOUT = "Socket timeout while invoking Lambda function";
 
-    static Attempt of(String trigger, int status, boolean functionError, String body) {
+    /**
+     * What an answer means; {@code asynchronous}: the trigger is one Cognito invokes asynchronously (the custom
+     * senders), whose answer nobody reads, so anything but an error is done.
+     */
+    static Attempt of(String trigger, int status, boolean functionError, String body, boolean asynchronous) {
         if (status == 404) {
             return new Done(Invocation.notRun(trigger, "ResourceNotFoundException"));
         }
@@ -55,6 +59,9 @@ final class HandlerAnswers {
         if (functionError) {
             return new Done(Invocation.handlerError(trigger, answer != null && answer.isTextual() ? answer.asText()
                     : "Unhandled"));
+        }
+        if (asynchronous) {
+            return new Done(new Invocation.Answered(body));
         }
         if (answer == null || !answer.isObject() || !answer.path("response").isObject()
                 || !answer.path("callerContext").isObject()

@@ -42,14 +42,18 @@ public class LambdaInvoker {
                 .setConnectTimeout((int) ATTEMPT_TIMEOUT.toMillis()));
     }
 
-    /** Invokes the function of a pool's trigger with the event, and reports the outcome. */
-    public Uni<Invocation> invoke(String userPoolId, String trigger, String functionArn, String eventJson) {
+    /**
+     * Invokes the function of a pool's trigger with the event, and reports the outcome. {@code asynchronous}: a
+     * trigger whose answer is not read (the custom senders): any answer but an error completes it.
+     */
+    public Uni<Invocation> invoke(String userPoolId, String trigger, String functionArn, String eventJson,
+            boolean asynchronous) {
         long started = System.nanoTime();
-        return run(trigger, functionArn, eventJson).invoke(invocation -> reports.record(userPoolId, trigger,
-                functionArn, invocation, Duration.ofNanos(System.nanoTime() - started)));
+        return run(trigger, functionArn, eventJson, asynchronous).invoke(invocation -> reports.record(userPoolId,
+                trigger, functionArn, invocation, Duration.ofNanos(System.nanoTime() - started)));
     }
 
-    private Uni<Invocation> run(String trigger, String functionArn, String eventJson) {
+    private Uni<Invocation> run(String trigger, String functionArn, String eventJson, boolean asynchronous) {
         Optional<URI> target = targets.of(functionArn);
         if (target.isEmpty()) {
             LOG.warnf("%s: %s names no Lambda function", trigger, functionArn);
@@ -59,13 +63,14 @@ public class LambdaInvoker {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
                 .setAbsoluteURI(target.get().toString()).setTimeout(ATTEMPT_TIMEOUT.toMillis())
                 .putHeader("Content-Type", "application/json");
-        return attempt(trigger, request, Buffer.buffer(eventJson), 1);
+        return attempt(trigger, request, Buffer.buffer(eventJson), asynchronous, 1);
     }
 
-    private Uni<Invocation> attempt(String trigger, RequestOptions request, Buffer event, int attempt) {
+    private Uni<Invocation> attempt(String trigger, RequestOptions request, Buffer event, boolean asynchronous,
+            int attempt) {
         return http.request(request).chain(sent -> sent.send(event))
                 .chain(response -> response.body().map(body -> HandlerAnswers.of(trigger, response.statusCode(),
-                        response.getHeader("X-Amz-Function-Error") != null, body.toString())))
+                        response.getHeader("X-Amz-Function-Error") != null, body.toString(), asynchronous)))
                 .onFailure().recoverWithItem(failure -> new HandlerAnswers.Retry(lambdaError(failure)))
                 .chain(result -> {
                     if (result instanceof HandlerAnswers.Done done) {
@@ -74,7 +79,7 @@ public class LambdaInvoker {
                     String error = ((HandlerAnswers.Retry) result).lambdaError();
                     LOG.warnf("%s: attempt %d of %d at %s:%d failed: %s", trigger, attempt, ATTEMPTS,
                             request.getHost(), request.getPort(), error);
-                    return attempt < ATTEMPTS ? attempt(trigger, request, event, attempt + 1)
+                    return attempt < ATTEMPTS ? attempt(trigger, request, event, asynchronous, attempt + 1)
                             : Uni.createFrom().item(Invocation.notRun(trigger, error));
                 });
     }
