@@ -92,10 +92,15 @@ public class CustomSenderConsumer {
         if (trigger == null || functionArn == null || targets.consumedByUser(functionArn)) {
             return;
         }
-        Invocation invocation = invoker.invoke(event.key(), trigger, functionArn, event.value(), true).await()
-                .atMost(INVOCATION_LIMIT);
-        if (invocation instanceof Invocation.Failed failed) {
-            LOG.warnf("%s for pool %s failed: %s", trigger, event.key(), failed.kind());
+        try {
+            Invocation invocation = invoker.invoke(event.key(), trigger, functionArn, event.value(), true).await()
+                    .atMost(INVOCATION_LIMIT);
+            if (invocation instanceof Invocation.Failed failed) {
+                LOG.warnf("%s for pool %s failed: %s", trigger, event.key(), failed.kind());
+            }
+        } catch (RuntimeException e) {
+            // One event that could not be handed over never stops the others.
+            LOG.warnf("%s for pool %s failed: %s", trigger, event.key(), e.getClass().getSimpleName());
         }
     }
 
