@@ -57,6 +57,24 @@ public class InvocationReports {
         String outcome = invocation instanceof Invocation.Failed failed ? failed.kind().name() : "ANSWERED";
         Timer.builder("cognate.trigger.invocations").description("Lambda trigger invocations, by outcome")
                 .tag("trigger", trigger).tag("outcome", outcome).register(metrics).record(took);
+        // The event is written, and send() may block while it waits for the broker's metadata, off the invocation's
+        // thread. A report that cannot go is dropped, and counted.
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                producer.send(event(userPoolId, trigger, functionArn, invocation, outcome, took),
+                        (metadata, failure) -> {
+                            if (failure != null) {
+                                dropped(failure);
+                            }
+                        });
+            } catch (RuntimeException e) {
+                dropped(e);
+            }
+        });
+    }
+
+    private ProducerRecord<String, String> event(String userPoolId, String trigger, String functionArn,
+            Invocation invocation, String outcome, Duration took) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("trigger", trigger);
         data.put("functionArn", functionArn);
@@ -70,19 +88,7 @@ public class InvocationReports {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, userPoolId,
                 CloudEvents.event(type, userPoolId, null, Instant.now(), data));
         record.headers().add("content-type", CloudEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        // send() may block while it waits for the broker's metadata: never on the invocation's thread. A report
-        // that cannot go is dropped, and counted.
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
-            try {
-                producer.send(record, (metadata, failure) -> {
-                    if (failure != null) {
-                        dropped(failure);
-                    }
-                });
-            } catch (RuntimeException e) {
-                dropped(e);
-            }
-        });
+        return record;
     }
 
     private void dropped(Exception failure) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.jboss.logging.Logger;
 
 import io.cognate.userpool.config.CognateConfig;
 import io.smallrye.mutiny.Uni;
@@ -18,8 +17,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class CustomSenderQueue {
-    private static final Logger LOG = Logger.getLogger(CustomSenderQueue.class);
-
     private final KafkaProducers producers;
     private final String topic;
 
@@ -32,9 +29,6 @@ public class CustomSenderQueue {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, userPoolId, eventJson);
         record.headers().add("function-arn", functionArn.getBytes(StandardCharsets.UTF_8))
                 .add("trigger", trigger.getBytes(StandardCharsets.UTF_8));
-        return producers.acknowledged(record).onFailure().transform(e -> {
-            LOG.warnf("%s event could not be handed to Kafka: %s", trigger, e.getClass().getSimpleName());
-            return new DeliveryFailedException(trigger);
-        });
+        return producers.acknowledged(record, trigger);
     }
 }

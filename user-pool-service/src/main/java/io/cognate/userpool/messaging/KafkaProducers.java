@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.cognate.userpool.repository.CallerContext;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +24,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  */
 @ApplicationScoped
 public class KafkaProducers {
+    private static final Logger LOG = Logger.getLogger(KafkaProducers.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaProducer<String, String> producer;
@@ -46,10 +48,11 @@ public class KafkaProducers {
     }
 
     /**
-     * Publishes a record for a request that waits on it: done once the broker acknowledged it, failed otherwise
-     * (within 10 s), and resumed on the caller's context.
+     * Publishes a message ({@code what}: SMS, the custom sender's trigger) for a request that waits on it: done once
+     * the broker acknowledged it, otherwise (within 10 s) a DeliveryFailedException, logged without the message;
+     * resumed on the caller's context.
      */
-    public Uni<Void> acknowledged(ProducerRecord<String, String> record) {
+    public Uni<Void> acknowledged(ProducerRecord<String, String> record, String what) {
         Uni<Void> published = Uni.createFrom().<Void> emitter(emitter -> producer.send(record, (metadata, failure) -> {
             if (failure == null) {
                 emitter.complete(null);
@@ -59,7 +62,11 @@ public class KafkaProducers {
         }))
                 // send() may block while it waits for the broker's metadata: never on an event loop.
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(ACK_TIMEOUT).fail();
+                .ifNoItem().after(ACK_TIMEOUT).fail()
+                .onFailure().transform(e -> {
+                    LOG.warnf("%s could not be handed to Kafka: %s", what, e.getClass().getSimpleName());
+                    return new DeliveryFailedException(what);
+                });
         return CallerContext.resumeOnCaller(published);
     }
 

@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.jboss.logging.Logger;
 
 import io.cognate.contracts.events.CloudEvents;
 import io.cognate.userpool.config.CognateConfig;
@@ -23,8 +22,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 @DefaultBean
 public class KafkaSmsSender implements SmsSender {
-    private static final Logger LOG = Logger.getLogger(KafkaSmsSender.class);
-
     private final KafkaProducers producers;
     private final String topic;
 
@@ -42,9 +39,6 @@ public class KafkaSmsSender implements SmsSender {
         data.put("purpose", purpose);
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, phoneNumber,
                 CloudEvents.event("io.cognate.userpool.SmsMessage", userPoolId, null, Instant.now(), data));
-        return producers.acknowledged(record).onFailure().transform(e -> {
-            LOG.warnf("SMS could not be handed to Kafka: %s", e.getClass().getSimpleName());
-            return new DeliveryFailedException("SMS");
-        });
+        return producers.acknowledged(record, "SMS");
     }
 }
