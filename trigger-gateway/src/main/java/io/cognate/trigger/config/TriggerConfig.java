@@ -21,9 +21,10 @@ public interface TriggerConfig {
 
     /**
      * Functions mapped one by one, each {@code <name or ARN>=<Invoke API URL>}, comma-separated (env
-     * {@code COGNATE_TRIGGERS_FUNCTIONS}); a full ARN is matched before its name. {@code <name or ARN>=kafka} leaves a
-     * custom sender to the user's own consumer of {@link #customSenderTopic()}. Default: none, every function by
-     * {@link #urlTemplate()}.
+     * {@code COGNATE_TRIGGERS_FUNCTIONS}); a full ARN is matched before its name, and a mapping set through the admin
+     * API before either. {@code <name or ARN>=kafka} leaves the function to the user's own consumer: of
+     * {@link #requestsTopic()} for a synchronous trigger, of {@link #customSenderTopic()} for a custom sender.
+     * Default: none, every function by {@link #urlTemplate()}.
      */
     Optional<List<String>> functions();
 
@@ -33,6 +34,21 @@ public interface TriggerConfig {
      */
     @WithDefault("cognate.triggers.custom-sender")
     String customSenderTopic();
+
+    /**
+     * The Kafka topic of the synchronous triggers' events whose functions are mapped to {@code kafka}; the users'
+     * consumers answer on {@link #repliesTopic()}.
+     */
+    @WithDefault("cognate.triggers.requests")
+    String requestsTopic();
+
+    /** The Kafka topic of the answers to {@link #requestsTopic()}, read by every replica. */
+    @WithDefault("cognate.triggers.replies")
+    String repliesTopic();
+
+    /** The compacted Kafka topic of the function mappings set through the admin API. */
+    @WithDefault("cognate.triggers.functions")
+    String functionsTopic();
 
     /** The Kafka topic of the TriggerInvoked and TriggerFailed events, one per invocation. */
     @WithDefault("cognate.triggers.invocations")

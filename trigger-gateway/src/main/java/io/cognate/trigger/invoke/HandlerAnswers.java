@@ -31,6 +31,9 @@ final class HandlerAnswers {
     record Retry(String lambdaError) implements Attempt {
     }
 
+    /** The header with which AWS Lambda (and a Kafka handler's reply) marks a handler's error. */
+    static final String FUNCTION_ERROR = "X-Amz-Function-Error";
+
     static final String TIMEOUT = "Socket timeout while invoking Lambda function";
 
     /**

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,11 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.cognate.contracts.events.CloudEvents;
+import io.cognate.trigger.config.KafkaClients;
 import io.cognate.trigger.config.TriggerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -38,18 +36,10 @@ public class InvocationReports {
     private final KafkaProducer<String, String> producer;
     private final String topic;
 
-    public InvocationReports(MeterRegistry metrics, TriggerConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public InvocationReports(MeterRegistry metrics, TriggerConfig config, KafkaClients kafka) {
         this.metrics = metrics;
         this.topic = config.invocationsTopic();
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        this.producer = new KafkaProducer<>(props);
+        this.producer = kafka.producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, "20"));
     }
 
     public void record(String userPoolId, String trigger, String functionArn, Invocation invocation,

@@ -1,14 +1,16 @@
 package io.cognate.trigger.invoke;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.cognate.trigger.functions.FunctionTarget;
+import io.cognate.trigger.functions.FunctionTargets;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -18,8 +20,9 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
 
 /**
- * Runs a trigger's handler through the Lambda Invoke API ({@code POST .../2015-03-31/functions/<name>/invocations},
- * the event as the body) under Cognito's rules: five seconds per attempt, which Cognito does not let anyone change;
+ * Runs a trigger's handler where its function is mapped — the Lambda Invoke API
+ * ({@code POST .../2015-03-31/functions/<name>/invocations}, the event as the body), or the user's Kafka consumer
+ * ({@link KafkaHandlers}) — under Cognito's rules: five seconds per attempt, which Cognito does not let anyone change;
  * another attempt, up to three, when one times out or the handler's host cannot be reached or is overloaded; a
  * handler's own error at once, without retrying. Connections to the hosts are kept alive and pooled (Vert.x's HTTP
  * client, on the event loop). Logs what went wrong but never an event or an answer, which carry passwords, codes and
@@ -33,11 +36,13 @@ public class LambdaInvoker {
 
     private final FunctionTargets targets;
     private final InvocationReports reports;
+    private final KafkaHandlers kafka;
     private final HttpClient http;
 
-    public LambdaInvoker(FunctionTargets targets, InvocationReports reports, Vertx vertx) {
+    public LambdaInvoker(FunctionTargets targets, InvocationReports reports, KafkaHandlers kafka, Vertx vertx) {
         this.targets = targets;
         this.reports = reports;
+        this.kafka = kafka;
         this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
                 .setConnectTimeout((int) ATTEMPT_TIMEOUT.toMillis()));
     }
@@ -49,45 +54,55 @@ public class LambdaInvoker {
     public Uni<Invocation> invoke(String userPoolId, String trigger, String functionArn, String eventJson,
             boolean asynchronous) {
         long started = System.nanoTime();
-        return run(trigger, functionArn, eventJson, asynchronous).invoke(invocation -> reports.record(userPoolId,
+        return run(userPoolId, trigger, functionArn, eventJson, asynchronous).invoke(invocation -> reports.record(userPoolId,
                 trigger, functionArn, invocation, Duration.ofNanos(System.nanoTime() - started)));
     }
 
-    private Uni<Invocation> run(String trigger, String functionArn, String eventJson, boolean asynchronous) {
-        Optional<URI> target = targets.of(functionArn);
+    private Uni<Invocation> run(String userPoolId, String trigger, String functionArn, String eventJson,
+            boolean asynchronous) {
+        Optional<FunctionTarget> target = targets.of(functionArn);
         if (target.isEmpty()) {
             LOG.warnf("%s: %s names no Lambda function", trigger, functionArn);
             return Uni.createFrom().item(Invocation.notRun(trigger, "ResourceNotFoundException"));
         }
-        // The timeout covers the whole answer: no byte comes before the handler has finished.
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
-                .setAbsoluteURI(target.get().toString()).setTimeout(ATTEMPT_TIMEOUT.toMillis())
-                .putHeader("Content-Type", "application/json");
-        return attempt(trigger, request, Buffer.buffer(eventJson), asynchronous, 1);
+        if (target.get() instanceof FunctionTarget.InvokeApi api) {
+            // The timeout covers the whole answer: no byte comes before the handler has finished.
+            RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
+                    .setAbsoluteURI(api.url().toString()).setTimeout(ATTEMPT_TIMEOUT.toMillis())
+                    .putHeader("Content-Type", "application/json");
+            Buffer event = Buffer.buffer(eventJson);
+            return attempts(trigger, api.url().getAuthority(), () -> post(trigger, request, event, asynchronous), 1);
+        }
+        return attempts(trigger, FunctionTarget.KAFKA,
+                () -> kafka.attempt(userPoolId, trigger, functionArn, eventJson), 1);
     }
 
-    private Uni<Invocation> attempt(String trigger, RequestOptions request, Buffer event, boolean asynchronous,
-            int attempt) {
+    private Uni<HandlerAnswers.Attempt> post(String trigger, RequestOptions request, Buffer event,
+            boolean asynchronous) {
         return http.request(request).chain(sent -> sent.send(event))
                 .chain(response -> response.body().map(body -> HandlerAnswers.of(trigger, response.statusCode(),
-                        response.getHeader("X-Amz-Function-Error") != null, body.toString(), asynchronous)))
-                .onFailure().recoverWithItem(failure -> new HandlerAnswers.Retry(lambdaError(failure)))
-                .chain(result -> {
-                    if (result instanceof HandlerAnswers.Done done) {
-                        return Uni.createFrom().item(done.invocation());
-                    }
-                    String error = ((HandlerAnswers.Retry) result).lambdaError();
-                    LOG.warnf("%s: attempt %d of %d at %s:%d failed: %s", trigger, attempt, ATTEMPTS,
-                            request.getHost(), request.getPort(), error);
-                    return attempt < ATTEMPTS ? attempt(trigger, request, event, asynchronous, attempt + 1)
-                            : Uni.createFrom().item(Invocation.notRun(trigger, error));
-                });
+                        response.getHeader(HandlerAnswers.FUNCTION_ERROR) != null, body.toString(), asynchronous)))
+                .onFailure().recoverWithItem(failure -> new HandlerAnswers.Retry(lambdaError(failure)));
+    }
+
+    /** Attempts until one ends the invocation, three at most. */
+    private Uni<Invocation> attempts(String trigger, String where, Supplier<Uni<HandlerAnswers.Attempt>> attempt,
+            int number) {
+        return attempt.get().chain(result -> {
+            if (result instanceof HandlerAnswers.Done done) {
+                return Uni.createFrom().item(done.invocation());
+            }
+            String error = ((HandlerAnswers.Retry) result).lambdaError();
+            LOG.warnf("%s: attempt %d of %d at %s failed: %s", trigger, number, ATTEMPTS, where, error);
+            return number < ATTEMPTS ? attempts(trigger, where, attempt, number + 1)
+                    : Uni.createFrom().item(Invocation.notRun(trigger, error));
+        });
     }
 
     /** Lambda's name for an invoke that got no answer: a timeout, or the host unreachable. */
-    private static String lambdaError(Throwable failure) {
+    static String lambdaError(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException) {
+            if (cause instanceof TimeoutException || cause instanceof io.smallrye.mutiny.TimeoutException) {
                 return HandlerAnswers.TIMEOUT;
             }
         }

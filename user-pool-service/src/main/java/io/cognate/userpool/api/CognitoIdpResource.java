@@ -15,15 +15,15 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.cognate.userpool.api.actions.KmsActions;
 import io.cognate.userpool.error.CognitoException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The Cognito IdP JSON 1.1 endpoint: {@code POST /} with {@code X-Amz-Target:
- * AWSCognitoIdentityProviderService.<Action>}, and KMS's {@code TrentService.Decrypt} for the custom senders'
- * handlers. Every answer carries {@code x-amzn-RequestId}; every error is {@code {"__type", "message"}} with a 4xx
+ * AWSCognitoIdentityProviderService.<Action>}, KMS's {@code TrentService.Decrypt} for the custom senders'
+ * handlers, and Cognate's own admin actions ({@code CognateTriggerGateway.*}). Every answer carries {@code x-amzn-RequestId};
+ * every error is {@code {"__type", "message"}} with a 4xx
  * status, never a stack trace.
  */
 @Path("/")
@@ -56,12 +56,15 @@ public class CognitoIdpResource {
 
     private Uni<ObjectNode> dispatch(HttpServerRequest http, byte[] body, long arrived) {
         String target = http.getHeader("X-Amz-Target");
-        if (target == null || !target.startsWith(TARGET_PREFIX) && !target.equals(KmsActions.DECRYPT)) {
+        // Other services' actions served here (KMS's Decrypt, Cognate's own) are registered under their full target.
+        boolean cognito = target != null && target.startsWith(TARGET_PREFIX);
+        String name = cognito ? target.substring(TARGET_PREFIX.length()) : target;
+        ActionRegistry.Registered registered = name == null || !cognito && !name.contains(".") ? null
+                : registry.find(name);
+        if (registered == null && !cognito) {
             throw UNKNOWN_OPERATION.withMessage("Missing or unknown X-Amz-Target header; expected %s<Action>",
                     TARGET_PREFIX);
         }
-        String name = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
-        ActionRegistry.Registered registered = registry.find(name);
         if (registered == null) {
             throw UNKNOWN_OPERATION.withMessage("The action %s is not valid for this web service.", name);
         }

@@ -4,6 +4,7 @@ import org.jboss.logging.Logger;
 
 import io.cognate.userpool.error.CognitoError;
 import io.cognate.userpool.error.CognitoException;
+import io.cognate.userpool.grpc.FunctionMapException;
 import io.cognate.userpool.grpc.TokenServiceException;
 import io.cognate.userpool.messaging.DeliveryFailedException;
 import io.cognate.userpool.triggers.TriggerException;
@@ -38,6 +39,13 @@ public final class ErrorAnswers {
                 case REFUSED -> CognitoError.NOT_AUTHORIZED.withMessage(tokenService.getMessage());
                 case INVALID_ARGUMENT -> CognitoError.INVALID_PARAMETER.withMessage(tokenService.getMessage());
                 case UNAVAILABLE -> CognitoError.INTERNAL_ERROR.withMessage("The token service is unavailable; try again.");
+            };
+        }
+        if (failure instanceof FunctionMapException map) {
+            return switch (map.kind()) {
+                case INVALID -> CognitoError.INVALID_PARAMETER.withMessage(map.getMessage());
+                case NOT_FOUND -> CognitoError.RESOURCE_NOT_FOUND.withMessage(map.getMessage());
+                case UNAVAILABLE -> CognitoError.INTERNAL_ERROR.withMessage(map.getMessage());
             };
         }
         LOG.errorf(failure, "Request %s failed unexpectedly", requestId);
