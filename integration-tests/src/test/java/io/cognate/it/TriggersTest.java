@@ -109,7 +109,8 @@ class TriggersTest {
         HostedUi.App machine = ClientCredentialsTest.machine(b -> b.lambdaConfig(l -> l.preTokenGenerationConfig(
                 c -> c.lambdaArn(LambdaShims.arn("pre-token-v3")).lambdaVersion(PreTokenGenerationLambdaVersionType.V3_0))));
 
-        HttpResponse<String> response = HostedUi.token(machine, Map.of("grant_type", "client_credentials"));
+        HttpResponse<String> response = HostedUi.token(machine, Map.of("grant_type", "client_credentials",
+                "aws_client_metadata", "{\"tenantHint\":\"acme\"}"));
         assertEquals(200, response.statusCode(), response.body());
         JsonNode claims = Jwt.claims(HostedUi.json(response).path("access_token").asText());
         assertEquals("acme", claims.path("tenant").asText());
@@ -121,6 +122,12 @@ class TriggersTest {
         assertEquals("TokenGeneration_ClientCredentials", event.path("triggerSource").asText());
         assertEquals(machine.clientId(), event.path("callerContext").path("clientId").asText());
         assertEquals("[\"orders/read\",\"orders/write\"]", event.path("request").path("scopes").toString());
+        assertEquals("acme", event.path("request").path("clientMetadata").path("tenantHint").asText(),
+                "aws_client_metadata is the trigger's clientMetadata");
+        HttpResponse<String> malformed = HostedUi.token(machine, Map.of("grant_type", "client_credentials",
+                "aws_client_metadata", "[\"not\", \"an object\"]"));
+        assertEquals(400, malformed.statusCode());
+        assertEquals("invalid_request", HostedUi.json(malformed).path("error").asText());
 
         // A user's sign-in in the same pool: the V2-style event, as version "3".
         TestPool users = new TestPool(machine.poolId(), TestPools.client(machine.poolId(), b -> {
@@ -177,6 +184,9 @@ class TriggersTest {
         assertEquals("us-east-1", preSignUp.path("region").asText());
         assertEquals(username, preSignUp.path("userName").asText());
         assertEquals(pool.clientId(), preSignUp.path("callerContext").path("clientId").asText());
+        // From the User-Agent of the SDK that called (aws-sdk-java/2.x ...), as Cognito derives it.
+        assertTrue(preSignUp.path("callerContext").path("awsSdkVersion").asText().startsWith("aws-sdk-java-2."),
+                preSignUp.path("callerContext").toString());
         assertEquals("web", preSignUp.path("request").path("clientMetadata").path("source").asText());
         JsonNode confirmation = LambdaShims.events("record", pool.id()).get(0);
         assertEquals("PostConfirmation_ConfirmSignUp", confirmation.path("triggerSource").asText());

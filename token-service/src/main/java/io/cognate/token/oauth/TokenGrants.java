@@ -1,6 +1,7 @@
 package io.cognate.token.oauth;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,8 +24,9 @@ import io.smallrye.mutiny.Uni;
 public class TokenGrants {
 
     /** A token request's form, as RFC 6749 §4 names its members ("" when absent). */
+    /** A token request's members; {@code clientMetadata}: aws_client_metadata, for the client_credentials grant. */
     public record TokenRequest(String grantType, String code, String redirectUri, String codeVerifier,
-            String refreshToken, String scope) {
+            String refreshToken, String scope, Map<String, String> clientMetadata) {
     }
 
     private final AuthorizationCodes codes;
@@ -88,7 +90,8 @@ public class TokenGrants {
         Uni<ClientTokenCustomization> customization = !client.getCustomizesClientCredentials()
                 ? Uni.createFrom().item(ClientTokenCustomization.newBuilder().addAllScopes(granted).build())
                 : userPools.call(ui -> ui.customizeClientToken(CustomizeClientTokenRequest.newBuilder()
-                        .setClientId(client.getClientId()).addAllScopes(granted).build()))
+                        .setClientId(client.getClientId()).addAllScopes(granted)
+                        .putAllClientMetadata(request.clientMetadata()).build()))
                         .onFailure(UserPoolException.class)
                         .transform(failure -> refused((UserPoolException) failure));
         return customization.chain(custom -> mint.clientCredentials(client.getUserPoolId(), client.getClientId(),

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.userpool.error.CognitoException;
+import io.cognate.userpool.triggers.CallerSdk;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -71,6 +72,7 @@ public class CognitoIdpResource {
         if (registered.authorization() == ActionRegistry.Authorization.IAM) {
             adminAuthenticator.authenticate(http, body);
         }
+        CallerSdk.remember(http.getHeader("User-Agent"));
         Params params = new Params(parse(body));
         return RefusalFloor.refusals(rateLimits.admit(name, params)
                 .chain(() -> registered.action().handle(params, arrived)), arrived);

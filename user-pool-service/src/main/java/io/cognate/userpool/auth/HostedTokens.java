@@ -58,13 +58,13 @@ public class HostedTokens {
     public record ClientToken(List<String> scopes, TokenCustomization customization) {
     }
 
-    public Uni<ClientToken> clientCredentials(String clientId, List<String> scopes) {
+    public Uni<ClientToken> clientCredentials(String clientId, List<String> scopes, Map<String, String> metadata) {
         return transactions.session(() -> clients.cachedById(clientId).chain(client -> pools.cached(client.poolId())
                 .chain(pool -> {
                     if (!"V3_0".equals(pool.settings().policies().lambda().preTokenGenerationVersion())) {
                         return Uni.createFrom().item(new ClientToken(scopes, TokenCustomization.NONE));
                     }
-                    return triggers.preTokenGeneration(pool.triggerCall(client.id(), Map.of()),
+                    return triggers.preTokenGeneration(pool.triggerCall(client.id(), metadata),
                             "TokenGeneration_ClientCredentials", client.id(), Map.of(), List.of(), List.of(), null,
                             scopes).map(custom -> new ClientToken(custom.scopes(scopes), custom));
                 })));

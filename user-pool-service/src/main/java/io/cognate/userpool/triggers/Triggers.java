@@ -40,7 +40,6 @@ public class Triggers {
     public static final String LINK = "{##Click Here##}";
     public static final String USERNAME = "{username}";
     /** What Cognito reports when it cannot tell the caller's SDK from its User-Agent. */
-    private static final String UNKNOWN_SDK = "aws-sdk-unknown-unknown";
 
     private final TriggerGatewayClient gateway;
     private final CustomSenderQueue senders;
@@ -318,7 +317,7 @@ public class Triggers {
     private ObjectNode event(PoolCall call, String source, String version, String username, ObjectNode request) {
         ObjectNode event = JSON.createObjectNode().put("version", version).put("triggerSource", source)
                 .put("region", region).put("userPoolId", call.poolId()).put("userName", username);
-        event.putObject("callerContext").put("awsSdkVersion", UNKNOWN_SDK)
+        event.putObject("callerContext").put("awsSdkVersion", CallerSdk.current())
                 .put("clientId", call.clientId() == null ? "CLIENT_ID_NOT_APPLICABLE" : call.clientId());
         event.set("request", request);
         event.putObject("response");

@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.cognate.token.oauth.OAuthClients;
 import io.cognate.token.oauth.OAuthError;
 import io.cognate.token.oauth.TokenGrants;
@@ -29,7 +33,8 @@ import io.vertx.ext.web.RoutingContext;
 @Path("/domain/{domain}/oauth2/token")
 public class TokenEndpoint {
     private static final List<String> SINGLE = List.of("grant_type", "code", "redirect_uri", "code_verifier",
-            "refresh_token", "scope", "client_id", "client_secret");
+            "refresh_token", "scope", "client_id", "client_secret", "aws_client_metadata");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DomainRequests domains;
     private final OAuthClients clients;
@@ -64,7 +69,7 @@ public class TokenEndpoint {
                 }
                 return grants.grant(client, new TokenGrants.TokenRequest(value(form, "grant_type"),
                         value(form, "code"), value(form, "redirect_uri"), value(form, "code_verifier"),
-                        value(form, "refresh_token"), value(form, "scope")));
+                        value(form, "refresh_token"), value(form, "scope"), clientMetadata(form)));
             });
         }).map(tokens -> {
             Map<String, Object> answer = new LinkedHashMap<>();
@@ -79,6 +84,33 @@ public class TokenEndpoint {
             answer.put("token_type", "Bearer");
             return OAuthResponses.json(200, answer);
         }).onFailure().recoverWithItem(OAuthResponses::error);
+    }
+
+    /**
+     * Cognito's {@code aws_client_metadata}: a JSON object of strings (URL-encoded in the form) that the client
+     * credentials grant hands to the PreTokenGeneration V3_0 trigger as its clientMetadata.
+     */
+    private static Map<String, String> clientMetadata(MultivaluedMap<String, String> form) {
+        String given = value(form, "aws_client_metadata");
+        if (given.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        try {
+            JsonNode object = JSON.readTree(given);
+            if (object == null || !object.isObject()) {
+                throw new OAuthError("invalid_request", "aws_client_metadata must be a JSON object of strings");
+            }
+            object.fields().forEachRemaining(member -> {
+                if (!member.getValue().isTextual()) {
+                    throw new OAuthError("invalid_request", "aws_client_metadata must be a JSON object of strings");
+                }
+                metadata.put(member.getKey(), member.getValue().textValue());
+            });
+        } catch (JsonProcessingException e) {
+            throw new OAuthError("invalid_request", "aws_client_metadata must be a JSON object of strings");
+        }
+        return metadata;
     }
 
     private static String value(MultivaluedMap<String, String> form, String name) {

@@ -184,7 +184,8 @@ public class HostedUiGrpcService implements HostedUi {
     @Override
     public Uni<ClientTokenCustomization> customizeClientToken(CustomizeClientTokenRequest request) {
         return limited(request.getClientId(), RateCategory.UserToken, client -> hostedTokens.clientCredentials(
-                client.id(), List.copyOf(request.getScopesList())).map(HostedReplies::clientToken));
+                client.id(), List.copyOf(request.getScopesList()), request.getClientMetadataMap())
+                .map(HostedReplies::clientToken));
     }
 
     @Override
