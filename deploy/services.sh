@@ -100,6 +100,11 @@ service_env() {
         # py-handler and java-handler on the Python and Java shims; unreachable on a port nothing listens on (a
         # handler host that is down); kafka-sms-sender left to the tests' own Kafka consumer.
         local invoke=/2015-03-31/functions/function/invocations
+        # Functions mapped to aws go to the tests' stand-in for AWS Lambda on B+33, which checks their signature by
+        # the stack's admin credentials.
+        echo "COGNATE_TRIGGERS_AWS_ENDPOINT=http://127.0.0.1:$((BASE_PORT + 33))"
+        echo "COGNATE_TRIGGERS_AWS_ACCESS_KEY_ID=$ADMIN_ACCESS_KEY_ID"
+        echo "COGNATE_TRIGGERS_AWS_SECRET_ACCESS_KEY=$ADMIN_SECRET_ACCESS_KEY"
         echo "COGNATE_TRIGGERS_FUNCTIONS=py-handler=http://127.0.0.1:$((BASE_PORT + 31))$invoke,java-handler=http://127.0.0.1:$((BASE_PORT + 32))$invoke,unreachable=http://127.0.0.1:$((BASE_PORT + 39))$invoke,kafka-sms-sender=kafka"
       elif [[ -n "${COGNATE_TRIGGERS_FUNCTIONS:-}" ]]; then
         echo "COGNATE_TRIGGERS_FUNCTIONS=$COGNATE_TRIGGERS_FUNCTIONS"

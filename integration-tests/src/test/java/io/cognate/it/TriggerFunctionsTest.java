@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cognate.it.support.AwsLambdaStandIn;
 import io.cognate.it.support.Cognito;
 import io.cognate.it.support.Expect;
 import io.cognate.it.support.FunctionMap;
@@ -42,6 +43,7 @@ class TriggerFunctionsTest {
     @BeforeAll
     static void handlers() {
         LambdaShims.start();
+        AwsLambdaStandIn.start();
     }
 
     private SignUpResponse signUp(TestPool pool, String email) {
@@ -81,13 +83,29 @@ class TriggerFunctionsTest {
     }
 
     @Test
+    void awsTargetWhenMappedThenInvokedOnAwsLambdaWithSigV4() {
+        String function = Names.unique("aws-presignup");
+        FunctionMap.put(function, "aws");
+        TestPool pool = preSignUpPool(function);
+
+        assertTrue(signUp(pool, Names.unique("user") + "@java.example").userConfirmed());
+        Expect.error(UserLambdaValidationException.class, "PreSignUp failed with error Only java.example may sign up.",
+                () -> signUp(pool, Names.email("user")));
+
+        // Lambda's Invoke API with the whole ARN as the function name, signed for lambda in the ARN's region.
+        String path = "/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3A" + function
+                + "/invocations";
+        assertEquals(List.of(path, path), AwsLambdaStandIn.verified().stream().filter(path::equals).toList());
+    }
+
+    @Test
     void functionMapWhenInvalidOrUnsignedThenRefusedAndUnchanged() {
         FunctionMap.Answer badTarget = FunctionMap.call("PutFunction",
                 JSON.createObjectNode().put("FunctionName", "some-function").put("Target", "ftp://handlers.example"),
                 true);
         assertEquals(400, badTarget.status());
         assertEquals("InvalidParameterException", badTarget.errorType());
-        assertEquals("Target must be kafka or an http or https URL.", badTarget.body().path("message").asText());
+        assertEquals("Target must be kafka, aws, or an http or https URL.", badTarget.body().path("message").asText());
         FunctionMap.Answer badName = FunctionMap.call("PutFunction",
                 JSON.createObjectNode().put("FunctionName", "no spaces").put("Target", "kafka"), true);
         assertEquals("InvalidParameterException", badName.errorType());

@@ -54,6 +54,29 @@ public interface TriggerConfig {
     @WithDefault("cognate.triggers.invocations")
     String invocationsTopic();
 
+    /** AWS Lambda itself, for the functions mapped to {@code aws}. */
+    Aws aws();
+
+    /**
+     * How to call AWS Lambda's Invoke API for a function mapped to {@code aws}: signed with AWS Signature V4 by these
+     * credentials (env COGNATE_TRIGGERS_AWS_ACCESS_KEY_ID, ..._SECRET_ACCESS_KEY, ..._SESSION_TOKEN), for the region
+     * of the function's ARN. Default: no credentials, so such a function is refused (AccessDeniedException).
+     */
+    interface Aws {
+        Optional<String> accessKeyId();
+
+        Optional<String> secretAccessKey();
+
+        /** For temporary credentials (STS). */
+        Optional<String> sessionToken();
+
+        /**
+         * The Lambda endpoint, instead of {@code https://lambda.<region>.amazonaws.com} (a VPC endpoint, a
+         * Lambda-compatible server); as the AWS SDKs' AWS_ENDPOINT_URL_LAMBDA.
+         */
+        Optional<String> endpoint();
+    }
+
     /** The consumer group of the replicas reading {@link #customSenderTopic()}. */
     @WithDefault("cognate-trigger-gateway")
     String consumerGroup();

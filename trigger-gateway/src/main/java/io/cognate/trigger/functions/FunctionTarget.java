@@ -6,6 +6,8 @@ import java.net.URI;
 public sealed interface FunctionTarget {
     /** The value that maps a function to its user's own Kafka consumer. */
     String KAFKA = "kafka";
+    /** The value that maps a function to AWS Lambda itself. */
+    String AWS = "aws";
 
     /** An HTTP endpoint that speaks the Lambda Invoke API, at this URL. */
     record InvokeApi(URI url) implements FunctionTarget {
@@ -26,15 +28,26 @@ public sealed interface FunctionTarget {
         }
     }
 
-    /** The target a mapping's value names: {@code kafka}, or an absolute http(s) URL. */
+    /** AWS Lambda: the function's ARN invoked through Lambda's own Invoke API, signed with AWS Signature V4. */
+    record AwsLambda() implements FunctionTarget {
+        @Override
+        public String toString() {
+            return AWS;
+        }
+    }
+
+    /** The target a mapping's value names: {@code kafka}, {@code aws}, or an absolute http(s) URL. */
     static FunctionTarget parse(String value) {
         if (value.equals(KAFKA)) {
             return new Kafka();
         }
+        if (value.equals(AWS)) {
+            return new AwsLambda();
+        }
         URI url = URI.create(value);
         if (!url.isAbsolute() || url.getHost() == null
                 || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
-            throw new IllegalArgumentException("a function's target is kafka or an http(s) URL");
+            throw new IllegalArgumentException("a function's target is kafka, aws or an http(s) URL");
         }
         return new InvokeApi(url);
     }

@@ -32,7 +32,7 @@ public class FunctionMapGrpcService implements FunctionMap {
         try {
             target = FunctionTarget.parse(request.getTarget());
         } catch (IllegalArgumentException e) {
-            throw invalid("Target must be kafka or an http or https URL.");
+            throw invalid("Target must be kafka, aws, or an http or https URL.");
         }
         return mapped.put(function, target).onFailure().transform(FunctionMapGrpcService::unavailable)
                 .map(done -> mapping(function, target, FunctionMapping.Source.API));

@@ -21,8 +21,9 @@ import io.vertx.mutiny.core.http.HttpClient;
 
 /**
  * Runs a trigger's handler where its function is mapped — the Lambda Invoke API
- * ({@code POST .../2015-03-31/functions/<name>/invocations}, the event as the body), or the user's Kafka consumer
- * ({@link KafkaHandlers}) — under Cognito's rules: five seconds per attempt, which Cognito does not let anyone change;
+ * ({@code POST .../2015-03-31/functions/<name>/invocations}, the event as the body) of any host or of AWS Lambda
+ * itself ({@link AwsLambdaRequests}), or the user's Kafka consumer ({@link KafkaHandlers}) — under Cognito's rules: five
+ * seconds per attempt, which Cognito does not let anyone change;
  * another attempt, up to three, when one times out or the handler's host cannot be reached or is overloaded; a
  * handler's own error at once, without retrying. Connections to the hosts are kept alive and pooled (Vert.x's HTTP
  * client, on the event loop). Logs what went wrong but never an event or an answer, which carry passwords, codes and
@@ -37,12 +38,15 @@ public class LambdaInvoker {
     private final FunctionTargets targets;
     private final InvocationReports reports;
     private final KafkaHandlers kafka;
+    private final AwsLambdaRequests aws;
     private final HttpClient http;
 
-    public LambdaInvoker(FunctionTargets targets, InvocationReports reports, KafkaHandlers kafka, Vertx vertx) {
+    public LambdaInvoker(FunctionTargets targets, InvocationReports reports, KafkaHandlers kafka,
+            AwsLambdaRequests aws, Vertx vertx) {
         this.targets = targets;
         this.reports = reports;
         this.kafka = kafka;
+        this.aws = aws;
         this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
                 .setConnectTimeout((int) ATTEMPT_TIMEOUT.toMillis()));
     }
@@ -72,6 +76,15 @@ public class LambdaInvoker {
                     .putHeader("Content-Type", "application/json");
             Buffer event = Buffer.buffer(eventJson);
             return attempts(trigger, api.url().getAuthority(), () -> post(trigger, request, event, asynchronous), 1);
+        }
+        if (target.get() instanceof FunctionTarget.AwsLambda) {
+            String refusal = aws.refusal(functionArn);
+            if (refusal != null) {
+                return Uni.createFrom().item(Invocation.notRun(trigger, refusal));
+            }
+            Buffer event = Buffer.buffer(eventJson);
+            return attempts(trigger, FunctionTarget.AWS,
+                    () -> post(trigger, aws.request(functionArn, event.getBytes()), event, asynchronous), 1);
         }
         return attempts(trigger, FunctionTarget.KAFKA,
                 () -> kafka.attempt(userPoolId, trigger, functionArn, eventJson), 1);
