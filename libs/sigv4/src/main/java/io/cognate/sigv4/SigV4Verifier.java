@@ -1,8 +1,8 @@
-package io.cognate.userpool.api;
+package io.cognate.sigv4;
 
-import static io.cognate.userpool.error.CognitoError.INVALID_SIGNATURE;
-import static io.cognate.userpool.error.CognitoError.MISSING_AUTHENTICATION_TOKEN;
-import static io.cognate.userpool.error.CognitoError.UNRECOGNIZED_CLIENT;
+import static io.cognate.sigv4.SignatureRejectedException.Reason.INVALID_SIGNATURE;
+import static io.cognate.sigv4.SignatureRejectedException.Reason.MISSING_AUTHENTICATION_TOKEN;
+import static io.cognate.sigv4.SignatureRejectedException.Reason.UNRECOGNIZED_CLIENT;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -40,34 +41,44 @@ public final class SigV4Verifier {
             byte[] body) {
     }
 
-    private final Map<String, String> secretsByAccessKey;
+    private final Function<String, Optional<String>> secretOf;
     private final Clock clock;
 
-    public SigV4Verifier(Map<String, String> secretsByAccessKey, Clock clock) {
-        this.secretsByAccessKey = Map.copyOf(secretsByAccessKey);
+    /** Checks signatures by the secret of each access key id {@code secretOf} knows (empty: an unknown key). */
+    public SigV4Verifier(Function<String, Optional<String>> secretOf, Clock clock) {
+        this.secretOf = secretOf;
         this.clock = clock;
     }
 
-    /** Returns the access key id that signed the request, or throws Cognito's error. */
+    /** Checks signatures by a fixed set of credentials: secret access keys by access key id. */
+    public SigV4Verifier(Map<String, String> secretsByAccessKey, Clock clock) {
+        this(fixed(Map.copyOf(secretsByAccessKey)), clock);
+    }
+
+    private static Function<String, Optional<String>> fixed(Map<String, String> secrets) {
+        return accessKeyId -> Optional.ofNullable(secrets.get(accessKeyId));
+    }
+
+    /** Returns the access key id that signed the request, or throws why the signature does not hold. */
     public String verify(SignedRequest request) {
         String authorization = first(request, "authorization");
         if (authorization == null || authorization.isBlank()) {
-            throw MISSING_AUTHENTICATION_TOKEN.withMessage("Missing Authentication Token");
+            throw rejected(MISSING_AUTHENTICATION_TOKEN, "Missing Authentication Token");
         }
         Authorization auth = Authorization.parse(authorization);
-        String secret = secretsByAccessKey.get(auth.accessKeyId());
+        String secret = secretOf.apply(auth.accessKeyId()).orElse(null);
         if (secret == null) {
-            throw UNRECOGNIZED_CLIENT.withMessage("The security token included in the request is invalid.");
+            throw rejected(UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
         }
         String amzDate = first(request, "x-amz-date");
         Instant signedAt = parseAmzDate(amzDate);
         Instant now = clock.instant();
         if (Duration.between(signedAt, now).abs().compareTo(MAX_SKEW) > 0) {
-            throw INVALID_SIGNATURE.withMessage("Signature expired: %s is now earlier than %s (%s - 15 min.)",
+            throw rejected(INVALID_SIGNATURE, "Signature expired: %s is now earlier than %s (%s - 15 min.)",
                     amzDate, AMZ_DATE.format(now.minus(MAX_SKEW)), AMZ_DATE.format(now));
         }
         if (!auth.date().equals(amzDate.substring(0, 8)) || !auth.signedHeaders().contains("host")) {
-            throw INVALID_SIGNATURE.withMessage("Credential should be scoped to a valid date and sign the host header.");
+            throw rejected(INVALID_SIGNATURE, "Credential should be scoped to a valid date and sign the host header.");
         }
         String canonical = canonicalRequest(request, auth.signedHeaders());
         String scope = auth.date() + "/" + auth.region() + "/" + auth.service() + "/aws4_request";
@@ -75,7 +86,7 @@ public final class SigV4Verifier {
         byte[] key = signingKey(secret, auth.date(), auth.region(), auth.service());
         byte[] expected = bytes(hex(hmac(key, stringToSign)));
         if (!MessageDigest.isEqual(expected, bytes(auth.signature()))) {
-            throw INVALID_SIGNATURE.withMessage("The request signature we calculated does not match the signature you "
+            throw rejected(INVALID_SIGNATURE, "The request signature we calculated does not match the signature you "
                     + "provided. Check your AWS Secret Access Key and signing method. Consult the service documentation "
                     + "for details.");
         }
@@ -87,7 +98,7 @@ public final class SigV4Verifier {
         for (String name : signedHeaders) {
             List<String> values = request.headers().apply(name);
             if (values == null || values.isEmpty()) {
-                throw INVALID_SIGNATURE.withMessage("Signed header '%s' is missing from the request.", name);
+                throw rejected(INVALID_SIGNATURE, "Signed header '%s' is missing from the request.", name);
             }
             List<String> canonicalValues = values.stream().map(v -> v.trim().replaceAll(" +", " ")).toList();
             headers.append(name).append(':').append(String.join(",", canonicalValues)).append('\n');
@@ -134,19 +145,24 @@ public final class SigV4Verifier {
 
     private static Instant parseAmzDate(String amzDate) {
         if (amzDate == null) {
-            throw INVALID_SIGNATURE.withMessage("Authorization header requires existence of either a 'X-Amz-Date' or "
+            throw rejected(INVALID_SIGNATURE, "Authorization header requires existence of either a 'X-Amz-Date' or "
                     + "a 'Date' header.");
         }
         try {
             return Instant.from(AMZ_DATE.parse(amzDate));
         } catch (DateTimeParseException e) {
-            throw INVALID_SIGNATURE.withMessage("X-Amz-Date must be in the ISO8601 basic format yyyyMMdd'T'HHmmss'Z'.");
+            throw rejected(INVALID_SIGNATURE, "X-Amz-Date must be in the ISO8601 basic format yyyyMMdd'T'HHmmss'Z'.");
         }
     }
 
     private static String first(SignedRequest request, String name) {
         List<String> values = request.headers().apply(name);
         return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static SignatureRejectedException rejected(SignatureRejectedException.Reason reason, String format,
+            Object... args) {
+        return new SignatureRejectedException(reason, args.length == 0 ? format : String.format(format, args));
     }
 
     static byte[] signingKey(String secret, String date, String region, String service) {
@@ -187,7 +203,7 @@ public final class SigV4Verifier {
             String signature) {
         static Authorization parse(String header) {
             if (!header.startsWith(ALGORITHM + " ")) {
-                throw INVALID_SIGNATURE.withMessage("Only the AWS4-HMAC-SHA256 signing algorithm is supported.");
+                throw rejected(INVALID_SIGNATURE, "Only the AWS4-HMAC-SHA256 signing algorithm is supported.");
             }
             Map<String, String> parts = new TreeMap<>();
             for (String part : header.substring(ALGORITHM.length() + 1).split(",")) {
@@ -201,7 +217,7 @@ public final class SigV4Verifier {
             String signature = parts.get("Signature");
             if (credential.length != 5 || !"aws4_request".equals(credential[4]) || signedHeaders == null
                     || signature == null) {
-                throw INVALID_SIGNATURE.withMessage("Authorization header requires 'Credential', 'SignedHeaders' and "
+                throw rejected(INVALID_SIGNATURE, "Authorization header requires 'Credential', 'SignedHeaders' and "
                         + "'Signature' parameters.");
             }
             List<String> headers = Arrays.stream(signedHeaders.split(";")).map(String::toLowerCase).sorted().toList();

@@ -1,4 +1,4 @@
-package io.cognate.userpool.api;
+package io.cognate.sigv4;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
-import io.cognate.userpool.error.CognitoError;
-import io.cognate.userpool.error.CognitoException;
 
 /** Checked against the AWS Signature Version 4 test suite's "get-vanilla" case and signing-key example. */
 class SigV4VerifierTest {
@@ -38,34 +35,34 @@ class SigV4VerifierTest {
     @Test
     void verifyWhenSignedHeaderChangedThenInvalidSignature() {
         SigV4Verifier verifier = new SigV4Verifier(Map.of("AKIDEXAMPLE", SECRET), SIGNED_AT);
-        CognitoException e = assertThrows(CognitoException.class,
+        SignatureRejectedException e = assertThrows(SignatureRejectedException.class,
                 () -> verifier.verify(request(AUTHORIZATION, "evil.example.com")));
-        assertEquals(CognitoError.INVALID_SIGNATURE, e.error());
+        assertEquals(SignatureRejectedException.Reason.INVALID_SIGNATURE, e.reason());
     }
 
     @Test
     void verifyWhenAccessKeyUnknownThenUnrecognizedClient() {
         SigV4Verifier verifier = new SigV4Verifier(Map.of("AKIDOTHER", SECRET), SIGNED_AT);
-        CognitoException e = assertThrows(CognitoException.class,
+        SignatureRejectedException e = assertThrows(SignatureRejectedException.class,
                 () -> verifier.verify(request(AUTHORIZATION, "example.amazonaws.com")));
-        assertEquals(CognitoError.UNRECOGNIZED_CLIENT, e.error());
+        assertEquals(SignatureRejectedException.Reason.UNRECOGNIZED_CLIENT, e.reason());
     }
 
     @Test
     void verifyWhenSignedLongAgoThenInvalidSignature() {
         Clock later = Clock.fixed(Instant.parse("2015-08-30T13:36:00Z"), ZoneOffset.UTC);
         SigV4Verifier verifier = new SigV4Verifier(Map.of("AKIDEXAMPLE", SECRET), later);
-        CognitoException e = assertThrows(CognitoException.class,
+        SignatureRejectedException e = assertThrows(SignatureRejectedException.class,
                 () -> verifier.verify(request(AUTHORIZATION, "example.amazonaws.com")));
-        assertEquals(CognitoError.INVALID_SIGNATURE, e.error());
+        assertEquals(SignatureRejectedException.Reason.INVALID_SIGNATURE, e.reason());
     }
 
     @Test
     void verifyWhenNoAuthorizationThenMissingAuthenticationToken() {
         SigV4Verifier verifier = new SigV4Verifier(Map.of("AKIDEXAMPLE", SECRET), SIGNED_AT);
-        CognitoException e = assertThrows(CognitoException.class,
+        SignatureRejectedException e = assertThrows(SignatureRejectedException.class,
                 () -> verifier.verify(request(null, "example.amazonaws.com")));
-        assertEquals(CognitoError.MISSING_AUTHENTICATION_TOKEN, e.error());
+        assertEquals(SignatureRejectedException.Reason.MISSING_AUTHENTICATION_TOKEN, e.reason());
     }
 
     private static SigV4Verifier.SignedRequest request(String authorization, String host) {

@@ -1,5 +1,7 @@
 package io.cognate.userpool.api;
 
+import static io.cognate.userpool.error.CognitoError.INVALID_SIGNATURE;
+import static io.cognate.userpool.error.CognitoError.MISSING_AUTHENTICATION_TOKEN;
 import static io.cognate.userpool.error.CognitoError.UNRECOGNIZED_CLIENT;
 
 import java.time.Clock;
@@ -8,8 +10,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.sigv4.SigV4Verifier;
+import io.cognate.sigv4.SignatureRejectedException;
 import io.cognate.userpool.config.CognateConfig;
-import io.cognate.userpool.error.CognitoException;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Authorizes IAM actions: a valid SigV4 signature from the configured admin credentials, or no access. */
@@ -32,8 +35,12 @@ public class AdminAuthenticator {
                 name -> http.headers().getAll(name), body == null ? new byte[0] : body);
         try {
             verifier.verify(request);
-        } catch (CognitoException e) {
-            throw e;
+        } catch (SignatureRejectedException e) {
+            throw switch (e.reason()) {
+                case MISSING_AUTHENTICATION_TOKEN -> MISSING_AUTHENTICATION_TOKEN.withMessage(e.getMessage());
+                case UNRECOGNIZED_CLIENT -> UNRECOGNIZED_CLIENT.withMessage(e.getMessage());
+                case INVALID_SIGNATURE -> INVALID_SIGNATURE.withMessage(e.getMessage());
+            };
         } catch (RuntimeException e) {
             throw UNRECOGNIZED_CLIENT.withMessage("The security token included in the request is invalid.");
         }
