@@ -23,8 +23,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class TokenGrants {
 
-    /** A token request's form, as RFC 6749 §4 names its members ("" when absent). */
-    /** A token request's members; {@code clientMetadata}: aws_client_metadata, for the client_credentials grant. */
+    /**
+     * A token request's form, as RFC 6749 §4 names its members ("" when absent), and Cognito's aws_client_metadata
+     * (for the client_credentials grant).
+     */
     public record TokenRequest(String grantType, String code, String redirectUri, String codeVerifier,
             String refreshToken, String scope, Map<String, String> clientMetadata) {
     }

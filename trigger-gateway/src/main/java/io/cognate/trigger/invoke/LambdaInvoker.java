@@ -69,12 +69,12 @@ public class LambdaInvoker {
             LOG.warnf("%s: %s names no Lambda function", trigger, functionArn);
             return Uni.createFrom().item(Invocation.notRun(trigger, "ResourceNotFoundException"));
         }
+        Buffer event = Buffer.buffer(eventJson);
         if (target.get() instanceof FunctionTarget.InvokeApi api) {
             // The timeout covers the whole answer: no byte comes before the handler has finished.
             RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
                     .setAbsoluteURI(api.url().toString()).setTimeout(ATTEMPT_TIMEOUT.toMillis())
                     .putHeader("Content-Type", "application/json");
-            Buffer event = Buffer.buffer(eventJson);
             return attempts(trigger, api.url().getAuthority(), () -> post(trigger, request, event, asynchronous), 1);
         }
         if (target.get() instanceof FunctionTarget.AwsLambda) {
@@ -82,9 +82,10 @@ public class LambdaInvoker {
             if (refusal != null) {
                 return Uni.createFrom().item(Invocation.notRun(trigger, refusal));
             }
-            Buffer event = Buffer.buffer(eventJson);
+            // Signed anew for each attempt (a signature holds its time), over the same bytes.
+            byte[] body = event.getBytes();
             return attempts(trigger, FunctionTarget.AWS,
-                    () -> post(trigger, aws.request(functionArn, event.getBytes()), event, asynchronous), 1);
+                    () -> post(trigger, aws.request(functionArn, body), event, asynchronous), 1);
         }
         return attempts(trigger, FunctionTarget.KAFKA,
                 () -> kafka.attempt(userPoolId, trigger, functionArn, eventJson), 1);

@@ -99,18 +99,22 @@ public class TokenEndpoint {
         try {
             JsonNode object = JSON.readTree(given);
             if (object == null || !object.isObject()) {
-                throw new OAuthError("invalid_request", "aws_client_metadata must be a JSON object of strings");
+                throw notClientMetadata();
             }
             object.fields().forEachRemaining(member -> {
                 if (!member.getValue().isTextual()) {
-                    throw new OAuthError("invalid_request", "aws_client_metadata must be a JSON object of strings");
+                    throw notClientMetadata();
                 }
                 metadata.put(member.getKey(), member.getValue().textValue());
             });
         } catch (JsonProcessingException e) {
-            throw new OAuthError("invalid_request", "aws_client_metadata must be a JSON object of strings");
+            throw notClientMetadata();
         }
         return metadata;
+    }
+
+    private static OAuthError notClientMetadata() {
+        return new OAuthError("invalid_request", "aws_client_metadata must be a JSON object of strings");
     }
 
     private static String value(MultivaluedMap<String, String> form, String name) {
