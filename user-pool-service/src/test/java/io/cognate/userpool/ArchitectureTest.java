@@ -59,6 +59,9 @@ class ArchitectureTest {
     void requestsWhenReadThenOnlyByTheApi() {
         noClasses().that().resideOutsideOfPackage("io.cognate.userpool.api..").should().dependOnClassesThat()
                 .resideInAPackage("io.cognate.userpool.api..").check(CLASSES);
+        noClasses().that().resideOutsideOfPackage("io.cognate.userpool.api..").should().dependOnClassesThat()
+                .resideInAPackage("io.cognate.awsjson..").because("the JSON 1.1 protocol is the edge's")
+                .check(CLASSES);
     }
 
     @Test

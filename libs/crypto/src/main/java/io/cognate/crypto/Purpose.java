@@ -30,7 +30,12 @@ public enum Purpose {
      * The data key of a custom sender's encrypted code, as the KMS-compatible Decrypt gives it back; context the KMS
      * key ARN and the message's encryption context ({@link KmsDataKeys}). No earlier format.
      */
-    KMS_DATA_KEY(9, null);
+    KMS_DATA_KEY(9, null),
+    /**
+     * The state of temporary AWS credentials, carried by their session token so that any replica verifies them without
+     * a lookup; context the access key id. No earlier format.
+     */
+    SESSION_CREDENTIALS(10, null);
 
     private final byte code;
     private final Legacy legacy;

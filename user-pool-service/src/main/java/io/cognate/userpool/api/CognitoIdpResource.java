@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cognate.awsjson.Json;
 import io.cognate.userpool.error.CognitoException;
 import io.cognate.userpool.triggers.CallerSdk;
 import io.smallrye.mutiny.Uni;

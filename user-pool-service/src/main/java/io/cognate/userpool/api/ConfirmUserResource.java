@@ -6,6 +6,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.cognate.awsjson.Json;
 import io.cognate.userpool.error.CognitoException;
 import io.cognate.userpool.messaging.HtmlEscape;
 import io.cognate.userpool.service.SignUpService;

@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cognate.awsjson.Json;
 import io.cognate.userpool.api.ActionGroup;
 import io.cognate.userpool.api.ActionRegistry;
-import io.cognate.userpool.api.Json;
 import io.cognate.userpool.api.Params;
 import io.cognate.userpool.model.ManagedLoginBranding;
 import io.cognate.userpool.model.UiCustomization;

@@ -9,11 +9,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.awsjson.Json;
 import io.cognate.crypto.CiphertextRejectedException;
 import io.cognate.crypto.KmsDataKeys;
 import io.cognate.userpool.api.ActionGroup;
 import io.cognate.userpool.api.ActionRegistry;
-import io.cognate.userpool.api.Json;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -4,9 +4,9 @@ import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.awsjson.Json;
 import io.cognate.userpool.api.ActionGroup;
 import io.cognate.userpool.api.ActionRegistry;
-import io.cognate.userpool.api.Json;
 import io.cognate.userpool.api.Params;
 import io.cognate.userpool.api.wire.ClientJson;
 import io.cognate.userpool.api.wire.ClientRequests;

@@ -5,10 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cognate.awsjson.Json;
 import io.cognate.contracts.trigger.v1.FunctionMapping;
 import io.cognate.userpool.api.ActionGroup;
 import io.cognate.userpool.api.ActionRegistry;
-import io.cognate.userpool.api.Json;
 import io.cognate.userpool.grpc.FunctionMapClient;
 
 /**

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 
+import io.cognate.awsjson.Json;
 import io.cognate.contracts.userpool.v1.PageStyle;
-import io.cognate.userpool.api.Json;
 import io.cognate.userpool.model.ManagedLoginBranding;
 import io.cognate.userpool.model.UiCustomization;
 import io.cognate.userpool.service.BrandingService;

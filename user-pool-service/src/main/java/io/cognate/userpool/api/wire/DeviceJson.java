@@ -3,7 +3,7 @@ package io.cognate.userpool.api.wire;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.cognate.userpool.api.Json;
+import io.cognate.awsjson.Json;
 import io.cognate.userpool.repository.DeviceEntity;
 
 /** Devices as Cognito's DeviceType shows them. */

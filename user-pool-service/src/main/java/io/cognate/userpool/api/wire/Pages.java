@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.cognate.userpool.api.Json;
+import io.cognate.awsjson.Json;
 import io.cognate.userpool.model.Page;
 
 /** A page of a listing as Cognito answers it: the items under their member, and the next page's token. */

@@ -2,7 +2,7 @@ package io.cognate.userpool.api.wire;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.cognate.userpool.api.Json;
+import io.cognate.awsjson.Json;
 import io.cognate.userpool.repository.PoolSettingsJson;
 import io.cognate.userpool.repository.UserPoolEntity;
 import io.cognate.userpool.service.UserPool;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.cognate.userpool.api.Json;
+import io.cognate.awsjson.Json;
 import io.cognate.userpool.auth.SignInOutcome;
 
 /** A sign-in step's outcome as InitiateAuth and RespondToAuthChallenge answer it. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.cognate.userpool.api.Json;
+import io.cognate.awsjson.Json;
 import io.cognate.userpool.model.CodeDeliveryDetails;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.service.UserAttributes;

@@ -1,4 +1,4 @@
-package io.cognate.userpool.api;
+package io.cognate.awsjson;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Small helpers for building the JSON 1.1 responses. */
+/** Small helpers for building AWS JSON 1.1 responses. */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

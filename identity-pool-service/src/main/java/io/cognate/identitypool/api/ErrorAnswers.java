@@ -1,0 +1,24 @@
+package io.cognate.identitypool.api;
+
+import org.jboss.logging.Logger;
+
+import io.cognate.identitypool.error.IdentityError;
+import io.cognate.identitypool.error.IdentityException;
+
+/**
+ * Every failure as the error it is answered with; anything unforeseen as InternalErrorException, logged without the request.
+ */
+final class ErrorAnswers {
+    private static final Logger LOG = Logger.getLogger(ErrorAnswers.class);
+
+    private ErrorAnswers() {
+    }
+
+    static IdentityException of(Throwable failure, String requestId) {
+        if (failure instanceof IdentityException known) {
+            return known;
+        }
+        LOG.errorf(failure, "Request %s failed unexpectedly", requestId);
+        return IdentityError.INTERNAL_ERROR.withMessage("An internal error occurred. Request id: " + requestId);
+    }
+}

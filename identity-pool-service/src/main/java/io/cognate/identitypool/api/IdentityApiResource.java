@@ -1,0 +1,106 @@
+package io.cognate.identitypool.api;
+
+import static io.cognate.identitypool.error.IdentityError.SERIALIZATION;
+import static io.cognate.identitypool.error.IdentityError.UNKNOWN_OPERATION;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cognate.awsjson.Json;
+import io.cognate.identitypool.error.IdentityException;
+import io.cognate.sigv4.SigV4Verifier;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * {@code POST /}: the Cognito Identity JSON 1.1 API ({@code X-Amz-Target: AWSCognitoIdentityService.<Action>}), and
+ * the query APIs of STS and IAM (form posts with {@code Action} and {@code Version}) on the same endpoint, so that
+ * {@code AWS_ENDPOINT_URL_COGNITO_IDENTITY}, {@code AWS_ENDPOINT_URL_STS} and {@code AWS_ENDPOINT_URL_IAM} may all
+ * name it. Every answer carries {@code x-amzn-RequestId}; every error is the API's 4xx shape, never a stack trace.
+ */
+@Path("/")
+public class IdentityApiResource {
+    private static final String TARGET_PREFIX = "AWSCognitoIdentityService.";
+    private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+
+    private final ActionRegistry registry;
+    private final Signatures signatures;
+    private final QueryApis queryApis;
+
+    public IdentityApiResource(ActionRegistry registry, Signatures signatures, QueryApis queryApis) {
+        this.registry = registry;
+        this.signatures = signatures;
+        this.queryApis = queryApis;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> invoke(@Context HttpServerRequest http, byte[] body) {
+        String requestId = UUID.randomUUID().toString();
+        if (http.getHeader("X-Amz-Target") == null) {
+            return queryApis.invoke(http, body == null ? new byte[0] : body, requestId);
+        }
+        return Uni.createFrom().deferred(() -> dispatch(http, body))
+                .map(result -> Response.ok(Json.write(result)).type(CONTENT_TYPE).header("x-amzn-RequestId", requestId)
+                        .build())
+                .onFailure().recoverWithItem(failure -> error(failure, requestId)).memoize().indefinitely();
+    }
+
+    private Uni<ObjectNode> dispatch(HttpServerRequest http, byte[] body) {
+        String target = http.getHeader("X-Amz-Target");
+        if (!target.startsWith(TARGET_PREFIX)) {
+            throw UNKNOWN_OPERATION.withMessage("Missing or unknown X-Amz-Target header; expected %s<Action>",
+                    TARGET_PREFIX);
+        }
+        String name = target.substring(TARGET_PREFIX.length());
+        ActionRegistry.Registered registered = registry.find(name);
+        if (registered == null) {
+            throw UNKNOWN_OPERATION.withMessage("The action %s is not valid for this web service, or is not "
+                    + "implemented by this deployment yet.", name);
+        }
+        if (registered.signed()) {
+            signatures.requireAdmin(signed(http, body), Signatures.Words.JSON);
+        }
+        return registered.action().handle(new Params(parse(body)));
+    }
+
+    static SigV4Verifier.SignedRequest signed(HttpServerRequest http, byte[] body) {
+        return new SigV4Verifier.SignedRequest(http.method().name(), http.path(), http.query(),
+                name -> http.headers().getAll(name), body == null ? new byte[0] : body);
+    }
+
+    private static ObjectNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return Json.object();
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        } catch (Exception e) {
+            throw SERIALIZATION.withMessage("The request body is not valid JSON.");
+        }
+        if (node == null || node.isMissingNode()) {
+            return Json.object();
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw SERIALIZATION.withMessage("The request body must be a JSON object.");
+        }
+        return object;
+    }
+
+    private static Response error(Throwable failure, String requestId) {
+        IdentityException known = ErrorAnswers.of(failure, requestId);
+        ObjectNode body = Json.object().put("__type", known.error().type()).put("message", known.getMessage());
+        return Response.status(known.error().status()).entity(Json.write(body)).type(CONTENT_TYPE)
+                .header("x-amzn-RequestId", requestId).header("x-amzn-ErrorType", known.error().type()).build();
+    }
+}

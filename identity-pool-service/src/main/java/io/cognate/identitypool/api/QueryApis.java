@@ -1,0 +1,196 @@
+package io.cognate.identitypool.api;
+
+import static io.cognate.identitypool.error.IdentityError.INVALID_PARAMETER;
+import static io.cognate.identitypool.error.IdentityError.UNKNOWN_OPERATION;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import io.cognate.identitypool.error.IdentityException;
+import io.cognate.identitypool.service.Role;
+import io.cognate.identitypool.service.Roles;
+import io.cognate.identitypool.service.StsFlows;
+import io.cognate.identitypool.service.TemporaryCredentials;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The query-protocol APIs: STS ({@code Version=2011-06-15}: AssumeRoleWithWebIdentity unsigned, AssumeRole and
+ * GetCallerIdentity signed) and the part of IAM ({@code Version=2010-05-08}) that keeps roles and their inline
+ * policies, admin-signed. XML answers, IAM's documents URL-encoded as IAM returns them.
+ */
+@ApplicationScoped
+public class QueryApis {
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
+    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]+");
+    private static final Pattern PATH = Pattern.compile("(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)");
+    private static final String STS_VERSION = "2011-06-15";
+    private static final String IAM_VERSION = "2010-05-08";
+
+    private final StsFlows sts;
+    private final Roles roles;
+    private final Signatures signatures;
+
+    public QueryApis(StsFlows sts, Roles roles, Signatures signatures) {
+        this.sts = sts;
+        this.roles = roles;
+        this.signatures = signatures;
+    }
+
+    Uni<Response> invoke(HttpServerRequest http, byte[] body, String requestId) {
+        QueryRequest request = new QueryRequest(body, http.query());
+        String namespace = IAM_VERSION.equals(request.version()) ? Xml.IAM : Xml.STS;
+        return Uni.createFrom().deferred(() -> dispatch(http, body, request))
+                .map(result -> Response.ok(Xml.response(namespace, request.action(), result, requestId))
+                        .type("text/xml").header("x-amzn-RequestId", requestId).build())
+                .onFailure().recoverWithItem(failure -> {
+                    IdentityException known = ErrorAnswers.of(failure, requestId);
+                    return Response.status(known.error().status()).type("text/xml")
+                            .entity(Xml.error(namespace, known.error().type(), known.getMessage(), requestId))
+                            .header("x-amzn-RequestId", requestId).build();
+                }).memoize().indefinitely();
+    }
+
+    private Uni<Xml> dispatch(HttpServerRequest http, byte[] body, QueryRequest q) {
+        String action = q.action() == null ? "" : q.action();
+        if (STS_VERSION.equals(q.version())) {
+            return switch (action) {
+                case "AssumeRoleWithWebIdentity" -> assumeRoleWithWebIdentity(q);
+                case "AssumeRole" -> {
+                    signatures.requireAdmin(IdentityApiResource.signed(http, body), Signatures.Words.QUERY);
+                    yield assumeRole(q);
+                }
+                case "GetCallerIdentity" -> Uni.createFrom().item(callerIdentity(
+                        signatures.caller(IdentityApiResource.signed(http, body), Signatures.Words.QUERY)));
+                default -> throw unknown(action);
+            };
+        }
+        if (IAM_VERSION.equals(q.version())) {
+            signatures.requireAdmin(IdentityApiResource.signed(http, body), Signatures.Words.QUERY);
+            return iam(action, q);
+        }
+        throw unknown(action);
+    }
+
+    private Uni<Xml> assumeRoleWithWebIdentity(QueryRequest q) {
+        String roleArn = q.required("RoleArn", 20, 2048, null);
+        String sessionName = q.required("RoleSessionName", 2, 64, SESSION_NAME);
+        // boto3 reads AWS_WEB_IDENTITY_TOKEN_FILE as it is, trailing newline included.
+        String token = q.required("WebIdentityToken", 4, 20000, null).strip();
+        int duration = q.optionalInt("DurationSeconds", 900, 43200) == null ? 3600
+                : q.optionalInt("DurationSeconds",
+                        900, 43200);
+        String policy = sessionPolicy(q);
+        return sts.assumeRoleWithWebIdentity(roleArn, sessionName, token, Duration.ofSeconds(duration), policy)
+                .map(session -> credentials(new Xml(), session.credentials())
+                        .element("SubjectFromWebIdentityToken", session.subject())
+                        .element("Audience", session.audience()).element("Provider", session.provider()));
+    }
+
+    private Uni<Xml> assumeRole(QueryRequest q) {
+        String roleArn = q.required("RoleArn", 20, 2048, null);
+        String sessionName = q.required("RoleSessionName", 2, 64, SESSION_NAME);
+        Integer duration = q.optionalInt("DurationSeconds", 900, 43200);
+        return sts.assumeRole(roleArn, sessionName, Duration.ofSeconds(duration == null ? 3600 : duration),
+                sessionPolicy(q)).map(credentials -> credentials(new Xml(), credentials));
+    }
+
+    private static String sessionPolicy(QueryRequest q) {
+        String policy = q.optional("Policy", 1, 2048, null);
+        if (policy != null) {
+            Roles.parse(policy);
+        }
+        return policy;
+    }
+
+    private Xml credentials(Xml xml, TemporaryCredentials.Credentials credentials) {
+        return xml.open("Credentials").element("AccessKeyId", credentials.accessKeyId())
+                .element("SecretAccessKey", credentials.secretAccessKey())
+                .element("SessionToken", credentials.sessionToken())
+                .element("Expiration", DateTimeFormatter.ISO_INSTANT.format(credentials.expiration()))
+                .close("Credentials").open("AssumedRoleUser")
+                .element("AssumedRoleId", credentials.claims().assumedRoleId())
+                .element("Arn", credentials.claims().assumedRoleArn(sts.accountId())).close("AssumedRoleUser")
+                .element("PackedPolicySize", credentials.claims().sessionPolicy() == null ? 0
+                        : Math.min(100, credentials.claims().sessionPolicy().length() * 100 / 2048));
+    }
+
+    private Xml callerIdentity(StsFlows.Caller caller) {
+        if (caller.session() == null) {
+            return new Xml().element("UserId", sts.accountId()).element("Account", sts.accountId())
+                    .element("Arn", "arn:aws:iam::" + sts.accountId() + ":root");
+        }
+        return new Xml().element("UserId", caller.session().claims().assumedRoleId())
+                .element("Account", sts.accountId())
+                .element("Arn", caller.session().claims().assumedRoleArn(sts.accountId()));
+    }
+
+    private Uni<Xml> iam(String action, QueryRequest q) {
+        return switch (action) {
+            case "CreateRole" -> {
+                String name = q.required("RoleName", 1, 64, ROLE_NAME);
+                String path = q.optional("Path", 1, 512, PATH);
+                String trust = q.required("AssumeRolePolicyDocument", 1, 131072, null);
+                String description = q.optional("Description", 0, 1000, null);
+                Integer max = q.optionalInt("MaxSessionDuration", 3600, 43200);
+                yield roles.create(name, path == null ? "/" : path, trust, description, max == null ? 3600 : max)
+                        .map(role -> role(new Xml(), role));
+            }
+            case "GetRole" -> roles.get(q.required("RoleName", 1, 64, ROLE_NAME)).map(role -> role(new Xml(), role));
+            case "DeleteRole" -> roles.delete(q.required("RoleName", 1, 64, ROLE_NAME)).map(v -> new Xml());
+            case "UpdateAssumeRolePolicy" -> roles.updateTrustPolicy(q.required("RoleName", 1, 64, ROLE_NAME),
+                    q.required("PolicyDocument", 1, 131072, null)).map(v -> new Xml());
+            case "PutRolePolicy" -> roles.putPolicy(q.required("RoleName", 1, 64, ROLE_NAME),
+                    q.required("PolicyName", 1, 128, ROLE_NAME), q.required("PolicyDocument", 1, 131072, null))
+                    .map(v -> new Xml());
+            case "GetRolePolicy" -> {
+                String role = q.required("RoleName", 1, 64, ROLE_NAME);
+                String policy = q.required("PolicyName", 1, 128, ROLE_NAME);
+                yield roles.getPolicy(role, policy).map(document -> new Xml().element("RoleName", role)
+                        .element("PolicyName", policy).element("PolicyDocument", urlEncoded(document)));
+            }
+            case "DeleteRolePolicy" -> roles.deletePolicy(q.required("RoleName", 1, 64, ROLE_NAME),
+                    q.required("PolicyName", 1, 128, ROLE_NAME)).map(v -> new Xml());
+            case "ListRolePolicies" -> roles.listPolicies(q.required("RoleName", 1, 64, ROLE_NAME)).map(names -> {
+                Xml xml = new Xml().open("PolicyNames");
+                names.forEach(name -> xml.element("member", name));
+                return xml.close("PolicyNames").element("IsTruncated", false);
+            });
+            case "ListRoles" -> roles.list().map(all -> {
+                Xml xml = new Xml().open("Roles");
+                all.forEach(role -> roleFields(xml.open("member"), role).close("member"));
+                return xml.close("Roles").element("IsTruncated", false);
+            });
+            case "AttachRolePolicy", "CreatePolicy" -> throw INVALID_PARAMETER.withMessage(
+                    "Managed policies are not supported by this deployment; give roles inline policies (PutRolePolicy).");
+            default -> throw unknown(action);
+        };
+    }
+
+    private static Xml role(Xml xml, Role role) {
+        return roleFields(xml.open("Role"), role).close("Role");
+    }
+
+    private static Xml roleFields(Xml xml, Role role) {
+        return xml.element("Path", role.path()).element("RoleName", role.name()).element("RoleId", role.roleId())
+                .element("Arn", role.arn())
+                .element("CreateDate", DateTimeFormatter.ISO_INSTANT.format(role.createdAt()))
+                .element("AssumeRolePolicyDocument", urlEncoded(role.trustPolicy()))
+                .element("Description", role.description()).element("MaxSessionDuration", role.maxSessionDuration());
+    }
+
+    private static String urlEncoded(String document) {
+        return URLEncoder.encode(document, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static IdentityException unknown(String action) {
+        return UNKNOWN_OPERATION.withMessage("Could not find operation %s for this version of the API, or this "
+                + "deployment does not implement it.", action);
+    }
+}

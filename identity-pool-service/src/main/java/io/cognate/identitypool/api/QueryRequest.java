@@ -1,0 +1,84 @@
+package io.cognate.identitypool.api;
+
+import static io.cognate.identitypool.error.IdentityError.VALIDATION;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** A query-protocol request (STS, IAM): its form parameters, read with the APIs' validation wording. */
+final class QueryRequest {
+    private final Map<String, String> form = new LinkedHashMap<>();
+
+    QueryRequest(byte[] body, String query) {
+        read(new String(body, StandardCharsets.UTF_8));
+        if (query != null) {
+            read(query);
+        }
+    }
+
+    private void read(String encoded) {
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            form.putIfAbsent(name, value);
+        }
+    }
+
+    String action() {
+        return form.get("Action");
+    }
+
+    String version() {
+        return form.get("Version");
+    }
+
+    String optional(String name, int min, int max, Pattern pattern) {
+        String value = form.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value.length() < min || value.length() > max || pattern != null && !pattern.matcher(value).matches()) {
+            throw VALIDATION.withMessage("1 validation error detected: Value at '%s' failed to satisfy constraint: "
+                    + "Member must have length between %d and %d%s", member(name), min, max,
+                    pattern == null ? "" : " and satisfy regular expression pattern: " + pattern.pattern());
+        }
+        return value;
+    }
+
+    String required(String name, int min, int max, Pattern pattern) {
+        String value = optional(name, min, max, pattern);
+        if (value == null) {
+            throw VALIDATION.withMessage("1 validation error detected: Value null at '%s' failed to satisfy "
+                    + "constraint: Member must not be null", member(name));
+        }
+        return value;
+    }
+
+    Integer optionalInt(String name, int min, int max) {
+        String value = form.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw VALIDATION.withMessage("1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: "
+                + "Member must have value between %d and %d", value, member(name), min, max);
+    }
+
+    private static String member(String name) {
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+}

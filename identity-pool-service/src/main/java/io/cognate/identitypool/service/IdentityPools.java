@@ -1,0 +1,158 @@
+package io.cognate.identitypool.service;
+
+import static io.cognate.identitypool.error.IdentityError.INVALID_PARAMETER;
+import static io.cognate.identitypool.error.IdentityError.LIMIT_EXCEEDED;
+import static io.cognate.identitypool.error.IdentityError.RESOURCE_NOT_FOUND;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.cognate.identitypool.config.CognateConfig;
+import io.cognate.identitypool.repository.IdentityPoolEntity;
+import io.cognate.identitypool.repository.IdentityPoolRepository;
+import io.cognate.identitypool.repository.PoolRows;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Identity pools: create, describe, update (the whole settings again, as Cognito takes them), delete, list, roles. */
+@ApplicationScoped
+public class IdentityPools {
+    /** Cognito's quota: identity pools per account. */
+    static final int MAX_POOLS = 1000;
+
+    /** A page of pools and where the next starts. */
+    public record Page(List<IdentityPool> pools, String nextToken) {
+    }
+
+    private final IdentityPoolRepository repository;
+    private final String region;
+    private final Clock clock;
+
+    public IdentityPools(IdentityPoolRepository repository, CognateConfig config, Clock clock) {
+        this.repository = repository;
+        this.region = config.region();
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<IdentityPool> create(IdentityPool settings) {
+        return repository.countAll().chain(count -> {
+            if (count >= MAX_POOLS) {
+                throw LIMIT_EXCEEDED.withMessage("You have exceeded the maximum number of identity pools (%d).",
+                        MAX_POOLS);
+            }
+            IdentityPoolEntity row = new IdentityPoolEntity();
+            row.id = region + ":" + UUID.randomUUID();
+            row.createdAt = clock.instant();
+            PoolRows.write(settings, row);
+            row.roles = "{}";
+            row.roleMappings = "{}";
+            row.principalTags = "{}";
+            return repository.persist(row).map(PoolRows::pool);
+        });
+    }
+
+    @WithSession
+    public Uni<IdentityPool> describe(String poolId) {
+        return repository.findById(poolId).map(row -> PoolRows.pool(found(row, poolId)));
+    }
+
+    /** Replaces the settings Create took; the roles, role mappings and principal tags stay. */
+    @WithTransaction
+    public Uni<IdentityPool> update(IdentityPool settings) {
+        return repository.findById(settings.id()).map(row -> {
+            IdentityPool current = PoolRows.pool(found(row, settings.id()));
+            if (current.developerProviderName() != null && !current.developerProviderName().equals(
+                    settings.developerProviderName())) {
+                throw INVALID_PARAMETER.withMessage("DeveloperProviderName cannot be changed once set.");
+            }
+            PoolRows.write(new IdentityPool(settings.id(), settings.name(), settings.allowUnauthenticated(),
+                    settings.allowClassicFlow(), settings.developerProviderName(), settings.supportedLoginProviders(),
+                    settings.cognitoProviders(), settings.openIdConnectProviderArns(), settings.samlProviderArns(),
+                    settings.tags() == null ? current.tags() : settings.tags(), current.roles(),
+                    current.roleMappings(), current.principalTags(), current.createdAt()), row);
+            return PoolRows.pool(row);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String poolId) {
+        return repository.findById(poolId).chain(row -> repository.delete(found(row, poolId)));
+    }
+
+    @WithSession
+    public Uni<Page> list(int maxResults, String nextToken) {
+        return repository.page(nextToken, maxResults + 1).map(rows -> {
+            List<IdentityPool> pools = rows.stream().limit(maxResults).map(PoolRows::pool).toList();
+            return new Page(pools, rows.size() > maxResults ? pools.get(pools.size() - 1).id() : null);
+        });
+    }
+
+    /** SetIdentityPoolRoles: the default roles and the role mappings by provider, each provider a configured one. */
+    @WithTransaction
+    public Uni<Void> setRoles(String poolId, Map<String, String> roles, Map<String, IdentityPool.RoleMapping> mappings) {
+        return repository.findById(poolId).invoke(row -> {
+            IdentityPool pool = PoolRows.pool(found(row, poolId));
+            mappings.keySet().forEach(key -> {
+                String provider = key.contains(":") ? key.substring(0, key.lastIndexOf(':')) : key;
+                boolean configured = pool.cognitoProviders().stream().anyMatch(p -> key.equals(p.providerName() + ":"
+                        + p.clientId())) || pool.supportedLoginProviders().containsKey(provider)
+                        || pool.openIdConnectProviderArns().contains(key) || pool.samlProviderArns().contains(key);
+                if (!configured) {
+                    throw INVALID_PARAMETER.withMessage(
+                            "(%s) is not a valid RoleMapping ProviderName or is not a configured provider.", key);
+                }
+            });
+            PoolRows.write(withRoles(pool, roles, mappings, pool.principalTags()), row);
+        }).replaceWithVoid();
+    }
+
+    /** SetPrincipalTagAttributeMap for one provider of the pool. */
+    @WithTransaction
+    public Uni<IdentityPool.PrincipalTagMap> setPrincipalTags(String poolId, String provider,
+            IdentityPool.PrincipalTagMap map) {
+        return repository.findById(poolId).map(row -> {
+            IdentityPool pool = PoolRows.pool(found(row, poolId));
+            Map<String, IdentityPool.PrincipalTagMap> tags = new java.util.LinkedHashMap<>(pool.principalTags());
+            tags.put(provider, map);
+            PoolRows.write(withRoles(pool, pool.roles(), pool.roleMappings(), tags), row);
+            return map;
+        });
+    }
+
+    /** TagResource / UntagResource: the tags after {@code change}. */
+    @WithTransaction
+    public Uni<Void> retag(String poolId, java.util.function.UnaryOperator<Map<String, String>> change) {
+        return repository.findById(poolId).invoke(row -> {
+            IdentityPool pool = PoolRows.pool(found(row, poolId));
+            Map<String, String> tags = change.apply(new java.util.LinkedHashMap<>(pool.tags()));
+            if (tags.size() > 50) {
+                throw LIMIT_EXCEEDED.withMessage("An identity pool has at most 50 tags.");
+            }
+            PoolRows.write(new IdentityPool(pool.id(), pool.name(), pool.allowUnauthenticated(),
+                    pool.allowClassicFlow(), pool.developerProviderName(), pool.supportedLoginProviders(),
+                    pool.cognitoProviders(), pool.openIdConnectProviderArns(), pool.samlProviderArns(), tags,
+                    pool.roles(), pool.roleMappings(), pool.principalTags(), pool.createdAt()), row);
+        }).replaceWithVoid();
+    }
+
+    private static IdentityPool withRoles(IdentityPool pool, Map<String, String> roles,
+            Map<String, IdentityPool.RoleMapping> mappings, Map<String, IdentityPool.PrincipalTagMap> tags) {
+        return new IdentityPool(pool.id(), pool.name(), pool.allowUnauthenticated(), pool.allowClassicFlow(),
+                pool.developerProviderName(), pool.supportedLoginProviders(), pool.cognitoProviders(),
+                pool.openIdConnectProviderArns(), pool.samlProviderArns(), pool.tags(), roles, mappings, tags,
+                pool.createdAt());
+    }
+
+    static IdentityPoolEntity found(IdentityPoolEntity row, String poolId) {
+        if (row == null) {
+            throw RESOURCE_NOT_FOUND.withMessage("IdentityPool '%s' not found.", poolId);
+        }
+        return row;
+    }
+}

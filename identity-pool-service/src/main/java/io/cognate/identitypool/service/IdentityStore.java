@@ -1,0 +1,205 @@
+package io.cognate.identitypool.service;
+
+import static io.cognate.identitypool.error.IdentityError.RESOURCE_CONFLICT;
+import static io.cognate.identitypool.error.IdentityError.RESOURCE_NOT_FOUND;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.cognate.identitypool.config.CognateConfig;
+import io.cognate.identitypool.logins.VerifiedLogin;
+import io.cognate.identitypool.repository.IdentityEntity;
+import io.cognate.identitypool.repository.IdentityLoginEntity;
+import io.cognate.identitypool.repository.IdentityLoginRepository;
+import io.cognate.identitypool.repository.IdentityPoolRepository;
+import io.cognate.identitypool.repository.IdentityRepository;
+import io.cognate.identitypool.repository.PoolRows;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Identities and their linked logins in PostgreSQL, each method one transaction, every query within its pool. */
+@ApplicationScoped
+public class IdentityStore {
+    /** An identity as DescribeIdentity shows it, with the pool it belongs to. */
+    public record Identity(String id, String poolId, boolean disabled, List<String> logins, Set<String> linkedSubjects,
+            Instant createdAt, Instant modifiedAt) {
+    }
+
+    private final IdentityRepository identities;
+    private final IdentityLoginRepository logins;
+    private final IdentityPoolRepository pools;
+    private final String region;
+    private final Clock clock;
+
+    public IdentityStore(IdentityRepository identities, IdentityLoginRepository logins, IdentityPoolRepository pools,
+            CognateConfig config, Clock clock) {
+        this.identities = identities;
+        this.logins = logins;
+        this.pools = pools;
+        this.region = config.region();
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<IdentityPool> pool(String poolId) {
+        return pools.findById(poolId).map(row -> PoolRows.pool(IdentityPools.found(row, poolId)));
+    }
+
+    @WithTransaction
+    public Uni<String> create(String poolId) {
+        IdentityEntity row = newIdentity(poolId);
+        return identities.persist(row).map(saved -> saved.id);
+    }
+
+    /**
+     * The identity the logins belong to: a new one holding them all when none is linked yet; the linked one, with the
+     * logins it lacks linked to it; and when they are linked to several, the first, the others merged into it (their
+     * logins moved, themselves disabled), as Cognito merges.
+     */
+    @WithTransaction
+    public Uni<String> linkAll(String poolId, List<VerifiedLogin> verified) {
+        List<Uni<IdentityLoginEntity>> lookups = verified.stream()
+                .map(l -> logins.findLogin(poolId, l.provider(), l.subject())).toList();
+        return Uni.join().all(lookups).andFailFast().chain(found -> {
+            Set<String> owners = found.stream().filter(java.util.Objects::nonNull).map(l -> l.identityId)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            if (owners.isEmpty()) {
+                IdentityEntity row = newIdentity(poolId);
+                return identities.persist(row).chain(() -> link(poolId, row.id, verified)).replaceWith(row.id);
+            }
+            String survivor = owners.iterator().next();
+            Uni<Void> merges = Uni.createFrom().voidItem();
+            for (String other : owners.stream().skip(1).toList()) {
+                merges = merges.chain(() -> logins.moveAll(poolId, other, survivor))
+                        .chain(() -> identities.update("disabled = true, modifiedAt = ?1 where id = ?2 and poolId = ?3",
+                                clock.instant(), other, poolId))
+                        .replaceWithVoid();
+            }
+            List<VerifiedLogin> unlinked = new ArrayList<>();
+            for (int i = 0; i < verified.size(); i++) {
+                if (found.get(i) == null) {
+                    unlinked.add(verified.get(i));
+                }
+            }
+            return merges.chain(() -> link(poolId, survivor, unlinked)).replaceWith(survivor);
+        });
+    }
+
+    private Uni<Void> link(String poolId, String identityId, List<VerifiedLogin> verified) {
+        if (verified.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return logins.ofIdentity(poolId, identityId).chain(existing -> {
+            Map<String, String> byProvider = existing.stream()
+                    .collect(Collectors.toMap(l -> l.provider, l -> l.subject, (a, b) -> a));
+            List<Uni<Void>> inserts = new ArrayList<>();
+            for (VerifiedLogin login : verified) {
+                String current = byProvider.get(login.provider());
+                if (current != null && !current.equals(login.subject())) {
+                    throw RESOURCE_CONFLICT.withMessage("The identity is already linked to another login of %s.",
+                            login.provider());
+                }
+                if (current == null) {
+                    IdentityLoginEntity row = new IdentityLoginEntity();
+                    row.poolId = poolId;
+                    row.provider = login.provider();
+                    row.subject = login.subject();
+                    row.identityId = identityId;
+                    byProvider.put(login.provider(), login.subject());
+                    inserts.add(logins.persist(row).replaceWithVoid());
+                }
+            }
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Uni<Void> insert : inserts) {
+                chain = chain.chain(() -> insert);
+            }
+            return chain.chain(() -> identities.update("modifiedAt = ?1 where id = ?2 and poolId = ?3", clock.instant(),
+                    identityId, poolId)).replaceWithVoid();
+        });
+    }
+
+    /** Links the logins to an identity that exists; a login another identity holds is a conflict. */
+    @WithTransaction
+    public Uni<Void> linkTo(String poolId, String identityId, List<VerifiedLogin> verified) {
+        List<Uni<IdentityLoginEntity>> lookups = verified.stream()
+                .map(l -> logins.findLogin(poolId, l.provider(), l.subject())).toList();
+        if (lookups.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(lookups).andFailFast().chain(found -> {
+            List<VerifiedLogin> missing = new ArrayList<>();
+            for (int i = 0; i < verified.size(); i++) {
+                IdentityLoginEntity owner = found.get(i);
+                if (owner != null && !owner.identityId.equals(identityId)) {
+                    throw RESOURCE_CONFLICT.withMessage("Login is already linked to another identity.");
+                }
+                if (owner == null) {
+                    missing.add(verified.get(i));
+                }
+            }
+            return link(poolId, identityId, missing);
+        });
+    }
+
+    @WithSession
+    public Uni<Identity> find(String identityId) {
+        return identities.findById(identityId).chain(row -> {
+            if (row == null) {
+                throw RESOURCE_NOT_FOUND.withMessage("Identity '%s' not found.", identityId);
+            }
+            return logins.ofIdentity(row.poolId, row.id).map(linked -> identity(row, linked));
+        });
+    }
+
+    @WithSession
+    public Uni<List<Identity>> page(String poolId, String afterId, int limit, boolean hideDisabled) {
+        return identities.page(poolId, afterId, limit, hideDisabled).chain(rows -> rows.isEmpty()
+                ? Uni.createFrom().item(List.<Identity> of())
+                : logins.ofIdentities(poolId, rows.stream().map(r -> r.id).toList()).map(linked -> rows.stream()
+                        .map(row -> identity(row, linked.stream().filter(l -> l.identityId.equals(row.id)).toList()))
+                        .toList()));
+    }
+
+    /** Deletes the identities that exist; answers the ids that did not. */
+    @WithTransaction
+    public Uni<List<String>> delete(List<String> identityIds) {
+        return identities.delete("id in ?1", identityIds).replaceWith(List.of());
+    }
+
+    /** Unlinks the given logins (provider to subject) from the identity. */
+    @WithTransaction
+    public Uni<Void> unlink(String poolId, String identityId, List<VerifiedLogin> toRemove) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (VerifiedLogin login : toRemove) {
+            chain = chain.chain(() -> logins.unlink(poolId, login.provider(), login.subject())).replaceWithVoid();
+        }
+        return chain.chain(() -> identities.update("modifiedAt = ?1 where id = ?2 and poolId = ?3", clock.instant(),
+                identityId, poolId)).replaceWithVoid();
+    }
+
+    private IdentityEntity newIdentity(String poolId) {
+        IdentityEntity row = new IdentityEntity();
+        row.id = region + ":" + UUID.randomUUID();
+        row.poolId = poolId;
+        row.createdAt = clock.instant();
+        row.modifiedAt = row.createdAt;
+        return row;
+    }
+
+    private static Identity identity(IdentityEntity row, List<IdentityLoginEntity> linked) {
+        return new Identity(row.id, row.poolId, row.disabled,
+                linked.stream().map(l -> l.provider).distinct().toList(),
+                linked.stream().map(l -> l.provider + "\u0000" + l.subject).collect(Collectors.toSet()),
+                row.createdAt, row.modifiedAt);
+    }
+}

@@ -1,0 +1,60 @@
+package io.cognate.identitypool.service;
+
+import static io.cognate.identitypool.error.IdentityError.EXTERNAL_SERVICE;
+import static io.cognate.identitypool.error.IdentityError.NOT_AUTHORIZED;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.cognate.identitypool.logins.LoginRejectedException;
+import io.cognate.identitypool.logins.UserPoolLogins;
+import io.cognate.identitypool.logins.VerifiedLogin;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A request's Logins map, each token verified by its provider: Cognate user pools by their JWKS, and this service's
+ * own OpenID tokens of developer-authenticated identities under {@code cognito-identity.amazonaws.com}. Social, OIDC
+ * and SAML providers arrive with federation; a login from one is refused, never accepted unchecked.
+ */
+@ApplicationScoped
+public class Logins {
+    /** The Logins key of this service's own tokens (developer-authenticated identities). */
+    public static final String COGNITO_IDENTITY = "cognito-identity.amazonaws.com";
+
+    private final UserPoolLogins userPools;
+    private final OpenIdTokens openIdTokens;
+
+    public Logins(UserPoolLogins userPools, OpenIdTokens openIdTokens) {
+        this.userPools = userPools;
+        this.openIdTokens = openIdTokens;
+    }
+
+    public Uni<List<VerifiedLogin>> verify(IdentityPool pool, Map<String, String> logins) {
+        List<Uni<VerifiedLogin>> checks = new ArrayList<>();
+        logins.forEach((provider, token) -> checks.add(verifyOne(pool, provider, token)));
+        if (checks.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Uni.join().all(checks).andFailFast().onFailure(LoginRejectedException.class).transform(e -> {
+            LoginRejectedException rejected = (LoginRejectedException) e;
+            return rejected.issuerUnreachable() ? EXTERNAL_SERVICE.withMessage(rejected.getMessage())
+                    : NOT_AUTHORIZED.withMessage(rejected.getMessage());
+        });
+    }
+
+    private Uni<VerifiedLogin> verifyOne(IdentityPool pool, String provider, String token) {
+        if (provider.equals(COGNITO_IDENTITY)) {
+            return openIdTokens.verify(token).map(claims -> {
+                if (claims.isEmpty() || !claims.get().poolId().equals(pool.id())) {
+                    throw new LoginRejectedException("Invalid login token. Couldn't verify signed token.", false);
+                }
+                return new VerifiedLogin(provider, claims.get().identityId(), Map.of("sub", claims.get().identityId(),
+                        "amr", claims.get().amr()));
+            });
+        }
+        return Uni.createFrom().deferred(() -> userPools.verify(pool, provider, token));
+    }
+}

@@ -1,0 +1,114 @@
+package io.cognate.identitypool.service;
+
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+
+import io.cognate.crypto.Aead;
+import io.cognate.crypto.Purpose;
+import io.cognate.identitypool.repository.OpenIdSigningKeyEntity;
+import io.cognate.identitypool.repository.OpenIdSigningKeyRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The RSA keys of the OpenID tokens: the newest signs, all are published. The first token creates the first key; the
+ * private half is stored sealed under the KEK (context {@code cognito-identity NUL <kid>}), and kept in memory once
+ * opened.
+ */
+@ApplicationScoped
+public class OpenIdKeys {
+    private final OpenIdSigningKeyRepository repository;
+    private final Aead aead;
+    private final Clock clock;
+    private volatile RSAKey signing;
+
+    public OpenIdKeys(OpenIdSigningKeyRepository repository, Aead aead, Clock clock) {
+        this.repository = repository;
+        this.aead = aead;
+        this.clock = clock;
+    }
+
+    /** The key that signs, with its private half. */
+    public Uni<RSAKey> signingKey() {
+        RSAKey key = signing;
+        if (key != null) {
+            return Uni.createFrom().item(key);
+        }
+        return loadOrCreate().invoke(loaded -> signing = loaded);
+    }
+
+    /** Every key's public half, for the JWKS and for checking tokens. */
+    @WithSession
+    public Uni<JWKSet> published() {
+        return repository.newestFirst().map(rows -> new JWKSet(rows.stream().map(row -> (com.nimbusds.jose.jwk.JWK) rsa(
+                row, null)).toList()));
+    }
+
+    @WithTransaction
+    Uni<RSAKey> loadOrCreate() {
+        return repository.newestFirst().chain(rows -> {
+            if (!rows.isEmpty()) {
+                OpenIdSigningKeyEntity newest = rows.get(0);
+                return Uni.createFrom().item(rsa(newest, privateKey(newest)));
+            }
+            KeyPair pair = generate();
+            OpenIdSigningKeyEntity row = new OpenIdSigningKeyEntity();
+            row.kid = "cognate-" + UUID.randomUUID();
+            row.publicKey = pair.getPublic().getEncoded();
+            row.privateKeySealed = aead.seal(Purpose.SIGNING_KEY, context(row.kid), pair.getPrivate().getEncoded());
+            row.createdAt = clock.instant();
+            return repository.persist(row).map(saved -> rsa(saved, (RSAPrivateKey) pair.getPrivate()));
+        });
+    }
+
+    private RSAPrivateKey privateKey(OpenIdSigningKeyEntity row) {
+        byte[] pkcs8 = aead.open(Purpose.SIGNING_KEY, context(row.kid), row.privateKeySealed);
+        try {
+            return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("stored OpenID signing key is unreadable", e);
+        }
+    }
+
+    private static RSAKey rsa(OpenIdSigningKeyEntity row, RSAPrivateKey privateKey) {
+        try {
+            RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(row.publicKey));
+            RSAKey.Builder builder = new RSAKey.Builder(publicKey).keyID(row.kid).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS512);
+            return privateKey == null ? builder.build() : builder.privateKey(privateKey).build();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("stored OpenID public key is unreadable", e);
+        }
+    }
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("RSA key generation is unavailable", e);
+        }
+    }
+
+    /** The same purpose as user pools' signing keys, in a context no user pool id can take. */
+    private static String context(String kid) {
+        return "cognito-identity\u0000" + kid;
+    }
+}

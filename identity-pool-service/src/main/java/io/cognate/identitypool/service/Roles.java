@@ -1,0 +1,194 @@
+package io.cognate.identitypool.service;
+
+import static io.cognate.identitypool.error.IdentityError.DELETE_CONFLICT;
+import static io.cognate.identitypool.error.IdentityError.ENTITY_ALREADY_EXISTS;
+import static io.cognate.identitypool.error.IdentityError.MALFORMED_POLICY_DOCUMENT;
+import static io.cognate.identitypool.error.IdentityError.NO_SUCH_ENTITY;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.cognate.identitypool.config.CognateConfig;
+import io.cognate.identitypool.policy.MalformedPolicyException;
+import io.cognate.identitypool.policy.PolicyDocument;
+import io.cognate.identitypool.repository.RoleEntity;
+import io.cognate.identitypool.repository.RolePolicyEntity;
+import io.cognate.identitypool.repository.RolePolicyRepository;
+import io.cognate.identitypool.repository.RoleRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The IAM roles this deployment keeps (CreateRole, PutRolePolicy and their readers), with IAM's errors; policies are
+ * read when stored, so a policy the evaluator cannot honour is refused then. Roles being assumed or enforced are kept
+ * in memory for {@link #CACHE_TTL}: a changed policy takes effect within it on every replica.
+ */
+@ApplicationScoped
+public class Roles {
+    static final Duration CACHE_TTL = Duration.ofSeconds(5);
+
+    private record Cached(Role.Assumable role, Instant loadedAt) {
+    }
+
+    private final RoleRepository roles;
+    private final RolePolicyRepository policies;
+    private final String accountId;
+    private final Clock clock;
+    private final Map<String, Cached> byArn = new ConcurrentHashMap<>();
+
+    public Roles(RoleRepository roles, RolePolicyRepository policies, CognateConfig config, Clock clock) {
+        this.roles = roles;
+        this.policies = policies;
+        this.accountId = config.accountId();
+        this.clock = clock;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    @WithTransaction
+    public Uni<Role> create(String name, String path, String trustPolicy, String description, int maxSessionDuration) {
+        parse(trustPolicy);
+        return roles.findById(name).chain(existing -> {
+            if (existing != null) {
+                throw ENTITY_ALREADY_EXISTS.withMessage("Role with name %s already exists.", name);
+            }
+            RoleEntity row = new RoleEntity();
+            row.name = name;
+            row.path = path;
+            row.arn = "arn:aws:iam::" + accountId + ":role" + path + name;
+            row.roleId = "AROA" + TemporaryCredentials.random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray(), 17);
+            row.assumeRolePolicy = trustPolicy;
+            row.description = description;
+            row.maxSessionDuration = maxSessionDuration;
+            row.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            return roles.persist(row).map(Roles::role);
+        });
+    }
+
+    @WithSession
+    public Uni<Role> get(String name) {
+        return roles.findById(name).map(row -> role(found(row, name)));
+    }
+
+    @WithSession
+    public Uni<List<Role>> list() {
+        return roles.all().map(rows -> rows.stream().map(Roles::role).toList());
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String name) {
+        return roles.findById(name).chain(row -> policies.ofRole(found(row, name).name).chain(attached -> {
+            if (!attached.isEmpty()) {
+                throw DELETE_CONFLICT.withMessage("Cannot delete entity, must delete policies first.");
+            }
+            byArn.remove(row.arn);
+            return roles.delete(row);
+        }));
+    }
+
+    @WithTransaction
+    public Uni<Void> updateTrustPolicy(String name, String trustPolicy) {
+        parse(trustPolicy);
+        return roles.findById(name).invoke(row -> {
+            found(row, name).assumeRolePolicy = trustPolicy;
+            byArn.remove(row.arn);
+        }).replaceWithVoid();
+    }
+
+    @WithTransaction
+    public Uni<Void> putPolicy(String roleName, String policyName, String document) {
+        parse(document);
+        return roles.findById(roleName).chain(row -> {
+            found(row, roleName);
+            byArn.remove(row.arn);
+            return policies.find(roleName, policyName).chain(existing -> {
+                if (existing != null) {
+                    existing.document = document;
+                    return Uni.createFrom().voidItem();
+                }
+                RolePolicyEntity policy = new RolePolicyEntity();
+                policy.roleName = roleName;
+                policy.policyName = policyName;
+                policy.document = document;
+                return policies.persist(policy).replaceWithVoid();
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<String> getPolicy(String roleName, String policyName) {
+        return policies.find(roleName, policyName).map(policy -> {
+            if (policy == null) {
+                throw NO_SUCH_ENTITY.withMessage("The role policy with name %s cannot be found.", policyName);
+            }
+            return policy.document;
+        });
+    }
+
+    @WithSession
+    public Uni<List<String>> listPolicies(String roleName) {
+        return roles.findById(roleName).chain(row -> policies.ofRole(found(row, roleName).name))
+                .map(rows -> rows.stream().map(p -> p.policyName).toList());
+    }
+
+    @WithTransaction
+    public Uni<Void> deletePolicy(String roleName, String policyName) {
+        return policies.find(roleName, policyName).chain(policy -> {
+            if (policy == null) {
+                throw NO_SUCH_ENTITY.withMessage("The role policy with name %s cannot be found.", policyName);
+            }
+            byArn.values().removeIf(cached -> cached.role().role().name().equals(roleName));
+            return policies.delete(policy);
+        });
+    }
+
+    /** The role an ARN names with its policies, or null when there is none. */
+    public Uni<Role.Assumable> assumable(String arn) {
+        Cached cached = byArn.get(arn);
+        if (cached != null && clock.instant().isBefore(cached.loadedAt().plus(CACHE_TTL))) {
+            return Uni.createFrom().item(cached.role());
+        }
+        return load(arn).invoke(role -> {
+            if (role != null) {
+                byArn.put(arn, new Cached(role, clock.instant()));
+            }
+        });
+    }
+
+    @WithSession
+    Uni<Role.Assumable> load(String arn) {
+        return roles.findByArn(arn).chain(row -> row == null ? Uni.createFrom().nullItem()
+                : policies.ofRole(row.name).map(rows -> new Role.Assumable(role(row), PolicyDocument.parse(
+                        row.assumeRolePolicy), rows.stream().map(p -> PolicyDocument.parse(p.document)).toList())));
+    }
+
+    /** Reads a policy as the evaluator will, refusing what it cannot honour with IAM's error. */
+    public static PolicyDocument parse(String document) {
+        try {
+            return PolicyDocument.parse(document);
+        } catch (MalformedPolicyException e) {
+            throw MALFORMED_POLICY_DOCUMENT.withMessage(e.getMessage());
+        }
+    }
+
+    private static RoleEntity found(RoleEntity row, String name) {
+        if (row == null) {
+            throw NO_SUCH_ENTITY.withMessage("The role with name %s cannot be found.", name);
+        }
+        return row;
+    }
+
+    private static Role role(RoleEntity row) {
+        return new Role(row.name, row.arn, row.roleId, row.path, row.description, row.assumeRolePolicy,
+                row.maxSessionDuration, row.createdAt);
+    }
+}
