@@ -25,6 +25,7 @@ write_stack_env() {
     cat >"$(stack_env_file)" <<ENV
 COGNATE_USER_POOL_ENDPOINT=http://localhost:$(service_http_port user-pool-service)
 COGNATE_ISSUER_BASE_URL=http://localhost:$(service_http_port token-service)
+COGNATE_IDENTITY_POOL_ENDPOINT=http://localhost:$(service_http_port identity-pool-service)
 COGNATE_ADMIN_ACCESS_KEY_ID=$ADMIN_ACCESS_KEY_ID
 COGNATE_ADMIN_SECRET_ACCESS_KEY=$ADMIN_SECRET_ACCESS_KEY
 COGNATE_REGION=us-east-1
@@ -79,6 +80,7 @@ stack_summary() {
 Cognate is up (profile $PROFILE, state in ${STATE_DIR#"$COGNATE_ROOT"/}).
   Cognito user pools API   http://localhost:$(service_http_port user-pool-service)
   tokens, OIDC issuers     http://localhost:$(service_http_port token-service)/<userPoolId>
+  identity pools, STS, IAM http://localhost:$(service_http_port identity-pool-service)  (authorize: POST /authorize)
   PostgreSQL               127.0.0.1:$PG_PORT  (role cognate / cognate)
   Kafka                    127.0.0.1:$KAFKA_PORT
   mail sink                smtp 127.0.0.1:$SMTP_PORT, imap 127.0.0.1:$IMAP_PORT, api http://127.0.0.1:$MAIL_API_PORT

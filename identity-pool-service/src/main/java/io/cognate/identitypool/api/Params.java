@@ -1,5 +1,6 @@
 package io.cognate.identitypool.api;
 
+import static io.cognate.identitypool.error.IdentityError.INVALID_PARAMETER;
 import static io.cognate.identitypool.error.IdentityError.SERIALIZATION;
 import static io.cognate.identitypool.error.IdentityError.VALIDATION;
 
@@ -32,6 +33,12 @@ public final class Params extends Members<Params> {
     @Override
     protected RuntimeException invalid(String message) {
         return VALIDATION.withMessage(message);
+    }
+
+    /** A member Cognate does not implement yet is refused as Cognito refuses a setting it cannot take. */
+    @Override
+    protected RuntimeException unsupported(String message) {
+        return INVALID_PARAMETER.withMessage(message);
     }
 
     @Override

@@ -19,6 +19,12 @@ public interface CognateConfig {
     /** Key-encryption keys this one replaced, base64, comma-separated: they still open what they sealed. */
     Optional<String> previousKeks();
 
+    /**
+     * A one-off command to run instead of serving (env {@code COGNATE_COMMAND}): {@code rewrap-keys} re-wraps the
+     * stored OpenID signing keys under the current KEK and exits. Default: none, serve.
+     */
+    Optional<String> command();
+
     /** AWS region this deployment stands in for: the prefix of pool and identity ids. Default {@code us-east-1}. */
     @WithDefault("us-east-1")
     String region();

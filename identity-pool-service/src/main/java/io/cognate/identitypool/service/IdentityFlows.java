@@ -95,8 +95,11 @@ public class IdentityFlows {
                     if (identity.disabled()) {
                         throw NOT_AUTHORIZED.withMessage("Access to Identity '%s' is forbidden.", identityId);
                     }
-                    if (identity.logins().isEmpty() && verified.isEmpty()) {
+                    if (verified.isEmpty()) {
+                        // Cognito: a call without logins is a guest's, refused first where the pool has no guests.
                         requireGuests(pool);
+                    }
+                    if (identity.logins().isEmpty() && verified.isEmpty()) {
                         return Uni.createFrom().item(new Proven(pool, new Proof(List.of("unauthenticated"), List.of(),
                                 Map.of())));
                     }

@@ -85,6 +85,11 @@ public final class Stack {
     }
 
     /** The base of every pool's issuer; a pool's issuer is {@code issuerBaseUrl() + "/" + poolId}. */
+    /** identity-pool-service: the Cognito Identity API, STS, IAM's roles and the authorize API on one endpoint. */
+    public URI identityPoolEndpoint() {
+        return URI.create(value("COGNATE_IDENTITY_POOL_ENDPOINT"));
+    }
+
     public String issuerBaseUrl() {
         return stripTrailingSlash(value("COGNATE_ISSUER_BASE_URL"));
     }

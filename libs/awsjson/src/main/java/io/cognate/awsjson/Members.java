@@ -44,6 +44,11 @@ public abstract class Members<S extends Members<S>> {
     /** The API's error for a missing, malformed or unknown value (InvalidParameterException, ValidationException). */
     protected abstract RuntimeException invalid(String message);
 
+    /** The API's error for a member this deployment does not implement: by default {@link #invalid}'s. */
+    protected RuntimeException unsupported(String message) {
+        return invalid(message);
+    }
+
     /** The API's SerializationException: a value of the wrong JSON type. */
     protected abstract RuntimeException malformed(String message);
 
@@ -291,7 +296,7 @@ public abstract class Members<S extends Members<S>> {
     /** Refuses a member this deployment does not implement yet, when the request carries it. */
     public void refuse(String field, String what) {
         if (take(field) != null) {
-            throw invalidf("%s is not supported by this deployment yet.", what);
+            throw unsupportedf("%s is not supported by this deployment yet.", what);
         }
     }
 
@@ -369,6 +374,10 @@ public abstract class Members<S extends Members<S>> {
 
     private RuntimeException invalidf(String format, Object... args) {
         return invalid(String.format(format, args));
+    }
+
+    private RuntimeException unsupportedf(String format, Object... args) {
+        return unsupported(String.format(format, args));
     }
 
     private RuntimeException malformedf(String format, Object... args) {
