@@ -111,11 +111,14 @@ service_env() {
       fi
       ;;
     identity-pool-service)
-      # Logins from Cognate's user pools verify by token-service's JWKS; the OpenID tokens' issuer is this service.
+      # Logins from Cognate's user pools verify by token-service's JWKS (and, with ServerSideTokenCheck, its Introspect);
+      # the OpenID tokens' issuer is this service.
       printf '%s\n' \
         "COGNATE_ADMIN_ACCESS_KEY_ID=$ADMIN_ACCESS_KEY_ID" \
         "COGNATE_ADMIN_SECRET_ACCESS_KEY=$ADMIN_SECRET_ACCESS_KEY" \
         "COGNATE_USER_POOLS_ISSUER_BASE_URL=http://localhost:$(service_http_port token-service)" \
+        "QUARKUS_GRPC_CLIENTS_TOKEN_HOST=127.0.0.1" \
+        "QUARKUS_GRPC_CLIENTS_TOKEN_PORT=$(service_grpc_port token-service)" \
         "COGNATE_OPEN_ID_ISSUER=http://localhost:$(service_http_port "$module")"
       ;;
   esac

@@ -74,3 +74,9 @@ create table openid_signing_key (
     private_key_sealed  bytea       not null,
     created_at          timestamptz not null
 );
+
+--changeset cognate:2
+-- A developer provider may name several of the developer's users on one identity (LookupDeveloperIdentity lists
+-- them, MergeDeveloperIdentities makes them); the one-login-per-provider rule of the other providers is the flows'.
+drop index identity_login_one_per_provider;
+create index identity_login_by_identity on identity_login (identity_id);

@@ -25,6 +25,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 
+import io.cognate.it.support.Cognito;
 import io.cognate.it.support.IdentityPools;
 import io.cognate.it.support.NodeScripts;
 import io.cognate.it.support.SignIn;
@@ -137,6 +138,67 @@ class IdentityPoolsTest {
         ObjectNode swapped = forged.deepCopy().put("sessionToken", token).put("accessKeyId", "ASIAAAAAAAAAAAAAAAAA");
         assertEquals("UnrecognizedClientException", authorize(swapped, "s3:GetObject",
                 "arn:aws:s3:::public/readme.txt").path("__type").asText());
+    }
+
+    @Test
+    void serverSideTokenCheckWhenUserSignedOutGloballyThenLoginRefused() {
+        TestUser signedOut = TestUsers.confirmed(userPool);
+        var tokens = SignIn.password(userPool, signedOut);
+        String provider = IdentityPools.providerKey(userPool.id());
+        String pool = IdentityPools.admin().createIdentityPool(r -> r.identityPoolName("checked")
+                .allowUnauthenticatedIdentities(false).cognitoIdentityProviders(p -> p.providerName(provider)
+                        .clientId(userPool.clientId()).serverSideTokenCheck(true)))
+                .identityPoolId();
+        IdentityPools.roles(pool, IdentityPools.role(pool, "authenticated", null), null);
+        Map<String, String> logins = Map.of(provider, tokens.idToken());
+        String identity = IdentityPools.anonymous().getId(r -> r.identityPoolId(pool).logins(logins)).identityId();
+
+        Cognito.anonymous().globalSignOut(r -> r.accessToken(tokens.accessToken()));
+
+        AwsServiceException refused = assertThrows(AwsServiceException.class, () -> IdentityPools.anonymous()
+                .getCredentialsForIdentity(r -> r.identityId(identity).logins(logins)));
+        assertEquals("NotAuthorizedException", refused.awsErrorDetails().errorCode());
+        assertTrue(refused.awsErrorDetails().errorMessage().startsWith("Invalid login token. "), refused::getMessage);
+    }
+
+    @Test
+    void unlinkIdentityWhenProvenByItsLoginThenTheLoginIsGone() {
+        String pool = IdentityPools.pool(userPool, false);
+        Map<String, String> logins = IdentityPools.logins(userPool, idToken);
+        String identity = IdentityPools.anonymous().getId(r -> r.identityPoolId(pool).logins(logins)).identityId();
+
+        IdentityPools.anonymous().unlinkIdentity(r -> r.identityId(identity).logins(logins)
+                .loginsToRemove(IdentityPools.providerKey(userPool.id())));
+
+        assertEquals(List.of(), IdentityPools.admin().describeIdentity(r -> r.identityId(identity)).logins());
+    }
+
+    @Test
+    void boto3WhenWebIdentityTokenFileThenDefaultChainAssumesTheRole() throws Exception {
+        String pool = IdentityPools.pool(userPool, false);
+        String role = IdentityPools.role(pool, "authenticated", null);
+        Map<String, String> logins = IdentityPools.logins(userPool, idToken);
+        String identity = IdentityPools.anonymous().getId(r -> r.identityPoolId(pool).logins(logins)).identityId();
+        String token = IdentityPools.anonymous().getOpenIdToken(r -> r.identityId(identity).logins(logins)).token();
+        java.nio.file.Path tokenFile = java.nio.file.Files.createTempFile("web-identity", ".jwt");
+        java.nio.file.Files.writeString(tokenFile, token + "\n");
+
+        ProcessBuilder python = new ProcessBuilder("python3", "-c",
+                "import boto3, json; print(json.dumps(boto3.client('sts').get_caller_identity()))");
+        python.environment().putAll(Map.of("AWS_WEB_IDENTITY_TOKEN_FILE", tokenFile.toString(), "AWS_ROLE_ARN", role,
+                "AWS_ROLE_SESSION_NAME", "boto3-app", "AWS_ENDPOINT_URL_STS", IdentityPools.endpoint().toString(),
+                "AWS_DEFAULT_REGION", Stack.get().region()));
+        python.environment().remove("AWS_ACCESS_KEY_ID");
+        python.environment().remove("AWS_SECRET_ACCESS_KEY");
+        python.environment().remove("AWS_PROFILE");
+        python.redirectErrorStream(true);
+        Process process = python.start();
+        String output = new String(process.getInputStream().readAllBytes()).strip();
+        assertEquals(0, process.waitFor(), output);
+        JsonNode caller = JSON.readTree(output.substring(output.lastIndexOf('\n') + 1));
+        assertTrue(caller.path("Arn").asText().endsWith(":assumed-role/" + role.substring(role.lastIndexOf('/') + 1)
+                + "/boto3-app"), output);
+        java.nio.file.Files.delete(tokenFile);
     }
 
     @Test

@@ -16,8 +16,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 
 import io.cognate.identitypool.config.CognateConfig;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Issuers' JWKS by URL, fetched over HTTP and kept for {@code cognate.user-pools.jwks-ttl}; a key id the copy lacks
@@ -49,17 +47,8 @@ public class JwksCache {
             return Uni.createFrom().item(cached.keys());
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
-        // The HTTP client completes on its own threads; the caller's flow goes on on its Vert.x context (its
-        // database session lives there).
-        Context caller = Vertx.currentContext();
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
-                .emitOn(task -> {
-                    if (caller == null) {
-                        task.run();
-                    } else {
-                        caller.runOnContext(ignored -> task.run());
-                    }
-                })
+        return CallerContext.resumeOnCaller(Uni.createFrom()
+                .completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString())))
                 .map(response -> {
                     if (response.statusCode() != 200) {
                         throw new LoginRejectedException("The issuer's JWKS answered HTTP " + response.statusCode()

@@ -24,18 +24,20 @@ import io.smallrye.mutiny.Uni;
  * Logins from Cognate's user pools, under the key AWS's SDKs and Amplify derive from region and pool id,
  * {@code cognito-idp.<region>.amazonaws.com/<poolId>}: an ID token of one of the pool's configured app clients,
  * verified by the pool's JWKS at token-service (signature, {@code iss}, {@code token_use}, {@code aud},
- * {@code exp}), as Cognito checks it.
+ * {@code exp}), as Cognito checks it; with ServerSideTokenCheck, token-service also confirms the sign-in stands.
  */
 @ApplicationScoped
 public class UserPoolLogins {
     private static final Pattern KEY = Pattern.compile("cognito-idp\\.([a-z0-9-]+)\\.amazonaws\\.com/([\\w-]+_[0-9a-zA-Z]+)");
 
     private final JwksCache jwks;
+    private final TokenServiceCheck serverSideCheck;
     private final String issuerBase;
     private final Clock clock;
 
-    public UserPoolLogins(JwksCache jwks, CognateConfig config, Clock clock) {
+    public UserPoolLogins(JwksCache jwks, TokenServiceCheck serverSideCheck, CognateConfig config, Clock clock) {
         this.jwks = jwks;
+        this.serverSideCheck = serverSideCheck;
         this.issuerBase = config.userPools().issuerBaseUrl().replaceAll("/+$", "");
         this.clock = clock;
     }
@@ -83,7 +85,9 @@ public class UserPoolLogins {
                 throw rejected("Invalid login token. Couldn't verify signed token.");
             }
             return new VerifiedLogin(provider, claims.getSubject(), claims.getClaims());
-        });
+        }).call(login -> configured.stream().anyMatch(p -> p.serverSideTokenCheck()
+                && claims.getAudience().contains(p.clientId())) ? serverSideCheck.requireActive(token)
+                        : Uni.createFrom().voidItem());
     }
 
     private static boolean verified(SignedJWT jwt, RSAKey key) {

@@ -29,10 +29,6 @@ public class IdentityLoginRepository implements PanacheRepositoryBase<IdentityLo
                 identityId);
     }
 
-    public Uni<Long> unlink(String poolId, String provider, String subject) {
-        return delete("poolId = ?1 and provider = ?2 and subject = ?3", poolId, provider, subject);
-    }
-
     /** Moves every login of {@code fromIdentity} to {@code toIdentity} (a merge). */
     public Uni<Integer> moveAll(String poolId, String fromIdentity, String toIdentity) {
         return update("identityId = ?1 where poolId = ?2 and identityId = ?3", toIdentity, poolId, fromIdentity);

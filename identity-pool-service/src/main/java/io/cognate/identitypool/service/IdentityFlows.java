@@ -82,6 +82,17 @@ public class IdentityFlows {
                 proven.proof().amr(), proven.proof().tags(), openIdTtl));
     }
 
+    /** UnlinkIdentity: logins that prove the identity, and the providers whose logins it no longer holds. */
+    public Uni<Void> unlink(String identityId, Map<String, String> loginTokens, List<String> providers) {
+        return prove(identityId, loginTokens).chain(proven -> {
+            if (proven.proof().logins().isEmpty()) {
+                throw NOT_AUTHORIZED.withMessage("Logins don't match. Please include at least one valid login for "
+                        + "this identity or identity pool.");
+            }
+            return store.unlinkProviders(proven.pool().id(), identityId, providers);
+        });
+    }
+
     private record Proven(IdentityPool pool, Proof proof) {
     }
 

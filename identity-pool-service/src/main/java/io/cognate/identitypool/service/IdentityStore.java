@@ -104,7 +104,7 @@ public class IdentityStore {
                     .collect(Collectors.toMap(l -> l.provider, l -> l.subject, (a, b) -> a));
             List<Uni<Void>> inserts = new ArrayList<>();
             for (VerifiedLogin login : verified) {
-                String current = byProvider.get(login.provider());
+                String current = login.onePerIdentity() ? byProvider.get(login.provider()) : null;
                 if (current != null && !current.equals(login.subject())) {
                     throw RESOURCE_CONFLICT.withMessage("The identity is already linked to another login of %s.",
                             login.provider());
@@ -176,15 +176,13 @@ public class IdentityStore {
         return identities.delete("id in ?1", identityIds).replaceWith(List.of());
     }
 
-    /** Unlinks the given logins (provider to subject) from the identity. */
+    /** Unlinks the identity's logins of the given providers. */
     @WithTransaction
-    public Uni<Void> unlink(String poolId, String identityId, List<VerifiedLogin> toRemove) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (VerifiedLogin login : toRemove) {
-            chain = chain.chain(() -> logins.unlink(poolId, login.provider(), login.subject())).replaceWithVoid();
-        }
-        return chain.chain(() -> identities.update("modifiedAt = ?1 where id = ?2 and poolId = ?3", clock.instant(),
-                identityId, poolId)).replaceWithVoid();
+    public Uni<Void> unlinkProviders(String poolId, String identityId, List<String> providers) {
+        return logins.delete("poolId = ?1 and identityId = ?2 and provider in ?3", poolId, identityId, providers)
+                .chain(() -> identities.update("modifiedAt = ?1 where id = ?2 and poolId = ?3", clock.instant(),
+                        identityId, poolId))
+                .replaceWithVoid();
     }
 
     private IdentityEntity newIdentity(String poolId) {

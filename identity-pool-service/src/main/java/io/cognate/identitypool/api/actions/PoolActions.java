@@ -236,11 +236,7 @@ public class PoolActions implements ActionRegistry.Group {
         List<IdentityPool.CognitoProvider> cognito = p.objectList("CognitoIdentityProviders", 50, provider -> {
             String providerName = provider.required("ProviderName", 1, 128, PROVIDER_NAME);
             String clientId = provider.required("ClientId", 1, 128, CLIENT_ID);
-            if (provider.flag("ServerSideTokenCheck")) {
-                throw INVALID_PARAMETER.withMessage(
-                        "ServerSideTokenCheck is not supported by this deployment yet.");
-            }
-            return new IdentityPool.CognitoProvider(providerName, clientId, false);
+            return new IdentityPool.CognitoProvider(providerName, clientId, provider.flag("ServerSideTokenCheck"));
         });
         Map<String, String> tags = p.has("IdentityPoolTags") ? p.stringMap("IdentityPoolTags") : null;
         return new IdentityPool(id, name, allowUnauthenticated, allowClassicFlow, developer, supported,
