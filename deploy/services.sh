@@ -120,6 +120,8 @@ service_env() {
         "QUARKUS_GRPC_CLIENTS_TOKEN_HOST=127.0.0.1" \
         "QUARKUS_GRPC_CLIENTS_TOKEN_PORT=$(service_grpc_port token-service)" \
         "COGNATE_OPEN_ID_ISSUER=http://localhost:$(service_http_port "$module")"
+      # The tests change pools and roles between one request and the next: no cached copy. Otherwise 5 s.
+      if [[ "$PROFILE" == test ]]; then echo "COGNATE_CONFIG_CACHE_TTL=PT0S"; fi
       ;;
   esac
 }

@@ -41,11 +41,14 @@ import io.cognate.it.support.CognitoSrp;
  * java -cp deploy/bench/target/classes LoadGen setup ENDPOINT USERS STATE_FILE
  * java -cp deploy/bench/target/classes LoadGen srp STATE_FILE WARMUP_S DURATION_S CONCURRENCY
  * java -cp deploy/bench/target/classes LoadGen codes STATE_FILE COUNT OUT_FILE THREADS
+ * java -cp deploy/bench/target/classes LoadGen identity STATE_FILE OUT_DIR
  * </pre>
  *
  * setup creates a pool, a client and USERS users with permanent passwords (admin actions signed with SigV4 from
  * AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY), signs one user in and writes KEY=VALUE lines for the wrk scripts; then
- * the OAuth part ({@link OAuthLoad}): a domain, clients, a hosted sign-in. codes issues authorization codes.
+ * the OAuth part ({@link OAuthLoad}): a domain, clients, a hosted sign-in; and the identity pool part
+ * ({@link IdentityLoad}). codes issues authorization codes; identity writes fresh request bodies for the identity
+ * scenarios.
  * srp runs USER_SRP_AUTH sign-ins (InitiateAuth + RespondToAuthChallenge PASSWORD_VERIFIER) from CONCURRENCY
  * threads, each sign-in a user in turn, for WARMUP_S seconds unrecorded and DURATION_S seconds recorded, then prints
  * one RESULT line. Only 127.0.0.1 is ever a target.
@@ -65,6 +68,7 @@ public class LoadGen {
             case "codes" -> OAuthLoad.codes(State.values(Path.of(args[1])), Integer.parseInt(args[2]),
                     Path.of(args[3]), Integer.parseInt(args[4]));
             case "triggers" -> triggers(Path.of(args[1]), args[2]);
+            case "identity" -> IdentityLoad.bodies(State.values(Path.of(args[1])), Path.of(args[2]));
             default -> {
                 System.err.println("usage: LoadGen setup ENDPOINT USERS STATE_FILE | srp STATE_FILE WARMUP_S "
                         + "DURATION_S CONCURRENCY | timing STATE_FILE SAMPLES | codes STATE_FILE COUNT OUT THREADS | "
@@ -111,6 +115,8 @@ public class LoadGen {
         Files.writeString(stateFile, lines);
         System.out.printf("pool %s, client %s, %d users with permanent passwords%n", poolId, clientId, users);
         OAuthLoad.setup(api, poolId, username(1), PASSWORD, "http://127.0.0.1:" + (URI.create(endpoint).getPort() + 1),
+                stateFile);
+        IdentityLoad.setup(api, poolId, clientId, "http://127.0.0.1:" + (URI.create(endpoint).getPort() + 2),
                 stateFile);
     }
 
@@ -536,25 +542,50 @@ public class LoadGen {
 
         /** An admin action, signed with the credentials of AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. */
         String admin(String action, String body) {
+            return signed(uri, "cognito-idp", TARGET_PREFIX + action, CONTENT_TYPE, body, action);
+        }
+
+        /**
+         * A POST of {@code body} to another API of the stack (Cognito Identity, IAM), signed (SigV4) for
+         * {@code service} with AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY; {@code target} is the X-Amz-Target, or null
+         * for a query-protocol form.
+         */
+        String signed(URI to, String service, String target, String contentType, String body, String what) {
             String accessKey = System.getenv("AWS_ACCESS_KEY_ID");
             String secret = System.getenv("AWS_SECRET_ACCESS_KEY");
             String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
             String amzDate = AMZ_DATE.format(Instant.now());
             String date = amzDate.substring(0, 8);
-            String target = TARGET_PREFIX + action;
-            String signedHeaders = "content-type;host;x-amz-date;x-amz-target";
-            String canonical = "POST\n/\n\ncontent-type:" + CONTENT_TYPE + "\nhost:" + hostHeader + "\nx-amz-date:"
-                    + amzDate + "\nx-amz-target:" + target + "\n\n" + signedHeaders + "\n"
-                    + hex(sha256(body.getBytes(StandardCharsets.UTF_8)));
-            String scope = date + "/" + region + "/cognito-idp/aws4_request";
+            String host = "127.0.0.1:" + to.getPort();
+            String signedHeaders = target == null ? "content-type;host;x-amz-date"
+                    : "content-type;host;x-amz-date;x-amz-target";
+            String canonical = "POST\n" + to.getPath() + "\n\ncontent-type:" + contentType + "\nhost:" + host
+                    + "\nx-amz-date:" + amzDate + "\n" + (target == null ? "" : "x-amz-target:" + target + "\n")
+                    + "\n" + signedHeaders + "\n" + hex(sha256(body.getBytes(StandardCharsets.UTF_8)));
+            String scope = date + "/" + region + "/" + service + "/aws4_request";
             String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
                     + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
             byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
-            key = hmac(hmac(hmac(key, region), "cognito-idp"), "aws4_request");
+            key = hmac(hmac(hmac(key, region), service), "aws4_request");
             String authorization = "AWS4-HMAC-SHA256 Credential=" + accessKey + "/" + scope + ", SignedHeaders="
                     + signedHeaders + ", Signature=" + hex(hmac(key, toSign));
-            return send(request(action).header("X-Amz-Date", amzDate).header("Authorization", authorization)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), action);
+            HttpRequest.Builder request = HttpRequest.newBuilder(to).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", contentType).header("X-Amz-Date", amzDate)
+                    .header("Authorization", authorization);
+            if (target != null) {
+                request.header("X-Amz-Target", target);
+            }
+            return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), what);
+        }
+
+        /** An unsigned POST to another API of the stack; fails unless the answer is 200. */
+        String post(URI to, String target, String contentType, String body, String what) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(to).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", contentType);
+            if (target != null) {
+                request.header("X-Amz-Target", target);
+            }
+            return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), what);
         }
 
         private HttpRequest.Builder request(String action) {
@@ -578,7 +609,7 @@ public class LoadGen {
             }
         }
 
-        private static byte[] sha256(byte[] data) {
+        static byte[] sha256(byte[] data) {
             try {
                 return MessageDigest.getInstance("SHA-256").digest(data);
             } catch (Exception e) {
@@ -586,7 +617,7 @@ public class LoadGen {
             }
         }
 
-        private static byte[] hmac(byte[] key, String data) {
+        static byte[] hmac(byte[] key, String data) {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -596,7 +627,7 @@ public class LoadGen {
             }
         }
 
-        private static String hex(byte[] bytes) {
+        static String hex(byte[] bytes) {
             return HexFormat.of().formatHex(bytes);
         }
     }

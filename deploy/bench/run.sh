@@ -74,8 +74,9 @@ fi
 # its one source file: shared, not copied. It needs nothing but the JDK, so no Maven run.
 SRP_SOURCE="$ROOT/integration-tests/src/test/java/io/cognate/it/support/CognitoSrp.java"
 GEN_CLASS="$TARGET/classes/LoadGen.class"
-if [[ ! -f "$GEN_CLASS" || -n "$(find "$SRP_SOURCE" "$BENCH_DIR/LoadGen.java" "$BENCH_DIR/OAuthLoad.java" -newer "$GEN_CLASS" -print -quit)" ]]; then
-  javac --release 17 -d "$TARGET/classes" "$SRP_SOURCE" "$BENCH_DIR/LoadGen.java" "$BENCH_DIR/OAuthLoad.java"
+if [[ ! -f "$GEN_CLASS" || -n "$(find "$SRP_SOURCE" "$BENCH_DIR/LoadGen.java" "$BENCH_DIR/OAuthLoad.java" "$BENCH_DIR/IdentityLoad.java" -newer "$GEN_CLASS" -print -quit)" ]]; then
+  javac --release 17 -d "$TARGET/classes" "$SRP_SOURCE" "$BENCH_DIR/LoadGen.java" "$BENCH_DIR/OAuthLoad.java" \
+    "$BENCH_DIR/IdentityLoad.java"
 fi
 
 JMH_JAR="$BENCH_DIR/jmh/target/benchmarks.jar"
@@ -103,8 +104,8 @@ fi
 say "holding $LOCK until the measurement ends"
 
 pid_of() { head -n 1 "$STATE_DIR/pids/$1.pid"; }
-COMPONENTS=(postgres kafka greenmail token-service user-pool-service trigger-gateway)
-SERVICES=(token-service user-pool-service trigger-gateway)
+COMPONENTS=(postgres kafka greenmail token-service user-pool-service trigger-gateway identity-pool-service)
+SERVICES=(token-service user-pool-service trigger-gateway identity-pool-service)
 declare -A PID AFFINITY
 for c in "${COMPONENTS[@]}"; do
   PID[$c]="$(pid_of "$c")"
@@ -184,6 +185,12 @@ if ((JIT_WARMUP > 0)); then
   "${LOADGEN[@]}" triggers "$BENCH_STATE" bench-noop
   BENCH_SCENARIO=password wrk -t1 -c 16 -d "${JIT_WARMUP}s" -s "$BENCH_DIR/wrk/cognito.lua" http://127.0.0.1:8800/ >/dev/null
   "${LOADGEN[@]}" triggers "$BENCH_STATE" none
+  # identity-pool-service
+  "${LOADGEN[@]}" identity "$BENCH_STATE" "$TARGET/identity" >/dev/null
+  for scenario in credentials authorize; do
+    IDENTITY_BODIES="$TARGET/identity" BENCH_SCENARIO=$scenario wrk -t1 -c 16 -d "${JIT_WARMUP}s" \
+      -s "$BENCH_DIR/wrk/identity.lua" "$IDENTITY_ENDPOINT/" >/dev/null
+  done
 fi
 
 say "pinning the server side to core $SERVER_CORE, this script and the load generators to core $GENERATOR_CORE"
@@ -233,6 +240,7 @@ SNAPSHOT="$TARGET/snapshot.sh"
   echo "ticks ${PID[greenmail]}"
   echo "ticks ${PID[trigger-gateway]}"
   echo "ticks ${PID[lambda-shim]}"
+  echo "ticks ${PID[identity-pool-service]}"
   echo 'echo'
 } >"$SNAPSHOT"
 export BENCH_SNAPSHOT="$SNAPSHOT"
@@ -242,7 +250,7 @@ analyze() {
   awk -v b="$1" -v e="$2" 'BEGIN {
     n = split(b, x, " "); split(e, y, " "); t0 = y[2] - x[2]; t1 = y[4] - x[4]
     printf "%.0f\t%.0f\t", (t0 > 0 ? 100 * (y[1] - x[1]) / t0 : 0), (t1 > 0 ? 100 * (y[3] - x[3]) / t1 : 0)
-    split("user-pool-service token-service PostgreSQL Kafka GreenMail trigger-gateway handler", names, " ")
+    split("user-pool-service token-service PostgreSQL Kafka GreenMail trigger-gateway handler identity-pool-service", names, " ")
     for (i = 5; i <= n; i++) printf "%s%s %.0f%%", (i > 5 ? ", " : ""), names[i - 4], (t0 > 0 ? 100 * (y[i] - x[i]) / t0 : 0)
   }'
 }
@@ -343,6 +351,20 @@ say "coderedeem: codes issued in $(($(date +%s) - started_codes)) s"
 export CODES_FILE="$TARGET/codes.txt"
 WARMUP=$CODE_WARMUP DURATION=$CODE_DURATION BENCH_SCENARIO=coderedeem \
   wrk_run coderedeem http://127.0.0.1:8801/ "${BENCH_CONNECTIONS_OAUTH:-16}" "$OAUTH_SCRIPT"
+
+# Identity pools (identity-pool-service): GetCredentialsForIdentity for one signed-in user's identity (the enhanced
+# flow), and the authorize API deciding on a request signed with the credentials it vended. The bodies are made just
+# before (not measured): a signature is good for 15 minutes.
+"${LOADGEN[@]}" identity "$BENCH_STATE" "$TARGET/identity" | sed 's/^/bench: /'
+export IDENTITY_BODIES="$TARGET/identity"
+IDENTITY_SCRIPT="$BENCH_DIR/wrk/identity.lua"
+expect_ok credentials -X POST "$IDENTITY_ENDPOINT/" -H "Content-Type: application/x-amz-json-1.1" \
+  -H "X-Amz-Target: AWSCognitoIdentityService.GetCredentialsForIdentity" --data @"$TARGET/identity/credentials.json" |
+  grep -q '"SessionToken"' || die "credentials: no SessionToken"
+BENCH_SCENARIO=credentials wrk_run credentials "$IDENTITY_ENDPOINT/" "${BENCH_CONNECTIONS_IDENTITY:-16}" "$IDENTITY_SCRIPT"
+expect_ok authorize -X POST "$IDENTITY_ENDPOINT/authorize" -H "Content-Type: application/json" \
+  --data @"$TARGET/identity/authorize.json" | grep -q '"decision":"Allow"' || die "authorize: not allowed"
+BENCH_SCENARIO=authorize wrk_run authorize "$IDENTITY_ENDPOINT/" "${BENCH_CONNECTIONS_AUTHORIZE:-32}" "$IDENTITY_SCRIPT"
 
 # srp_run: the Java generator (client-side SRP math per sign-in); warm-up inside.
 srp_run() {
@@ -455,6 +477,7 @@ target_of() {
   case "$1" in
     jwks) echo 20000 ;; getuser) echo 2000 ;; refresh) echo 400 ;; password) echo 150 ;; srp) echo 100 ;;
     clientcreds) echo 1200 ;; coderedeem) echo 500 ;; userinfo) echo 4000 ;; loginpage) echo 2000 ;;
+    credentials) echo 1000 ;; authorize) echo 10000 ;;
     # 60 % of the same sign-in without triggers, as measured in this run
     triggers) awk -F'\t' '$1 == "password" {printf "%.0f", 0.6 * $2}' "$RESULT_ROWS" ;;
   esac
@@ -465,6 +488,8 @@ label_of() {
     password) echo "USER_PASSWORD_AUTH sign-in" ;; srp) echo "USER_SRP_AUTH sign-in (2 requests)" ;;
     clientcreds) echo "client_credentials token" ;; coderedeem) echo "authorization code redemption" ;;
     userinfo) echo "userInfo GET" ;; loginpage) echo "hosted sign-in page GET" ;;
+    credentials) echo "GetCredentialsForIdentity (enhanced flow, cached identity)" ;;
+    authorize) echo "authorize API decision (SigV4 + session token + role policy)" ;;
     triggers) echo "USER_PASSWORD_AUTH with PreAuthentication + PreTokenGeneration V2 (no-op handler)" ;;
   esac
 }

@@ -33,6 +33,13 @@ public interface CognateConfig {
     @WithDefault("000000000000")
     String accountId();
 
+    /**
+     * How long a replica answers the credential flows from its copy of an identity pool's settings and of a role's
+     * policies; a change made on another replica is seen within it. Default 5 s.
+     */
+    @WithDefault("PT5S")
+    Duration configCacheTtl();
+
     /** Admin credentials for the IAM-authorized actions (SigV4). */
     Admin admin();
 

@@ -122,8 +122,12 @@ public class IdentityFlows {
                                 + "for this identity or identity pool.");
                     }
                     List<VerifiedLogin> toLink = verified.stream()
-                            .filter(l -> !l.provider().equals(Logins.COGNITO_IDENTITY)).toList();
-                    return store.linkTo(pool.id(), identityId, toLink)
+                            .filter(l -> !l.provider().equals(Logins.COGNITO_IDENTITY) && !identity.linkedSubjects()
+                                    .contains(l.provider() + "\u0000" + l.subject()))
+                            .toList();
+                    Uni<Void> linked = toLink.isEmpty() ? Uni.createFrom().voidItem()
+                            : store.linkTo(pool.id(), identityId, toLink);
+                    return linked
                             .replaceWith(new Proven(pool, new Proof(amr(verified), verified, tags(pool, verified))));
                 })));
     }

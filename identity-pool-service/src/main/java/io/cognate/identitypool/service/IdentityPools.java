@@ -30,10 +30,12 @@ public class IdentityPools {
     }
 
     private final IdentityPoolRepository repository;
+    private final PoolCache cache;
     private final String region;
     private final Clock clock;
 
-    public IdentityPools(IdentityPoolRepository repository, CognateConfig config, Clock clock) {
+    public IdentityPools(IdentityPoolRepository repository, PoolCache cache, CognateConfig config, Clock clock) {
+        this.cache = cache;
         this.repository = repository;
         this.region = config.region();
         this.clock = clock;
@@ -66,7 +68,7 @@ public class IdentityPools {
     @WithTransaction
     public Uni<IdentityPool> update(IdentityPool settings) {
         return repository.findById(settings.id()).map(row -> {
-            IdentityPool current = PoolRows.pool(found(row, settings.id()));
+            IdentityPool current = PoolRows.pool(changing(row, settings.id()));
             if (current.developerProviderName() != null && !current.developerProviderName().equals(
                     settings.developerProviderName())) {
                 throw INVALID_PARAMETER.withMessage("DeveloperProviderName cannot be changed once set.");
@@ -82,7 +84,7 @@ public class IdentityPools {
 
     @WithTransaction
     public Uni<Void> delete(String poolId) {
-        return repository.findById(poolId).chain(row -> repository.delete(found(row, poolId)));
+        return repository.findById(poolId).chain(row -> repository.delete(changing(row, poolId)));
     }
 
     @WithSession
@@ -97,7 +99,7 @@ public class IdentityPools {
     @WithTransaction
     public Uni<Void> setRoles(String poolId, Map<String, String> roles, Map<String, IdentityPool.RoleMapping> mappings) {
         return repository.findById(poolId).invoke(row -> {
-            IdentityPool pool = PoolRows.pool(found(row, poolId));
+            IdentityPool pool = PoolRows.pool(changing(row, poolId));
             mappings.keySet().forEach(key -> {
                 String provider = key.contains(":") ? key.substring(0, key.lastIndexOf(':')) : key;
                 boolean configured = pool.cognitoProviders().stream().anyMatch(p -> key.equals(p.providerName() + ":"
@@ -117,7 +119,7 @@ public class IdentityPools {
     public Uni<IdentityPool.PrincipalTagMap> setPrincipalTags(String poolId, String provider,
             IdentityPool.PrincipalTagMap map) {
         return repository.findById(poolId).map(row -> {
-            IdentityPool pool = PoolRows.pool(found(row, poolId));
+            IdentityPool pool = PoolRows.pool(changing(row, poolId));
             Map<String, IdentityPool.PrincipalTagMap> tags = new java.util.LinkedHashMap<>(pool.principalTags());
             tags.put(provider, map);
             PoolRows.write(withRoles(pool, pool.roles(), pool.roleMappings(), tags), row);
@@ -129,7 +131,7 @@ public class IdentityPools {
     @WithTransaction
     public Uni<Void> retag(String poolId, java.util.function.UnaryOperator<Map<String, String>> change) {
         return repository.findById(poolId).invoke(row -> {
-            IdentityPool pool = PoolRows.pool(found(row, poolId));
+            IdentityPool pool = PoolRows.pool(changing(row, poolId));
             Map<String, String> tags = change.apply(new java.util.LinkedHashMap<>(pool.tags()));
             if (tags.size() > 50) {
                 throw LIMIT_EXCEEDED.withMessage("An identity pool has at most 50 tags.");
@@ -147,6 +149,12 @@ public class IdentityPools {
                 pool.developerProviderName(), pool.supportedLoginProviders(), pool.cognitoProviders(),
                 pool.openIdConnectProviderArns(), pool.samlProviderArns(), pool.tags(), roles, mappings, tags,
                 pool.createdAt());
+    }
+
+    /** The row to change, forgotten by this replica's cache. */
+    private IdentityPoolEntity changing(IdentityPoolEntity row, String poolId) {
+        cache.forget(poolId);
+        return found(row, poolId);
     }
 
     static IdentityPoolEntity found(IdentityPoolEntity row, String poolId) {

@@ -38,11 +38,13 @@ public class IdentityStore {
     private final IdentityRepository identities;
     private final IdentityLoginRepository logins;
     private final IdentityPoolRepository pools;
+    private final PoolCache cache;
     private final String region;
     private final Clock clock;
 
     public IdentityStore(IdentityRepository identities, IdentityLoginRepository logins, IdentityPoolRepository pools,
-            CognateConfig config, Clock clock) {
+            PoolCache cache, CognateConfig config, Clock clock) {
+        this.cache = cache;
         this.identities = identities;
         this.logins = logins;
         this.pools = pools;
@@ -50,8 +52,13 @@ public class IdentityStore {
         this.clock = clock;
     }
 
-    @WithSession
+    /** The pool's settings, from this replica's copy when it is recent ({@link PoolCache}). */
     public Uni<IdentityPool> pool(String poolId) {
+        return cache.get(poolId, () -> load(poolId));
+    }
+
+    @WithSession
+    Uni<IdentityPool> load(String poolId) {
         return pools.findById(poolId).map(row -> PoolRows.pool(IdentityPools.found(row, poolId)));
     }
 

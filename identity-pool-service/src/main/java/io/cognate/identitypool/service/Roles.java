@@ -28,18 +28,17 @@ import io.smallrye.mutiny.Uni;
 /**
  * The IAM roles this deployment keeps (CreateRole, PutRolePolicy and their readers), with IAM's errors; policies are
  * read when stored, so a policy the evaluator cannot honour is refused then. Roles being assumed or enforced are kept
- * in memory for {@link #CACHE_TTL}: a changed policy takes effect within it on every replica.
+ * in memory for {@code cognate.config-cache-ttl}: a changed policy takes effect within it on every replica.
  */
 @ApplicationScoped
 public class Roles {
-    static final Duration CACHE_TTL = Duration.ofSeconds(5);
-
     private record Cached(Role.Assumable role, Instant loadedAt) {
     }
 
     private final RoleRepository roles;
     private final RolePolicyRepository policies;
     private final String accountId;
+    private final Duration ttl;
     private final Clock clock;
     private final Map<String, Cached> byArn = new ConcurrentHashMap<>();
 
@@ -47,6 +46,7 @@ public class Roles {
         this.roles = roles;
         this.policies = policies;
         this.accountId = config.accountId();
+        this.ttl = config.configCacheTtl();
         this.clock = clock;
     }
 
@@ -154,11 +154,11 @@ public class Roles {
     /** The role an ARN names with its policies, or null when there is none. */
     public Uni<Role.Assumable> assumable(String arn) {
         Cached cached = byArn.get(arn);
-        if (cached != null && clock.instant().isBefore(cached.loadedAt().plus(CACHE_TTL))) {
+        if (cached != null && clock.instant().isBefore(cached.loadedAt().plus(ttl))) {
             return Uni.createFrom().item(cached.role());
         }
         return load(arn).invoke(role -> {
-            if (role != null) {
+            if (role != null && !ttl.isZero()) {
                 byArn.put(arn, new Cached(role, clock.instant()));
             }
         });
