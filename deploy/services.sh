@@ -114,6 +114,7 @@ service_env() {
       # Logins from Cognate's user pools verify by token-service's JWKS (and, with ServerSideTokenCheck, its Introspect);
       # the OpenID tokens' issuer is this service.
       printf '%s\n' \
+        "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT" \
         "COGNATE_ADMIN_ACCESS_KEY_ID=$ADMIN_ACCESS_KEY_ID" \
         "COGNATE_ADMIN_SECRET_ACCESS_KEY=$ADMIN_SECRET_ACCESS_KEY" \
         "COGNATE_USER_POOLS_ISSUER_BASE_URL=http://localhost:$(service_http_port token-service)" \

@@ -80,3 +80,28 @@ create table openid_signing_key (
 -- them, MergeDeveloperIdentities makes them); the one-login-per-provider rule of the other providers is the flows'.
 drop index identity_login_one_per_provider;
 create index identity_login_by_identity on identity_login (identity_id);
+
+--changeset cognate:3
+-- The transactional outbox (libs/outbox): identity events written with the change they describe, published to Kafka
+-- by the relay, one replica at a time.
+create table outbox_event (
+    id            bigserial   primary key,
+    topic         text        not null,
+    event_key     text        not null,
+    payload       text        not null,
+    created_at    timestamptz not null,
+    published_at  timestamptz
+);
+create index outbox_event_unpublished on outbox_event (id) where published_at is null;
+create index outbox_event_published on outbox_event (published_at) where published_at is not null;
+
+--changeset cognate:4
+-- IAM's OpenID Connect providers: issuers whose ID tokens identity pools (OpenIdConnectProviderARNs) accept as logins,
+-- checked by the issuer's discovery document and JWKS.
+create table iam_oidc_provider (
+    arn         text        primary key,
+    url         text        not null unique,
+    client_ids  text        not null,
+    thumbprints text        not null,
+    created_at  timestamptz not null
+);

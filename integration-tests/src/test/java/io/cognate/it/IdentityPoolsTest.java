@@ -34,6 +34,7 @@ import io.cognate.it.support.TestPool;
 import io.cognate.it.support.TestPools;
 import io.cognate.it.support.TestUser;
 import io.cognate.it.support.TestUsers;
+import io.cognate.it.support.UserEvents;
 
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -199,6 +200,59 @@ class IdentityPoolsTest {
         assertTrue(caller.path("Arn").asText().endsWith(":assumed-role/" + role.substring(role.lastIndexOf('/') + 1)
                 + "/boto3-app"), output);
         java.nio.file.Files.delete(tokenFile);
+    }
+
+    @Test
+    void identityWhenCreatedAndGivenCredentialsThenCloudEventsOnKafkaWithoutSecrets() {
+        String pool = IdentityPools.pool(userPool, true);
+        IdentityPools.roles(pool, null, IdentityPools.role(pool, "unauthenticated", PUBLIC_READ));
+        String identity = IdentityPools.anonymous().getId(r -> r.identityPoolId(pool)).identityId();
+        Credentials credentials = IdentityPools.anonymous().getCredentialsForIdentity(r -> r.identityId(identity))
+                .credentials();
+
+        List<io.cloudevents.CloudEvent> events = UserEvents.awaitTopicCloudEvents("cognate.identitypool.events",
+                pool + "/" + identity, found -> found.size() >= 2, java.time.Duration.ofSeconds(20));
+
+        assertEquals(List.of("io.cognate.identitypool.IdentityCreated", "io.cognate.identitypool.CredentialsIssued"),
+                events.stream().map(io.cloudevents.CloudEvent::getType).toList());
+        assertEquals("/identitypools/" + pool, events.get(0).getSource().toString());
+        String issued = new String(events.get(1).getData().toBytes());
+        assertTrue(issued.contains(credentials.accessKeyId()), issued);
+        assertTrue(!issued.contains(credentials.secretKey()) && !issued.contains(credentials.sessionToken()));
+    }
+
+    @Test
+    void oidcProviderWhenRegisteredInIamThenItsIdTokensAreLoginsCheckedByDiscoveryAndJwks() {
+        // Any OpenID Connect issuer will do; here a Cognate user pool's, reached through its discovery document.
+        String issuer = userPool.issuer();
+        String arn = IdentityPools.iam().createOpenIDConnectProvider(r -> r.url(issuer)
+                .clientIDList(userPool.clientId()).thumbprintList("0".repeat(40))).openIDConnectProviderArn();
+        String key = issuer.replaceFirst("^https?://", "");
+        assertTrue(arn.endsWith(":oidc-provider/" + key), arn);
+        String pool = IdentityPools.admin().createIdentityPool(r -> r.identityPoolName("oidc")
+                .allowUnauthenticatedIdentities(false).openIdConnectProviderARNs(arn)).identityPoolId();
+        IdentityPools.roles(pool, IdentityPools.role(pool, "authenticated", PHOTOS), null);
+
+        String identity = IdentityPools.anonymous().getId(r -> r.identityPoolId(pool).logins(Map.of(key, idToken)))
+                .identityId();
+        Credentials credentials = IdentityPools.anonymous().getCredentialsForIdentity(r -> r.identityId(identity)
+                .logins(Map.of(key, idToken))).credentials();
+
+        assertTrue(callerArn(credentials).endsWith("/CognitoIdentityCredentials"));
+        assertEquals(List.of(key), IdentityPools.admin().describeIdentity(r -> r.identityId(identity)).logins());
+        TestPool otherPool = TestPools.pool();
+        String otherArn = IdentityPools.iam().createOpenIDConnectProvider(r -> r.url(otherPool.issuer())
+                .clientIDList("not-the-client").thumbprintList("0".repeat(40))).openIDConnectProviderArn();
+        String strict = IdentityPools.admin().createIdentityPool(r -> r.identityPoolName("oidc-strict")
+                .allowUnauthenticatedIdentities(false).openIdConnectProviderARNs(otherArn)).identityPoolId();
+        String otherToken = SignIn.password(otherPool, TestUsers.confirmed(otherPool)).idToken();
+        expect("NotAuthorizedException", "Invalid login token. Incorrect token audience.", () -> IdentityPools
+                .anonymous().getId(r -> r.identityPoolId(strict).logins(Map.of(otherPool.issuer()
+                        .replaceFirst("^https?://", ""), otherToken))));
+        AwsServiceException unknown = assertThrows(AwsServiceException.class, () -> IdentityPools.admin()
+                .createIdentityPool(r -> r.identityPoolName("oidc-unknown").allowUnauthenticatedIdentities(false)
+                        .openIdConnectProviderARNs("arn:aws:iam::000000000000:oidc-provider/nowhere.example")));
+        assertEquals("InvalidParameterException", unknown.awsErrorDetails().errorCode());
     }
 
     @Test

@@ -31,8 +31,13 @@ public final class CloudEvents {
      * @param subject the event's subject (a user's sub), or null
      */
     public static String event(String type, String poolId, String subject, Instant time, Map<String, ?> data) {
+        return from("/userpools/" + poolId, type, subject, time, data);
+    }
+
+    /** An event of {@code type} from {@code source} (e.g. {@code /identitypools/<identityPoolId>}). */
+    public static String from(String source, String type, String subject, Instant time, Map<String, ?> data) {
         ObjectNode event = JSON.createObjectNode().put("specversion", "1.0").put("id", UUID.randomUUID().toString())
-                .put("source", "/userpools/" + poolId).put("type", type);
+                .put("source", source).put("type", type);
         if (subject != null) {
             event.put("subject", subject);
         }

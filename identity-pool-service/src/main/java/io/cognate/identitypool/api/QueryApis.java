@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
 import io.cognate.identitypool.error.IdentityException;
+import io.cognate.identitypool.service.OidcProviders;
 import io.cognate.identitypool.service.Role;
 import io.cognate.identitypool.service.Roles;
 import io.cognate.identitypool.service.StsFlows;
@@ -22,24 +23,29 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The query-protocol APIs: STS ({@code Version=2011-06-15}: AssumeRoleWithWebIdentity unsigned, AssumeRole and
- * GetCallerIdentity signed) and the part of IAM ({@code Version=2010-05-08}) that keeps roles and their inline
- * policies, admin-signed. XML answers, IAM's documents URL-encoded as IAM returns them.
+ * GetCallerIdentity signed) and the part of IAM ({@code Version=2010-05-08}) that keeps roles with their inline
+ * policies and OpenID Connect providers, admin-signed. XML answers, IAM's documents URL-encoded as IAM returns them.
  */
 @ApplicationScoped
 public class QueryApis {
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]+");
     private static final Pattern PATH = Pattern.compile("(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)");
+    /** An issuer URL: https, or http on the loopback (a local issuer, as for OAuth redirect URIs). */
+    private static final Pattern OIDC_URL = Pattern
+            .compile("(https://[^\\s?#]+)|(http://(localhost|127\\.0\\.0\\.1)(:\\d+)?(/[^\\s?#]*)?)");
     private static final String STS_VERSION = "2011-06-15";
     private static final String IAM_VERSION = "2010-05-08";
 
     private final StsFlows sts;
     private final Roles roles;
+    private final OidcProviders oidcProviders;
     private final Signatures signatures;
 
-    public QueryApis(StsFlows sts, Roles roles, Signatures signatures) {
+    public QueryApis(StsFlows sts, Roles roles, OidcProviders oidcProviders, Signatures signatures) {
         this.sts = sts;
         this.roles = roles;
+        this.oidcProviders = oidcProviders;
         this.signatures = signatures;
     }
 
@@ -167,6 +173,27 @@ public class QueryApis {
                 all.forEach(role -> roleFields(xml.open("member"), role).close("member"));
                 return xml.close("Roles").element("IsTruncated", false);
             });
+            case "CreateOpenIDConnectProvider" -> {
+                String url = q.required("Url", 1, 255, OIDC_URL);
+                yield oidcProviders.create(url, q.list("ClientIDList", 100), q.list("ThumbprintList", 5))
+                        .map(provider -> new Xml().element("OpenIDConnectProviderArn", provider.arn()));
+            }
+            case "GetOpenIDConnectProvider" -> oidcProviders.get(q.required("OpenIDConnectProviderArn", 20, 2048, null))
+                    .map(provider -> {
+                        Xml xml = new Xml().element("Url", provider.loginKey()).open("ClientIDList");
+                        provider.clientIds().forEach(id -> xml.element("member", id));
+                        xml.close("ClientIDList").open("ThumbprintList");
+                        provider.thumbprints().forEach(t -> xml.element("member", t));
+                        return xml.close("ThumbprintList").element("CreateDate",
+                                DateTimeFormatter.ISO_INSTANT.format(provider.createdAt()));
+                    });
+            case "ListOpenIDConnectProviders" -> oidcProviders.list().map(all -> {
+                Xml xml = new Xml().open("OpenIDConnectProviderList");
+                all.forEach(provider -> xml.open("member").element("Arn", provider.arn()).close("member"));
+                return xml.close("OpenIDConnectProviderList");
+            });
+            case "DeleteOpenIDConnectProvider" -> oidcProviders.delete(q.required("OpenIDConnectProviderArn", 20,
+                    2048, null)).map(v -> new Xml());
             case "AttachRolePolicy", "CreatePolicy" -> throw INVALID_PARAMETER.withMessage(
                     "Managed policies are not supported by this deployment; give roles inline policies (PutRolePolicy).");
             default -> throw unknown(action);

@@ -78,6 +78,19 @@ final class QueryRequest {
                 + "Member must have value between %d and %d", value, member(name), min, max);
     }
 
+    /** A list in the query protocol's form, {@code Name.member.1}, {@code Name.member.2}, …; empty when absent. */
+    java.util.List<String> list(String name, int max) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (int i = 1; form.containsKey(name + ".member." + i); i++) {
+            values.add(form.get(name + ".member." + i));
+        }
+        if (values.size() > max) {
+            throw VALIDATION.withMessage("1 validation error detected: Value at '%s' failed to satisfy constraint: "
+                    + "Member must have length less than or equal to %d", member(name), max);
+        }
+        return values;
+    }
+
     private static String member(String name) {
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }

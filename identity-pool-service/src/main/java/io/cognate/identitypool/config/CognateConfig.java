@@ -40,6 +40,10 @@ public interface CognateConfig {
     @WithDefault("PT5S")
     Duration configCacheTtl();
 
+    /** The Kafka topic identity events are published to (through the outbox). */
+    @WithDefault("cognate.identitypool.events")
+    String eventsTopic();
+
     /** Admin credentials for the IAM-authorized actions (SigV4). */
     Admin admin();
 

@@ -1,6 +1,5 @@
 package io.cognate.identitypool.logins;
 
-import java.text.ParseException;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -8,16 +7,10 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 import io.cognate.identitypool.config.CognateConfig;
-import io.cognate.identitypool.service.IdentityPool;
+import io.cognate.identitypool.model.IdentityPool;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -54,14 +47,8 @@ public class UserPoolLogins {
         if (!key.matches() || configured.isEmpty()) {
             throw rejected("Invalid login token. Token is not from a supported provider of this identity pool.");
         }
-        SignedJWT jwt;
-        JWTClaimsSet claims;
-        try {
-            jwt = SignedJWT.parse(token);
-            claims = jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
-            throw rejected("Invalid login token. Not a valid OpenId Connect identity token.");
-        }
+        IdTokens.Parsed parsed = IdTokens.parse(token);
+        JWTClaimsSet claims = parsed.claims();
         String issuer = issuerBase + "/" + key.group(2);
         if (!issuer.equals(claims.getIssuer())) {
             throw rejected("Invalid login token. Issuer doesn't match providerName");
@@ -72,33 +59,16 @@ public class UserPoolLogins {
         if (claims.getAudience().stream().noneMatch(aud -> configured.stream().anyMatch(p -> p.clientId().equals(aud)))) {
             throw rejected("Invalid login token. Incorrect token audience.");
         }
-        long now = clock.instant().getEpochSecond();
-        if (claims.getExpirationTime() == null || now >= claims.getExpirationTime().toInstant().getEpochSecond()) {
-            long exp = claims.getExpirationTime() == null ? 0 : claims.getExpirationTime().toInstant().getEpochSecond();
-            throw rejected("Invalid login token. Token expired: " + now + " >= " + exp);
-        }
-        String kid = jwt.getHeader().getKeyID();
-        return jwks.keys(issuer + "/.well-known/jwks.json", kid).map(keys -> {
-            JWK publicKey = kid == null ? null : keys.getKeyByKeyId(kid);
-            if (!(publicKey instanceof RSAKey rsa) || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
-                    || !verified(jwt, rsa)) {
-                throw rejected("Invalid login token. Couldn't verify signed token.");
-            }
+        IdTokens.requireUnexpired(claims, clock);
+        return jwks.keys(issuer + "/.well-known/jwks.json", parsed.jwt().getHeader().getKeyID()).map(keys -> {
+            IdTokens.requireSignedBy(parsed, keys);
             return new VerifiedLogin(provider, claims.getSubject(), claims.getClaims());
         }).call(login -> configured.stream().anyMatch(p -> p.serverSideTokenCheck()
                 && claims.getAudience().contains(p.clientId())) ? serverSideCheck.requireActive(token)
                         : Uni.createFrom().voidItem());
     }
 
-    private static boolean verified(SignedJWT jwt, RSAKey key) {
-        try {
-            return jwt.verify(new RSASSAVerifier(key));
-        } catch (JOSEException e) {
-            return false;
-        }
-    }
-
     private static LoginRejectedException rejected(String message) {
-        return new LoginRejectedException(message, false);
+        return IdTokens.rejected(message);
     }
 }

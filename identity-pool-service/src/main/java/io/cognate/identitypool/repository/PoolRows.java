@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.cognate.identitypool.service.IdentityPool;
+import io.cognate.identitypool.model.IdentityPool;
 
 /** An identity pool between its row (the structured settings as JSON text) and its typed form. */
 public final class PoolRows {

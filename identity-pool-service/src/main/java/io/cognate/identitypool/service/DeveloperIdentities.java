@@ -13,6 +13,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.identitypool.logins.VerifiedLogin;
+import io.cognate.identitypool.messaging.IdentityEventType;
+import io.cognate.identitypool.messaging.IdentityEvents;
+import io.cognate.identitypool.model.IdentityPool;
 import io.cognate.identitypool.repository.IdentityLoginRepository;
 import io.cognate.identitypool.repository.IdentityRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -37,9 +40,11 @@ public class DeveloperIdentities {
     private final IdentityLoginRepository logins;
     private final IdentityRepository identities;
     private final OpenIdTokens openIdTokens;
+    private final IdentityEvents events;
 
     public DeveloperIdentities(IdentityStore store, IdentityLoginRepository logins, IdentityRepository identities,
-            OpenIdTokens openIdTokens) {
+            OpenIdTokens openIdTokens, IdentityEvents events) {
+        this.events = events;
         this.store = store;
         this.logins = logins;
         this.identities = identities;
@@ -131,6 +136,8 @@ public class DeveloperIdentities {
                         return logins.moveAll(poolId, from.identityId, to.identityId)
                                 .chain(() -> identities.update("disabled = true where id = ?1 and poolId = ?2",
                                         from.identityId, poolId))
+                                .chain(() -> events.record(IdentityEventType.IdentitiesMerged, poolId, to.identityId,
+                                        Map.of("mergedIdentityId", from.identityId)))
                                 .replaceWith(to.identityId);
                     }));
         });
@@ -143,7 +150,8 @@ public class DeveloperIdentities {
             if (login == null || !login.identityId.equals(identityId)) {
                 throw RESOURCE_NOT_FOUND.withMessage("Developer user identifier not found for this identity.");
             }
-            return logins.delete(login);
+            return logins.delete(login).chain(() -> events.record(IdentityEventType.LoginsUnlinked, poolId,
+                    identityId, Map.of("providers", provider)));
         });
     }
 

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.cognate.identitypool.config.CognateConfig;
 import io.cognate.identitypool.logins.UserPoolLogins;
 import io.cognate.identitypool.logins.VerifiedLogin;
+import io.cognate.identitypool.model.IdentityPool;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -73,7 +74,10 @@ public class IdentityFlows {
                     proof.tags()), SESSION_NAME, credentialsTtl, null)
                     .onFailure(RoleAssumption.RefusedException.class)
                     .transform(e -> INVALID_IDENTITY_POOL_CONFIGURATION.withMessage(
-                            "Invalid identity pool configuration. Check assigned IAM roles for this pool."));
+                            "Invalid identity pool configuration. Check assigned IAM roles for this pool."))
+                    .call(issued -> store.issued(pool.id(), identityId, Map.of("roleArn", role, "accessKeyId",
+                            issued.accessKeyId(), "expiration", issued.expiration().toString(), "authenticated",
+                            Boolean.toString(!proof.logins().isEmpty()))));
         });
     }
 

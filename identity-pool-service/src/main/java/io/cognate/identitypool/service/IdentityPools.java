@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.identitypool.config.CognateConfig;
+import io.cognate.identitypool.model.IdentityPool;
 import io.cognate.identitypool.repository.IdentityPoolEntity;
 import io.cognate.identitypool.repository.IdentityPoolRepository;
 import io.cognate.identitypool.repository.PoolRows;
@@ -31,10 +32,13 @@ public class IdentityPools {
 
     private final IdentityPoolRepository repository;
     private final PoolCache cache;
+    private final OidcProviders oidcProviders;
     private final String region;
     private final Clock clock;
 
-    public IdentityPools(IdentityPoolRepository repository, PoolCache cache, CognateConfig config, Clock clock) {
+    public IdentityPools(IdentityPoolRepository repository, PoolCache cache, OidcProviders oidcProviders,
+            CognateConfig config, Clock clock) {
+        this.oidcProviders = oidcProviders;
         this.cache = cache;
         this.repository = repository;
         this.region = config.region();
@@ -43,7 +47,7 @@ public class IdentityPools {
 
     @WithTransaction
     public Uni<IdentityPool> create(IdentityPool settings) {
-        return repository.countAll().chain(count -> {
+        return requireOidcProviders(settings).chain(() -> repository.countAll()).chain(count -> {
             if (count >= MAX_POOLS) {
                 throw LIMIT_EXCEEDED.withMessage("You have exceeded the maximum number of identity pools (%d).",
                         MAX_POOLS);
@@ -67,7 +71,7 @@ public class IdentityPools {
     /** Replaces the settings Create took; the roles, role mappings and principal tags stay. */
     @WithTransaction
     public Uni<IdentityPool> update(IdentityPool settings) {
-        return repository.findById(settings.id()).map(row -> {
+        return requireOidcProviders(settings).chain(() -> repository.findById(settings.id())).map(row -> {
             IdentityPool current = PoolRows.pool(changing(row, settings.id()));
             if (current.developerProviderName() != null && !current.developerProviderName().equals(
                     settings.developerProviderName())) {
@@ -95,6 +99,18 @@ public class IdentityPools {
         });
     }
 
+    /** Every OpenIdConnectProviderARN must name an OpenID Connect provider of IAM here. */
+    private Uni<Void> requireOidcProviders(IdentityPool settings) {
+        return oidcProviders.of(settings.openIdConnectProviderArns()).invoke(found -> {
+            for (String arn : settings.openIdConnectProviderArns()) {
+                if (found.stream().noneMatch(p -> p.arn().equals(arn))) {
+                    throw INVALID_PARAMETER.withMessage("%s is not an OpenID Connect provider of this account "
+                            + "(IAM CreateOpenIDConnectProvider).", arn);
+                }
+            }
+        }).replaceWithVoid();
+    }
+
     /** SetIdentityPoolRoles: the default roles and the role mappings by provider, each provider a configured one. */
     @WithTransaction
     public Uni<Void> setRoles(String poolId, Map<String, String> roles, Map<String, IdentityPool.RoleMapping> mappings) {
@@ -104,7 +120,9 @@ public class IdentityPools {
                 String provider = key.contains(":") ? key.substring(0, key.lastIndexOf(':')) : key;
                 boolean configured = pool.cognitoProviders().stream().anyMatch(p -> key.equals(p.providerName() + ":"
                         + p.clientId())) || pool.supportedLoginProviders().containsKey(provider)
-                        || pool.openIdConnectProviderArns().contains(key) || pool.samlProviderArns().contains(key);
+                        || pool.openIdConnectProviderArns().stream().anyMatch(arn -> arn.endsWith(":oidc-provider/"
+                                + key))
+                        || pool.samlProviderArns().contains(key);
                 if (!configured) {
                     throw INVALID_PARAMETER.withMessage(
                             "(%s) is not a valid RoleMapping ProviderName or is not a configured provider.", key);

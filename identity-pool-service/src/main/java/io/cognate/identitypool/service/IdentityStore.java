@@ -17,6 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.identitypool.config.CognateConfig;
 import io.cognate.identitypool.logins.VerifiedLogin;
+import io.cognate.identitypool.messaging.IdentityEventType;
+import io.cognate.identitypool.messaging.IdentityEvents;
+import io.cognate.identitypool.model.IdentityPool;
 import io.cognate.identitypool.repository.IdentityEntity;
 import io.cognate.identitypool.repository.IdentityLoginEntity;
 import io.cognate.identitypool.repository.IdentityLoginRepository;
@@ -39,12 +42,14 @@ public class IdentityStore {
     private final IdentityLoginRepository logins;
     private final IdentityPoolRepository pools;
     private final PoolCache cache;
+    private final IdentityEvents events;
     private final String region;
     private final Clock clock;
 
     public IdentityStore(IdentityRepository identities, IdentityLoginRepository logins, IdentityPoolRepository pools,
-            PoolCache cache, CognateConfig config, Clock clock) {
+            PoolCache cache, IdentityEvents events, CognateConfig config, Clock clock) {
         this.cache = cache;
+        this.events = events;
         this.identities = identities;
         this.logins = logins;
         this.pools = pools;
@@ -65,7 +70,8 @@ public class IdentityStore {
     @WithTransaction
     public Uni<String> create(String poolId) {
         IdentityEntity row = newIdentity(poolId);
-        return identities.persist(row).map(saved -> saved.id);
+        return identities.persist(row).call(saved -> events.record(IdentityEventType.IdentityCreated, poolId, row.id,
+                Map.of("authenticated", "false"))).map(saved -> saved.id);
     }
 
     /**
@@ -82,7 +88,10 @@ public class IdentityStore {
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             if (owners.isEmpty()) {
                 IdentityEntity row = newIdentity(poolId);
-                return identities.persist(row).chain(() -> link(poolId, row.id, verified)).replaceWith(row.id);
+                return identities.persist(row).chain(() -> link(poolId, row.id, verified, false))
+                        .call(() -> events.record(IdentityEventType.IdentityCreated, poolId, row.id, Map.of(
+                                "authenticated", "true", "providers", providers(verified))))
+                        .replaceWith(row.id);
             }
             String survivor = owners.iterator().next();
             Uni<Void> merges = Uni.createFrom().voidItem();
@@ -90,7 +99,8 @@ public class IdentityStore {
                 merges = merges.chain(() -> logins.moveAll(poolId, other, survivor))
                         .chain(() -> identities.update("disabled = true, modifiedAt = ?1 where id = ?2 and poolId = ?3",
                                 clock.instant(), other, poolId))
-                        .replaceWithVoid();
+                        .chain(() -> events.record(IdentityEventType.IdentitiesMerged, poolId, survivor,
+                                Map.of("mergedIdentityId", other)));
             }
             List<VerifiedLogin> unlinked = new ArrayList<>();
             for (int i = 0; i < verified.size(); i++) {
@@ -98,11 +108,12 @@ public class IdentityStore {
                     unlinked.add(verified.get(i));
                 }
             }
-            return merges.chain(() -> link(poolId, survivor, unlinked)).replaceWith(survivor);
+            return merges.chain(() -> link(poolId, survivor, unlinked, true)).replaceWith(survivor);
         });
     }
 
-    private Uni<Void> link(String poolId, String identityId, List<VerifiedLogin> verified) {
+    /** Links the logins the identity lacks; {@code announce}: a LoginsLinked event (not for a new identity's own). */
+    private Uni<Void> link(String poolId, String identityId, List<VerifiedLogin> verified, boolean announce) {
         if (verified.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -130,8 +141,13 @@ public class IdentityStore {
             for (Uni<Void> insert : inserts) {
                 chain = chain.chain(() -> insert);
             }
+            if (inserts.isEmpty()) {
+                return chain;
+            }
             return chain.chain(() -> identities.update("modifiedAt = ?1 where id = ?2 and poolId = ?3", clock.instant(),
-                    identityId, poolId)).replaceWithVoid();
+                    identityId, poolId)).chain(() -> !announce ? Uni.createFrom().voidItem()
+                            : events.record(IdentityEventType.LoginsLinked, poolId, identityId,
+                                    Map.of("providers", providers(verified))));
         });
     }
 
@@ -154,7 +170,7 @@ public class IdentityStore {
                     missing.add(verified.get(i));
                 }
             }
-            return link(poolId, identityId, missing);
+            return link(poolId, identityId, missing, true);
         });
     }
 
@@ -180,7 +196,14 @@ public class IdentityStore {
     /** Deletes the identities that exist; answers the ids that did not. */
     @WithTransaction
     public Uni<List<String>> delete(List<String> identityIds) {
-        return identities.delete("id in ?1", identityIds).replaceWith(List.of());
+        return identities.list("id in ?1", identityIds).chain(found -> {
+            Uni<Void> recorded = Uni.createFrom().voidItem();
+            for (IdentityEntity identity : found) {
+                recorded = recorded.chain(() -> events.record(IdentityEventType.IdentityDeleted, identity.poolId,
+                        identity.id, Map.of()));
+            }
+            return recorded.chain(() -> identities.delete("id in ?1", identityIds));
+        }).replaceWith(List.of());
     }
 
     /** Unlinks the identity's logins of the given providers. */
@@ -189,7 +212,18 @@ public class IdentityStore {
         return logins.delete("poolId = ?1 and identityId = ?2 and provider in ?3", poolId, identityId, providers)
                 .chain(() -> identities.update("modifiedAt = ?1 where id = ?2 and poolId = ?3", clock.instant(),
                         identityId, poolId))
-                .replaceWithVoid();
+                .chain(() -> events.record(IdentityEventType.LoginsUnlinked, poolId, identityId,
+                        Map.of("providers", String.join(",", providers))));
+    }
+
+    /** Records that credentials were issued to an identity (the access key id and role; never the secret). */
+    @WithTransaction
+    public Uni<Void> issued(String poolId, String identityId, Map<String, String> details) {
+        return events.record(IdentityEventType.CredentialsIssued, poolId, identityId, details);
+    }
+
+    private static String providers(List<VerifiedLogin> verified) {
+        return String.join(",", verified.stream().map(VerifiedLogin::provider).distinct().toList());
     }
 
     private IdentityEntity newIdentity(String poolId) {

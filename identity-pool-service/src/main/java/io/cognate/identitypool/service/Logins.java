@@ -10,14 +10,18 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.identitypool.logins.LoginRejectedException;
+import io.cognate.identitypool.logins.OidcLogins;
 import io.cognate.identitypool.logins.UserPoolLogins;
 import io.cognate.identitypool.logins.VerifiedLogin;
+import io.cognate.identitypool.model.IdentityPool;
+import io.cognate.identitypool.model.OidcProvider;
 import io.smallrye.mutiny.Uni;
 
 /**
  * A request's Logins map, each token verified by its provider: Cognate user pools by their JWKS, and this service's
- * own OpenID tokens of developer-authenticated identities under {@code cognito-identity.amazonaws.com}. Social, OIDC
- * and SAML providers arrive with federation; a login from one is refused, never accepted unchecked.
+ * own OpenID tokens of developer-authenticated identities under {@code cognito-identity.amazonaws.com}, and the
+ * OpenID Connect providers of IAM the pool lists, by their discovery document and JWKS. Social and SAML providers
+ * arrive with federation; a login from one is refused, never accepted unchecked.
  */
 @ApplicationScoped
 public class Logins {
@@ -25,10 +29,14 @@ public class Logins {
     public static final String COGNITO_IDENTITY = "cognito-identity.amazonaws.com";
 
     private final UserPoolLogins userPools;
+    private final OidcLogins oidc;
+    private final OidcProviders oidcProviders;
     private final OpenIdTokens openIdTokens;
 
-    public Logins(UserPoolLogins userPools, OpenIdTokens openIdTokens) {
+    public Logins(UserPoolLogins userPools, OidcLogins oidc, OidcProviders oidcProviders, OpenIdTokens openIdTokens) {
         this.userPools = userPools;
+        this.oidc = oidc;
+        this.oidcProviders = oidcProviders;
         this.openIdTokens = openIdTokens;
     }
 
@@ -55,6 +63,17 @@ public class Logins {
                         "amr", claims.get().amr()));
             });
         }
-        return Uni.createFrom().deferred(() -> userPools.verify(pool, provider, token));
+        if (UserPoolLogins.isUserPoolKey(provider) || pool.openIdConnectProviderArns().isEmpty()) {
+            return Uni.createFrom().deferred(() -> userPools.verify(pool, provider, token));
+        }
+        return oidcProviders.of(pool.openIdConnectProviderArns()).chain(providers -> {
+            OidcProvider registered = providers.stream().filter(p -> p.loginKey().equals(provider)).findFirst()
+                    .orElse(null);
+            if (registered == null) {
+                throw new LoginRejectedException("Invalid login token. Token is not from a supported provider of this "
+                        + "identity pool.", false);
+            }
+            return oidc.verify(registered, token);
+        });
     }
 }

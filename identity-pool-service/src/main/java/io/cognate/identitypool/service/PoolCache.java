@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.identitypool.config.CognateConfig;
+import io.cognate.identitypool.model.IdentityPool;
 import io.smallrye.mutiny.Uni;
 
 /**

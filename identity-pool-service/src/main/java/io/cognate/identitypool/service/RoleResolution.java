@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 
 import io.cognate.identitypool.logins.VerifiedLogin;
+import io.cognate.identitypool.model.IdentityPool;
 
 /**
  * Which role an identity's credentials assume, as Cognito picks it: the pool's unauthenticated role for a guest; for

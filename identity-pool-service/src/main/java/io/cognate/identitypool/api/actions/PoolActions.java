@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cognate.awsjson.Json;
 import io.cognate.identitypool.api.ActionRegistry;
 import io.cognate.identitypool.api.Params;
-import io.cognate.identitypool.service.IdentityPool;
+import io.cognate.identitypool.model.IdentityPool;
 import io.cognate.identitypool.service.IdentityPools;
 
 /** Identity pools, their roles, principal tags and resource tags (all signed). */
@@ -226,9 +226,6 @@ public class PoolActions implements ActionRegistry.Group {
         }
         String developer = p.optional("DeveloperProviderName", 1, 128, DEVELOPER_PROVIDER);
         List<String> oidc = p.stringList("OpenIdConnectProviderARNs", 20, 2048);
-        if (oidc != null && !oidc.isEmpty()) {
-            p.refuse("OpenIdConnectProviderARNs", "OpenID Connect providers (OpenIdConnectProviderARNs)");
-        }
         List<String> saml = p.stringList("SamlProviderARNs", 20, 2048);
         if (saml != null && !saml.isEmpty()) {
             p.refuse("SamlProviderARNs", "SAML providers (SamlProviderARNs)");
@@ -240,7 +237,8 @@ public class PoolActions implements ActionRegistry.Group {
         });
         Map<String, String> tags = p.has("IdentityPoolTags") ? p.stringMap("IdentityPoolTags") : null;
         return new IdentityPool(id, name, allowUnauthenticated, allowClassicFlow, developer, supported,
-                cognito == null ? List.of() : cognito, List.of(), List.of(), id == null && tags == null ? Map.of() : tags,
+                cognito == null ? List.of() : cognito, oidc == null ? List.of() : oidc, List.of(),
+                id == null && tags == null ? Map.of() : tags,
                 Map.of(), Map.of(), Map.of(), null);
     }
 }

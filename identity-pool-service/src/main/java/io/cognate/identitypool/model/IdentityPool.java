@@ -1,4 +1,4 @@
-package io.cognate.identitypool.service;
+package io.cognate.identitypool.model;
 
 import java.time.Instant;
 import java.util.List;

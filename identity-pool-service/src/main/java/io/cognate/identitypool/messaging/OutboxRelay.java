@@ -1,0 +1,35 @@
+package io.cognate.identitypool.messaging;
+
+import java.time.Duration;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.cognate.outbox.Producers;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** Relays identity-pool-service's outbox to Kafka every poll interval ({@link io.cognate.outbox.OutboxRelay}). */
+@ApplicationScoped
+public class OutboxRelay {
+    private final KafkaProducer<String, String> producer;
+    private final io.cognate.outbox.OutboxRelay relay;
+
+    public OutboxRelay(Pool pool, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.producer = Producers.create(bootstrapServers);
+        this.relay = new io.cognate.outbox.OutboxRelay(pool, producer);
+    }
+
+    @Scheduled(every = "${cognate.outbox.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        relay.relay();
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,32 @@
+package io.cognate.identitypool.repository;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An event waiting in the outbox for the relay (libs/outbox) to publish it. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEventEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String topic;
+
+    @Column(name = "event_key")
+    public String eventKey;
+
+    public String payload;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+}

@@ -1,0 +1,102 @@
+package io.cognate.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.jboss.logging.Logger;
+
+import io.cognate.contracts.events.CloudEvents;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Publishes a service's outbox events (its {@code outbox_event} table: id, topic, event_key, payload, created_at,
+ * published_at) to Kafka as structured CloudEvents, oldest first (by when they happened, a quarter second after). One replica
+ * relays
+ * at a time (a transaction-scoped advisory lock), so one user's events keep their order; rows are marked published only after
+ * Kafka acknowledged them, so
+ * a failure means a retry (at-least-once), never a loss.
+ */
+public final class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x636f676e6174L; // "cognat"
+    private static final int BATCH = 500;
+    private static final List<Header> STRUCTURED = List.of(new RecordHeader("content-type",
+            CloudEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+    /** How old an event must be before it is published: longer than any event takes to be written. */
+    static final long SETTLE_MILLIS = 250;
+
+    private final Pool pool;
+    private final KafkaProducer<String, String> producer;
+    private volatile boolean kafkaDownLogged;
+
+    public OutboxRelay(Pool pool, KafkaProducer<String, String> producer) {
+        this.pool = pool;
+        this.producer = producer;
+    }
+
+    /** One round, from a scheduled job on a worker thread (it blocks): publishes up to a batch if this replica leads. */
+    public void relay() {
+        SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(5));
+        Transaction tx = connection.begin().await().indefinitely();
+        try {
+            boolean leader = connection.preparedQuery("select pg_try_advisory_xact_lock($1)")
+                    .execute(Tuple.of(RELAY_LOCK)).await().indefinitely().iterator().next().getBoolean(0);
+            if (leader) {
+                publishBatch(connection);
+            }
+            tx.commit().await().indefinitely();
+        } catch (RuntimeException e) {
+            tx.rollback().await().indefinitely();
+            if (!kafkaDownLogged) {
+                LOG.warnf("Outbox relay paused, events stay queued: %s", e.getClass().getSimpleName());
+                kafkaDownLogged = true;
+            }
+        } finally {
+            connection.close().await().indefinitely();
+        }
+    }
+
+    private void publishBatch(SqlConnection connection) {
+        // In the order things happened (created_at), once they have had SETTLE to be written: a failed sign-in's event
+        // is written just after its refusal is answered, possibly after the next sign-in's.
+        var rows = connection.preparedQuery("select id, topic, event_key, payload from outbox_event where "
+                + "published_at is null and created_at < now() - interval '" + SETTLE_MILLIS + " milliseconds' "
+                + "order by created_at, id limit $1").execute(Tuple.of(BATCH)).await().indefinitely();
+        List<Long> ids = new ArrayList<>();
+        List<Future<?>> acks = new ArrayList<>();
+        for (Row row : rows) {
+            ids.add(row.getLong("id"));
+            acks.add(producer.send(new ProducerRecord<>(row.getString("topic"), null, row.getString("event_key"),
+                    row.getString("payload"), STRUCTURED)));
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        producer.flush();
+        for (Future<?> ack : acks) {
+            try {
+                ack.get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Kafka did not acknowledge an event", e);
+            }
+        }
+        connection.preparedQuery("update outbox_event set published_at = now() where id = any($1)")
+                .execute(Tuple.of(ids.toArray(new Long[0]))).await().indefinitely();
+        if (kafkaDownLogged) {
+            LOG.info("Outbox relay resumed");
+            kafkaDownLogged = false;
+        }
+    }
+}
