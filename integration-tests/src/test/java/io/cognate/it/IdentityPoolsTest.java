@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +36,6 @@ import io.cognate.it.support.TestPool;
 import io.cognate.it.support.TestPools;
 import io.cognate.it.support.TestUser;
 import io.cognate.it.support.TestUsers;
-import io.cognate.it.support.UserEvents;
 
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -181,13 +182,49 @@ class IdentityPoolsTest {
         Map<String, String> logins = IdentityPools.logins(userPool, idToken);
         String identity = IdentityPools.anonymous().getId(r -> r.identityPoolId(pool).logins(logins)).identityId();
         String token = IdentityPools.anonymous().getOpenIdToken(r -> r.identityId(identity).logins(logins)).token();
-        java.nio.file.Path tokenFile = java.nio.file.Files.createTempFile("web-identity", ".jwt");
-        java.nio.file.Files.writeString(tokenFile, token + "\n");
+        JsonNode caller = boto3CallerIdentity(token, role, "boto3-app");
 
+        assertTrue(caller.path("Arn").asText().endsWith(":assumed-role/" + role.substring(role.lastIndexOf('/') + 1)
+                + "/boto3-app"), caller.toString());
+    }
+
+    @Test
+    void stsWhenTokenOfAnIamOidcProviderThenRoleTrustingThatProviderAssumedLikeServiceAccountTokens() throws Exception {
+        TestPool issuerPool = TestPools.pool();
+        String issuer = issuerPool.issuer();
+        String key = issuer.replaceFirst("^https?://", "");
+        String providerArn = IdentityPools.iam().createOpenIDConnectProvider(r -> r.url(issuer)
+                .clientIDList(issuerPool.clientId()).thumbprintList("0".repeat(40))).openIDConnectProviderArn();
+        String trust = """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Federated": "%s"},
+                  "Action": "sts:AssumeRoleWithWebIdentity",
+                  "Condition": {"StringEquals": {"%s:aud": "%s"}}}]}""".formatted(providerArn, key,
+                issuerPool.clientId());
+        String role = IdentityPools.iam().createRole(r -> r.roleName(io.cognate.it.support.Names.unique("ci"))
+                .assumeRolePolicyDocument(trust)).role().arn();
+        String token = SignIn.password(issuerPool, TestUsers.confirmed(issuerPool)).idToken();
+
+        JsonNode caller = boto3CallerIdentity(token, role, "ci-job");
+
+        assertTrue(caller.path("Arn").asText().endsWith("/ci-job"), caller.toString());
+        TestPool unregistered = TestPools.pool();
+        String foreign = SignIn.password(unregistered, TestUsers.confirmed(unregistered)).idToken();
+        AwsServiceException unknown = assertThrows(AwsServiceException.class, () -> IdentityPools.anonymousSts()
+                .assumeRoleWithWebIdentity(r -> r.roleArn(role).roleSessionName("probe").webIdentityToken(foreign)));
+        assertEquals("InvalidIdentityToken", unknown.awsErrorDetails().errorCode());
+        assertEquals("No OpenIDConnect provider found in your account for " + unregistered.issuer(),
+                unknown.awsErrorDetails().errorMessage());
+    }
+
+    /** boto3's default credential chain with a web identity token file, then a GetCallerIdentity with what it got. */
+    private static JsonNode boto3CallerIdentity(String token, String role, String sessionName) throws Exception {
+        Path tokenFile = Files.createTempFile("web-identity", ".jwt");
+        // boto3 reads the file as it is, the newline an editor leaves included.
+        Files.writeString(tokenFile, token + "\n");
         ProcessBuilder python = new ProcessBuilder("python3", "-c",
                 "import boto3, json; print(json.dumps(boto3.client('sts').get_caller_identity()))");
         python.environment().putAll(Map.of("AWS_WEB_IDENTITY_TOKEN_FILE", tokenFile.toString(), "AWS_ROLE_ARN", role,
-                "AWS_ROLE_SESSION_NAME", "boto3-app", "AWS_ENDPOINT_URL_STS", IdentityPools.endpoint().toString(),
+                "AWS_ROLE_SESSION_NAME", sessionName, "AWS_ENDPOINT_URL_STS", IdentityPools.endpoint().toString(),
                 "AWS_DEFAULT_REGION", Stack.get().region()));
         python.environment().remove("AWS_ACCESS_KEY_ID");
         python.environment().remove("AWS_SECRET_ACCESS_KEY");
@@ -196,63 +233,8 @@ class IdentityPoolsTest {
         Process process = python.start();
         String output = new String(process.getInputStream().readAllBytes()).strip();
         assertEquals(0, process.waitFor(), output);
-        JsonNode caller = JSON.readTree(output.substring(output.lastIndexOf('\n') + 1));
-        assertTrue(caller.path("Arn").asText().endsWith(":assumed-role/" + role.substring(role.lastIndexOf('/') + 1)
-                + "/boto3-app"), output);
-        java.nio.file.Files.delete(tokenFile);
-    }
-
-    @Test
-    void identityWhenCreatedAndGivenCredentialsThenCloudEventsOnKafkaWithoutSecrets() {
-        String pool = IdentityPools.pool(userPool, true);
-        IdentityPools.roles(pool, null, IdentityPools.role(pool, "unauthenticated", PUBLIC_READ));
-        String identity = IdentityPools.anonymous().getId(r -> r.identityPoolId(pool)).identityId();
-        Credentials credentials = IdentityPools.anonymous().getCredentialsForIdentity(r -> r.identityId(identity))
-                .credentials();
-
-        List<io.cloudevents.CloudEvent> events = UserEvents.awaitTopicCloudEvents("cognate.identitypool.events",
-                pool + "/" + identity, found -> found.size() >= 2, java.time.Duration.ofSeconds(20));
-
-        assertEquals(List.of("io.cognate.identitypool.IdentityCreated", "io.cognate.identitypool.CredentialsIssued"),
-                events.stream().map(io.cloudevents.CloudEvent::getType).toList());
-        assertEquals("/identitypools/" + pool, events.get(0).getSource().toString());
-        String issued = new String(events.get(1).getData().toBytes());
-        assertTrue(issued.contains(credentials.accessKeyId()), issued);
-        assertTrue(!issued.contains(credentials.secretKey()) && !issued.contains(credentials.sessionToken()));
-    }
-
-    @Test
-    void oidcProviderWhenRegisteredInIamThenItsIdTokensAreLoginsCheckedByDiscoveryAndJwks() {
-        // Any OpenID Connect issuer will do; here a Cognate user pool's, reached through its discovery document.
-        String issuer = userPool.issuer();
-        String arn = IdentityPools.iam().createOpenIDConnectProvider(r -> r.url(issuer)
-                .clientIDList(userPool.clientId()).thumbprintList("0".repeat(40))).openIDConnectProviderArn();
-        String key = issuer.replaceFirst("^https?://", "");
-        assertTrue(arn.endsWith(":oidc-provider/" + key), arn);
-        String pool = IdentityPools.admin().createIdentityPool(r -> r.identityPoolName("oidc")
-                .allowUnauthenticatedIdentities(false).openIdConnectProviderARNs(arn)).identityPoolId();
-        IdentityPools.roles(pool, IdentityPools.role(pool, "authenticated", PHOTOS), null);
-
-        String identity = IdentityPools.anonymous().getId(r -> r.identityPoolId(pool).logins(Map.of(key, idToken)))
-                .identityId();
-        Credentials credentials = IdentityPools.anonymous().getCredentialsForIdentity(r -> r.identityId(identity)
-                .logins(Map.of(key, idToken))).credentials();
-
-        assertTrue(callerArn(credentials).endsWith("/CognitoIdentityCredentials"));
-        assertEquals(List.of(key), IdentityPools.admin().describeIdentity(r -> r.identityId(identity)).logins());
-        TestPool otherPool = TestPools.pool();
-        String otherArn = IdentityPools.iam().createOpenIDConnectProvider(r -> r.url(otherPool.issuer())
-                .clientIDList("not-the-client").thumbprintList("0".repeat(40))).openIDConnectProviderArn();
-        String strict = IdentityPools.admin().createIdentityPool(r -> r.identityPoolName("oidc-strict")
-                .allowUnauthenticatedIdentities(false).openIdConnectProviderARNs(otherArn)).identityPoolId();
-        String otherToken = SignIn.password(otherPool, TestUsers.confirmed(otherPool)).idToken();
-        expect("NotAuthorizedException", "Invalid login token. Incorrect token audience.", () -> IdentityPools
-                .anonymous().getId(r -> r.identityPoolId(strict).logins(Map.of(otherPool.issuer()
-                        .replaceFirst("^https?://", ""), otherToken))));
-        AwsServiceException unknown = assertThrows(AwsServiceException.class, () -> IdentityPools.admin()
-                .createIdentityPool(r -> r.identityPoolName("oidc-unknown").allowUnauthenticatedIdentities(false)
-                        .openIdConnectProviderARNs("arn:aws:iam::000000000000:oidc-provider/nowhere.example")));
-        assertEquals("InvalidParameterException", unknown.awsErrorDetails().errorCode());
+        Files.delete(tokenFile);
+        return JSON.readTree(output.substring(output.lastIndexOf('\n') + 1));
     }
 
     @Test

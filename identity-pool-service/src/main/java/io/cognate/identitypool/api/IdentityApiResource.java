@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.awsjson.Json;
@@ -70,31 +69,12 @@ public class IdentityApiResource {
         if (registered.signed()) {
             signatures.requireAdmin(signed(http, body), Signatures.Words.JSON);
         }
-        return registered.action().handle(new Params(parse(body)));
+        return registered.action().handle(new Params(Json.requestBody(body, SERIALIZATION::withMessage)));
     }
 
     static SigV4Verifier.SignedRequest signed(HttpServerRequest http, byte[] body) {
         return new SigV4Verifier.SignedRequest(http.method().name(), http.path(), http.query(),
                 name -> http.headers().getAll(name), body == null ? new byte[0] : body);
-    }
-
-    private static ObjectNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return Json.object();
-        }
-        JsonNode node;
-        try {
-            node = Json.MAPPER.readTree(body);
-        } catch (Exception e) {
-            throw SERIALIZATION.withMessage("The request body is not valid JSON.");
-        }
-        if (node == null || node.isMissingNode()) {
-            return Json.object();
-        }
-        if (!(node instanceof ObjectNode object)) {
-            throw SERIALIZATION.withMessage("The request body must be a JSON object.");
-        }
-        return object;
     }
 
     private static Response error(Throwable failure, String requestId) {

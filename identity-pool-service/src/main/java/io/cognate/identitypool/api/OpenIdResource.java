@@ -1,5 +1,7 @@
 package io.cognate.identitypool.api;
 
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,10 +33,10 @@ public class OpenIdResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String discovery() {
         var node = Json.object().put("issuer", tokens.issuer()).put("jwks_uri", tokens.issuer() + "/.well-known/jwks_uri");
-        node.set("response_types_supported", Json.strings(java.util.List.of("id_token")));
-        node.set("subject_types_supported", Json.strings(java.util.List.of("public")));
-        node.set("id_token_signing_alg_values_supported", Json.strings(java.util.List.of("RS512")));
-        node.set("claims_supported", Json.strings(java.util.List.of("sub", "aud", "amr", "iss", "exp", "iat")));
+        node.set("response_types_supported", Json.strings(List.of("id_token")));
+        node.set("subject_types_supported", Json.strings(List.of("public")));
+        node.set("id_token_signing_alg_values_supported", Json.strings(List.of("RS512")));
+        node.set("claims_supported", Json.strings(List.of("sub", "aud", "amr", "iss", "exp", "iat")));
         return Json.write(node);
     }
 

@@ -4,7 +4,9 @@ import static io.cognate.identitypool.error.IdentityError.VALIDATION;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -79,8 +81,8 @@ final class QueryRequest {
     }
 
     /** A list in the query protocol's form, {@code Name.member.1}, {@code Name.member.2}, …; empty when absent. */
-    java.util.List<String> list(String name, int max) {
-        java.util.List<String> values = new java.util.ArrayList<>();
+    List<String> list(String name, int max) {
+        List<String> values = new ArrayList<>();
         for (int i = 1; form.containsKey(name + ".member." + i); i++) {
             values.add(form.get(name + ".member." + i));
         }

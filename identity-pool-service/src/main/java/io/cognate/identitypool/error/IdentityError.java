@@ -17,6 +17,7 @@ public enum IdentityError {
     /** STS's. */
     INVALID_IDENTITY_TOKEN("InvalidIdentityToken", 400),
     EXPIRED_TOKEN("ExpiredTokenException", 400),
+    IDP_COMMUNICATION_ERROR("IDPCommunicationError", 400),
     ACCESS_DENIED("AccessDenied", 403),
     MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400),
     INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.JSONObjectUtils;
 
 import io.cognate.identitypool.config.CognateConfig;
 import io.smallrye.mutiny.Uni;
@@ -53,7 +55,7 @@ public class JwksCache {
                 JWKSet keys = JWKSet.parse(body);
                 byUrl.put(url, new Cached(keys, clock.instant()));
                 return keys;
-            } catch (java.text.ParseException e) {
+            } catch (ParseException e) {
                 throw new LoginRejectedException("The issuer's JWKS is not a JWK set.", true);
             }
         });
@@ -70,13 +72,13 @@ public class JwksCache {
         }
         return fetch(issuer + "/.well-known/openid-configuration", "discovery document").map(body -> {
             try {
-                Object uri = com.nimbusds.jose.util.JSONObjectUtils.parse(body).get("jwks_uri");
+                Object uri = JSONObjectUtils.parse(body).get("jwks_uri");
                 if (!(uri instanceof String jwksUri)) {
                     throw new LoginRejectedException("The issuer's discovery document has no jwks_uri.", true);
                 }
                 jwksUris.put(issuer, jwksUri);
                 return jwksUri;
-            } catch (java.text.ParseException e) {
+            } catch (ParseException e) {
                 throw new LoginRejectedException("The issuer's discovery document is not JSON.", true);
             }
         });

@@ -1,10 +1,13 @@
 package io.cognate.identitypool.logins;
 
+import java.text.ParseException;
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
 import io.cognate.identitypool.model.OidcProvider;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +25,24 @@ public class OidcLogins {
     public OidcLogins(JwksCache jwks, Clock clock) {
         this.jwks = jwks;
         this.clock = clock;
+    }
+
+    /** The {@code iss} of a JWT, before any check; null when it is not one. */
+    public static String issuerOf(String token) {
+        try {
+            return SignedJWT.parse(token).getJWTClaimsSet().getIssuer();
+        } catch (ParseException e) {
+            return null;
+        }
+    }
+
+    /** A verified login's audiences ({@code aud}, one or a list). */
+    public static List<String> audiences(VerifiedLogin login) {
+        Object aud = login.claims().get("aud");
+        if (aud instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return aud == null ? List.of() : List.of(aud.toString());
     }
 
     public Uni<VerifiedLogin> verify(OidcProvider provider, String token) {

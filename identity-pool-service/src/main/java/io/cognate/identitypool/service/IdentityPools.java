@@ -5,9 +5,11 @@ import static io.cognate.identitypool.error.IdentityError.LIMIT_EXCEEDED;
 import static io.cognate.identitypool.error.IdentityError.RESOURCE_NOT_FOUND;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -138,7 +140,7 @@ public class IdentityPools {
             IdentityPool.PrincipalTagMap map) {
         return repository.findById(poolId).map(row -> {
             IdentityPool pool = PoolRows.pool(changing(row, poolId));
-            Map<String, IdentityPool.PrincipalTagMap> tags = new java.util.LinkedHashMap<>(pool.principalTags());
+            Map<String, IdentityPool.PrincipalTagMap> tags = new LinkedHashMap<>(pool.principalTags());
             tags.put(provider, map);
             PoolRows.write(withRoles(pool, pool.roles(), pool.roleMappings(), tags), row);
             return map;
@@ -147,10 +149,10 @@ public class IdentityPools {
 
     /** TagResource / UntagResource: the tags after {@code change}. */
     @WithTransaction
-    public Uni<Void> retag(String poolId, java.util.function.UnaryOperator<Map<String, String>> change) {
+    public Uni<Void> retag(String poolId, UnaryOperator<Map<String, String>> change) {
         return repository.findById(poolId).invoke(row -> {
             IdentityPool pool = PoolRows.pool(changing(row, poolId));
-            Map<String, String> tags = change.apply(new java.util.LinkedHashMap<>(pool.tags()));
+            Map<String, String> tags = change.apply(new LinkedHashMap<>(pool.tags()));
             if (tags.size() > 50) {
                 throw LIMIT_EXCEEDED.withMessage("An identity pool has at most 50 tags.");
             }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -84,7 +85,7 @@ public class IdentityStore {
         List<Uni<IdentityLoginEntity>> lookups = verified.stream()
                 .map(l -> logins.findLogin(poolId, l.provider(), l.subject())).toList();
         return Uni.join().all(lookups).andFailFast().chain(found -> {
-            Set<String> owners = found.stream().filter(java.util.Objects::nonNull).map(l -> l.identityId)
+            Set<String> owners = found.stream().filter(Objects::nonNull).map(l -> l.identityId)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             if (owners.isEmpty()) {
                 IdentityEntity row = newIdentity(poolId);

@@ -65,6 +65,13 @@ public class OidcProviders {
         return repository.byArns(arns).map(rows -> rows.stream().map(OidcProviders::provider).toList());
     }
 
+    /** The provider whose URL is {@code issuer}, or null. */
+    @WithSession
+    public Uni<OidcProvider> byUrl(String issuer) {
+        return repository.find("url", issuer.replaceAll("/+$", "")).firstResult()
+                .map(row -> row == null ? null : provider(row));
+    }
+
     @WithTransaction
     public Uni<Void> delete(String arn) {
         return repository.findById(arn).chain(row -> repository.delete(found(row, arn)));

@@ -1,5 +1,6 @@
 package io.cognate.identitypool.service;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -55,7 +57,7 @@ public class OpenIdKeys {
     /** Every key's public half, for the JWKS and for checking tokens. */
     @WithSession
     public Uni<JWKSet> published() {
-        return repository.newestFirst().map(rows -> new JWKSet(rows.stream().map(row -> (com.nimbusds.jose.jwk.JWK) rsa(
+        return repository.newestFirst().map(rows -> new JWKSet(rows.stream().map(row -> (JWK) rsa(
                 row, null)).toList()));
     }
 
@@ -80,7 +82,7 @@ public class OpenIdKeys {
         byte[] pkcs8 = aead.open(Purpose.SIGNING_KEY, context(row.kid), row.privateKeySealed);
         try {
             return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("stored OpenID signing key is unreadable", e);
         }
     }
@@ -92,7 +94,7 @@ public class OpenIdKeys {
             RSAKey.Builder builder = new RSAKey.Builder(publicKey).keyID(row.kid).keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS512);
             return privateKey == null ? builder.build() : builder.privateKey(privateKey).build();
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("stored OpenID public key is unreadable", e);
         }
     }
@@ -102,7 +104,7 @@ public class OpenIdKeys {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             return generator.generateKeyPair();
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA key generation is unavailable", e);
         }
     }

@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -60,7 +63,7 @@ public class OpenIdTokens {
                     .claim("amr", amr).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime)));
             if (!principalTags.isEmpty()) {
                 Map<String, Object> tags = Map.of("principal_tags", principalTags.entrySet().stream()
-                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
                 claims.claim(TAGS_CLAIM, tags);
             }
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS512).keyID(key.getKeyID())
@@ -84,14 +87,14 @@ public class OpenIdTokens {
     }
 
     /** The claims of one of this service's tokens, checked (signature, issuer, expiry); empty when it does not hold. */
-    public Uni<java.util.Optional<OpenIdClaims>> verify(String token) {
+    public Uni<Optional<OpenIdClaims>> verify(String token) {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
             jwt = SignedJWT.parse(token);
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
-            return Uni.createFrom().item(java.util.Optional.empty());
+            return Uni.createFrom().item(Optional.empty());
         }
         return keys.published().map(published -> {
             JWK key = published.getKeyByKeyId(jwt.getHeader().getKeyID());
@@ -99,9 +102,9 @@ public class OpenIdTokens {
                     || !issuer.equals(claims.getIssuer()) || claims.getExpirationTime() == null
                     || !clock.instant().isBefore(claims.getExpirationTime().toInstant()) || !verified(jwt, rsa)
                     || claims.getAudience().size() != 1) {
-                return java.util.Optional.<OpenIdClaims> empty();
+                return Optional.<OpenIdClaims> empty();
             }
-            return java.util.Optional.of(new OpenIdClaims(claims.getSubject(), claims.getAudience().get(0),
+            return Optional.of(new OpenIdClaims(claims.getSubject(), claims.getAudience().get(0),
                     amr(claims), tags(claims), claims.getExpirationTime().toInstant()));
         });
     }
@@ -121,7 +124,7 @@ public class OpenIdTokens {
         if (!(tags instanceof Map<?, ?> map) || !(map.get("principal_tags") instanceof Map<?, ?> principal)) {
             return Map.of();
         }
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         ((Map<String, Object>) principal).forEach((k, v) -> {
             if (v instanceof List<?> list && !list.isEmpty()) {
                 out.put(k, String.valueOf(list.get(0)));

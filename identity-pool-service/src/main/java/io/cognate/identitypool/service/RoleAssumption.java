@@ -15,7 +15,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Assuming a role: the role's trust policy must allow the principal ({@code sts:AssumeRoleWithWebIdentity} for
- * identities of a pool, with the {@code cognito-identity.amazonaws.com:aud}, {@code :sub} and {@code :amr} keys, and
+ * web identities, with the {@code cognito-identity.amazonaws.com:aud}, {@code :sub} and {@code :amr} keys for a
+ * pool's identities or {@code <provider>:aud} and {@code :sub} for an OpenID Connect provider's users, and
  * {@code sts:TagSession} when the session carries tags), and the session may not outlast the role's maximum.
  */
 @ApplicationScoped
@@ -41,13 +42,32 @@ public class RoleAssumption {
         }
     }
 
-    /** Who asks: an identity of a pool (a web identity), or an account's own principal (AssumeRole). */
+    /**
+     * Who asks: an identity of a pool or another OpenID Connect issuer's user (a web identity), or the account's own
+     * principal (AssumeRole); with the condition keys its trust policy is evaluated with.
+     */
     public record Principal(String type, List<String> ids, String identityId, String poolId, List<String> amr,
-            Map<String, String> tags) {
+            Map<String, String> tags, Map<String, List<String>> keys) {
 
+        /** An identity of an identity pool: {@code cognito-identity.amazonaws.com:aud}, {@code :sub}, {@code :amr}. */
         public static Principal webIdentity(String identityId, String poolId, List<String> amr,
                 Map<String, String> tags) {
-            return new Principal("Federated", List.of(Logins.COGNITO_IDENTITY), identityId, poolId, amr, tags);
+            return new Principal("Federated", List.of(Logins.COGNITO_IDENTITY), identityId, poolId, amr, tags,
+                    Map.of("cognito-identity.amazonaws.com:aud", List.of(poolId),
+                            "cognito-identity.amazonaws.com:sub", List.of(identityId),
+                            "cognito-identity.amazonaws.com:amr", amr));
+        }
+
+        /** A user of an IAM OpenID Connect provider: {@code <provider>:aud} and {@code <provider>:sub}. */
+        public static Principal oidc(String providerArn, String providerKey, List<String> audiences, String subject) {
+            return new Principal("Federated", List.of(providerArn), null, null, List.of(), Map.of(),
+                    Map.of(providerKey + ":aud", audiences, providerKey + ":sub", List.of(subject)));
+        }
+
+        /** The account's own principal, as its root ARN or id. */
+        public static Principal account(String accountId) {
+            return new Principal("AWS", List.of("arn:aws:iam::" + accountId + ":root", accountId), null, null,
+                    List.of(), Map.of(), Map.of());
         }
     }
 
@@ -80,12 +100,7 @@ public class RoleAssumption {
     }
 
     private static boolean trusted(Role.Assumable role, Principal principal, String action, String roleArn) {
-        Map<String, List<String>> keys = new LinkedHashMap<>();
-        if (principal.poolId() != null) {
-            keys.put("cognito-identity.amazonaws.com:aud", List.of(principal.poolId()));
-            keys.put("cognito-identity.amazonaws.com:sub", List.of(principal.identityId()));
-            keys.put("cognito-identity.amazonaws.com:amr", principal.amr());
-        }
+        Map<String, List<String>> keys = new LinkedHashMap<>(principal.keys());
         List<String> tagKeys = new ArrayList<>(principal.tags().keySet());
         principal.tags().forEach((k, v) -> keys.put("aws:RequestTag/" + k, List.of(v)));
         if (!tagKeys.isEmpty()) {

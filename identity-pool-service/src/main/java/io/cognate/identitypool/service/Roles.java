@@ -8,6 +8,7 @@ import static io.cognate.identitypool.error.IdentityError.NO_SUCH_ENTITY;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,7 +70,7 @@ public class Roles {
             row.assumeRolePolicy = trustPolicy;
             row.description = description;
             row.maxSessionDuration = maxSessionDuration;
-            row.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            row.createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             return roles.persist(row).map(Roles::role);
         });
     }

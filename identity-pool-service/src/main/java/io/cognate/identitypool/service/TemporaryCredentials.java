@@ -1,10 +1,15 @@
 package io.cognate.identitypool.service;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +52,7 @@ public class TemporaryCredentials {
         byte[] secretBytes = new byte[30];
         RANDOM.nextBytes(secretBytes);
         String secret = Base64.getEncoder().encodeToString(secretBytes);
-        Instant expiration = clock.instant().plus(lifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant expiration = clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
         ObjectNode state = JSON.createObjectNode().put("secret", secret).put("exp", expiration.getEpochSecond())
                 .put("role", claims.roleArn()).put("roleId", claims.roleId()).put("session", claims.sessionName())
                 .put("identity", claims.identityId()).put("pool", claims.poolId())
@@ -55,7 +60,7 @@ public class TemporaryCredentials {
         claims.amr().forEach(state.putArray("amr")::add);
         ObjectNode tags = state.putObject("tags");
         claims.principalTags().forEach(tags::put);
-        byte[] sealed = aead.seal(Purpose.SESSION_CREDENTIALS, accessKeyId, state.toString().getBytes());
+        byte[] sealed = aead.seal(Purpose.SESSION_CREDENTIALS, accessKeyId, state.toString().getBytes(StandardCharsets.UTF_8));
         return new Credentials(accessKeyId, secret, Base64.getEncoder().encodeToString(sealed), expiration, claims);
     }
 
@@ -68,10 +73,7 @@ public class TemporaryCredentials {
         try {
             byte[] opened = aead.open(Purpose.SESSION_CREDENTIALS, accessKeyId, Base64.getDecoder().decode(sessionToken));
             state = JSON.readTree(opened);
-        } catch (CiphertextRejectedException | IllegalArgumentException e) {
-            throw new CredentialsRejectedException(CredentialsRejectedException.Reason.INVALID,
-                    "The security token included in the request is invalid.");
-        } catch (java.io.IOException e) {
+        } catch (CiphertextRejectedException | IllegalArgumentException | IOException e) {
             throw new CredentialsRejectedException(CredentialsRejectedException.Reason.INVALID,
                     "The security token included in the request is invalid.");
         }
@@ -80,9 +82,9 @@ public class TemporaryCredentials {
             throw new CredentialsRejectedException(CredentialsRejectedException.Reason.EXPIRED,
                     "The security token included in the request is expired");
         }
-        List<String> amr = new java.util.ArrayList<>();
+        List<String> amr = new ArrayList<>();
         state.path("amr").forEach(value -> amr.add(value.textValue()));
-        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        Map<String, String> tags = new LinkedHashMap<>();
         state.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().textValue()));
         SessionClaims claims = new SessionClaims(state.get("role").textValue(), state.get("roleId").textValue(),
                 state.get("session").textValue(), text(state, "identity"), text(state, "pool"), List.copyOf(amr),

@@ -3,6 +3,7 @@ package io.cognate.identitypool.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -118,7 +119,7 @@ class PolicyEvaluatorTest {
     }
 
     private static RequestContext request(String action, String resource, Map<String, List<String>> extra) {
-        Map<String, List<String>> keys = new java.util.HashMap<>(extra);
+        Map<String, List<String>> keys = new HashMap<>(extra);
         keys.put("cognito-identity.amazonaws.com:sub", List.of(SUB));
         return new RequestContext(action, resource, "AWS", List.of("arn:aws:sts::0:assumed-role/r/s"), keys);
     }

@@ -90,7 +90,12 @@ public final class Browser implements AutoCloseable {
             try {
                 element.isEnabled();
                 return false; // still the old page
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                // Stale, or (Chromium, caught mid-navigation) "Node with given id does not belong to the document".
+                if (!(gone instanceof org.openqa.selenium.StaleElementReferenceException)
+                        && !String.valueOf(gone.getMessage()).contains("does not belong to the document")) {
+                    throw gone;
+                }
                 return "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
                         .executeScript("return document.readyState"));
             }

@@ -3,6 +3,7 @@ package io.cognate.awsjson;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,6 +64,29 @@ public final class Json {
         } catch (Exception e) {
             throw new IllegalStateException("stored document is unreadable", e);
         }
+    }
+
+    /**
+     * A JSON 1.1 request's body as its object (an empty body is {}), or the API's SerializationException from
+     * {@code malformed} with AWS's text.
+     */
+    public static ObjectNode requestBody(byte[] body, Function<String, RuntimeException> malformed) {
+        if (body == null || body.length == 0) {
+            return object();
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(body);
+        } catch (Exception e) {
+            throw malformed.apply("The request body is not valid JSON.");
+        }
+        if (node == null || node.isMissingNode()) {
+            return object();
+        }
+        if (!(node instanceof ObjectNode request)) {
+            throw malformed.apply("The request body must be a JSON object.");
+        }
+        return request;
     }
 
     public static String write(JsonNode node) {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.awsjson.Json;
@@ -74,28 +73,9 @@ public class CognitoIdpResource {
             adminAuthenticator.authenticate(http, body);
         }
         CallerSdk.remember(http.getHeader("User-Agent"));
-        Params params = new Params(parse(body));
+        Params params = new Params(Json.requestBody(body, SERIALIZATION::withMessage));
         return RefusalFloor.refusals(rateLimits.admit(name, params)
                 .chain(() -> registered.action().handle(params, arrived)), arrived);
-    }
-
-    private static ObjectNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return Json.object();
-        }
-        JsonNode node;
-        try {
-            node = Json.MAPPER.readTree(body);
-        } catch (Exception e) {
-            throw SERIALIZATION.withMessage("The request body is not valid JSON.");
-        }
-        if (node == null || node.isMissingNode()) {
-            return Json.object();
-        }
-        if (!(node instanceof ObjectNode object)) {
-            throw SERIALIZATION.withMessage("The request body must be a JSON object.");
-        }
-        return object;
     }
 
     private static Response error(Throwable failure, String requestId) {

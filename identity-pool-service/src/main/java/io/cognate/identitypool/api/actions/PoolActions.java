@@ -6,6 +6,7 @@ import static io.cognate.identitypool.error.IdentityError.LIMIT_EXCEEDED;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -96,7 +97,7 @@ public class PoolActions implements ActionRegistry.Group {
     }
 
     private static String poolOfArn(Params p) {
-        java.util.regex.Matcher arn = POOL_ARN.matcher(p.required("ResourceArn", 20, 2048));
+        Matcher arn = POOL_ARN.matcher(p.required("ResourceArn", 20, 2048));
         if (!arn.matches()) {
             throw INVALID_PARAMETER.withMessage(
                     "ResourceArn must be an identity pool's ARN: arn:aws:cognito-identity:<region>:<account>:identitypool/<id>.");
