@@ -105,3 +105,9 @@ create table iam_oidc_provider (
     thumbprints text        not null,
     created_at  timestamptz not null
 );
+
+--changeset cognate:5
+-- The relay reads pending events in the order they happened: this index serves that order without a sort of the
+-- whole backlog.
+create index outbox_event_unpublished_by_time on outbox_event (created_at, id) where published_at is null;
+drop index outbox_event_unpublished;

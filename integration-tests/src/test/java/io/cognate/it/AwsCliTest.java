@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -48,12 +50,18 @@ class AwsCliTest {
 
     private static Run aws(String... args) {
         Stack stack = Stack.get();
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", stack.userPoolEndpoint().toString(),
-                "--output", "json"));
+        return aws(stack.userPoolEndpoint(), Map.of("AWS_ACCESS_KEY_ID", stack.adminAccessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", stack.adminSecretAccessKey()), args);
+    }
+
+    /** An {@code aws} command against {@code endpoint} with these credentials (and session token) in its environment. */
+    private static Run aws(URI endpoint, Map<String, String> credentials, String... args) {
+        Stack stack = Stack.get();
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint.toString(), "--output",
+                "json"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("AWS_ACCESS_KEY_ID", stack.adminAccessKeyId());
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", stack.adminSecretAccessKey());
+        builder.environment().putAll(credentials);
         builder.environment().put("AWS_DEFAULT_REGION", stack.region());
         builder.environment().put("AWS_PAGER", "");
         builder.environment().put("AWS_MAX_ATTEMPTS", "1");
@@ -70,6 +78,41 @@ class AwsCliTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void identityPoolWhenDrivenByTheCliThenAGuestsCredentialsSignStsCalls() {
+        Stack stack = Stack.get();
+        URI endpoint = stack.identityPoolEndpoint();
+        Map<String, String> admin = Map.of("AWS_ACCESS_KEY_ID", stack.adminAccessKeyId(), "AWS_SECRET_ACCESS_KEY",
+                stack.adminSecretAccessKey());
+        String pool = aws(endpoint, admin, "cognito-identity", "create-identity-pool", "--identity-pool-name",
+                "cli", "--allow-unauthenticated-identities").json().path("IdentityPoolId").asText();
+        String trust = "{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Federated\": "
+                + "\"cognito-identity.amazonaws.com\"}, \"Action\": \"sts:AssumeRoleWithWebIdentity\", \"Condition\": "
+                + "{\"StringEquals\": {\"cognito-identity.amazonaws.com:aud\": \"" + pool + "\"}}}]}";
+        String roleName = Names.unique("cli-guest");
+        Run role = aws(endpoint, admin, "iam", "create-role", "--role-name", roleName, "--assume-role-policy-document",
+                trust);
+        assertEquals(0, role.exit(), role.stderr());
+        String roleArn = role.json().path("Role").path("Arn").asText();
+        assertEquals(0, aws(endpoint, admin, "cognito-identity", "set-identity-pool-roles", "--identity-pool-id", pool,
+                "--roles", "unauthenticated=" + roleArn).exit());
+        String identity = aws(endpoint, Map.of(), "cognito-identity", "get-id", "--identity-pool-id", pool).json()
+                .path("IdentityId").asText();
+        JsonNode credentials = aws(endpoint, Map.of(), "cognito-identity", "get-credentials-for-identity",
+                "--identity-id", identity).json().path("Credentials");
+
+        Run caller = aws(endpoint, Map.of("AWS_ACCESS_KEY_ID", credentials.path("AccessKeyId").asText(),
+                "AWS_SECRET_ACCESS_KEY", credentials.path("SecretKey").asText(), "AWS_SESSION_TOKEN",
+                credentials.path("SessionToken").asText()), "sts", "get-caller-identity");
+
+        assertEquals(0, caller.exit(), caller.stderr());
+        assertEquals("arn:aws:sts::" + caller.json().path("Account").asText() + ":assumed-role/" + roleName
+                + "/CognitoIdentityCredentials", caller.json().path("Arn").asText());
+        Run unsigned = aws(endpoint, Map.of(), "cognito-identity", "get-id", "--identity-pool-id",
+                "us-east-1:00000000-0000-0000-0000-000000000000");
+        assertTrue(unsigned.stderr().contains("ResourceNotFoundException"), unsigned.stderr());
     }
 
     @Test

@@ -238,6 +238,66 @@ class IdentityPoolsTest {
     }
 
     @Test
+    void roleMappingWhenTokenThenPreferredRoleOrACustomRoleArnAmongCognitoRoles() {
+        TestPool groups = TestPools.pool();
+        TestUser member = TestUsers.confirmed(groups);
+        String pool = IdentityPools.pool(groups, false);
+        String fallback = IdentityPools.role(pool, "authenticated", null);
+        String editors = IdentityPools.role(pool, "authenticated", null);
+        String viewers = IdentityPools.role(pool, "authenticated", null);
+        Cognito.admin().createGroup(r -> r.userPoolId(groups.id()).groupName("editors").precedence(1).roleArn(editors));
+        Cognito.admin().createGroup(r -> r.userPoolId(groups.id()).groupName("viewers").precedence(2).roleArn(viewers));
+        for (String group : List.of("editors", "viewers")) {
+            Cognito.admin().adminAddUserToGroup(r -> r.userPoolId(groups.id()).username(member.username())
+                    .groupName(group));
+        }
+        String key = IdentityPools.providerKey(groups.id());
+        IdentityPools.roles(pool, fallback, null);
+        var current = IdentityPools.admin().getIdentityPoolRoles(r -> r.identityPoolId(pool));
+        IdentityPools.admin().setIdentityPoolRoles(r -> r.identityPoolId(pool).roles(current.roles())
+                .roleMappings(Map.of(key + ":" + groups.clientId(), RoleMapping.builder().type("Token")
+                        .ambiguousRoleResolution("AuthenticatedRole").build())));
+        Map<String, String> logins = Map.of(key, SignIn.password(groups, member).idToken());
+        String identity = IdentityPools.anonymous().getId(r -> r.identityPoolId(pool).logins(logins)).identityId();
+
+        Credentials preferred = IdentityPools.anonymous().getCredentialsForIdentity(r -> r.identityId(identity)
+                .logins(logins)).credentials();
+        Credentials custom = IdentityPools.anonymous().getCredentialsForIdentity(r -> r.identityId(identity)
+                .logins(logins).customRoleArn(viewers)).credentials();
+
+        assertTrue(callerArn(preferred).contains("/" + editors.substring(editors.lastIndexOf('/') + 1) + "/"));
+        assertTrue(callerArn(custom).contains("/" + viewers.substring(viewers.lastIndexOf('/') + 1) + "/"));
+        AwsServiceException notGranted = assertThrows(AwsServiceException.class, () -> IdentityPools.anonymous()
+                .getCredentialsForIdentity(r -> r.identityId(identity).logins(logins).customRoleArn(fallback)));
+        assertEquals("NotAuthorizedException", notGranted.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void loginsOfTwoIdentitiesWhenPresentedTogetherThenMergedIntoOneAndTheOtherDisabled() {
+        TestPool second = TestPools.pool();
+        String pool = IdentityPools.admin().createIdentityPool(r -> r.identityPoolName("merge")
+                .allowUnauthenticatedIdentities(false).cognitoIdentityProviders(
+                        p -> p.providerName(IdentityPools.providerKey(userPool.id())).clientId(userPool.clientId()),
+                        p -> p.providerName(IdentityPools.providerKey(second.id())).clientId(second.clientId())))
+                .identityPoolId();
+        Map<String, String> first = IdentityPools.logins(userPool, idToken);
+        Map<String, String> other = IdentityPools.logins(second, SignIn.password(second, TestUsers.confirmed(second))
+                .idToken());
+        String one = IdentityPools.anonymous().getId(r -> r.identityPoolId(pool).logins(first)).identityId();
+        String two = IdentityPools.anonymous().getId(r -> r.identityPoolId(pool).logins(other)).identityId();
+        Map<String, String> both = new java.util.HashMap<>(first);
+        both.putAll(other);
+
+        String merged = IdentityPools.anonymous().getId(r -> r.identityPoolId(pool).logins(both)).identityId();
+
+        assertTrue(merged.equals(one) || merged.equals(two), merged);
+        assertEquals(2, IdentityPools.admin().describeIdentity(r -> r.identityId(merged)).logins().size());
+        var visible = IdentityPools.admin().listIdentities(r -> r.identityPoolId(pool).maxResults(10)
+                .hideDisabled(true)).identities();
+        assertEquals(List.of(merged), visible.stream().map(i -> i.identityId()).toList());
+    }
+
+    @Test
     void guestWhenPoolRefusesGuestsThenNotAuthorized() {
         String pool = IdentityPools.pool(userPool, false);
         expect("NotAuthorizedException", "Unauthenticated access is not supported for this identity pool.",

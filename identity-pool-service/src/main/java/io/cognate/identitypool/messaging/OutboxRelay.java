@@ -28,6 +28,12 @@ public class OutboxRelay {
         relay.relay();
     }
 
+    /** Published events are kept a day (a consumer's replay from the table), then deleted. */
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void prune() {
+        relay.prune(Duration.ofDays(1));
+    }
+
     @PreDestroy
     void close() {
         producer.close(Duration.ofSeconds(2));

@@ -218,9 +218,8 @@ public class IdentityStore {
     }
 
     /** Records that credentials were issued to an identity (the access key id and role; never the secret). */
-    @WithTransaction
     public Uni<Void> issued(String poolId, String identityId, Map<String, String> details) {
-        return events.record(IdentityEventType.CredentialsIssued, poolId, identityId, details);
+        return events.recordAlone(IdentityEventType.CredentialsIssued, poolId, identityId, details);
     }
 
     private static String providers(List<VerifiedLogin> verified) {

@@ -32,6 +32,8 @@ public final class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x636f676e6174L; // "cognat"
     private static final int BATCH = 500;
+    /** Batches per round at most: a backlog (after an outage, under load) drains at up to 10,000 events a round. */
+    private static final int MAX_BATCHES = 20;
     private static final List<Header> STRUCTURED = List.of(new RecordHeader("content-type",
             CloudEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
     /** How old an event must be before it is published: longer than any event takes to be written. */
@@ -46,7 +48,10 @@ public final class OutboxRelay {
         this.producer = producer;
     }
 
-    /** One round, from a scheduled job on a worker thread (it blocks): publishes up to a batch if this replica leads. */
+    /**
+     * One round, from a scheduled job on a worker thread (it blocks): if this replica leads, publishes what has settled,
+     * batch after batch, up to {@link #MAX_BATCHES}.
+     */
     public void relay() {
         SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(5));
         Transaction tx = connection.begin().await().indefinitely();
@@ -54,7 +59,12 @@ public final class OutboxRelay {
             boolean leader = connection.preparedQuery("select pg_try_advisory_xact_lock($1)")
                     .execute(Tuple.of(RELAY_LOCK)).await().indefinitely().iterator().next().getBoolean(0);
             if (leader) {
-                publishBatch(connection);
+                // Batch after batch while full: one batch a round would cap the relay at 500 events a second.
+                for (int batch = 0; batch < MAX_BATCHES; batch++) {
+                    if (publishBatch(connection) < BATCH) {
+                        break;
+                    }
+                }
             }
             tx.commit().await().indefinitely();
         } catch (RuntimeException e) {
@@ -68,7 +78,14 @@ public final class OutboxRelay {
         }
     }
 
-    private void publishBatch(SqlConnection connection) {
+    /** Deletes events published more than {@code age} ago (from a scheduled job on a worker thread); answers how many. */
+    public int prune(Duration age) {
+        return pool.preparedQuery("delete from outbox_event where published_at < now() - make_interval(secs => $1)")
+                .execute(Tuple.of((double) age.toSeconds())).await().atMost(Duration.ofSeconds(60)).rowCount();
+    }
+
+    /** Publishes the oldest settled events, up to a batch; answers how many. */
+    private int publishBatch(SqlConnection connection) {
         // In the order things happened (created_at), once they have had SETTLE to be written: a failed sign-in's event
         // is written just after its refusal is answered, possibly after the next sign-in's.
         var rows = connection.preparedQuery("select id, topic, event_key, payload from outbox_event where "
@@ -82,7 +99,7 @@ public final class OutboxRelay {
                     row.getString("payload"), STRUCTURED)));
         }
         if (ids.isEmpty()) {
-            return;
+            return 0;
         }
         producer.flush();
         for (Future<?> ack : acks) {
@@ -98,5 +115,6 @@ public final class OutboxRelay {
             LOG.info("Outbox relay resumed");
             kafkaDownLogged = false;
         }
+        return ids.size();
     }
 }
