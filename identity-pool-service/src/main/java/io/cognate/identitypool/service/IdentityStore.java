@@ -82,9 +82,7 @@ public class IdentityStore {
      */
     @WithTransaction
     public Uni<String> linkAll(String poolId, List<VerifiedLogin> verified) {
-        List<Uni<IdentityLoginEntity>> lookups = verified.stream()
-                .map(l -> logins.findLogin(poolId, l.provider(), l.subject())).toList();
-        return Uni.join().all(lookups).andFailFast().chain(found -> {
+        return owners(poolId, verified).chain(found -> {
             Set<String> owners = found.stream().filter(Objects::nonNull).map(l -> l.identityId)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             if (owners.isEmpty()) {
@@ -155,12 +153,10 @@ public class IdentityStore {
     /** Links the logins to an identity that exists; a login another identity holds is a conflict. */
     @WithTransaction
     public Uni<Void> linkTo(String poolId, String identityId, List<VerifiedLogin> verified) {
-        List<Uni<IdentityLoginEntity>> lookups = verified.stream()
-                .map(l -> logins.findLogin(poolId, l.provider(), l.subject())).toList();
-        if (lookups.isEmpty()) {
+        if (verified.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.join().all(lookups).andFailFast().chain(found -> {
+        return owners(poolId, verified).chain(found -> {
             List<VerifiedLogin> missing = new ArrayList<>();
             for (int i = 0; i < verified.size(); i++) {
                 IdentityLoginEntity owner = found.get(i);
@@ -215,6 +211,21 @@ public class IdentityStore {
                         identityId, poolId))
                 .chain(() -> events.record(IdentityEventType.LoginsUnlinked, poolId, identityId,
                         Map.of("providers", String.join(",", providers))));
+    }
+
+    /**
+     * The link of each login, or null, in order: one query after another, as a Hibernate Reactive session runs one
+     * statement at a time.
+     */
+    private Uni<List<IdentityLoginEntity>> owners(String poolId, List<VerifiedLogin> verified) {
+        Uni<List<IdentityLoginEntity>> found = Uni.createFrom().item(new ArrayList<>());
+        for (VerifiedLogin login : verified) {
+            found = found.chain(list -> logins.findLogin(poolId, login.provider(), login.subject()).map(link -> {
+                list.add(link);
+                return list;
+            }));
+        }
+        return found;
     }
 
     /** Records that credentials were issued to an identity (the access key id and role; never the secret). */

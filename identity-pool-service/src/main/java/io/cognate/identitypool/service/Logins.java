@@ -41,12 +41,15 @@ public class Logins {
     }
 
     public Uni<List<VerifiedLogin>> verify(IdentityPool pool, Map<String, String> logins) {
-        List<Uni<VerifiedLogin>> checks = new ArrayList<>();
-        logins.forEach((provider, token) -> checks.add(verifyOne(pool, provider, token)));
-        if (checks.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+        // One after another: a provider's check may read the database, one statement at a time per session.
+        Uni<List<VerifiedLogin>> checks = Uni.createFrom().item(new ArrayList<>());
+        for (Map.Entry<String, String> login : logins.entrySet()) {
+            checks = checks.chain(list -> verifyOne(pool, login.getKey(), login.getValue()).map(verified -> {
+                list.add(verified);
+                return list;
+            }));
         }
-        return Uni.join().all(checks).andFailFast().onFailure(LoginRejectedException.class).transform(e -> {
+        return checks.onFailure(LoginRejectedException.class).transform(e -> {
             LoginRejectedException rejected = (LoginRejectedException) e;
             return rejected.issuerUnreachable() ? EXTERNAL_SERVICE.withMessage(rejected.getMessage())
                     : NOT_AUTHORIZED.withMessage(rejected.getMessage());
