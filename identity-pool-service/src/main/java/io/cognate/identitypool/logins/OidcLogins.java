@@ -2,7 +2,6 @@ package io.cognate.identitypool.logins;
 
 import java.text.ParseException;
 import java.time.Clock;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,15 +33,6 @@ public class OidcLogins {
         } catch (ParseException e) {
             return null;
         }
-    }
-
-    /** A verified login's audiences ({@code aud}, one or a list). */
-    public static List<String> audiences(VerifiedLogin login) {
-        Object aud = login.claims().get("aud");
-        if (aud instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
-        }
-        return aud == null ? List.of() : List.of(aud.toString());
     }
 
     public Uni<VerifiedLogin> verify(OidcProvider provider, String token) {

@@ -1,5 +1,6 @@
 package io.cognate.identitypool.logins;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,15 @@ public record VerifiedLogin(String provider, String subject, Map<String, Object>
 
     public VerifiedLogin(String provider, String subject, Map<String, Object> claims) {
         this(provider, subject, claims, true);
+    }
+
+    /** The token's audiences ({@code aud}, one or a list); empty when it has none. */
+    public List<String> audiences() {
+        Object aud = claims.get("aud");
+        if (aud instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return aud == null ? List.of() : List.of(aud.toString());
     }
 
     /** A developer's own user, under the pool's DeveloperProviderName. */

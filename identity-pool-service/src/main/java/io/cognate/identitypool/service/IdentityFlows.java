@@ -168,11 +168,7 @@ public class IdentityFlows {
             }
             if (map.useDefaults()) {
                 tags.put("username", login.subject());
-                Object aud = login.claims().get("aud");
-                if (aud != null) {
-                    tags.put("client", aud instanceof List<?> list && !list.isEmpty() ? String.valueOf(list.get(0))
-                            : aud.toString());
-                }
+                login.audiences().stream().findFirst().ifPresent(client -> tags.put("client", client));
             }
             map.principalTags().forEach((tag, claim) -> {
                 Object value = login.claims().get(claim);

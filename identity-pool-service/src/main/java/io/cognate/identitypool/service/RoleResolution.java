@@ -44,9 +44,7 @@ final class RoleResolution {
     }
 
     private static IdentityPool.RoleMapping mappingOf(IdentityPool pool, VerifiedLogin login) {
-        Object aud = login.claims().get("aud");
-        String clientId = aud instanceof Collection<?> list && !list.isEmpty() ? String.valueOf(list.iterator().next())
-                : aud == null ? null : aud.toString();
+        String clientId = login.audiences().stream().findFirst().orElse(null);
         IdentityPool.RoleMapping mapping = clientId == null ? null
                 : pool.roleMappings().get(login.provider() + ":" + clientId);
         return mapping != null ? mapping : pool.roleMappings().get(login.provider());

@@ -96,7 +96,7 @@ public class StsFlows {
                 return rejected.issuerUnreachable() ? IDP_COMMUNICATION_ERROR.withMessage(rejected.getMessage())
                         : INVALID_IDENTITY_TOKEN.withMessage(rejected.getMessage());
             }).chain(login -> {
-                List<String> audiences = OidcLogins.audiences(login);
+                List<String> audiences = login.audiences();
                 return assumption.assume(roleArn, RoleAssumption.Principal.oidc(provider.arn(), provider.loginKey(),
                         audiences, login.subject()), sessionName, duration, sessionPolicy)
                         .onFailure(RoleAssumption.RefusedException.class)
