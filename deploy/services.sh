@@ -123,6 +123,13 @@ service_env() {
         "COGNATE_OPEN_ID_ISSUER=http://localhost:$(service_http_port "$module")"
       # The tests change pools and roles between one request and the next: no cached copy. Otherwise 5 s.
       if [[ "$PROFILE" == test ]]; then echo "COGNATE_CONFIG_CACHE_TTL=PT0S"; fi
+      # The tests run at Cognito's quotas except where a burst of test calls could pass them; IdentityPoolQuotasTest
+      # checks ListTagsForResource's (10 a second). Otherwise Cognito's, or COGNATE_RATE_LIMITS as set.
+      if [[ "$PROFILE" == test ]]; then
+        echo "COGNATE_RATE_LIMITS=GetId=1000,GetOpenIdToken=1000,GetCredentialsForIdentity=1000,GetOpenIdTokenForDeveloperIdentity=1000,ListIdentities=1000,DeleteIdentities=1000"
+      elif [[ -n "${COGNATE_RATE_LIMITS:-}" ]]; then
+        echo "COGNATE_RATE_LIMITS=$COGNATE_RATE_LIMITS"
+      fi
       ;;
   esac
 }

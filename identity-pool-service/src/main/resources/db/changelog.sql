@@ -111,3 +111,15 @@ create table iam_oidc_provider (
 -- whole backlog.
 create index outbox_event_unpublished_by_time on outbox_event (created_at, id) where published_at is null;
 drop index outbox_event_unpublished;
+
+--changeset cognate:6
+-- Request counts per operation and second (libs/ratelimit), shared by every replica; the scope is the account, as
+-- Cognito counts identity pool quotas. Unlogged: counters need no crash safety, and no WAL keeps the write cheap. Windows
+-- older than a minute are deleted by the service's housekeeping.
+create unlogged table rate_counter (
+    pool_id        varchar(55) not null,
+    category       varchar(64) not null,
+    window_second  bigint      not null,
+    hits           integer     not null,
+    primary key (pool_id, category, window_second)
+);

@@ -24,7 +24,8 @@ import io.vertx.core.http.HttpServerRequest;
  * {@code POST /}: the Cognito Identity JSON 1.1 API ({@code X-Amz-Target: AWSCognitoIdentityService.<Action>}), and
  * the query APIs of STS and IAM (form posts with {@code Action} and {@code Version}) on the same endpoint, so that
  * {@code AWS_ENDPOINT_URL_COGNITO_IDENTITY}, {@code AWS_ENDPOINT_URL_STS} and {@code AWS_ENDPOINT_URL_IAM} may all
- * name it. Every answer carries {@code x-amzn-RequestId}; every error is the API's 4xx shape, never a stack trace.
+ * name it. Calls past an operation's quota are refused ({@link RateLimits}). Every answer carries {@code x-amzn-RequestId};
+ * every error is the API's 4xx shape, never a stack trace.
  */
 @Path("/")
 public class IdentityApiResource {
@@ -34,11 +35,14 @@ public class IdentityApiResource {
     private final ActionRegistry registry;
     private final Signatures signatures;
     private final QueryApis queryApis;
+    private final RateLimits rateLimits;
 
-    public IdentityApiResource(ActionRegistry registry, Signatures signatures, QueryApis queryApis) {
+    public IdentityApiResource(ActionRegistry registry, Signatures signatures, QueryApis queryApis,
+            RateLimits rateLimits) {
         this.registry = registry;
         this.signatures = signatures;
         this.queryApis = queryApis;
+        this.rateLimits = rateLimits;
     }
 
     @POST
@@ -69,7 +73,8 @@ public class IdentityApiResource {
         if (registered.signed()) {
             signatures.requireAdmin(signed(http, body), Signatures.Words.JSON);
         }
-        return registered.action().handle(new Params(Json.requestBody(body, SERIALIZATION::withMessage)));
+        Params params = new Params(Json.requestBody(body, SERIALIZATION::withMessage));
+        return rateLimits.admit(name).chain(() -> registered.action().handle(params));
     }
 
     static SigV4Verifier.SignedRequest signed(HttpServerRequest http, byte[] body) {

@@ -1,6 +1,7 @@
 package io.cognate.identitypool.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -39,6 +40,13 @@ public interface CognateConfig {
      */
     @WithDefault("PT5S")
     Duration configCacheTtl();
+
+    /**
+     * Request-rate quotas that replace Cognito's defaults (RateQuota), as {@code Operation=requests per second},
+     * comma-separated (env {@code COGNATE_RATE_LIMITS}, e.g. {@code GetCredentialsForIdentity=2000,GetId=100}); 0
+     * refuses every call. Like Cognito's, each counts one operation across all of the deployment's identity pools.
+     */
+    Optional<List<String>> rateLimits();
 
     /** The Kafka topic identity events are published to (through the outbox). */
     @WithDefault("cognate.identitypool.events")

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.cognate.ratelimit.RateWindows;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,8 +31,7 @@ public class Housekeeping {
                 .chain(() -> pool.query("delete from revoked_token_family where expires_at < now()").execute())
                 .chain(() -> pool.query("delete from outbox_event where published_at < now() - interval '1 day'")
                         .execute())
-                .chain(() -> pool.query("delete from rate_counter where window_second < extract(epoch from now()) - 60")
-                        .execute())
+                .chain(() -> RateWindows.prune(pool))
                 .onFailure().invoke(failure -> LOG.warnf("housekeeping failed: %s", failure.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
