@@ -4,6 +4,8 @@
 // JSON object; run by OidcRelyingPartyTest.
 //
 //   ISSUER=... CLIENT_ID=... [CLIENT_SECRET=...] REDIRECT_URI=... USERNAME=... PASSWORD=... node oidc-rp.mjs
+//   ISSUER=... CLIENT_ID=... REDIRECT_URI=... IDP_NAME=... IDP_LOGIN=... node oidc-rp.mjs   (federation: the
+//   hosted page's button for identity provider IDP_NAME, where any IDP_LOGIN signs in; FederationTest)
 import * as client from 'openid-client';
 import { chromium } from 'playwright-core';
 
@@ -35,10 +37,24 @@ let callback;
 try {
   const page = await browser.newPage();
   await page.goto(authorizeUrl.href);
-  await page.fill('#username', env.USERNAME);
-  await page.fill('#password', env.PASSWORD);
-  await Promise.all([page.waitForURL((url) => url.href.startsWith(env.REDIRECT_URI)),
-    page.click('button[type=submit]')]);
+  if (env.IDP_LOGIN) {
+    // Federation: the hosted page's button for the identity provider, then the provider's own sign-in and consent.
+    await page.click(`a.idpButton-customizable:has-text("${env.IDP_NAME}")`);
+    await page.fill('input[name=login]', env.IDP_LOGIN);
+    await page.fill('input[name=password]', 'not-checked');
+    await page.click('button[type=submit]');
+    for (let step = 0; step < 3 && !page.url().startsWith(env.REDIRECT_URI); step++) {
+      await page.waitForLoadState();
+      if (page.url().startsWith(env.REDIRECT_URI)) break;
+      await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    }
+    await page.waitForURL((url) => url.href.startsWith(env.REDIRECT_URI));
+  } else {
+    await page.fill('#username', env.USERNAME);
+    await page.fill('#password', env.PASSWORD);
+    await Promise.all([page.waitForURL((url) => url.href.startsWith(env.REDIRECT_URI)),
+      page.click('button[type=submit]')]);
+  }
   callback = page.url();
 } finally {
   await browser.close();

@@ -235,3 +235,19 @@ CREATE TABLE managed_login_branding (
 -- OutboxRelay publishes in the order events happened (created_at), not the order their rows were written.
 CREATE INDEX outbox_event_unpublished_by_time ON outbox_event (created_at, id) WHERE published_at IS NULL;
 DROP INDEX outbox_event_unpublished;
+
+--changeset cognate:12
+-- A pool's external identity providers (CreateIdentityProvider): OIDC issuers and the social presets. ProviderDetails,
+-- which hold the client secret, are sealed with the KEK (purpose IDENTITY_PROVIDER_DETAILS); the attribute mapping and
+-- the IdP identifiers are JSON.
+CREATE TABLE identity_provider (
+    pool_id            varchar(55)  NOT NULL REFERENCES user_pool (id) ON DELETE CASCADE,
+    provider_name      varchar(32)  NOT NULL,
+    provider_type      varchar(32)  NOT NULL,
+    details_sealed     bytea        NOT NULL,
+    attribute_mapping  text         NOT NULL,
+    idp_identifiers    text         NOT NULL,
+    created_at         timestamptz  NOT NULL,
+    updated_at         timestamptz  NOT NULL,
+    PRIMARY KEY (pool_id, provider_name)
+);

@@ -38,7 +38,9 @@ public class UserPoolServiceCommand {
             new SealedColumn("user_device", "device_key", "verifier", Purpose.DEVICE_VERIFIER,
                     List.of("pool_id", "device_key"), "/"),
             new SealedColumn("app_client", "client_id", "secret_sealed", Purpose.CLIENT_SECRET, List.of("client_id"),
-                    "/"));
+                    "/"),
+            new SealedColumn("identity_provider", "(pool_id || '/' || provider_name)", "details_sealed",
+                    Purpose.IDENTITY_PROVIDER_DETAILS, List.of("pool_id", "provider_name"), "\u0000"));
 
     private final CognateConfig config;
     private final Aead aead;

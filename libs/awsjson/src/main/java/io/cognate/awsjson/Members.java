@@ -266,6 +266,14 @@ public abstract class Members<S extends Members<S>> {
         return map;
     }
 
+    /** A map of strings that must be there (an empty one is there). */
+    public Map<String, String> requiredMap(String field) {
+        if (!has(field)) {
+            throw missing(field);
+        }
+        return stringMap(field);
+    }
+
     /** A blob (base64 in the JSON protocol), at most {@code maxBytes} once decoded; null when absent. */
     public byte[] blob(String field, int maxBytes) {
         JsonNode value = take(field);

@@ -35,7 +35,18 @@ public enum Purpose {
      * The state of temporary AWS credentials, carried by their session token so that any replica verifies them without
      * a lookup; context the access key id. No earlier format.
      */
-    SESSION_CREDENTIALS(10, null);
+    SESSION_CREDENTIALS(10, null),
+    /**
+     * A pool's external identity provider's ProviderDetails (client secrets, Apple's private key among them); context
+     * {@code <poolId> NUL <providerName>}. No earlier format.
+     */
+    IDENTITY_PROVIDER_DETAILS(11, null),
+    /**
+     * A sign-in at an external identity provider in progress: the authorization request it came from and the nonce
+     * and PKCE verifier sent, carried by the {@code state} of the redirect to the provider; context the pool id. No
+     * earlier format.
+     */
+    FEDERATION_STATE(12, null);
 
     private final byte code;
     private final Legacy legacy;

@@ -106,14 +106,15 @@ public class AuthorizationRequests {
                     state);
         }
         String provider = first(parameters, "identity_provider");
-        if (!first(parameters, "idp_identifier").isEmpty() || !provider.isEmpty() && !"COGNITO".equals(provider)) {
+        if (!provider.isEmpty() && !client.getIdentityProvidersList().contains(provider)) {
             return refuse(redirectUri, implicit, "invalid_request", "The identity provider is not configured for "
                     + "the client", state);
         }
         String prompt = first(parameters, "prompt");
         return new Authorization.Valid(new AuthorizationRequest(client, responseType, redirectUri, state, granted,
                 first(parameters, "nonce"), challenge, "login".equals(prompt) || "none".equals(prompt) ? prompt : "",
-                first(parameters, "login_hint"), first(parameters, "lang")));
+                first(parameters, "login_hint"), first(parameters, "lang"), provider,
+                first(parameters, "idp_identifier")));
     }
 
     /** The scope parameter's scopes, in order, each once. */

@@ -25,7 +25,8 @@ public final class ClaimSets {
     private static final List<String> BOOLEAN_ATTRIBUTES = List.of("email_verified", "phone_number_verified");
     /** Claims an attribute may never overwrite: token_use, exp and the like are the issuer's alone. */
     private static final Set<String> RESERVED = Set.of("sub", "iss", "aud", "exp", "iat", "nbf", "jti", "auth_time",
-            "token_use", "event_id", "origin_jti", "amr", "client_id", "scope", "username", "nonce", "at_hash", "azp");
+            "token_use", "event_id", "origin_jti", "amr", "client_id", "scope", "username", "nonce", "at_hash", "azp",
+            "identities");
 
     /**
      * Claims a PreTokenGeneration trigger may not add, override or suppress (Cognito's list, plus what only the issuer
@@ -97,6 +98,11 @@ public final class ClaimSets {
         }
         claims.put("iss", issue.issuer());
         claims.put("cognito:username", cmd.username());
+        String identities = cmd.attributes().get("identities");
+        if (identities != null) {
+            // A federated user's identities attribute (a JSON array) is a JSON array in the token too.
+            claims.put("identities", identities(identities));
+        }
         claims.put("origin_jti", issue.originJti());
         if (!cmd.roles().isEmpty()) {
             claims.put("cognito:roles", cmd.roles());
@@ -123,6 +129,15 @@ public final class ClaimSets {
             }
         });
         return customized(claims, cmd.customization().idClaims(), cmd.customization().idSuppressed());
+    }
+
+    private static Object identities(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<Object>>() {
+            });
+        } catch (JsonProcessingException e) {
+            return json;
+        }
     }
 
     /**

@@ -19,7 +19,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Tokens for the OAuth endpoints: for a user a hosted sign-in just authenticated, or whom the pool's session cookie
  * vouches for (single sign-on across the pool's clients), as long as the user may still sign in: present, enabled,
- * confirmed, and not signed out globally since. And what PreTokenGeneration V3_0 changes in a client_credentials token.
+ * confirmed (or an external provider's user), and not signed out globally since. And what PreTokenGeneration V3_0 changes in a
+ * client_credentials token.
  */
 @ApplicationScoped
 public class HostedTokens {
@@ -44,7 +45,8 @@ public class HostedTokens {
             List<String> scopes, String nonce) {
         return transactions.session(() -> clients.cachedById(clientId).chain(client -> pools.cached(client.poolId())
                 .chain(pool -> users.findBySub(pool.id(), sub).chain(user -> {
-                    if (user == null || !user.enabled || !UserStatus.CONFIRMED.equals(user.status)) {
+                    if (user == null || !user.enabled || !UserStatus.CONFIRMED.equals(user.status)
+                            && !UserStatus.EXTERNAL_PROVIDER.equals(user.status)) {
                         throw CognitoError.NOT_AUTHORIZED.withMessage("The user may no longer sign in.");
                     }
                     if (user.tokensRevokedAt != null && user.tokensRevokedAt.getEpochSecond() >= authTime) {

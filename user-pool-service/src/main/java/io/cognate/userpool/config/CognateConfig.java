@@ -82,6 +82,14 @@ public interface CognateConfig {
     @WithDefault("cognate.triggers.custom-sender")
     String customSenderTopic();
 
+    /**
+     * Google's OpenID issuer, where Google providers sign users in (its discovery document names the endpoints).
+     * Default {@code https://accounts.google.com}; a private deployment or a test points it at another issuer (env
+     * {@code COGNATE_GOOGLE_ISSUER}).
+     */
+    @WithDefault("https://accounts.google.com")
+    String googleIssuer();
+
     interface Admin {
         /** Access key id of the admin credentials (env COGNATE_ADMIN_ACCESS_KEY_ID). */
         Optional<String> accessKeyId();

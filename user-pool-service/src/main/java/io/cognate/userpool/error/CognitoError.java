@@ -32,6 +32,8 @@ public enum CognitoError {
     REFRESH_TOKEN_REUSE("RefreshTokenReuseException", 400),
     MANAGED_LOGIN_BRANDING_EXISTS("ManagedLoginBrandingExistsException", 400),
     CONCURRENT_MODIFICATION("ConcurrentModificationException", 400),
+    DUPLICATE_PROVIDER("DuplicateProviderException", 400),
+    UNSUPPORTED_IDENTITY_PROVIDER("UnsupportedIdentityProviderException", 400),
     USER_LAMBDA_VALIDATION("UserLambdaValidationException", 400),
     UNEXPECTED_LAMBDA("UnexpectedLambdaException", 400),
     INVALID_LAMBDA_RESPONSE("InvalidLambdaResponseException", 400),

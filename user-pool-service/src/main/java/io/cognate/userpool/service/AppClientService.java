@@ -36,46 +36,49 @@ public class AppClientService {
     private final AppClientRepository clients;
     private final UserPoolService pools;
     private final ResourceServerService servers;
+    private final IdentityProviderService providers;
     private final Aead aead;
 
     public AppClientService(AppClientRepository clients, UserPoolService pools, ResourceServerService servers,
-            Aead aead, CognateConfig config) {
+            IdentityProviderService providers, Aead aead, CognateConfig config) {
         this.cache = new ConfigCache<>(config.configCacheTtl());
         this.clients = clients;
         this.pools = pools;
         this.servers = servers;
+        this.providers = providers;
         this.aead = aead;
     }
 
     @WithTransaction
     public Uni<AppClient> create(NewClient request) {
-        return pools.require(request.poolId()).chain(pool -> servers.scopesOf(pool.id()).chain(scopes -> {
-            ClientRules.check(request.settings(), pool);
-            ClientRules.checkOAuth(request.settings().oauth(), request.generateSecret(), scopes, pool.id());
-            AppClientEntity entity = new AppClientEntity();
-            entity.clientId = random(26);
-            entity.poolId = request.poolId();
-            entity.clientName = request.name();
-            entity.settings(request.settings());
-            String secret = !request.generateSecret() ? null
-                    : request.clientSecret() != null ? request.clientSecret() : random(51);
-            if (secret != null) {
-                entity.secretSealed = aead.seal(Purpose.CLIENT_SECRET, entity.clientId,
-                        secret.getBytes(StandardCharsets.UTF_8));
-            }
-            entity.createdAt = Instant.now();
-            entity.updatedAt = entity.createdAt;
-            return clients.persist(entity).map(saved -> new AppClient(saved, secret));
-        }));
+        return pools.require(request.poolId()).chain(pool -> servers.scopesOf(pool.id()).chain(scopes -> providers
+                .namesOf(pool.id()).chain(names -> {
+                    ClientRules.check(request.settings(), pool);
+                    ClientRules.checkOAuth(request.settings().oauth(), request.generateSecret(), scopes, names, pool.id());
+                    AppClientEntity entity = new AppClientEntity();
+                    entity.clientId = random(26);
+                    entity.poolId = request.poolId();
+                    entity.clientName = request.name();
+                    entity.settings(request.settings());
+                    String secret = !request.generateSecret() ? null
+                            : request.clientSecret() != null ? request.clientSecret() : random(51);
+                    if (secret != null) {
+                        entity.secretSealed = aead.seal(Purpose.CLIENT_SECRET, entity.clientId,
+                                secret.getBytes(StandardCharsets.UTF_8));
+                    }
+                    entity.createdAt = Instant.now();
+                    entity.updatedAt = entity.createdAt;
+                    return clients.persist(entity).map(saved -> new AppClient(saved, secret));
+                })));
     }
 
     /** UpdateUserPoolClient: the settings replaced whole, the name where given. */
     @WithTransaction
     public Uni<AppClient> update(String poolId, String clientId, String name, ClientSettings settings) {
-        return pools.require(poolId).chain(pool -> servers.scopesOf(poolId).chain(scopes -> require(poolId, clientId)
-                .chain(client -> {
+        return pools.require(poolId).chain(pool -> servers.scopesOf(poolId).chain(scopes -> providers.namesOf(poolId)
+                .chain(names -> require(poolId, clientId).chain(client -> {
                     ClientRules.check(settings, pool);
-                    ClientRules.checkOAuth(settings.oauth(), client.secret() != null, scopes, poolId);
+                    ClientRules.checkOAuth(settings.oauth(), client.secret() != null, scopes, names, poolId);
                     AppClientEntity entity = client.entity();
                     if (name != null) {
                         entity.clientName = name;
@@ -84,7 +87,7 @@ public class AppClientService {
                     entity.updatedAt = Instant.now();
                     cache.invalidate(clientId);
                     return clients.persist(entity).map(saved -> new AppClient(saved, client.secret()));
-                })));
+                }))));
     }
 
     @WithTransaction

@@ -30,11 +30,11 @@ final class ClientRules {
     /**
      * The OAuth members: the flows (client_credentials alone, and only for a client with a secret), scopes that exist
      * in the pool, redirect and sign-out URLs (absolute, no fragment, https except on the loopback), the default
-     * redirect among the callbacks, and identity providers the pool has (only COGNITO, the pool's own users, until
-     * federation).
+     * redirect among the callbacks, and identity providers the pool has (COGNITO, the pool's own users, or one of its
+     * external providers).
      */
     static void checkOAuth(ClientSettings.OAuth oauth, boolean hasSecret, Collection<String> customScopes,
-            String poolId) {
+            Collection<String> providers, String poolId) {
         if (oauth == null) {
             return;
         }
@@ -73,7 +73,7 @@ final class ClientRules {
                     oauth.defaultRedirectUri());
         }
         for (String provider : orEmpty(oauth.supportedIdentityProviders())) {
-            if (!"COGNITO".equals(provider)) {
+            if (!"COGNITO".equals(provider) && !providers.contains(provider)) {
                 throw INVALID_PARAMETER.withMessage("The provider %s does not exist for User Pool %s", provider, poolId);
             }
         }

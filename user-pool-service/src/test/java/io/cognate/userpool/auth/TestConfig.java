@@ -73,6 +73,11 @@ final class TestConfig implements CognateConfig {
     }
 
     @Override
+    public String googleIssuer() {
+        return "https://accounts.google.com";
+    }
+
+    @Override
     public String smsTopic() {
         return "cognate.userpool.sms";
     }

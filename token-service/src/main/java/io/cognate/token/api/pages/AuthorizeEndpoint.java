@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.cognate.token.oauth.Authorization;
 import io.cognate.token.oauth.AuthorizationRequest;
+import io.cognate.token.oauth.Federation;
 import io.cognate.token.oauth.SessionCookie;
 import io.cognate.token.oauth.SignInCompletion;
 import io.cognate.token.userpool.UserPoolException;
@@ -23,18 +24,22 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * {@code /oauth2/authorize}: a valid request of a user the pool's session cookie vouches for gets its code (or
  * tokens) at once, single sign-on across the pool's clients; any other goes to the sign-in form with the same query.
- * {@code prompt=login} asks for the form anyway, {@code prompt=none} never shows it (login_required instead).
+ * {@code prompt=login} asks for the form anyway, {@code prompt=none} never shows it (login_required instead). A request
+ * naming an external provider (identity_provider, idp_identifier) goes straight to that provider.
  */
 @Path("/domain/{domain}/oauth2/authorize")
 public class AuthorizeEndpoint {
     private final PageFlow flow;
     private final SessionCookie sessions;
     private final SignInCompletion completion;
+    private final Federation federation;
 
-    public AuthorizeEndpoint(PageFlow flow, SessionCookie sessions, SignInCompletion completion) {
+    public AuthorizeEndpoint(PageFlow flow, SessionCookie sessions, SignInCompletion completion,
+            Federation federation) {
         this.flow = flow;
         this.sessions = sessions;
         this.completion = completion;
+        this.federation = federation;
     }
 
     @GET
@@ -43,6 +48,12 @@ public class AuthorizeEndpoint {
             @CookieParam(SessionCookie.NAME) String cookie) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         return flow.authorize(domain, context, query, headers, (request, authorization) -> {
+            if (authorization.external()) {
+                return federation.start(request.on().domain(), authorization, request.carriedParameters())
+                        .map(next -> next instanceof Federation.ToProvider toProvider
+                                ? Pages.redirect(toProvider.location(), request)
+                                : Pages.redirect(SignInCompletion.error(((Federation.Refused) next).error()), request));
+            }
             Optional<SessionCookie.SignedIn> signedIn = "login".equals(authorization.prompt()) ? Optional.empty()
                     : sessions.open(request.on().poolId(), cookie);
             if (signedIn.isEmpty()) {

@@ -15,6 +15,10 @@ import io.quarkus.qute.TemplateData;
 public class Page {
     /** A form field the page asks for besides the name and password: a required attribute. */
     @TemplateData
+    /** A button to sign in at an external identity provider. */
+    public record ProviderLink(String name, String href) {
+    }
+
     public record Field(String name, String label, String type, String autocomplete, String value) {
     }
 
@@ -40,6 +44,8 @@ public class Page {
     public String session = "";
     public List<Field> fields = List.of();
     public List<Choice> choices = List.of();
+    /** The client's external identity providers: a button each, to the authorize endpoint with identity_provider. */
+    public List<ProviderLink> providers = List.of();
     public String destination = "";
     public String qr = "";
     public String secret = "";

@@ -26,8 +26,13 @@ public record PageRequest(OnDomain on, Map<String, List<String>> query, PageText
 
     /** The query the pages carry: the authorization request's parameters as this request got them. */
     public String carried() {
+        return RedirectUris.encode(carriedParameters());
+    }
+
+    /** The authorization request's parameters, each with its first value. */
+    public Map<String, String> carriedParameters() {
         Map<String, String> carried = new LinkedHashMap<>();
         CARRIED.forEach(name -> carried.put(name, first(name)));
-        return RedirectUris.encode(carried);
+        return carried;
     }
 }

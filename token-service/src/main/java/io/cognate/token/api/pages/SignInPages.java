@@ -28,6 +28,7 @@ import io.cognate.contracts.userpool.v1.SignInStep;
 import io.cognate.contracts.userpool.v1.VerifySoftwareTokenRequest;
 import io.cognate.token.api.oauth.Forms;
 import io.cognate.token.oauth.AuthorizationRequest;
+import io.cognate.token.oauth.RedirectUris;
 import io.cognate.token.userpool.UserPoolClient;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -170,6 +171,12 @@ public class SignInPages {
         page.notice = notice;
         page.passwordSignIn = authorization.passwordSignIn();
         page.signUpAllowed = authorization.client().getPool().getSignUpAllowed();
+        page.providers = authorization.externalProviders().stream().map(name -> {
+            Map<String, String> query = request.carriedParameters();
+            query.put("identity_provider", name);
+            return new Page.ProviderLink(name, request.on().path("/oauth2/authorize") + "?"
+                    + RedirectUris.encode(query));
+        }).toList();
         return pages.html(pages.login, page, request, status);
     }
 

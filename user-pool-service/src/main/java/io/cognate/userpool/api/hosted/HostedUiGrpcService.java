@@ -17,8 +17,12 @@ import io.cognate.contracts.userpool.v1.Domain;
 import io.cognate.contracts.userpool.v1.DomainsOfPoolRequest;
 import io.cognate.contracts.userpool.v1.DomainsOfPoolResponse;
 import io.cognate.contracts.userpool.v1.Empty;
+import io.cognate.contracts.userpool.v1.ExternalProvider;
+import io.cognate.contracts.userpool.v1.FederatedSignInRequest;
+import io.cognate.contracts.userpool.v1.FederatedUser;
 import io.cognate.contracts.userpool.v1.FindClientRequest;
 import io.cognate.contracts.userpool.v1.FindDomainRequest;
+import io.cognate.contracts.userpool.v1.FindIdentityProviderRequest;
 import io.cognate.contracts.userpool.v1.HostedRespondRequest;
 import io.cognate.contracts.userpool.v1.HostedSignInRequest;
 import io.cognate.contracts.userpool.v1.HostedSignUpRequest;
@@ -38,6 +42,7 @@ import io.cognate.userpool.api.RateCategory;
 import io.cognate.userpool.api.RateLimits;
 import io.cognate.userpool.api.RefusalFloor;
 import io.cognate.userpool.auth.ChallengeResponse;
+import io.cognate.userpool.auth.FederatedSignIn;
 import io.cognate.userpool.auth.HostedTokens;
 import io.cognate.userpool.auth.SignInService;
 import io.cognate.userpool.auth.SignOutService;
@@ -45,6 +50,7 @@ import io.cognate.userpool.auth.SoftwareTokens;
 import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.AppClientService;
 import io.cognate.userpool.service.DomainService;
+import io.cognate.userpool.service.IdentityProviderService;
 import io.cognate.userpool.service.RecoveryService;
 import io.cognate.userpool.service.SignUpRequest;
 import io.cognate.userpool.service.SignUpService;
@@ -72,11 +78,13 @@ public class HostedUiGrpcService implements HostedUi {
     private final SignUpService signUps;
     private final RecoveryService recovery;
     private final RateLimits rateLimits;
+    private final IdentityProviderService identityProviders;
+    private final FederatedSignIn federated;
 
     public HostedUiGrpcService(DomainService domains, AppClientService clients, UserPoolService pools,
             HostedClients hostedClients, SignInService signIn, SignOutService signOut, SoftwareTokens softwareTokens,
             HostedTokens hostedTokens, UserSelfService self, SignUpService signUps, RecoveryService recovery,
-            RateLimits rateLimits) {
+            RateLimits rateLimits, IdentityProviderService identityProviders, FederatedSignIn federated) {
         this.domains = domains;
         this.clients = clients;
         this.pools = pools;
@@ -89,6 +97,8 @@ public class HostedUiGrpcService implements HostedUi {
         this.signUps = signUps;
         this.recovery = recovery;
         this.rateLimits = rateLimits;
+        this.identityProviders = identityProviders;
+        this.federated = federated;
     }
 
     @Override
@@ -225,6 +235,23 @@ public class HostedUiGrpcService implements HostedUi {
                 .confirmForgotPassword(client.id(), request.getUsername(), request.getCode(), request.getPassword(),
                         AppClientService.secretHashOf(client, request.getUsername()), Map.of())
                 .replaceWith(Empty.getDefaultInstance()));
+    }
+
+    @Override
+    public Uni<ExternalProvider> findIdentityProvider(FindIdentityProviderRequest request) {
+        return call(() -> (request.getIdpIdentifier().isEmpty()
+                ? identityProviders.describe(request.getUserPoolId(), request.getProviderName())
+                : identityProviders.byIdentifier(request.getUserPoolId(), request.getIdpIdentifier()))
+                .map(provider -> ExternalProvider.newBuilder().setProviderName(provider.name())
+                        .setProviderType(provider.type()).putAllDetails(provider.details()).build()));
+    }
+
+    @Override
+    public Uni<FederatedUser> federatedSignIn(FederatedSignInRequest request) {
+        return limited(request.getClientId(), RateCategory.UserAuthentication, client -> federated
+                .signIn(client.id(), request.getProviderName(), request.getSubject(), request.getClaimsMap())
+                .map(user -> FederatedUser.newBuilder().setSub(user.sub.toString()).setUsername(user.username)
+                        .build()));
     }
 
     /** A call for a client, counted against its pool's quota for the category as the matching action is. */

@@ -1,0 +1,173 @@
+package io.cognate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+import io.cognate.it.support.Cognito;
+import io.cognate.it.support.HostedUi;
+import io.cognate.it.support.Stack;
+import io.cognate.it.support.TestPools;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
+
+/**
+ * Federation with an external OpenID Connect provider: oidc-provider (Node, {@code src/test/node/idp-oidc.mjs}) as a
+ * corporate IdP, configured through the AWS SDK for Java v2; an off-the-shelf relying party (openid-client, with
+ * Debian's Chromium driven by playwright-core) signs a user in through the hosted page's button for it and gets
+ * tokens with the {@code identities} claim; and the identity-provider admin actions with Cognito's refusals.
+ */
+class FederationTest {
+    private static final Path NODE_DIR = Path.of(System.getProperty("user.dir")).resolve("src/test/node");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final CognitoIdentityProviderClient admin = Cognito.admin();
+
+    @Test
+    void oidcProviderWhenUserSignsInThroughTheHostedPageThenFederatedUserAndTokensWithIdentities() throws Exception {
+        HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        app.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        app.start();
+        String poolId = TestPools.createPool(b -> {
+        });
+        String domain = HostedUi.domain(poolId);
+        String idpResponse = Stack.get().issuerBaseUrl() + "/domain/" + domain + "/oauth2/idpresponse";
+        Process idp = startIdp("cognate", "corp-secret-0123456789-0123456789", idpResponse);
+        try {
+            String issuer = JSON.readTree(firstLine(idp)).path("issuer").asText();
+            admin.createIdentityProvider(b -> b.userPoolId(poolId).providerName("CorpIdP")
+                    .providerType(IdentityProviderTypeType.OIDC).providerDetails(Map.of("client_id", "cognate",
+                            "client_secret", "corp-secret-0123456789-0123456789", "authorize_scopes",
+                            "openid email profile", "attributes_request_method", "GET", "oidc_issuer", issuer))
+                    .attributeMapping(Map.of("email", "email", "name", "name")));
+            String callback = "http://127.0.0.1:" + app.getAddress().getPort() + "/rp/callback";
+            HostedUi.App client = HostedUi.app(poolId, domain, callback,
+                    b -> b.supportedIdentityProviders("COGNITO", "CorpIdP"));
+
+            JsonNode result = signInThroughIdp(client, "CorpIdP", "alice");
+
+            JsonNode claims = result.path("idTokenClaims");
+            assertEquals("CorpIdP_alice", claims.path("cognito:username").asText(), result.toString());
+            JsonNode identity = claims.path("identities").path(0);
+            assertEquals("alice", identity.path("userId").asText());
+            assertEquals("CorpIdP", identity.path("providerName").asText());
+            assertEquals("OIDC", identity.path("providerType").asText());
+            assertEquals(List.of(poolId + "_CorpIdP"), JSON.convertValue(claims.path("cognito:groups"), List.class));
+            assertEquals("alice@corp.example", result.path("userInfo").path("email").asText());
+            var user = admin.adminGetUser(b -> b.userPoolId(poolId).username("CorpIdP_alice"));
+            assertEquals("EXTERNAL_PROVIDER", user.userStatusAsString());
+            assertTrue(user.userAttributes().stream().anyMatch(a -> a.name().equals("name")
+                    && a.value().equals("Corp alice")), user.toString());
+
+            // A second sign-in is the same user, not a new one.
+            JsonNode again = signInThroughIdp(client, "CorpIdP", "alice");
+            assertEquals(claims.path("sub").asText(), again.path("idTokenClaims").path("sub").asText());
+        } finally {
+            idp.destroy();
+            app.stop(0);
+        }
+    }
+
+    @Test
+    void identityProvidersWhenManagedThroughTheSdkThenCognitosShapesAndRefusals() {
+        String poolId = TestPools.createPool(b -> {
+        });
+        Map<String, String> details = Map.of("client_id", "app", "client_secret", "secret", "authorize_scopes",
+                "openid", "attributes_request_method", "GET", "oidc_issuer", "https://idp.example.com");
+        IdentityProviderType created = admin.createIdentityProvider(b -> b.userPoolId(poolId).providerName("Corp")
+                .providerType(IdentityProviderTypeType.OIDC).providerDetails(details)
+                .idpIdentifiers("corp.example.com")).identityProvider();
+        assertEquals(Map.of("username", "sub"), created.attributeMapping());
+        assertEquals(details, created.providerDetails());
+        assertEquals("Corp", admin.getIdentityProviderByIdentifier(b -> b.userPoolId(poolId)
+                .idpIdentifier("corp.example.com")).identityProvider().providerName());
+        assertEquals(List.of("Corp"), admin.listIdentityProviders(b -> b.userPoolId(poolId).maxResults(10))
+                .providers().stream().map(p -> p.providerName()).toList());
+        admin.updateIdentityProvider(b -> b.userPoolId(poolId).providerName("Corp")
+                .attributeMapping(Map.of("email", "mail")));
+        assertEquals("mail", admin.describeIdentityProvider(b -> b.userPoolId(poolId).providerName("Corp"))
+                .identityProvider().attributeMapping().get("email"));
+
+        expect("DuplicateProviderException", () -> admin.createIdentityProvider(b -> b.userPoolId(poolId)
+                .providerName("Corp").providerType(IdentityProviderTypeType.OIDC).providerDetails(details)));
+        expect("InvalidParameterException", () -> admin.createIdentityProvider(b -> b.userPoolId(poolId)
+                .providerName("MyGoogle").providerType(IdentityProviderTypeType.GOOGLE)
+                .providerDetails(Map.of("client_id", "a", "client_secret", "b", "authorize_scopes", "openid"))));
+        expect("InvalidParameterException", () -> admin.createIdentityProvider(b -> b.userPoolId(poolId)
+                .providerName("Plain").providerType(IdentityProviderTypeType.OIDC)
+                .providerDetails(Map.of("client_id", "a", "authorize_scopes", "openid", "attributes_request_method",
+                        "GET", "oidc_issuer", "http://idp.example.com"))));
+        expect("InvalidParameterException", () -> TestPools.client(poolId, b -> b.allowedOAuthFlowsUserPoolClient(true)
+                .allowedOAuthFlows(List.of(software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType.CODE))
+                .allowedOAuthScopes("openid").callbackURLs("https://app.example.com/cb")
+                .supportedIdentityProviders("COGNITO", "Missing")));
+        admin.deleteIdentityProvider(b -> b.userPoolId(poolId).providerName("Corp"));
+        expect("ResourceNotFoundException", () -> admin.describeIdentityProvider(b -> b.userPoolId(poolId)
+                .providerName("Corp")));
+    }
+
+    /** The relying party's sign-in through the hosted page's button for {@code provider}, as {@code login} there. */
+    private static JsonNode signInThroughIdp(HostedUi.App client, String provider, String login) throws Exception {
+        ProcessBuilder node = new ProcessBuilder("node", "oidc-rp.mjs").directory(NODE_DIR.toFile());
+        Map<String, String> env = node.environment();
+        env.put("ISSUER", Stack.get().issuer(client.poolId()));
+        env.put("CLIENT_ID", client.clientId());
+        env.put("REDIRECT_URI", client.redirectUri());
+        env.put("IDP_NAME", provider);
+        env.put("IDP_LOGIN", login);
+        Process process = node.redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the relying party timed out");
+        assertEquals(0, process.exitValue(), () -> "the relying party failed:\n" + output);
+        return JSON.readTree(output.lines().reduce((first, last) -> last).orElse("{}"));
+    }
+
+    private static Process startIdp(String clientId, String secret, String redirectUri) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ProcessBuilder node = new ProcessBuilder("node", "idp-oidc.mjs").directory(NODE_DIR.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        node.environment().putAll(Map.of("PORT", Integer.toString(port), "CLIENT_ID", clientId, "CLIENT_SECRET",
+                secret, "REDIRECT_URI", redirectUri));
+        return node.start();
+    }
+
+    private static String firstLine(Process process) throws Exception {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line = reader.readLine();
+        if (line == null) {
+            throw new AssertionError("the identity provider did not start");
+        }
+        return line;
+    }
+
+    private static void expect(String type, org.junit.jupiter.api.function.Executable call) {
+        AwsServiceException error = assertThrows(AwsServiceException.class, call);
+        assertEquals(type, error.awsErrorDetails().errorCode(), error::getMessage);
+        assertTrue(error.statusCode() < 500);
+    }
+}

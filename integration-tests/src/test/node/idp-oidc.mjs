@@ -1,0 +1,33 @@
+// A corporate OpenID Connect identity provider for the federation tests: oidc-provider (a certified OP) on
+// 127.0.0.1:PORT with its development sign-in pages (any login name signs in as that user; the password is not
+// checked), one confidential client (client_secret_post) whose redirect URI is the Cognate pool's
+// /oauth2/idpresponse, and users whose claims are made from their login name. Prints {"issuer": ...} once listening;
+// runs until killed. Run by FederationTest.
+//
+//   PORT=... CLIENT_ID=... CLIENT_SECRET=... REDIRECT_URI=... node idp-oidc.mjs
+import Provider from 'oidc-provider';
+
+const env = process.env;
+const issuer = `http://127.0.0.1:${env.PORT}`;
+const provider = new Provider(issuer, {
+  clients: [{
+    client_id: env.CLIENT_ID,
+    client_secret: env.CLIENT_SECRET,
+    redirect_uris: env.REDIRECT_URI.split(' '),
+    token_endpoint_auth_method: 'client_secret_post',
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+  }],
+  claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'given_name'] },
+  async findAccount(ctx, id) {
+    return {
+      accountId: id,
+      async claims() {
+        return { sub: id, email: `${id}@corp.example`, email_verified: true, name: `Corp ${id}`, given_name: id };
+      },
+    };
+  },
+  features: { devInteractions: { enabled: true } },
+  cookies: { keys: ['cognate-federation-test-idp'] },
+});
+provider.listen(Number(env.PORT), '127.0.0.1', () => console.log(JSON.stringify({ issuer })));

@@ -1,0 +1,182 @@
+package io.cognate.userpool.auth;
+
+import static io.cognate.userpool.error.CognitoError.NOT_AUTHORIZED;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cognate.userpool.messaging.Outbox;
+import io.cognate.userpool.messaging.UserEventType;
+import io.cognate.userpool.model.IdentityProvider;
+import io.cognate.userpool.repository.GroupEntity;
+import io.cognate.userpool.repository.GroupMemberEntity;
+import io.cognate.userpool.repository.GroupMemberRepository;
+import io.cognate.userpool.repository.GroupRepository;
+import io.cognate.userpool.repository.Transactions;
+import io.cognate.userpool.repository.UserEntity;
+import io.cognate.userpool.repository.UserRepository;
+import io.cognate.userpool.service.AppClientService;
+import io.cognate.userpool.service.IdentityProviderService;
+import io.cognate.userpool.service.UserAttributes;
+import io.cognate.userpool.service.UserPool;
+import io.cognate.userpool.service.UserPoolService;
+import io.cognate.userpool.service.UserStatus;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A user who signed in at one of the pool's external identity providers, as Cognito keeps them: the user
+ * {@code <Provider>_<subject>}, status EXTERNAL_PROVIDER, created at the first sign-in with the provider's claims
+ * mapped onto attributes (AttributeMapping), the {@code identities} attribute, and membership of the group
+ * {@code <poolId>_<Provider>}; at every later sign-in the mapped attributes are written again (a claim the provider no
+ * longer sends leaves its attribute as it was). A mapped email is unverified unless email_verified is mapped too.
+ */
+@ApplicationScoped
+public class FederatedSignIn {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Longest attribute value a provider's claim may set. */
+    private static final int MAX_VALUE = 2048;
+
+    private final AppClientService clients;
+    private final UserPoolService pools;
+    private final IdentityProviderService providers;
+    private final UserRepository users;
+    private final GroupRepository groups;
+    private final GroupMemberRepository members;
+    private final Outbox outbox;
+    private final Transactions transactions;
+
+    public FederatedSignIn(AppClientService clients, UserPoolService pools, IdentityProviderService providers,
+            UserRepository users, GroupRepository groups, GroupMemberRepository members, Outbox outbox,
+            Transactions transactions) {
+        this.clients = clients;
+        this.pools = pools;
+        this.providers = providers;
+        this.users = users;
+        this.groups = groups;
+        this.members = members;
+        this.outbox = outbox;
+        this.transactions = transactions;
+    }
+
+    /**
+     * The user to sign in for {@code subject} at the provider, created or updated from {@code claims} (the provider's
+     * ID token and userInfo claims, each as a string). Refused (NotAuthorizedException) when the user is disabled or
+     * the client does not offer the provider.
+     */
+    public Uni<UserEntity> signIn(String clientId, String providerName, String subject, Map<String, String> claims) {
+        return transactions.transaction(() -> clients.cachedById(clientId).chain(client -> {
+            var oauth = client.settings().oauth();
+            if (oauth == null || oauth.supportedIdentityProviders() == null
+                    || !oauth.supportedIdentityProviders().contains(providerName)) {
+                throw NOT_AUTHORIZED.withMessage("The client does not offer identity provider %s.", providerName);
+            }
+            return pools.require(client.poolId()).chain(pool -> providers.describe(pool.id(), providerName)
+                    .chain(provider -> {
+                        String username = provider.name() + "_" + subject;
+                        return users.findByUsernameKey(pool.id(), pool.usernameKey(username))
+                                .chain(existing -> existing == null ? create(pool, provider, username, subject, claims)
+                                        : update(pool, provider, existing, claims));
+                    }));
+        }));
+    }
+
+    private Uni<UserEntity> create(UserPool pool, IdentityProvider provider, String username, String subject,
+            Map<String, String> claims) {
+        UserEntity user = new UserEntity();
+        user.sub = UUID.randomUUID();
+        user.poolId = pool.id();
+        user.username = username;
+        user.usernameKey = pool.usernameKey(username);
+        user.status = UserStatus.EXTERNAL_PROVIDER;
+        user.enabled = true;
+        user.createdAt = Instant.now();
+        user.updatedAt = user.createdAt;
+        Map<String, String> attributes = mapped(provider, claims);
+        attributes.put("identities", identities(provider, subject, user.createdAt));
+        store(user, pool, attributes);
+        return users.persist(user).chain(() -> autoGroup(pool, provider)).chain(group -> {
+            GroupMemberEntity member = new GroupMemberEntity();
+            member.id = UUID.randomUUID();
+            member.poolId = pool.id();
+            member.groupId = group.id;
+            member.sub = user.sub;
+            return members.persist(member);
+        }).chain(() -> outbox.record(UserEventType.UserCreated, user, Map.of("identityProvider", provider.name())))
+                .chain(() -> signedIn(user, provider));
+    }
+
+    private Uni<UserEntity> update(UserPool pool, IdentityProvider provider, UserEntity user,
+            Map<String, String> claims) {
+        if (!user.enabled) {
+            throw NOT_AUTHORIZED.withMessage("User is disabled.");
+        }
+        Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
+        attributes.putAll(mapped(provider, claims));
+        store(user, pool, attributes);
+        user.updatedAt = Instant.now();
+        return users.persist(user).chain(() -> signedIn(user, provider));
+    }
+
+    private Uni<UserEntity> signedIn(UserEntity user, IdentityProvider provider) {
+        return outbox.record(UserEventType.SignIn, user, Map.of("identityProvider", provider.name())).replaceWith(user);
+    }
+
+    /** The pool attributes the provider's claims set: each mapped claim that is present, up to 2048 characters. */
+    static Map<String, String> mapped(IdentityProvider provider, Map<String, String> claims) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        provider.attributeMapping().forEach((attribute, claim) -> {
+            String value = claims.get(claim);
+            if (!"username".equals(attribute) && value != null) {
+                attributes.put(attribute, value.length() > MAX_VALUE ? value.substring(0, MAX_VALUE) : value);
+            }
+        });
+        if (attributes.containsKey("email") && !provider.attributeMapping().containsKey("email_verified")) {
+            attributes.put("email_verified", "false");
+        }
+        return attributes;
+    }
+
+    /** Federated users sign in only through their provider: no alias or sign-in name of theirs is looked up. */
+    private static void store(UserEntity user, UserPool pool, Map<String, String> attributes) {
+        UserAttributes.store(user, pool, attributes);
+        user.emailKey = null;
+        user.phoneKey = null;
+        user.preferredUsernameKey = null;
+    }
+
+    /** Cognito's identities attribute: the provider, the user's id there, and when the link was made. */
+    private static String identities(IdentityProvider provider, String subject, Instant created) {
+        ArrayNode identities = JSON.createArrayNode();
+        ObjectNode identity = identities.addObject();
+        identity.put("userId", subject).put("providerName", provider.name()).put("providerType", provider.type())
+                .putNull("issuer").put("primary", "true")
+                .put("dateCreated", Long.toString(created.toEpochMilli()));
+        return identities.toString();
+    }
+
+    /** The group Cognito keeps for a provider's users, {@code <poolId>_<Provider>}, made at its first user. */
+    private Uni<GroupEntity> autoGroup(UserPool pool, IdentityProvider provider) {
+        String name = pool.id() + "_" + provider.name();
+        return groups.findByName(pool.id(), name).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(existing);
+            }
+            GroupEntity group = new GroupEntity();
+            group.id = UUID.randomUUID();
+            group.poolId = pool.id();
+            group.groupName = name;
+            group.description = "Autogenerated group for users who sign in using " + provider.name();
+            group.createdAt = Instant.now();
+            group.updatedAt = group.createdAt;
+            return groups.persist(group);
+        });
+    }
+}

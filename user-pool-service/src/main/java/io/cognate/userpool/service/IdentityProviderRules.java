@@ -1,0 +1,134 @@
+package io.cognate.userpool.service;
+
+import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.cognate.userpool.model.IdentityProvider;
+
+/**
+ * What Cognito checks in an identity provider: its name against its type (a social provider is named as its type),
+ * the ProviderDetails each type needs (and no others), URLs that are https (or http on the loopback, for local IdPs),
+ * an AttributeMapping onto attributes the pool has, and IdpIdentifiers unique in the pool. OIDC and Google sign in
+ * today; the other types are refused until their sign-in exists.
+ */
+final class IdentityProviderRules {
+    static final Set<String> SIGN_IN_TYPES = Set.of("OIDC", "Google");
+    private static final Set<String> SOCIAL = Set.of("Google", "Facebook", "LoginWithAmazon", "SignInWithApple");
+    private static final Set<String> RESERVED = Set.of("cognito", "COGNITO", "Cognito");
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
+    private static final List<String> OIDC_ENDPOINTS = List.of("authorize_url", "token_url", "attributes_url",
+            "jwks_uri");
+    private static final Map<String, Set<String>> KEYS = Map.of(
+            "OIDC", Set.of("client_id", "client_secret", "authorize_scopes", "attributes_request_method", "oidc_issuer",
+                    "authorize_url", "token_url", "attributes_url", "jwks_uri"),
+            "Google", Set.of("client_id", "client_secret", "authorize_scopes"));
+    private static final Map<String, List<String>> REQUIRED = Map.of(
+            "OIDC", List.of("client_id", "authorize_scopes", "attributes_request_method"),
+            "Google", List.of("client_id", "client_secret", "authorize_scopes"));
+
+    private IdentityProviderRules() {
+    }
+
+    /** The provider as it will be stored: checked, with Cognito's default mapping of username to sub. */
+    static IdentityProvider checked(IdentityProvider provider, UserPool pool) {
+        String type = provider.type();
+        if (RESERVED.contains(provider.name())) {
+            throw INVALID_PARAMETER.withMessage("Provider name %s is reserved.", provider.name());
+        }
+        if (SOCIAL.contains(type) != SOCIAL.contains(provider.name()) || SOCIAL.contains(type)
+                && !type.equals(provider.name())) {
+            throw INVALID_PARAMETER.withMessage("Provider %s cannot be of type %s", provider.name(), type);
+        }
+        if (!SIGN_IN_TYPES.contains(type)) {
+            throw INVALID_PARAMETER.withMessage("ProviderType %s is not supported by this deployment yet; OIDC and "
+                    + "Google providers are.", type);
+        }
+        Map<String, String> details = provider.details();
+        for (String key : details.keySet()) {
+            if (!KEYS.get(type).contains(key)) {
+                throw INVALID_PARAMETER.withMessage("ProviderDetails of a %s provider may not contain %s.", type, key);
+            }
+        }
+        for (String key : REQUIRED.get(type)) {
+            if (details.getOrDefault(key, "").isBlank()) {
+                throw INVALID_PARAMETER.withMessage("ProviderDetails of a %s provider must contain %s.", type, key);
+            }
+        }
+        if ("OIDC".equals(type)) {
+            checkOidc(details);
+        }
+        Map<String, String> mapping = new LinkedHashMap<>(provider.attributeMapping());
+        for (Map.Entry<String, String> entry : mapping.entrySet()) {
+            String attribute = entry.getKey();
+            if (!"username".equals(attribute) && !pool.schema().containsKey(attribute)) {
+                throw INVALID_PARAMETER.withMessage("AttributeMapping: %s is not an attribute of user pool %s.",
+                        attribute, pool.id());
+            }
+            if (entry.getValue().isEmpty() || entry.getValue().length() > 131072) {
+                throw INVALID_PARAMETER.withMessage("AttributeMapping: the claim mapped to %s must be 1 to 131072 "
+                        + "characters.", attribute);
+            }
+        }
+        mapping.putIfAbsent("username", "sub");
+        if (!"sub".equals(mapping.get("username"))) {
+            throw INVALID_PARAMETER.withMessage("AttributeMapping: username is always mapped from sub.");
+        }
+        return new IdentityProvider(provider.poolId(), provider.name(), type, Map.copyOf(details), Map.copyOf(mapping),
+                provider.idpIdentifiers(), provider.createdAt(), provider.updatedAt());
+    }
+
+    /** An IdpIdentifier names one provider of the pool. */
+    static void checkIdentifiers(IdentityProvider provider, List<IdentityProvider> others) {
+        for (String identifier : provider.idpIdentifiers()) {
+            for (IdentityProvider other : others) {
+                if (other.idpIdentifiers().contains(identifier)) {
+                    throw INVALID_PARAMETER.withMessage("IdpIdentifier %s is already used by identity provider %s.",
+                            identifier, other.name());
+                }
+            }
+        }
+    }
+
+    private static void checkOidc(Map<String, String> details) {
+        String method = details.get("attributes_request_method");
+        if (!"GET".equals(method) && !"POST".equals(method)) {
+            throw INVALID_PARAMETER.withMessage("ProviderDetails: attributes_request_method must be GET or POST.");
+        }
+        String issuer = details.get("oidc_issuer");
+        boolean explicit = OIDC_ENDPOINTS.stream().allMatch(details::containsKey);
+        if (issuer == null && !explicit) {
+            throw INVALID_PARAMETER.withMessage("ProviderDetails must contain oidc_issuer, or all of authorize_url, "
+                    + "token_url, attributes_url and jwks_uri.");
+        }
+        if (issuer != null) {
+            checkUrl("oidc_issuer", issuer);
+        }
+        for (String endpoint : OIDC_ENDPOINTS) {
+            if (details.containsKey(endpoint)) {
+                checkUrl(endpoint, details.get(endpoint));
+            }
+        }
+    }
+
+    /** An IdP's URL: absolute https, or http on the loopback (a local IdP, as in tests). */
+    private static void checkUrl(String key, String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw INVALID_PARAMETER.withMessage("ProviderDetails: %s is not a valid URL.", key);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (!"https".equals(scheme) && !("http".equals(scheme) && LOOPBACK_HOSTS.contains(host))) {
+            throw INVALID_PARAMETER.withMessage("ProviderDetails: %s must be an https URL.", key);
+        }
+    }
+}

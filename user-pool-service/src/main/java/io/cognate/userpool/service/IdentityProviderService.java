@@ -1,0 +1,199 @@
+package io.cognate.userpool.service;
+
+import static io.cognate.userpool.error.CognitoError.DUPLICATE_PROVIDER;
+import static io.cognate.userpool.error.CognitoError.RESOURCE_NOT_FOUND;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cognate.crypto.Aead;
+import io.cognate.crypto.Purpose;
+import io.cognate.userpool.config.CognateConfig;
+import io.cognate.userpool.model.IdentityProvider;
+import io.cognate.userpool.model.Page;
+import io.cognate.userpool.repository.IdentityProviderEntity;
+import io.cognate.userpool.repository.IdentityProviderRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A pool's external identity providers (Create/Describe/Update/Delete/ListIdentityProviders,
+ * GetIdentityProviderByIdentifier), checked by {@link IdentityProviderRules}; their ProviderDetails sealed at rest.
+ */
+@ApplicationScoped
+public class IdentityProviderService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final UserPoolService pools;
+    private final IdentityProviderRepository providers;
+    private final Aead aead;
+    private final String googleIssuer;
+
+    public IdentityProviderService(UserPoolService pools, IdentityProviderRepository providers, Aead aead,
+            CognateConfig config) {
+        this.pools = pools;
+        this.providers = providers;
+        this.aead = aead;
+        this.googleIssuer = config.googleIssuer();
+    }
+
+    @WithTransaction
+    public Uni<IdentityProvider> create(IdentityProvider requested) {
+        return pools.require(requested.poolId()).chain(pool -> providers.ofPool(pool.id()).chain(existing -> {
+            IdentityProvider provider = IdentityProviderRules.checked(requested, pool);
+            for (IdentityProviderEntity other : existing) {
+                if (other.providerName.equals(provider.name())) {
+                    throw DUPLICATE_PROVIDER.withMessage("A provider with the name %s already exists in this user "
+                            + "pool.", provider.name());
+                }
+            }
+            IdentityProviderRules.checkIdentifiers(provider, existing.stream().map(this::provider).toList());
+            IdentityProviderEntity entity = new IdentityProviderEntity();
+            entity.poolId = provider.poolId();
+            entity.providerName = provider.name();
+            entity.providerType = provider.type();
+            entity.createdAt = Instant.now();
+            return save(entity, provider);
+        }));
+    }
+
+    @WithSession
+    public Uni<IdentityProvider> describe(String poolId, String name) {
+        return require(poolId, name).map(this::provider);
+    }
+
+    /** UpdateIdentityProvider: the details, mapping and identifiers given replace the stored ones; the type stays. */
+    @WithTransaction
+    public Uni<IdentityProvider> update(String poolId, String name, Map<String, String> details,
+            Map<String, String> mapping, List<String> identifiers) {
+        return pools.require(poolId).chain(pool -> providers.ofPool(poolId).chain(existing -> {
+            IdentityProviderEntity entity = existing.stream().filter(e -> e.providerName.equals(name)).findFirst()
+                    .orElseThrow(() -> notFound(name));
+            IdentityProvider stored = provider(entity);
+            IdentityProvider provider = IdentityProviderRules.checked(new IdentityProvider(poolId, name,
+                    stored.type(), details == null ? given(entity) : details,
+                    mapping == null ? stored.attributeMapping() : mapping,
+                    identifiers == null ? stored.idpIdentifiers() : identifiers, stored.createdAt(), null), pool);
+            IdentityProviderRules.checkIdentifiers(provider, existing.stream().filter(e -> e != entity)
+                    .map(this::provider).toList());
+            return save(entity, provider);
+        }));
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String poolId, String name) {
+        return require(poolId, name).chain(entity -> providers.delete(poolId, name)).replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<Page<IdentityProvider>> list(String poolId, int maxResults, String nextToken) {
+        String after = Page.after(nextToken);
+        return pools.require(poolId).chain(pool -> providers.page(poolId, after, maxResults + 1))
+                .map(rows -> Page.of(rows.stream().map(this::provider).toList(), maxResults, IdentityProvider::name));
+    }
+
+    /** GetIdentityProviderByIdentifier: the provider one of whose IdpIdentifiers is {@code identifier}. */
+    @WithSession
+    public Uni<IdentityProvider> byIdentifier(String poolId, String identifier) {
+        return pools.require(poolId).chain(pool -> providers.ofPool(poolId)).map(rows -> rows.stream()
+                .map(this::provider).filter(p -> p.idpIdentifiers().contains(identifier)).findFirst()
+                .orElseThrow(() -> RESOURCE_NOT_FOUND.withMessage("Identity provider with identifier %s does not "
+                        + "exist.", identifier)));
+    }
+
+    /** The names of the pool's providers, which its clients' SupportedIdentityProviders may list. */
+    @WithSession
+    public Uni<Set<String>> namesOf(String poolId) {
+        return providers.ofPool(poolId).map(rows -> Set.copyOf(rows.stream().map(r -> r.providerName).toList()));
+    }
+
+    private Uni<IdentityProviderEntity> require(String poolId, String name) {
+        return pools.require(poolId).chain(pool -> providers.find(poolId, name)).map(entity -> {
+            if (entity == null) {
+                throw notFound(name);
+            }
+            return entity;
+        });
+    }
+
+    private static RuntimeException notFound(String name) {
+        return RESOURCE_NOT_FOUND.withMessage("Identity provider %s does not exist.", name);
+    }
+
+    private Uni<IdentityProvider> save(IdentityProviderEntity entity, IdentityProvider provider) {
+        entity.detailsSealed = aead.seal(Purpose.IDENTITY_PROVIDER_DETAILS, context(entity),
+                write(JSON.valueToTree(provider.details())).getBytes(StandardCharsets.UTF_8));
+        entity.attributeMapping = write(JSON.valueToTree(provider.attributeMapping()));
+        entity.idpIdentifiers = write(JSON.valueToTree(provider.idpIdentifiers()));
+        entity.updatedAt = Instant.now();
+        return providers.persist(entity).map(this::provider);
+    }
+
+    /** The ProviderDetails as they were given. */
+    private Map<String, String> given(IdentityProviderEntity entity) {
+        return map(read(new String(aead.open(Purpose.IDENTITY_PROVIDER_DETAILS, context(entity),
+                entity.detailsSealed), StandardCharsets.UTF_8)));
+    }
+
+    /** The provider as described: for Google, with its endpoints. */
+    private IdentityProvider provider(IdentityProviderEntity entity) {
+        List<String> identifiers = new ArrayList<>();
+        read(entity.idpIdentifiers).forEach(node -> identifiers.add(node.asText()));
+        Map<String, String> given = given(entity);
+        return new IdentityProvider(entity.poolId, entity.providerName, entity.providerType,
+                "Google".equals(entity.providerType) ? google(given) : given, map(read(entity.attributeMapping)),
+                List.copyOf(identifiers), entity.createdAt, entity.updatedAt);
+    }
+
+    /**
+     * A Google provider's details as Cognito describes them: the given ones and Google's fixed endpoints; with the
+     * issuer configured elsewhere (a test, a private deployment), only that issuer, whose discovery names the rest.
+     */
+    private Map<String, String> google(Map<String, String> given) {
+        Map<String, String> details = new LinkedHashMap<>(given);
+        details.put("oidc_issuer", googleIssuer);
+        details.put("attributes_request_method", "GET");
+        if ("https://accounts.google.com".equals(googleIssuer)) {
+            details.put("authorize_url", "https://accounts.google.com/o/oauth2/v2/auth");
+            details.put("token_url", "https://www.googleapis.com/oauth2/v4/token");
+            details.put("token_request_method", "POST");
+            details.put("attributes_url", "https://people.googleapis.com/v1/people/me?personFields=");
+            details.put("attributes_url_add_attributes", "true");
+        }
+        return details;
+    }
+
+    private static String context(IdentityProviderEntity entity) {
+        return entity.poolId + "\u0000" + entity.providerName;
+    }
+
+    private static Map<String, String> map(JsonNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        node.fields().forEachRemaining(field -> map.put(field.getKey(), field.getValue().asText()));
+        return map;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored identity provider is not JSON", e);
+        }
+    }
+
+    private static String write(JsonNode node) {
+        return node instanceof ObjectNode || node.isArray() ? node.toString() : "{}";
+    }
+}
