@@ -127,6 +127,53 @@ class FederationTest {
                 .providerName("Corp")));
     }
 
+    @Test
+    void providerWhenItAnswersAnErrorOrIsUnreachableThenRelayedToTheClientAndAForgedStateRefused() {
+        String poolId = TestPools.createPool(b -> {
+        });
+        String domain = HostedUi.domain(poolId);
+        // An OIDC provider with explicit endpoints on a closed loopback port: the redirect needs none of them reachable.
+        admin.createIdentityProvider(b -> b.userPoolId(poolId).providerName("Corp")
+                .providerType(IdentityProviderTypeType.OIDC).providerDetails(Map.of("client_id", "app",
+                        "client_secret", "secret", "authorize_scopes", "openid email", "attributes_request_method",
+                        "GET", "authorize_url", "http://127.0.0.1:9/authorize", "token_url",
+                        "http://127.0.0.1:9/token", "attributes_url", "http://127.0.0.1:9/userinfo", "jwks_uri",
+                        "http://127.0.0.1:9/jwks"))
+                .idpIdentifiers("corp.example.com"));
+        HostedUi.App client = HostedUi.app(poolId, domain, "https://app.example.com/cb",
+                b -> b.supportedIdentityProviders("COGNITO", "Corp"));
+        HostedUi.Session browser = new HostedUi.Session();
+
+        String toProvider = HostedUi.location(browser.get(client.authorizeUrl(Map.of("identity_provider", "Corp",
+                "state", "app-state", "scope", "openid"))));
+        assertTrue(toProvider.startsWith("http://127.0.0.1:9/authorize?"), toProvider);
+        assertEquals("app", HostedUi.parameter(toProvider, "client_id"));
+        assertEquals(client.base() + "/oauth2/idpresponse", HostedUi.parameter(toProvider, "redirect_uri"));
+        assertEquals("S256", HostedUi.parameter(toProvider, "code_challenge_method"));
+        assertTrue(HostedUi.parameter(toProvider, "nonce").length() >= 43);
+        String state = HostedUi.parameter(toProvider, "state");
+        assertTrue(HostedUi.location(browser.get(client.authorizeUrl(Map.of("idp_identifier", "corp.example.com"))))
+                .startsWith("http://127.0.0.1:9/authorize?"));
+
+        String denied = HostedUi.location(browser.get(client.base() + "/oauth2/idpresponse?error=access_denied"
+                + "&error_description=The+user+said+no&state=" + java.net.URLEncoder.encode(state,
+                        StandardCharsets.UTF_8)));
+        assertTrue(denied.startsWith("https://app.example.com/cb?"), denied);
+        assertEquals("access_denied", HostedUi.parameter(denied, "error"));
+        assertEquals("The user said no", HostedUi.parameter(denied, "error_description"));
+        assertEquals("app-state", HostedUi.parameter(denied, "state"));
+
+        String unreachable = HostedUi.location(browser.get(client.base() + "/oauth2/idpresponse?code=abc&state="
+                + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8)));
+        assertEquals("invalid_request", HostedUi.parameter(unreachable, "error"));
+        assertTrue(HostedUi.parameter(unreachable, "error_description").contains("could not be reached"),
+                unreachable);
+
+        assertEquals(400, browser.get(client.base() + "/oauth2/idpresponse?code=abc&state=forged").statusCode());
+        String unknown = HostedUi.location(browser.get(client.authorizeUrl(Map.of("identity_provider", "Other"))));
+        assertEquals("invalid_request", HostedUi.parameter(unknown, "error"));
+    }
+
     /** The relying party's sign-in through the hosted page's button for {@code provider}, as {@code login} there. */
     private static JsonNode signInThroughIdp(HostedUi.App client, String provider, String login) throws Exception {
         ProcessBuilder node = new ProcessBuilder("node", "oidc-rp.mjs").directory(NODE_DIR.toFile());

@@ -110,7 +110,7 @@ public class FederatedSignIn {
             member.sub = user.sub;
             return members.persist(member);
         }).chain(() -> outbox.record(UserEventType.UserCreated, user, Map.of("identityProvider", provider.name())))
-                .chain(() -> signedIn(user, provider));
+                .replaceWith(user);
     }
 
     private Uni<UserEntity> update(UserPool pool, IdentityProvider provider, UserEntity user,
@@ -122,11 +122,7 @@ public class FederatedSignIn {
         attributes.putAll(mapped(provider, claims));
         store(user, pool, attributes);
         user.updatedAt = Instant.now();
-        return users.persist(user).chain(() -> signedIn(user, provider));
-    }
-
-    private Uni<UserEntity> signedIn(UserEntity user, IdentityProvider provider) {
-        return outbox.record(UserEventType.SignIn, user, Map.of("identityProvider", provider.name())).replaceWith(user);
+        return users.persist(user);
     }
 
     /** The pool attributes the provider's claims set: each mapped claim that is present, up to 2048 characters. */
