@@ -88,6 +88,8 @@ service_env() {
         "QUARKUS_GRPC_CLIENTS_TOKEN_PORT=$(service_grpc_port token-service)" \
         "QUARKUS_GRPC_CLIENTS_TRIGGERS_HOST=127.0.0.1" \
         "QUARKUS_GRPC_CLIENTS_TRIGGERS_PORT=$(service_grpc_port trigger-gateway)"
+      # The federation tests stand in for Google with a local OpenID provider on B+40 (FederationTest).
+      if [[ "$PROFILE" == test ]]; then echo "COGNATE_GOOGLE_ISSUER=http://127.0.0.1:$((BASE_PORT + 40))"; fi
       ;;
     trigger-gateway)
       # Handlers answer the Lambda Invoke API; locally, deploy/lambda's shims host them (deploy/lambda/README.md).

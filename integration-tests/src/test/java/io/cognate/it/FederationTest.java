@@ -90,6 +90,48 @@ class FederationTest {
     }
 
     @Test
+    void googleWhenItsIssuerIsALocalProviderThenUsersSignInAsGoogleUsers() throws Exception {
+        HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        app.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        app.start();
+        String poolId = TestPools.createPool(b -> {
+        });
+        String domain = HostedUi.domain(poolId);
+        String idpResponse = Stack.get().issuerBaseUrl() + "/domain/" + domain + "/oauth2/idpresponse";
+        // The test stack's Google issuer (COGNATE_GOOGLE_ISSUER) is this port: oidc-provider plays Google.
+        Process google = startIdp(Stack.get().googleIdpPort(), "google-app.apps.example", "google-secret-0123456789abcdef",
+                idpResponse);
+        try {
+            firstLine(google);
+            IdentityProviderType created = admin.createIdentityProvider(b -> b.userPoolId(poolId).providerName("Google")
+                    .providerType(IdentityProviderTypeType.GOOGLE).providerDetails(Map.of("client_id",
+                            "google-app.apps.example", "client_secret", "google-secret-0123456789abcdef",
+                            "authorize_scopes", "openid email profile"))
+                    .attributeMapping(Map.of("email", "email", "given_name", "given_name"))).identityProvider();
+            assertEquals("http://127.0.0.1:" + Stack.get().googleIdpPort(), created.providerDetails()
+                    .get("oidc_issuer"));
+            String callback = "http://127.0.0.1:" + app.getAddress().getPort() + "/rp/callback";
+            HostedUi.App client = HostedUi.app(poolId, domain, callback,
+                    b -> b.supportedIdentityProviders("Google"));
+
+            JsonNode result = signInThroughIdp(client, "Google", "bob");
+
+            JsonNode claims = result.path("idTokenClaims");
+            assertEquals("Google", claims.path("identities").path(0).path("providerType").asText(), result.toString());
+            assertEquals("bob", claims.path("given_name").asText());
+            assertEquals("false", admin.adminGetUser(b -> b.userPoolId(poolId).username("Google_bob"))
+                    .userAttributes().stream().filter(a -> a.name().equals("email_verified")).findFirst()
+                    .orElseThrow().value());
+        } finally {
+            google.destroy();
+            app.stop(0);
+        }
+    }
+
+    @Test
     void identityProvidersWhenManagedThroughTheSdkThenCognitosShapesAndRefusals() {
         String poolId = TestPools.createPool(b -> {
         });
@@ -195,6 +237,10 @@ class FederationTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        return startIdp(port, clientId, secret, redirectUri);
+    }
+
+    private static Process startIdp(int port, String clientId, String secret, String redirectUri) throws Exception {
         ProcessBuilder node = new ProcessBuilder("node", "idp-oidc.mjs").directory(NODE_DIR.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         node.environment().putAll(Map.of("PORT", Integer.toString(port), "CLIENT_ID", clientId, "CLIENT_SECRET",

@@ -114,6 +114,11 @@ public final class Stack {
         return value("COGNATE_KAFKA_BOOTSTRAP");
     }
 
+    /** Where the federation tests run the OpenID provider that stands in for Google (the stack's Google issuer). */
+    public int googleIdpPort() {
+        return Integer.parseInt(value("COGNATE_GOOGLE_IDP_PORT"));
+    }
+
     public int imapPort() {
         return Integer.parseInt(value("COGNATE_IMAP_PORT"));
     }
