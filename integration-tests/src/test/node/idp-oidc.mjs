@@ -1,6 +1,6 @@
 // A corporate OpenID Connect identity provider for the federation tests: oidc-provider (a certified OP) on
 // 127.0.0.1:PORT with its development sign-in pages (any login name signs in as that user; the password is not
-// checked), one confidential client (client_secret_post) whose redirect URI is the Cognate pool's
+// checked; a login name with an @ is also the user's email), one confidential client (client_secret_post) whose redirect URI is the Cognate pool's
 // /oauth2/idpresponse, and users whose claims are made from their login name. Prints {"issuer": ...} once listening;
 // runs until killed. Run by FederationTest.
 //
@@ -23,7 +23,8 @@ const provider = new Provider(issuer, {
     return {
       accountId: id,
       async claims() {
-        return { sub: id, email: `${id}@corp.example`, email_verified: true, name: `Corp ${id}`, given_name: id };
+        const email = id.includes('@') ? id : `${id}@corp.example`;
+        return { sub: id, email, email_verified: true, name: `Corp ${id}`, given_name: id };
       },
     };
   },

@@ -60,6 +60,14 @@ try {
   await browser.close();
 }
 
+// An error the server sent to the app instead of a code (a refused federated sign-in, say): reported, not thrown.
+const callbackError = new URL(callback).searchParams.get('error');
+if (callbackError) {
+  console.log(JSON.stringify({ callbackError,
+    callbackErrorDescription: new URL(callback).searchParams.get('error_description') }));
+  process.exit(0);
+}
+
 const tokens = await client.authorizationCodeGrant(config, new URL(callback), {
   pkceCodeVerifier: verifier,
   expectedState: state,

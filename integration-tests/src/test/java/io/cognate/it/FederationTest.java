@@ -22,6 +22,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.cognate.it.support.Cognito;
 import io.cognate.it.support.HostedUi;
+import io.cognate.it.support.LambdaShims;
 import io.cognate.it.support.Stack;
 import io.cognate.it.support.TestPools;
 
@@ -43,14 +44,10 @@ class FederationTest {
 
     @Test
     void oidcProviderWhenUserSignsInThroughTheHostedPageThenFederatedUserAndTokensWithIdentities() throws Exception {
-        HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        app.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        app.start();
-        String poolId = TestPools.createPool(b -> {
-        });
+        HttpServer app = callbackServer();
+        LambdaShims.start();
+        String poolId = TestPools.createPool(b -> b.lambdaConfig(l -> l.preSignUp(LambdaShims.arn("pre-signup"))
+                .postConfirmation(LambdaShims.arn("record"))));
         String domain = HostedUi.domain(poolId);
         String idpResponse = Stack.get().issuerBaseUrl() + "/domain/" + domain + "/oauth2/idpresponse";
         Process idp = startIdp("cognate", "corp-secret-0123456789-0123456789", idpResponse);
@@ -80,9 +77,22 @@ class FederationTest {
             assertTrue(user.userAttributes().stream().anyMatch(a -> a.name().equals("name")
                     && a.value().equals("Corp alice")), user.toString());
 
+            assertTrue(LambdaShims.events("pre-signup").stream().anyMatch(e -> e.path("triggerSource").asText()
+                    .equals("PreSignUp_ExternalProvider") && e.path("userName").asText().equals("CorpIdP_alice")));
+            assertTrue(LambdaShims.events("record").stream().anyMatch(e -> e.path("triggerSource").asText()
+                    .equals("PostConfirmation_ConfirmSignUp") && e.path("userName").asText().equals("CorpIdP_alice")));
+
             // A second sign-in is the same user, not a new one.
             JsonNode again = signInThroughIdp(client, "CorpIdP", "alice");
             assertEquals(claims.path("sub").asText(), again.path("idTokenClaims").path("sub").asText());
+
+            // PreSignUp_ExternalProvider refuses a first sign-in: relayed to the client, no user made.
+            JsonNode refused = signInThroughIdp(client, "CorpIdP", "eve@blocked.example");
+            assertEquals("invalid_request", refused.path("callbackError").asText(), refused.toString());
+            assertTrue(refused.path("callbackErrorDescription").asText()
+                    .contains("Registration from this domain is not allowed."), refused.toString());
+            assertThrows(AwsServiceException.class, () -> admin.adminGetUser(b -> b.userPoolId(poolId)
+                    .username("CorpIdP_eve@blocked.example")));
         } finally {
             idp.destroy();
             app.stop(0);
@@ -91,12 +101,7 @@ class FederationTest {
 
     @Test
     void googleWhenItsIssuerIsALocalProviderThenUsersSignInAsGoogleUsers() throws Exception {
-        HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        app.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        app.start();
+        HttpServer app = callbackServer();
         String poolId = TestPools.createPool(b -> {
         });
         String domain = HostedUi.domain(poolId);
@@ -214,6 +219,17 @@ class FederationTest {
         assertEquals(400, browser.get(client.base() + "/oauth2/idpresponse?code=abc&state=forged").statusCode());
         String unknown = HostedUi.location(browser.get(client.authorizeUrl(Map.of("identity_provider", "Other"))));
         assertEquals("invalid_request", HostedUi.parameter(unknown, "error"));
+    }
+
+    /** Where the relying party's browser lands: the app's callback, answering 200. */
+    private static HttpServer callbackServer() throws java.io.IOException {
+        HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        app.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        app.start();
+        return app;
     }
 
     /** The relying party's sign-in through the hosted page's button for {@code provider}, as {@code login} there. */

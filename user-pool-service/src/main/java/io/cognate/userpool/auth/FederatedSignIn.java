@@ -24,11 +24,14 @@ import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClientService;
+import io.cognate.userpool.service.Failures;
 import io.cognate.userpool.service.IdentityProviderService;
 import io.cognate.userpool.service.UserAttributes;
 import io.cognate.userpool.service.UserPool;
 import io.cognate.userpool.service.UserPoolService;
 import io.cognate.userpool.service.UserStatus;
+import io.cognate.userpool.triggers.PoolCall;
+import io.cognate.userpool.triggers.Triggers;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,7 +39,8 @@ import io.smallrye.mutiny.Uni;
  * {@code <Provider>_<subject>}, status EXTERNAL_PROVIDER, created at the first sign-in with the provider's claims
  * mapped onto attributes (AttributeMapping), the {@code identities} attribute, and membership of the group
  * {@code <poolId>_<Provider>}; at every later sign-in the mapped attributes are written again (a claim the provider no
- * longer sends leaves its attribute as it was). A mapped email is unverified unless email_verified is mapped too.
+ * longer sends leaves its attribute as it was). A mapped email is unverified unless email_verified is mapped too (or
+ * PreSignUp_ExternalProvider answers autoVerifyEmail).
  */
 @ApplicationScoped
 public class FederatedSignIn {
@@ -52,10 +56,11 @@ public class FederatedSignIn {
     private final GroupMemberRepository members;
     private final Outbox outbox;
     private final Transactions transactions;
+    private final Triggers triggers;
 
     public FederatedSignIn(AppClientService clients, UserPoolService pools, IdentityProviderService providers,
             UserRepository users, GroupRepository groups, GroupMemberRepository members, Outbox outbox,
-            Transactions transactions) {
+            Transactions transactions, Triggers triggers) {
         this.clients = clients;
         this.pools = pools;
         this.providers = providers;
@@ -64,15 +69,21 @@ public class FederatedSignIn {
         this.members = members;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.triggers = triggers;
+    }
+
+    /** What a sign-in reads before it writes: the pool, the provider, and the user if they signed in before. */
+    private record Found(UserPool pool, IdentityProvider provider, String username, boolean exists) {
     }
 
     /**
      * The user to sign in for {@code subject} at the provider, created or updated from {@code claims} (the provider's
      * ID token and userInfo claims, each as a string). Refused (NotAuthorizedException) when the user is disabled or
-     * the client does not offer the provider.
+     * the client does not offer the provider; a first sign-in runs PreSignUp_ExternalProvider (which may refuse it)
+     * before the user is created and PostConfirmation_ConfirmSignUp after, as Cognito does.
      */
     public Uni<UserEntity> signIn(String clientId, String providerName, String subject, Map<String, String> claims) {
-        return transactions.transaction(() -> clients.cachedById(clientId).chain(client -> {
+        return transactions.session(() -> clients.cachedById(clientId).chain(client -> {
             var oauth = client.settings().oauth();
             if (oauth == null || oauth.supportedIdentityProviders() == null
                     || !oauth.supportedIdentityProviders().contains(providerName)) {
@@ -82,19 +93,22 @@ public class FederatedSignIn {
                     .chain(provider -> {
                         String username = provider.name() + "_" + subject;
                         return users.findByUsernameKey(pool.id(), pool.usernameKey(username))
-                                .chain(existing -> existing == null ? create(pool, provider, username, subject, claims)
-                                        : update(pool, provider, existing, claims));
+                                .map(existing -> new Found(pool, provider, username, existing != null));
                     }));
-        }));
+        })).chain(found -> (found.exists() ? update(found, claims) : create(found, clientId, subject, claims))
+                .call(user -> transactions.transaction(() -> outbox.record(UserEventType.SignIn, user, Map.of(
+                        "clientId", clientId, "authFlow", UserStatus.EXTERNAL_PROVIDER, "identityProvider",
+                        found.provider().name())))));
     }
 
-    private Uni<UserEntity> create(UserPool pool, IdentityProvider provider, String username, String subject,
-            Map<String, String> claims) {
+    private Uni<UserEntity> create(Found found, String clientId, String subject, Map<String, String> claims) {
+        UserPool pool = found.pool();
+        IdentityProvider provider = found.provider();
         UserEntity user = new UserEntity();
         user.sub = UUID.randomUUID();
         user.poolId = pool.id();
-        user.username = username;
-        user.usernameKey = pool.usernameKey(username);
+        user.username = found.username();
+        user.usernameKey = pool.usernameKey(found.username());
         user.status = UserStatus.EXTERNAL_PROVIDER;
         user.enabled = true;
         user.createdAt = Instant.now();
@@ -102,27 +116,43 @@ public class FederatedSignIn {
         Map<String, String> attributes = mapped(provider, claims);
         attributes.put("identities", identities(provider, subject, user.createdAt));
         store(user, pool, attributes);
-        return users.persist(user).chain(() -> autoGroup(pool, provider)).chain(group -> {
-            GroupMemberEntity member = new GroupMemberEntity();
-            member.id = UUID.randomUUID();
-            member.poolId = pool.id();
-            member.groupId = group.id;
-            member.sub = user.sub;
-            return members.persist(member);
-        }).chain(() -> outbox.record(UserEventType.UserCreated, user, Map.of("identityProvider", provider.name())))
+        PoolCall call = pool.triggerCall(clientId, Map.of());
+        return triggers.preSignUp(call, "PreSignUp_ExternalProvider", user.username, UserAttributes.ofTrigger(user),
+                Map.of()).chain(answer -> {
+                    if (answer.autoVerifyEmail() && attributes.containsKey("email")) {
+                        attributes.put("email_verified", "true");
+                        store(user, pool, attributes);
+                    }
+                    return transactions.transaction(() -> users.persist(user).chain(() -> autoGroup(pool, provider))
+                            .chain(group -> {
+                                GroupMemberEntity member = new GroupMemberEntity();
+                                member.id = UUID.randomUUID();
+                                member.poolId = pool.id();
+                                member.groupId = group.id;
+                                member.sub = user.sub;
+                                return members.persist(member);
+                            }).chain(() -> outbox.record(UserEventType.UserCreated, user, Map.of("identityProvider",
+                                    provider.name()))))
+                            .onFailure(Failures::isUniqueViolation).transform(e -> NOT_AUTHORIZED.withMessage(
+                                    "The user is signing in elsewhere at the same moment; try again."));
+                }).call(() -> triggers.postConfirmation(call, "PostConfirmation_ConfirmSignUp", user.username,
+                        UserAttributes.ofTrigger(user)))
                 .replaceWith(user);
     }
 
-    private Uni<UserEntity> update(UserPool pool, IdentityProvider provider, UserEntity user,
-            Map<String, String> claims) {
-        if (!user.enabled) {
-            throw NOT_AUTHORIZED.withMessage("User is disabled.");
-        }
-        Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
-        attributes.putAll(mapped(provider, claims));
-        store(user, pool, attributes);
-        user.updatedAt = Instant.now();
-        return users.persist(user);
+    /** A later sign-in: the mapped attributes written again, in a transaction of its own. */
+    private Uni<UserEntity> update(Found found, Map<String, String> claims) {
+        return transactions.transaction(() -> users.findByUsernameKey(found.pool().id(), found.pool()
+                .usernameKey(found.username())).chain(user -> {
+                    if (!user.enabled) {
+                        throw NOT_AUTHORIZED.withMessage("User is disabled.");
+                    }
+                    Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
+                    attributes.putAll(mapped(found.provider(), claims));
+                    store(user, found.pool(), attributes);
+                    user.updatedAt = Instant.now();
+                    return users.persist(user);
+                }));
     }
 
     /** The pool attributes the provider's claims set: each mapped claim that is present, up to 2048 characters. */
