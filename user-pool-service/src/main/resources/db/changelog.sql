@@ -251,3 +251,16 @@ CREATE TABLE identity_provider (
     updated_at         timestamptz  NOT NULL,
     PRIMARY KEY (pool_id, provider_name)
 );
+
+--changeset cognate:13
+-- Links from a user at an external identity provider to a native user of the pool (AdminLinkProviderForUser): a
+-- sign-in at that provider as that subject signs the native user in.
+CREATE TABLE federated_link (
+    pool_id        varchar(55)  NOT NULL REFERENCES user_pool (id) ON DELETE CASCADE,
+    provider_name  varchar(32)  NOT NULL,
+    subject        varchar(2048) NOT NULL,
+    sub            uuid         NOT NULL REFERENCES pool_user (sub) ON DELETE CASCADE,
+    created_at     timestamptz  NOT NULL,
+    PRIMARY KEY (pool_id, provider_name, subject)
+);
+CREATE INDEX federated_link_user ON federated_link (sub);

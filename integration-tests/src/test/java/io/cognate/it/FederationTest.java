@@ -25,6 +25,8 @@ import io.cognate.it.support.HostedUi;
 import io.cognate.it.support.LambdaShims;
 import io.cognate.it.support.Stack;
 import io.cognate.it.support.TestPools;
+import io.cognate.it.support.TestUser;
+import io.cognate.it.support.TestUsers;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -93,6 +95,25 @@ class FederationTest {
                     .contains("Registration from this domain is not allowed."), refused.toString());
             assertThrows(AwsServiceException.class, () -> admin.adminGetUser(b -> b.userPoolId(poolId)
                     .username("CorpIdP_eve@blocked.example")));
+
+            // A provider user linked to a native user signs the native user in; linking one who signed in is refused.
+            TestUser dave = TestUsers.confirmed(client.pool());
+            admin.adminLinkProviderForUser(b -> b.userPoolId(poolId).destinationUser(u -> u.providerName("Cognito")
+                    .providerAttributeValue(dave.username())).sourceUser(u -> u.providerName("CorpIdP")
+                            .providerAttributeName("Cognito_Subject").providerAttributeValue("carol")));
+            JsonNode linked = signInThroughIdp(client, "CorpIdP", "carol").path("idTokenClaims");
+            assertEquals(dave.sub(), linked.path("sub").asText(), linked.toString());
+            assertEquals("carol", linked.path("identities").path(0).path("userId").asText());
+            assertEquals("false", linked.path("identities").path(0).path("primary").asText());
+            AwsServiceException merging = assertThrows(AwsServiceException.class, () -> admin.adminLinkProviderForUser(
+                    b -> b.userPoolId(poolId).destinationUser(u -> u.providerName("Cognito")
+                            .providerAttributeValue(dave.username())).sourceUser(u -> u.providerName("CorpIdP")
+                                    .providerAttributeName("Cognito_Subject").providerAttributeValue("alice"))));
+            assertTrue(merging.awsErrorDetails().errorMessage().startsWith("Merging is not currently supported"));
+            admin.adminDisableProviderForUser(b -> b.userPoolId(poolId).user(u -> u.providerName("CorpIdP")
+                    .providerAttributeName("Cognito_Subject").providerAttributeValue("carol")));
+            assertTrue(admin.adminGetUser(b -> b.userPoolId(poolId).username(dave.username())).userAttributes()
+                    .stream().noneMatch(a -> a.name().equals("identities")));
         } finally {
             idp.destroy();
             app.stop(0);

@@ -9,13 +9,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.model.IdentityProvider;
+import io.cognate.userpool.repository.FederatedLinkEntity;
+import io.cognate.userpool.repository.FederatedLinkRepository;
 import io.cognate.userpool.repository.GroupEntity;
 import io.cognate.userpool.repository.GroupMemberEntity;
 import io.cognate.userpool.repository.GroupMemberRepository;
@@ -25,6 +23,7 @@ import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClientService;
 import io.cognate.userpool.service.Failures;
+import io.cognate.userpool.service.Identities;
 import io.cognate.userpool.service.IdentityProviderService;
 import io.cognate.userpool.service.UserAttributes;
 import io.cognate.userpool.service.UserPool;
@@ -40,11 +39,10 @@ import io.smallrye.mutiny.Uni;
  * mapped onto attributes (AttributeMapping), the {@code identities} attribute, and membership of the group
  * {@code <poolId>_<Provider>}; at every later sign-in the mapped attributes are written again (a claim the provider no
  * longer sends leaves its attribute as it was). A mapped email is unverified unless email_verified is mapped too (or
- * PreSignUp_ExternalProvider answers autoVerifyEmail).
+ * PreSignUp_ExternalProvider answers autoVerifyEmail). A provider user linked to a native user signs that user in.
  */
 @ApplicationScoped
 public class FederatedSignIn {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Longest attribute value a provider's claim may set. */
     private static final int MAX_VALUE = 2048;
 
@@ -57,10 +55,11 @@ public class FederatedSignIn {
     private final Outbox outbox;
     private final Transactions transactions;
     private final Triggers triggers;
+    private final FederatedLinkRepository links;
 
     public FederatedSignIn(AppClientService clients, UserPoolService pools, IdentityProviderService providers,
             UserRepository users, GroupRepository groups, GroupMemberRepository members, Outbox outbox,
-            Transactions transactions, Triggers triggers) {
+            Transactions transactions, Triggers triggers, FederatedLinkRepository links) {
         this.clients = clients;
         this.pools = pools;
         this.providers = providers;
@@ -70,10 +69,12 @@ public class FederatedSignIn {
         this.outbox = outbox;
         this.transactions = transactions;
         this.triggers = triggers;
+        this.links = links;
     }
 
     /** What a sign-in reads before it writes: the pool, the provider, and the user if they signed in before. */
-    private record Found(UserPool pool, IdentityProvider provider, String username, boolean exists) {
+    private record Found(UserPool pool, IdentityProvider provider, String username, boolean exists,
+            FederatedLinkEntity link) {
     }
 
     /**
@@ -92,10 +93,13 @@ public class FederatedSignIn {
             return pools.require(client.poolId()).chain(pool -> providers.describe(pool.id(), providerName)
                     .chain(provider -> {
                         String username = provider.name() + "_" + subject;
-                        return users.findByUsernameKey(pool.id(), pool.usernameKey(username))
-                                .map(existing -> new Found(pool, provider, username, existing != null));
+                        return links.find(pool.id(), provider.name(), subject).chain(link -> users
+                                .findByUsernameKey(pool.id(), pool.usernameKey(username))
+                                .map(existing -> new Found(pool, provider, username, existing != null, link)));
                     }));
-        })).chain(found -> (found.exists() ? update(found, claims) : create(found, clientId, subject, claims))
+        })).chain(found -> (found.link() != null ? linked(found)
+                : found.exists() ? update(found, claims)
+                        : create(found, clientId, subject, claims))
                 .call(user -> transactions.transaction(() -> outbox.record(UserEventType.SignIn, user, Map.of(
                         "clientId", clientId, "authFlow", UserStatus.EXTERNAL_PROVIDER, "identityProvider",
                         found.provider().name())))));
@@ -114,7 +118,7 @@ public class FederatedSignIn {
         user.createdAt = Instant.now();
         user.updatedAt = user.createdAt;
         Map<String, String> attributes = mapped(provider, claims);
-        attributes.put("identities", identities(provider, subject, user.createdAt));
+        attributes.put("identities", Identities.with(null, provider, subject, true, user.createdAt));
         store(user, pool, attributes);
         PoolCall call = pool.triggerCall(clientId, Map.of());
         return triggers.preSignUp(call, "PreSignUp_ExternalProvider", user.username, UserAttributes.ofTrigger(user),
@@ -138,6 +142,19 @@ public class FederatedSignIn {
                 }).call(() -> triggers.postConfirmation(call, "PostConfirmation_ConfirmSignUp", user.username,
                         UserAttributes.ofTrigger(user)))
                 .replaceWith(user);
+    }
+
+    /**
+     * A provider user linked to a native user (AdminLinkProviderForUser): the native user signs in, as they are (their
+     * attributes are theirs, not the provider's).
+     */
+    private Uni<UserEntity> linked(Found found) {
+        return transactions.session(() -> users.findBySub(found.pool().id(), found.link().sub)).map(user -> {
+            if (user == null || !user.enabled) {
+                throw NOT_AUTHORIZED.withMessage("User is disabled.");
+            }
+            return user;
+        });
     }
 
     /** A later sign-in: the mapped attributes written again, in a transaction of its own. */
@@ -176,16 +193,6 @@ public class FederatedSignIn {
         user.emailKey = null;
         user.phoneKey = null;
         user.preferredUsernameKey = null;
-    }
-
-    /** Cognito's identities attribute: the provider, the user's id there, and when the link was made. */
-    private static String identities(IdentityProvider provider, String subject, Instant created) {
-        ArrayNode identities = JSON.createArrayNode();
-        ObjectNode identity = identities.addObject();
-        identity.put("userId", subject).put("providerName", provider.name()).put("providerType", provider.type())
-                .putNull("issuer").put("primary", "true")
-                .put("dateCreated", Long.toString(created.toEpochMilli()));
-        return identities.toString();
     }
 
     /** The group Cognito keeps for a provider's users, {@code <poolId>_<Provider>}, made at its first user. */

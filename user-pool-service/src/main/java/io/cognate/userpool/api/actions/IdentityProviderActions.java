@@ -17,6 +17,7 @@ import io.cognate.userpool.api.Params;
 import io.cognate.userpool.api.wire.Pages;
 import io.cognate.userpool.model.IdentityProvider;
 import io.cognate.userpool.service.IdentityProviderService;
+import io.cognate.userpool.service.ProviderLinks;
 
 /** A pool's external identity providers (IAM-authorized). */
 @ApplicationScoped
@@ -28,9 +29,17 @@ public class IdentityProviderActions implements ActionGroup {
             "SignInWithApple", "OIDC");
 
     private final IdentityProviderService providers;
+    private final ProviderLinks links;
 
-    public IdentityProviderActions(IdentityProviderService providers) {
+    public IdentityProviderActions(IdentityProviderService providers, ProviderLinks links) {
         this.providers = providers;
+        this.links = links;
+    }
+
+    record Link(String poolId, ProviderLinks.ProviderUser destination, ProviderLinks.ProviderUser source) {
+    }
+
+    record Disable(String poolId, ProviderLinks.ProviderUser user) {
     }
 
     record Named(String poolId, String name) {
@@ -61,6 +70,20 @@ public class IdentityProviderActions implements ActionGroup {
         registry.iam("GetIdentityProviderByIdentifier", p -> new Named(p.userPoolId(), p.required("IdpIdentifier", 1,
                 40, IDP_IDENTIFIER)), n -> providers.byIdentifier(n.poolId(), n.name()),
                 IdentityProviderActions::wrapped);
+        registry.iam("AdminLinkProviderForUser", p -> new Link(p.userPoolId(), providerUser(p, "DestinationUser"),
+                providerUser(p, "SourceUser")), l -> links.link(l.poolId(), l.destination(), l.source()), Json::empty);
+        registry.iam("AdminDisableProviderForUser", p -> new Disable(p.userPoolId(), providerUser(p, "User")),
+                d -> links.disable(d.poolId(), d.user()), Json::empty);
+    }
+
+    /** A ProviderUserIdentifierType member (required). */
+    private static ProviderLinks.ProviderUser providerUser(Params p, String field) {
+        Params user = p.nested(field);
+        if (user == null) {
+            p.requiredMap(field);
+        }
+        return new ProviderLinks.ProviderUser(user.required("ProviderName", 1, 32, Params.NAME),
+                user.optional("ProviderAttributeName", 1, 2048), user.required("ProviderAttributeValue", 1, 2048));
     }
 
     private static Named named(Params p) {
