@@ -124,7 +124,11 @@ service_env() {
         "QUARKUS_GRPC_CLIENTS_TOKEN_PORT=$(service_grpc_port token-service)" \
         "COGNATE_OPEN_ID_ISSUER=http://localhost:$(service_http_port "$module")"
       # The tests change pools and roles between one request and the next: no cached copy. Otherwise 5 s.
-      if [[ "$PROFILE" == test ]]; then echo "COGNATE_CONFIG_CACHE_TTL=PT0S"; fi
+      if [[ "$PROFILE" == test ]]; then
+        echo "COGNATE_CONFIG_CACHE_TTL=PT0S"
+        # Google's issuer, as user-pool-service's: the federation tests' local OpenID provider on B+40.
+        echo "COGNATE_GOOGLE_ISSUER=http://127.0.0.1:$((BASE_PORT + 40))"
+      fi
       # The tests run at Cognito's quotas except where a burst of test calls could pass them; IdentityPoolQuotasTest
       # checks ListTagsForResource's (10 a second). Otherwise Cognito's, or COGNATE_RATE_LIMITS as set.
       if [[ "$PROFILE" == test ]]; then

@@ -6,10 +6,14 @@
 //
 //   PORT=... CLIENT_ID=... CLIENT_SECRET=... REDIRECT_URI=... node idp-oidc.mjs
 import Provider from 'oidc-provider';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 
 const env = process.env;
 const issuer = `http://127.0.0.1:${env.PORT}`;
+const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+const signingKey = { ...(await exportJWK(privateKey)), kid: 'idp-test', alg: 'RS256', use: 'sig' };
 const provider = new Provider(issuer, {
+  jwks: { keys: [signingKey] },
   clients: [{
     client_id: env.CLIENT_ID,
     client_secret: env.CLIENT_SECRET,
@@ -30,5 +34,13 @@ const provider = new Provider(issuer, {
   },
   features: { devInteractions: { enabled: true } },
   cookies: { keys: ['cognate-federation-test-idp'] },
+});
+// An ID token as this provider signs them, for an app that signed a user in here (GET /test/id-token?sub=&aud=):
+// what a mobile app hands an identity pool under accounts.google.com, without driving a browser.
+provider.use(async (ctx, next) => {
+  if (ctx.path !== '/test/id-token') return next();
+  ctx.body = await new SignJWT({ email: `${ctx.query.sub}@corp.example` })
+    .setProtectedHeader({ alg: 'RS256', kid: 'idp-test' }).setIssuer(issuer).setSubject(ctx.query.sub)
+    .setAudience(ctx.query.aud).setIssuedAt().setExpirationTime('10m').sign(privateKey);
 });
 provider.listen(Number(env.PORT), '127.0.0.1', () => console.log(JSON.stringify({ issuer })));

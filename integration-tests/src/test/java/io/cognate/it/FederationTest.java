@@ -8,6 +8,10 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +26,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.cognate.it.support.Cognito;
 import io.cognate.it.support.HostedUi;
+import io.cognate.it.support.IdentityPools;
 import io.cognate.it.support.LambdaShims;
 import io.cognate.it.support.Stack;
 import io.cognate.it.support.TestPools;
@@ -121,7 +126,8 @@ class FederationTest {
     }
 
     @Test
-    void googleWhenItsIssuerIsALocalProviderThenUsersSignInAsGoogleUsers() throws Exception {
+    void googleWhenItsIssuerIsALocalProviderThenUsersSignInAsGoogleUsersAndIdentityPoolsTakeItsTokens()
+            throws Exception {
         HttpServer app = callbackServer();
         String poolId = TestPools.createPool(b -> {
         });
@@ -151,6 +157,29 @@ class FederationTest {
             assertEquals("false", admin.adminGetUser(b -> b.userPoolId(poolId).username("Google_bob"))
                     .userAttributes().stream().filter(a -> a.name().equals("email_verified")).findFirst()
                     .orElseThrow().value());
+
+            // An identity pool takes Google's ID tokens directly (SupportedLoginProviders accounts.google.com).
+            String googleIdp = "http://127.0.0.1:" + Stack.get().googleIdpPort();
+            String idToken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(googleIdp
+                    + "/test/id-token?sub=bob&aud=google-app.apps.example")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String identityPool = IdentityPools.admin().createIdentityPool(r -> r.identityPoolName("google")
+                    .allowUnauthenticatedIdentities(false).supportedLoginProviders(Map.of("accounts.google.com",
+                            "google-app.apps.example")))
+                    .identityPoolId();
+            IdentityPools.roles(identityPool, IdentityPools.role(identityPool, "authenticated", null), null);
+            Map<String, String> logins = Map.of("accounts.google.com", idToken);
+            String identity = IdentityPools.anonymous().getId(r -> r.identityPoolId(identityPool).logins(logins))
+                    .identityId();
+            assertTrue(IdentityPools.anonymous().getCredentialsForIdentity(r -> r.identityId(identity).logins(logins))
+                    .credentials().accessKeyId().startsWith("ASIA"));
+            String otherApp = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(googleIdp
+                    + "/test/id-token?sub=bob&aud=another-app")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            expect("NotAuthorizedException", () -> IdentityPools.anonymous().getId(r -> r.identityPoolId(identityPool)
+                    .logins(Map.of("accounts.google.com", otherApp))));
+            expect("InvalidParameterException", () -> IdentityPools.admin().createIdentityPool(r -> r
+                    .identityPoolName("facebook").allowUnauthenticatedIdentities(false)
+                    .supportedLoginProviders(Map.of("graph.facebook.com", "app"))));
         } finally {
             google.destroy();
             app.stop(0);

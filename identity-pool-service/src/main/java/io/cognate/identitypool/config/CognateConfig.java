@@ -48,6 +48,18 @@ public interface CognateConfig {
      */
     Optional<List<String>> rateLimits();
 
+    /**
+     * Google's OpenID issuer, by whose discovery document and JWKS logins under {@code accounts.google.com} verify.
+     * Default {@code https://accounts.google.com}; a private deployment or a test points it elsewhere (env
+     * {@code COGNATE_GOOGLE_ISSUER}).
+     */
+    @WithDefault("https://accounts.google.com")
+    String googleIssuer();
+
+    /** Sign in with Apple's OpenID issuer, for logins under {@code appleid.apple.com}. */
+    @WithDefault("https://appleid.apple.com")
+    String appleIssuer();
+
     /** The Kafka topic identity events are published to (through the outbox). */
     @WithDefault("cognate.identitypool.events")
     String eventsTopic();

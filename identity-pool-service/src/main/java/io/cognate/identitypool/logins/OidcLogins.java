@@ -36,6 +36,11 @@ public class OidcLogins {
     }
 
     public Uni<VerifiedLogin> verify(OidcProvider provider, String token) {
+        return verify(provider, provider.loginKey(), token);
+    }
+
+    /** As {@link #verify(OidcProvider, String)}, the login known under {@code loginKey} (a social provider's key). */
+    public Uni<VerifiedLogin> verify(OidcProvider provider, String loginKey, String token) {
         IdTokens.Parsed parsed = IdTokens.parse(token);
         JWTClaimsSet claims = parsed.claims();
         if (!provider.url().equals(claims.getIssuer())) {
@@ -53,7 +58,7 @@ public class OidcLogins {
                 .chain(uri -> jwks.keys(uri, parsed.jwt().getHeader().getKeyID()))
                 .map(keys -> {
                     IdTokens.requireSignedBy(parsed, keys);
-                    return new VerifiedLogin(provider.loginKey(), claims.getSubject(), claims.getClaims());
+                    return new VerifiedLogin(loginKey, claims.getSubject(), claims.getClaims());
                 });
     }
 }

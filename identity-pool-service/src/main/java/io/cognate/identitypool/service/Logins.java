@@ -6,9 +6,11 @@ import static io.cognate.identitypool.error.IdentityError.NOT_AUTHORIZED;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.identitypool.config.CognateConfig;
 import io.cognate.identitypool.logins.LoginRejectedException;
 import io.cognate.identitypool.logins.OidcLogins;
 import io.cognate.identitypool.logins.UserPoolLogins;
@@ -20,24 +22,31 @@ import io.smallrye.mutiny.Uni;
 /**
  * A request's Logins map, each token verified by its provider: Cognate user pools by their JWKS, and this service's
  * own OpenID tokens of developer-authenticated identities under {@code cognito-identity.amazonaws.com}, and the
- * OpenID Connect providers of IAM the pool lists, by their discovery document and JWKS. Social and SAML providers
- * arrive with federation; a login from one is refused, never accepted unchecked.
+ * OpenID Connect providers of IAM the pool lists, by their discovery document and JWKS, and Google's and Apple's
+ * ID tokens (SupportedLoginProviders) by their issuers'. Facebook, Amazon and SAML logins are refused, never accepted
+ * unchecked.
  */
 @ApplicationScoped
 public class Logins {
     /** The Logins key of this service's own tokens (developer-authenticated identities). */
     public static final String COGNITO_IDENTITY = "cognito-identity.amazonaws.com";
+    /** The social providers whose logins are OpenID Connect ID tokens (SupportedLoginProviders keys). */
+    public static final Set<String> SOCIAL_OIDC = Set.of("accounts.google.com", "appleid.apple.com");
 
     private final UserPoolLogins userPools;
     private final OidcLogins oidc;
     private final OidcProviders oidcProviders;
     private final OpenIdTokens openIdTokens;
+    private final Map<String, String> socialIssuers;
 
-    public Logins(UserPoolLogins userPools, OidcLogins oidc, OidcProviders oidcProviders, OpenIdTokens openIdTokens) {
+    public Logins(UserPoolLogins userPools, OidcLogins oidc, OidcProviders oidcProviders, OpenIdTokens openIdTokens,
+            CognateConfig config) {
         this.userPools = userPools;
         this.oidc = oidc;
         this.oidcProviders = oidcProviders;
         this.openIdTokens = openIdTokens;
+        this.socialIssuers = Map.of("accounts.google.com", config.googleIssuer(), "appleid.apple.com",
+                config.appleIssuer());
     }
 
     public Uni<List<VerifiedLogin>> verify(IdentityPool pool, Map<String, String> logins) {
@@ -65,6 +74,13 @@ public class Logins {
                 return new VerifiedLogin(provider, claims.get().identityId(), Map.of("sub", claims.get().identityId(),
                         "amr", claims.get().amr()));
             });
+        }
+        String appIds = pool.supportedLoginProviders().get(provider);
+        if (appIds != null && SOCIAL_OIDC.contains(provider)) {
+            // Google's and Apple's logins are ID tokens of their issuers, for one of the pool's app ids.
+            OidcProvider social = new OidcProvider(null, socialIssuers.get(provider), List.of(appIds.split(",")),
+                    List.of(), null);
+            return oidc.verify(social, provider, token);
         }
         if (UserPoolLogins.isUserPoolKey(provider) || pool.openIdConnectProviderArns().isEmpty()) {
             return Uni.createFrom().deferred(() -> userPools.verify(pool, provider, token));

@@ -112,4 +112,17 @@ public final class StoredJson {
             values.forEach(array::add);
         }
     }
+
+    /** A list of strings, such as a provider's IdP identifiers; empty for none. */
+    public static List<String> stringList(String json) {
+        List<String> list = new ArrayList<>();
+        tree(json).forEach(node -> list.add(node.asText()));
+        return List.copyOf(list);
+    }
+
+    public static String writeList(List<String> strings) {
+        ArrayNode array = MAPPER.createArrayNode();
+        strings.forEach(array::add);
+        return write(array);
+    }
 }

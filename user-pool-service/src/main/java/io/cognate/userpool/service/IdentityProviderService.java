@@ -5,17 +5,12 @@ import static io.cognate.userpool.error.CognitoError.RESOURCE_NOT_FOUND;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.crypto.Aead;
 import io.cognate.crypto.Purpose;
@@ -24,6 +19,7 @@ import io.cognate.userpool.model.IdentityProvider;
 import io.cognate.userpool.model.Page;
 import io.cognate.userpool.repository.IdentityProviderEntity;
 import io.cognate.userpool.repository.IdentityProviderRepository;
+import io.cognate.userpool.repository.StoredJson;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -34,8 +30,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class IdentityProviderService {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final UserPoolService pools;
     private final IdentityProviderRepository providers;
     private final Aead aead;
@@ -134,27 +128,26 @@ public class IdentityProviderService {
 
     private Uni<IdentityProvider> save(IdentityProviderEntity entity, IdentityProvider provider) {
         entity.detailsSealed = aead.seal(Purpose.IDENTITY_PROVIDER_DETAILS, context(entity),
-                write(JSON.valueToTree(provider.details())).getBytes(StandardCharsets.UTF_8));
-        entity.attributeMapping = write(JSON.valueToTree(provider.attributeMapping()));
-        entity.idpIdentifiers = write(JSON.valueToTree(provider.idpIdentifiers()));
+                StoredJson.write(provider.details()).getBytes(StandardCharsets.UTF_8));
+        entity.attributeMapping = StoredJson.write(provider.attributeMapping());
+        entity.idpIdentifiers = StoredJson.writeList(provider.idpIdentifiers());
         entity.updatedAt = Instant.now();
         return providers.persist(entity).map(this::provider);
     }
 
     /** The ProviderDetails as they were given. */
     private Map<String, String> given(IdentityProviderEntity entity) {
-        return map(read(new String(aead.open(Purpose.IDENTITY_PROVIDER_DETAILS, context(entity),
-                entity.detailsSealed), StandardCharsets.UTF_8)));
+        return StoredJson.strings(new String(aead.open(Purpose.IDENTITY_PROVIDER_DETAILS, context(entity),
+                entity.detailsSealed), StandardCharsets.UTF_8));
     }
 
     /** The provider as described: for Google, with its endpoints. */
     private IdentityProvider provider(IdentityProviderEntity entity) {
-        List<String> identifiers = new ArrayList<>();
-        read(entity.idpIdentifiers).forEach(node -> identifiers.add(node.asText()));
         Map<String, String> given = given(entity);
         return new IdentityProvider(entity.poolId, entity.providerName, entity.providerType,
-                "Google".equals(entity.providerType) ? google(given) : given, map(read(entity.attributeMapping)),
-                List.copyOf(identifiers), entity.createdAt, entity.updatedAt);
+                "Google".equals(entity.providerType) ? google(given) : given,
+                StoredJson.strings(entity.attributeMapping), StoredJson.stringList(entity.idpIdentifiers),
+                entity.createdAt, entity.updatedAt);
     }
 
     /**
@@ -177,23 +170,5 @@ public class IdentityProviderService {
 
     private static String context(IdentityProviderEntity entity) {
         return entity.poolId + "\u0000" + entity.providerName;
-    }
-
-    private static Map<String, String> map(JsonNode node) {
-        Map<String, String> map = new LinkedHashMap<>();
-        node.fields().forEachRemaining(field -> map.put(field.getKey(), field.getValue().asText()));
-        return map;
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("stored identity provider is not JSON", e);
-        }
-    }
-
-    private static String write(JsonNode node) {
-        return node instanceof ObjectNode || node.isArray() ? node.toString() : "{}";
     }
 }

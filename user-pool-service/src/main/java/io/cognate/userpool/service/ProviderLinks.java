@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.cognate.userpool.model.IdentityProvider;
 import io.cognate.userpool.repository.FederatedLinkEntity;
 import io.cognate.userpool.repository.FederatedLinkRepository;
+import io.cognate.userpool.repository.Identities;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

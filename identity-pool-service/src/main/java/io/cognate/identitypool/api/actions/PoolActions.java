@@ -18,6 +18,7 @@ import io.cognate.identitypool.api.ActionRegistry;
 import io.cognate.identitypool.api.Params;
 import io.cognate.identitypool.model.IdentityPool;
 import io.cognate.identitypool.service.IdentityPools;
+import io.cognate.identitypool.service.Logins;
 
 /** Identity pools, their roles, principal tags and resource tags (all signed). */
 @ApplicationScoped
@@ -222,8 +223,15 @@ public class PoolActions implements ActionRegistry.Group {
         boolean allowUnauthenticated = p.requiredBoolean("AllowUnauthenticatedIdentities");
         boolean allowClassicFlow = p.flag("AllowClassicFlow");
         Map<String, String> supported = p.stringMap("SupportedLoginProviders");
-        if (!supported.isEmpty()) {
-            p.refuse("SupportedLoginProviders", "Logins from social providers (SupportedLoginProviders)");
+        for (Map.Entry<String, String> provider : supported.entrySet()) {
+            if (!Logins.SOCIAL_OIDC.contains(provider.getKey())) {
+                throw INVALID_PARAMETER.withMessage("SupportedLoginProviders: logins from %s are not supported by this "
+                        + "deployment yet; accounts.google.com and appleid.apple.com are.", provider.getKey());
+            }
+            if (provider.getValue().isEmpty() || provider.getValue().length() > 128) {
+                throw INVALID_PARAMETER.withMessage("SupportedLoginProviders: the app id of %s must be 1 to 128 "
+                        + "characters.", provider.getKey());
+            }
         }
         String developer = p.optional("DeveloperProviderName", 1, 128, DEVELOPER_PROVIDER);
         List<String> oidc = p.stringList("OpenIdConnectProviderARNs", 20, 2048);

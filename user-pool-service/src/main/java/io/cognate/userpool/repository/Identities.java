@@ -1,4 +1,4 @@
-package io.cognate.userpool.service;
+package io.cognate.userpool.repository;
 
 import java.time.Instant;
 
