@@ -38,6 +38,8 @@ public class OpenIdKeys {
     private final Aead aead;
     private final Clock clock;
     private volatile RSAKey signing;
+    /** This replica's copy of the published keys: a key never changes under its kid, so it is good while it has it. */
+    private volatile JWKSet verifying = new JWKSet();
 
     public OpenIdKeys(OpenIdSigningKeyRepository repository, Aead aead, Clock clock) {
         this.repository = repository;
@@ -59,6 +61,15 @@ public class OpenIdKeys {
     public Uni<JWKSet> published() {
         return repository.newestFirst().map(rows -> new JWKSet(rows.stream().map(row -> (JWK) rsa(
                 row, null)).toList()));
+    }
+
+    /** The published keys, for checking a token signed by {@code kid}: read again only for a kid not seen yet. */
+    public Uni<JWKSet> verifying(String kid) {
+        JWKSet copy = verifying;
+        if (kid != null && copy.getKeyByKeyId(kid) != null) {
+            return Uni.createFrom().item(copy);
+        }
+        return published().invoke(read -> verifying = read);
     }
 
     @WithTransaction

@@ -96,7 +96,7 @@ public class OpenIdTokens {
         } catch (ParseException e) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return keys.published().map(published -> {
+        return keys.verifying(jwt.getHeader().getKeyID()).map(published -> {
             JWK key = published.getKeyByKeyId(jwt.getHeader().getKeyID());
             if (!(key instanceof RSAKey rsa) || !JWSAlgorithm.RS512.equals(jwt.getHeader().getAlgorithm())
                     || !issuer.equals(claims.getIssuer()) || claims.getExpirationTime() == null

@@ -1,8 +1,5 @@
 package io.cognate.token.oauth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,12 +34,7 @@ public class FederationState {
     public record Pending(String provider, Map<String, String> query, String nonce, String verifier) {
         /** The PKCE S256 challenge of the verifier. */
         public String challenge() {
-            try {
-                return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                        .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return AuthorizationCodes.s256(verifier);
         }
 
         /** The authorization request's parameters, as {@link AuthorizationRequests#validate} takes them. */

@@ -22,7 +22,8 @@ final class ClientRules {
     /** The scopes every pool has; any other is {@code <resource server>/<scope>}. */
     static final Set<String> STANDARD_SCOPES = Set.of("openid", "email", "phone", "profile",
             "aws.cognito.signin.user.admin");
-    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
+    /** The hosts where http is allowed: a browser's or an IdP's own machine. */
+    static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private ClientRules() {
     }

@@ -22,7 +22,6 @@ final class IdentityProviderRules {
     static final Set<String> SIGN_IN_TYPES = Set.of("OIDC", "Google");
     private static final Set<String> SOCIAL = Set.of("Google", "Facebook", "LoginWithAmazon", "SignInWithApple");
     private static final Set<String> RESERVED = Set.of("cognito", "COGNITO", "Cognito");
-    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
     private static final List<String> OIDC_ENDPOINTS = List.of("authorize_url", "token_url", "attributes_url",
             "jwks_uri");
     private static final Map<String, Set<String>> KEYS = Map.of(
@@ -127,7 +126,7 @@ final class IdentityProviderRules {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        if (!"https".equals(scheme) && !("http".equals(scheme) && LOOPBACK_HOSTS.contains(host))) {
+        if (!"https".equals(scheme) && !("http".equals(scheme) && ClientRules.LOOPBACK_HOSTS.contains(host))) {
             throw INVALID_PARAMETER.withMessage("ProviderDetails: %s must be an https URL.", key);
         }
     }
