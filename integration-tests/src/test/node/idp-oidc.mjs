@@ -5,13 +5,16 @@
 // runs until killed. Run by FederationTest.
 //
 //   PORT=... CLIENT_ID=... CLIENT_SECRET=... REDIRECT_URI=... node idp-oidc.mjs
+import { randomUUID } from 'node:crypto';
 import Provider from 'oidc-provider';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 
 const env = process.env;
 const issuer = `http://127.0.0.1:${env.PORT}`;
 const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-const signingKey = { ...(await exportJWK(privateKey)), kid: 'idp-test', alg: 'RS256', use: 'sig' };
+// A new key and key id at each start, as a rotation: relying parties that cached the last JWKS fetch it again.
+const kid = `idp-${randomUUID()}`;
+const signingKey = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
 const provider = new Provider(issuer, {
   jwks: { keys: [signingKey] },
   clients: [{
@@ -40,7 +43,7 @@ const provider = new Provider(issuer, {
 provider.use(async (ctx, next) => {
   if (ctx.path !== '/test/id-token') return next();
   ctx.body = await new SignJWT({ email: `${ctx.query.sub}@corp.example` })
-    .setProtectedHeader({ alg: 'RS256', kid: 'idp-test' }).setIssuer(issuer).setSubject(ctx.query.sub)
+    .setProtectedHeader({ alg: 'RS256', kid }).setIssuer(issuer).setSubject(ctx.query.sub)
     .setAudience(ctx.query.aud).setIssuedAt().setExpirationTime('10m').sign(privateKey);
 });
 provider.listen(Number(env.PORT), '127.0.0.1', () => console.log(JSON.stringify({ issuer })));

@@ -4,21 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cognate.it.support.AwsCli;
 import io.cognate.it.support.CustomSenders;
 import io.cognate.it.support.LambdaShims;
 import io.cognate.it.support.Names;
@@ -30,54 +24,17 @@ import io.cognate.it.support.TestPools;
  * tests' existing handlers, and the triggers' effects and Cognito's error text through the CLI's own output.
  */
 class AwsCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @BeforeAll
     static void handlers() {
         LambdaShims.start();
     }
 
-    /** What one {@code aws} command printed and how it exited. */
-    record Run(int exit, String stdout, String stderr) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(stdout);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + stdout + stderr, e);
-            }
-        }
+    private static AwsCli.Run aws(String... args) {
+        return AwsCli.admin(args);
     }
 
-    private static Run aws(String... args) {
-        Stack stack = Stack.get();
-        return aws(stack.userPoolEndpoint(), Map.of("AWS_ACCESS_KEY_ID", stack.adminAccessKeyId(),
-                "AWS_SECRET_ACCESS_KEY", stack.adminSecretAccessKey()), args);
-    }
-
-    /** An {@code aws} command against {@code endpoint} with these credentials (and session token) in its environment. */
-    private static Run aws(URI endpoint, Map<String, String> credentials, String... args) {
-        Stack stack = Stack.get();
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint.toString(), "--output",
-                "json"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(credentials);
-        builder.environment().put("AWS_DEFAULT_REGION", stack.region());
-        builder.environment().put("AWS_PAGER", "");
-        builder.environment().put("AWS_MAX_ATTEMPTS", "1");
-        try {
-            Process aws = builder.start();
-            aws.getOutputStream().close();
-            String stdout = new String(aws.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String stderr = new String(aws.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(aws.waitFor(60, TimeUnit.SECONDS), "aws did not finish");
-            return new Run(aws.exitValue(), stdout, stderr);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static AwsCli.Run aws(URI endpoint, Map<String, String> credentials, String... args) {
+        return AwsCli.run(endpoint, credentials, args);
     }
 
     @Test
@@ -92,7 +49,7 @@ class AwsCliTest {
                 + "\"cognito-identity.amazonaws.com\"}, \"Action\": \"sts:AssumeRoleWithWebIdentity\", \"Condition\": "
                 + "{\"StringEquals\": {\"cognito-identity.amazonaws.com:aud\": \"" + pool + "\"}}}]}";
         String roleName = Names.unique("cli-guest");
-        Run role = aws(endpoint, admin, "iam", "create-role", "--role-name", roleName, "--assume-role-policy-document",
+        AwsCli.Run role = aws(endpoint, admin, "iam", "create-role", "--role-name", roleName, "--assume-role-policy-document",
                 trust);
         assertEquals(0, role.exit(), role.stderr());
         String roleArn = role.json().path("Role").path("Arn").asText();
@@ -103,14 +60,14 @@ class AwsCliTest {
         JsonNode credentials = aws(endpoint, Map.of(), "cognito-identity", "get-credentials-for-identity",
                 "--identity-id", identity).json().path("Credentials");
 
-        Run caller = aws(endpoint, Map.of("AWS_ACCESS_KEY_ID", credentials.path("AccessKeyId").asText(),
+        AwsCli.Run caller = aws(endpoint, Map.of("AWS_ACCESS_KEY_ID", credentials.path("AccessKeyId").asText(),
                 "AWS_SECRET_ACCESS_KEY", credentials.path("SecretKey").asText(), "AWS_SESSION_TOKEN",
                 credentials.path("SessionToken").asText()), "sts", "get-caller-identity");
 
         assertEquals(0, caller.exit(), caller.stderr());
         assertEquals("arn:aws:sts::" + caller.json().path("Account").asText() + ":assumed-role/" + roleName
                 + "/CognitoIdentityCredentials", caller.json().path("Arn").asText());
-        Run unsigned = aws(endpoint, Map.of(), "cognito-identity", "get-id", "--identity-pool-id",
+        AwsCli.Run unsigned = aws(endpoint, Map.of(), "cognito-identity", "get-id", "--identity-pool-id",
                 "us-east-1:00000000-0000-0000-0000-000000000000");
         assertTrue(unsigned.stderr().contains("ResourceNotFoundException"), unsigned.stderr());
     }
@@ -120,7 +77,7 @@ class AwsCliTest {
         String lambdaConfig = "PreSignUp=" + LambdaShims.arn("pre-signup") + ",PostConfirmation="
                 + LambdaShims.arn("record") + ",KMSKeyID=" + CustomSenders.KEY_ARN
                 + ",CustomEmailSender={LambdaVersion=V1_0,LambdaArn=" + LambdaShims.arn("custom-email-sender") + "}";
-        Run created = aws("cognito-idp", "create-user-pool", "--pool-name", Names.unique("cli-pool"),
+        AwsCli.Run created = aws("cognito-idp", "create-user-pool", "--pool-name", Names.unique("cli-pool"),
                 "--auto-verified-attributes", "email", "--lambda-config", lambdaConfig);
         assertEquals(0, created.exit(), created.stderr());
         String poolId = created.json().path("UserPool").path("Id").asText();
@@ -129,14 +86,14 @@ class AwsCliTest {
         assertEquals(LambdaShims.arn("pre-signup"), described.path("PreSignUp").asText());
         assertEquals("V1_0", described.path("CustomEmailSender").path("LambdaVersion").asText());
 
-        Run client = aws("cognito-idp", "create-user-pool-client", "--user-pool-id", poolId, "--client-name", "cli",
+        AwsCli.Run client = aws("cognito-idp", "create-user-pool-client", "--user-pool-id", poolId, "--client-name", "cli",
                 "--explicit-auth-flows", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH");
         assertEquals(0, client.exit(), client.stderr());
         String clientId = client.json().path("UserPoolClient").path("ClientId").asText();
 
         // PreSignUp confirms and verifies a trusted address; PostConfirmation runs for the confirmed user.
         String trusted = Names.unique("cli");
-        Run signedUp = aws("cognito-idp", "sign-up", "--client-id", clientId, "--username", trusted, "--password",
+        AwsCli.Run signedUp = aws("cognito-idp", "sign-up", "--client-id", clientId, "--username", trusted, "--password",
                 TestPools.PASSWORD, "--user-attributes", "Name=email,Value=" + trusted + "@trusted.example");
         assertEquals(0, signedUp.exit(), signedUp.stderr());
         assertTrue(signedUp.json().path("UserConfirmed").asBoolean(), signedUp.stdout());
@@ -144,7 +101,7 @@ class AwsCliTest {
                 LambdaShims.events("record", poolId).get(0).path("triggerSource").asText());
 
         // Its refusal is Cognito's error, as the CLI prints it.
-        Run refused = aws("cognito-idp", "sign-up", "--client-id", clientId, "--username", Names.unique("cli"),
+        AwsCli.Run refused = aws("cognito-idp", "sign-up", "--client-id", clientId, "--username", Names.unique("cli"),
                 "--password", TestPools.PASSWORD, "--user-attributes", "Name=email,Value=x@blocked.example");
         assertNotEquals(0, refused.exit());
         assertTrue(refused.stderr().contains("(UserLambdaValidationException)")
@@ -154,7 +111,7 @@ class AwsCliTest {
 
         // An untrusted address is not confirmed: the custom email sender gets its code.
         String plain = Names.unique("cli");
-        Run unconfirmed = aws("cognito-idp", "sign-up", "--client-id", clientId, "--username", plain, "--password",
+        AwsCli.Run unconfirmed = aws("cognito-idp", "sign-up", "--client-id", clientId, "--username", plain, "--password",
                 TestPools.PASSWORD, "--user-attributes", "Name=email,Value=" + plain + "@example.com");
         assertEquals(0, unconfirmed.exit(), unconfirmed.stderr());
         assertEquals("EMAIL", unconfirmed.json().path("CodeDeliveryDetails").path("DeliveryMedium").asText());

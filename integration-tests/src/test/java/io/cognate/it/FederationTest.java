@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
+import io.cognate.it.support.AwsCli;
 import io.cognate.it.support.Cognito;
 import io.cognate.it.support.HostedUi;
 import io.cognate.it.support.IdentityPools;
@@ -40,7 +41,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityPro
 
 /**
  * Federation with an external OpenID Connect provider: oidc-provider (Node, {@code src/test/node/idp-oidc.mjs}) as a
- * corporate IdP, configured through the AWS SDK for Java v2; an off-the-shelf relying party (openid-client, with
+ * corporate IdP, configured with the AWS CLI (and the Java SDK v2); an off-the-shelf relying party (openid-client, with
  * Debian's Chromium driven by playwright-core) signs a user in through the hosted page's button for it and gets
  * tokens with the {@code identities} claim; and the identity-provider admin actions with Cognito's refusals.
  */
@@ -60,11 +61,15 @@ class FederationTest {
         Process idp = startIdp("cognate", "corp-secret-0123456789-0123456789", idpResponse);
         try {
             String issuer = JSON.readTree(firstLine(idp)).path("issuer").asText();
-            admin.createIdentityProvider(b -> b.userPoolId(poolId).providerName("CorpIdP")
-                    .providerType(IdentityProviderTypeType.OIDC).providerDetails(Map.of("client_id", "cognate",
-                            "client_secret", "corp-secret-0123456789-0123456789", "authorize_scopes",
-                            "openid email profile", "attributes_request_method", "GET", "oidc_issuer", issuer))
-                    .attributeMapping(Map.of("email", "email", "name", "name")));
+            // Configured with the AWS CLI, as the README shows.
+            AwsCli.Run created = AwsCli.admin("cognito-idp", "create-identity-provider", "--user-pool-id", poolId,
+                    "--provider-name", "CorpIdP", "--provider-type", "OIDC", "--provider-details",
+                    JSON.writeValueAsString(Map.of("client_id", "cognate", "client_secret",
+                            "corp-secret-0123456789-0123456789", "authorize_scopes", "openid email profile",
+                            "attributes_request_method", "GET", "oidc_issuer", issuer)),
+                    "--attribute-mapping", "email=email,name=name");
+            assertEquals(0, created.exit(), created.stderr());
+            assertEquals("OIDC", created.json().path("IdentityProvider").path("ProviderType").asText());
             String callback = "http://127.0.0.1:" + app.getAddress().getPort() + "/rp/callback";
             HostedUi.App client = HostedUi.app(poolId, domain, callback,
                     b -> b.supportedIdentityProviders("COGNITO", "CorpIdP"));
