@@ -254,8 +254,11 @@ class FederationTest {
         assertEquals("S256", HostedUi.parameter(toProvider, "code_challenge_method"));
         assertTrue(HostedUi.parameter(toProvider, "nonce").length() >= 43);
         String state = HostedUi.parameter(toProvider, "state");
-        assertTrue(HostedUi.location(browser.get(client.authorizeUrl(Map.of("idp_identifier", "corp.example.com"))))
-                .startsWith("http://127.0.0.1:9/authorize?"));
+        assertTrue(HostedUi.location(new HostedUi.Session().get(client.authorizeUrl(Map.of("idp_identifier",
+                "corp.example.com")))).startsWith("http://127.0.0.1:9/authorize?"));
+        // The state is good only in the browser that was sent to the provider (its binding cookie): login CSRF.
+        assertEquals(400, new HostedUi.Session().get(client.base() + "/oauth2/idpresponse?code=abc&state="
+                + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8)).statusCode());
 
         String denied = HostedUi.location(browser.get(client.base() + "/oauth2/idpresponse?error=access_denied"
                 + "&error_description=The+user+said+no&state=" + java.net.URLEncoder.encode(state,

@@ -1,5 +1,7 @@
 package io.cognate.token.oauth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 
@@ -30,8 +32,12 @@ public class Federation {
     public sealed interface Next {
     }
 
-    public record ToProvider(String location) implements Next {
+    /** To the provider, with the state whose {@link #binding} the browser keeps in a cookie until it comes back. */
+    public record ToProvider(String location, String state) implements Next {
     }
+
+    /** The cookie that ties a provider's answer to the browser that was sent there (RFC 6749 §10.12). */
+    public static final String BINDING_COOKIE = "cognito-federation";
 
     public record Refused(Authorization.RedirectError error) implements Next {
     }
@@ -71,18 +77,30 @@ public class Federation {
                         "The identity provider is not configured for the client"));
             }
             FederationState.Pending pending = states.start(provider.getProviderName(), query);
-            return providers.authorizeUrl(provider, idpResponseUrl(domain), states.seal(domain.getUserPoolId(),
-                    pending), pending).map(location -> (Next) new ToProvider(location));
+            String state = states.seal(domain.getUserPoolId(), pending);
+            return providers.authorizeUrl(provider, idpResponseUrl(domain), state, pending)
+                    .map(location -> (Next) new ToProvider(location, state));
         }).onFailure(this::providerMissing).recoverWithItem(e -> refused(authorization, "invalid_request",
                 "The identity provider is not configured for the client"))
                 .onFailure(ExternalProviders.ProviderException.class)
                 .recoverWithItem(e -> refused(authorization, "server_error", e.getMessage()));
     }
 
-    /** The provider's answer at /oauth2/idpresponse: its code (or error) and the state this service sent. */
-    public Uni<Next> finish(Domain domain, Map<String, String> answer) {
-        var pending = states.open(domain.getUserPoolId(), answer.get("state"));
-        if (pending.isEmpty()) {
+    /** What the browser keeps for a state: its hash, so that the cookie alone reveals nothing. */
+    public static String binding(String state) {
+        return AuthorizationCodes.s256(state);
+    }
+
+    /**
+     * The provider's answer at /oauth2/idpresponse: its code (or error) and the state this service sent, from the
+     * browser that holds the state's binding cookie (another browser's answer is not signed in here: login CSRF).
+     */
+    public Uni<Next> finish(Domain domain, Map<String, String> answer, String bindingCookie) {
+        String state = answer.getOrDefault("state", "");
+        var pending = states.open(domain.getUserPoolId(), state);
+        if (pending.isEmpty() || bindingCookie == null || !MessageDigest.isEqual(
+                binding(state).getBytes(StandardCharsets.US_ASCII),
+                bindingCookie.getBytes(StandardCharsets.US_ASCII))) {
             return Uni.createFrom().item((Next) new Unmatched());
         }
         return authorizations.validate(domain.getUserPoolId(), pending.get().parameters()).chain(validated -> {

@@ -51,7 +51,9 @@ public class AuthorizeEndpoint {
             if (authorization.external()) {
                 return federation.start(request.on().domain(), authorization, request.carriedParameters())
                         .map(next -> next instanceof Federation.ToProvider toProvider
-                                ? Pages.redirect(toProvider.location(), request)
+                                ? Pages.redirect(toProvider.location(), request, Federation.BINDING_COOKIE + "="
+                                        + Federation.binding(toProvider.state()) + "; Max-Age=600"
+                                        + request.on().cookieAttributes())
                                 : Pages.redirect(SignInCompletion.error(((Federation.Refused) next).error()), request));
             }
             Optional<SessionCookie.SignedIn> signedIn = "login".equals(authorization.prompt()) ? Optional.empty()

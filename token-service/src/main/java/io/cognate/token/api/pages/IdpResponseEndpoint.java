@@ -3,6 +3,7 @@ package io.cognate.token.api.pages;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,7 +42,7 @@ public class IdpResponseEndpoint {
 
     @GET
     public Uni<Response> answer(@PathParam("domain") String domain, @Context UriInfo uri, @Context HttpHeaders headers,
-            @Context RoutingContext context) {
+            @Context RoutingContext context, @CookieParam(Federation.BINDING_COOKIE) String binding) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         return domains.resolve(domain, context).chain(on -> {
             PageRequest request = Pages.request(on.orElse(new OnDomain(null, "", false)), query, headers);
@@ -53,7 +54,7 @@ public class IdpResponseEndpoint {
             for (String name : new String[] { "code", "state", "error", "error_description" }) {
                 answer.put(name, request.first(name));
             }
-            return federation.finish(on.get().domain(), answer).chain(next -> {
+            return federation.finish(on.get().domain(), answer, binding).chain(next -> {
                 if (next instanceof Federation.SignedIn signedIn) {
                     return flow.signedIn(request, signedIn.authorization(), Authenticated.newBuilder()
                             .setUserPoolId(on.get().poolId()).setSub(signedIn.user().sub())
@@ -63,8 +64,8 @@ public class IdpResponseEndpoint {
                     return Uni.createFrom().item(Pages.redirect(SignInCompletion.error(refused.error()), request));
                 }
                 return Uni.createFrom().item(pages.errorPage(request, "invalid_request", "This sign-in at an "
-                        + "identity provider does not match a request of this domain, or has expired; start again "
-                        + "from the application."));
+                        + "identity provider does not match a request of this browser on this domain, or has expired; "
+                        + "start again from the application."));
             }).onFailure().recoverWithItem(flow.refusedOn(request, message -> pages.errorPage(request,
                     "invalid_request", message)));
         });
