@@ -2,6 +2,7 @@ package io.cognate.token.oauth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -54,10 +55,10 @@ public class Federation {
     private final ExternalProviders providers;
     private final FederationState states;
     private final AuthorizationRequests authorizations;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     public Federation(UserPoolClient userPools, Domains domains, ExternalProviders providers, FederationState states,
-            AuthorizationRequests authorizations, java.time.Clock clock) {
+            AuthorizationRequests authorizations, Clock clock) {
         this.userPools = userPools;
         this.domains = domains;
         this.providers = providers;

@@ -83,15 +83,15 @@ final class IdentityProviderRules {
                 provider.idpIdentifiers(), provider.createdAt(), provider.updatedAt());
     }
 
-    /** An IdpIdentifier names one provider of the pool. */
-    static void checkIdentifiers(IdentityProvider provider, List<IdentityProvider> others) {
+    /** An IdpIdentifier names one provider of the pool; {@code others} the other providers' identifiers by name. */
+    static void checkIdentifiers(IdentityProvider provider, Map<String, List<String>> others) {
         for (String identifier : provider.idpIdentifiers()) {
-            for (IdentityProvider other : others) {
-                if (other.idpIdentifiers().contains(identifier)) {
+            others.forEach((name, identifiers) -> {
+                if (identifiers.contains(identifier)) {
                     throw INVALID_PARAMETER.withMessage("IdpIdentifier %s is already used by identity provider %s.",
-                            identifier, other.name());
+                            identifier, name);
                 }
-            }
+            });
         }
     }
 

@@ -53,7 +53,7 @@ public class IdentityProviderService {
                             + "pool.", provider.name());
                 }
             }
-            IdentityProviderRules.checkIdentifiers(provider, existing.stream().map(this::provider).toList());
+            IdentityProviderRules.checkIdentifiers(provider, identifiers(existing));
             IdentityProviderEntity entity = new IdentityProviderEntity();
             entity.poolId = provider.poolId();
             entity.providerName = provider.name();
@@ -80,8 +80,8 @@ public class IdentityProviderService {
                     stored.type(), details == null ? given(entity) : details,
                     mapping == null ? stored.attributeMapping() : mapping,
                     identifiers == null ? stored.idpIdentifiers() : identifiers, stored.createdAt(), null), pool);
-            IdentityProviderRules.checkIdentifiers(provider, existing.stream().filter(e -> e != entity)
-                    .map(this::provider).toList());
+            IdentityProviderRules.checkIdentifiers(provider, identifiers(existing.stream().filter(e -> e != entity)
+                    .toList()));
             return save(entity, provider);
         }));
     }
@@ -102,9 +102,9 @@ public class IdentityProviderService {
     @WithSession
     public Uni<IdentityProvider> byIdentifier(String poolId, String identifier) {
         return pools.require(poolId).chain(pool -> providers.ofPool(poolId)).map(rows -> rows.stream()
-                .map(this::provider).filter(p -> p.idpIdentifiers().contains(identifier)).findFirst()
-                .orElseThrow(() -> RESOURCE_NOT_FOUND.withMessage("Identity provider with identifier %s does not "
-                        + "exist.", identifier)));
+                .filter(row -> StoredJson.stringList(row.idpIdentifiers).contains(identifier)).findFirst()
+                .map(this::provider).orElseThrow(() -> RESOURCE_NOT_FOUND.withMessage("Identity provider with "
+                        + "identifier %s does not exist.", identifier)));
     }
 
     /** The names of the pool's providers, which its clients' SupportedIdentityProviders may list. */
@@ -133,6 +133,13 @@ public class IdentityProviderService {
         entity.idpIdentifiers = StoredJson.writeList(provider.idpIdentifiers());
         entity.updatedAt = Instant.now();
         return providers.persist(entity).map(this::provider);
+    }
+
+    /** Each provider's IdpIdentifiers, by its name: read without opening its sealed details. */
+    private static Map<String, List<String>> identifiers(List<IdentityProviderEntity> rows) {
+        Map<String, List<String>> identifiers = new LinkedHashMap<>();
+        rows.forEach(row -> identifiers.put(row.providerName, StoredJson.stringList(row.idpIdentifiers)));
+        return identifiers;
     }
 
     /** The ProviderDetails as they were given. */
