@@ -264,3 +264,17 @@ CREATE TABLE federated_link (
     PRIMARY KEY (pool_id, provider_name, subject)
 );
 CREATE INDEX federated_link_user ON federated_link (sub);
+
+--changeset cognate:14
+-- A pool's keys as a SAML service provider, made when a SAML provider or the signing certificate is first needed: one
+-- to sign its AuthnRequests and LogoutRequests (GetSigningCertificate), one that identity providers encrypt
+-- assertions to (EncryptedResponses). The private keys are sealed with the KEK (purpose SAML_KEY); the certificates
+-- are self-signed DER.
+CREATE TABLE saml_key (
+    pool_id             varchar(55)  NOT NULL REFERENCES user_pool (id) ON DELETE CASCADE,
+    key_use             varchar(16)  NOT NULL,
+    private_key_sealed  bytea        NOT NULL,
+    certificate         bytea        NOT NULL,
+    created_at          timestamptz  NOT NULL,
+    PRIMARY KEY (pool_id, key_use)
+);

@@ -40,7 +40,9 @@ public class UserPoolServiceCommand {
             new SealedColumn("app_client", "client_id", "secret_sealed", Purpose.CLIENT_SECRET, List.of("client_id"),
                     "/"),
             new SealedColumn("identity_provider", "(pool_id || '/' || provider_name)", "details_sealed",
-                    Purpose.IDENTITY_PROVIDER_DETAILS, List.of("pool_id", "provider_name"), "\u0000"));
+                    Purpose.IDENTITY_PROVIDER_DETAILS, List.of("pool_id", "provider_name"), "\u0000"),
+            new SealedColumn("saml_key", "(pool_id || '/' || key_use)", "private_key_sealed", Purpose.SAML_KEY,
+                    List.of("pool_id", "key_use"), "\u0000"));
 
     private final CognateConfig config;
     private final Aead aead;

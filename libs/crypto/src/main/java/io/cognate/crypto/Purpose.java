@@ -46,7 +46,12 @@ public enum Purpose {
      * and PKCE verifier sent, carried by the {@code state} of the redirect to the provider; context the pool id. No
      * earlier format.
      */
-    FEDERATION_STATE(12, null);
+    FEDERATION_STATE(12, null),
+    /**
+     * A pool's private key as a SAML service provider (PKCS#8), for signing its requests or opening encrypted
+     * assertions; context {@code <poolId> NUL <use>}. No earlier format.
+     */
+    SAML_KEY(13, null);
 
     private final byte code;
     private final Legacy legacy;

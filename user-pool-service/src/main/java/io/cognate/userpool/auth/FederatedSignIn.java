@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.model.IdentityProvider;
+import io.cognate.userpool.repository.ConsumedChallengeRepository;
 import io.cognate.userpool.repository.FederatedLinkEntity;
 import io.cognate.userpool.repository.FederatedLinkRepository;
 import io.cognate.userpool.repository.GroupEntity;
@@ -56,10 +57,13 @@ public class FederatedSignIn {
     private final Transactions transactions;
     private final Triggers triggers;
     private final FederatedLinkRepository links;
+    private final ConsumedChallengeRepository consumedAssertions;
 
     public FederatedSignIn(AppClientService clients, UserPoolService pools, IdentityProviderService providers,
             UserRepository users, GroupRepository groups, GroupMemberRepository members, Outbox outbox,
-            Transactions transactions, Triggers triggers, FederatedLinkRepository links) {
+            Transactions transactions, Triggers triggers, FederatedLinkRepository links,
+            ConsumedChallengeRepository consumedAssertions) {
+        this.consumedAssertions = consumedAssertions;
         this.clients = clients;
         this.pools = pools;
         this.providers = providers;
@@ -84,6 +88,16 @@ public class FederatedSignIn {
      * before the user is created and PostConfirmation_ConfirmSignUp after, as Cognito does.
      */
     public Uni<UserEntity> signIn(String clientId, String providerName, String subject, Map<String, String> claims) {
+        return signIn(clientId, providerName, subject, claims, "", null);
+    }
+
+    /**
+     * A sign-in by a SAML assertion, which is good once: {@code replayKey} (the edge's hash of the pool, provider and
+     * assertion id) is remembered until {@code until}, the assertion's end of validity, on every replica, and a
+     * second sign-in with it is refused (NotAuthorizedException).
+     */
+    public Uni<UserEntity> signIn(String clientId, String providerName, String subject, Map<String, String> claims,
+            String replayKey, Instant until) {
         return transactions.session(() -> clients.cachedById(clientId).chain(client -> {
             var oauth = client.settings().oauth();
             if (oauth == null || oauth.supportedIdentityProviders() == null
@@ -93,9 +107,10 @@ public class FederatedSignIn {
             return pools.require(client.poolId()).chain(pool -> providers.describe(pool.id(), providerName)
                     .chain(provider -> {
                         String username = provider.name() + "_" + subject;
-                        return links.find(pool.id(), provider.name(), subject).chain(link -> users
-                                .findByUsernameKey(pool.id(), pool.usernameKey(username))
-                                .map(existing -> new Found(pool, provider, username, existing != null, link)));
+                        return consumed(replayKey, until).chain(() -> links.find(pool.id(), provider.name(), subject)
+                                .chain(link -> users
+                                        .findByUsernameKey(pool.id(), pool.usernameKey(username))
+                                        .map(existing -> new Found(pool, provider, username, existing != null, link))));
                     }));
         })).chain(found -> (found.link() != null ? linked(found)
                 : found.exists() ? update(found, claims)
@@ -103,6 +118,19 @@ public class FederatedSignIn {
                 .call(user -> transactions.transaction(() -> outbox.record(UserEventType.SignIn, user, Map.of(
                         "clientId", clientId, "authFlow", UserStatus.EXTERNAL_PROVIDER, "identityProvider",
                         found.provider().name())))));
+    }
+
+    /** Records a SAML assertion as used; refused when it was used before (a replay). */
+    private Uni<Void> consumed(String replayKey, Instant until) {
+        if (replayKey.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return transactions.transaction(() -> consumedAssertions.consume(replayKey, until)).map(first -> {
+            if (!first) {
+                throw NOT_AUTHORIZED.withMessage("This SAML assertion has been used already.");
+            }
+            return null;
+        });
     }
 
     private Uni<UserEntity> create(Found found, String clientId, String subject, Map<String, String> claims) {

@@ -15,11 +15,12 @@ import io.cognate.userpool.model.IdentityProvider;
 /**
  * What Cognito checks in an identity provider: its name against its type (a social provider is named as its type),
  * the ProviderDetails each type needs (and no others), URLs that are https (or http on the loopback, for local IdPs),
- * an AttributeMapping onto attributes the pool has, and IdpIdentifiers unique in the pool. OIDC and Google sign in
- * today; the other types are refused until their sign-in exists.
+ * an AttributeMapping onto attributes the pool has, and IdpIdentifiers unique in the pool. OIDC, SAML (whose details
+ * {@link SamlProviderDetails} resolved before) and Google sign in today; the other types are refused until their
+ * sign-in exists.
  */
 final class IdentityProviderRules {
-    static final Set<String> SIGN_IN_TYPES = Set.of("OIDC", "Google");
+    static final Set<String> SIGN_IN_TYPES = Set.of("OIDC", "Google", "SAML");
     private static final Set<String> SOCIAL = Set.of("Google", "Facebook", "LoginWithAmazon", "SignInWithApple");
     private static final Set<String> RESERVED = Set.of("cognito", "COGNITO", "Cognito");
     private static final List<String> OIDC_ENDPOINTS = List.of("authorize_url", "token_url", "attributes_url",
@@ -27,12 +28,24 @@ final class IdentityProviderRules {
     private static final Map<String, Set<String>> KEYS = Map.of(
             "OIDC", Set.of("client_id", "client_secret", "authorize_scopes", "attributes_request_method", "oidc_issuer",
                     "authorize_url", "token_url", "attributes_url", "jwks_uri"),
-            "Google", Set.of("client_id", "client_secret", "authorize_scopes"));
+            "Google", Set.of("client_id", "client_secret", "authorize_scopes"),
+            "SAML", union(SamlProviderDetails.GIVEN, SamlProviderDetails.DERIVED,
+                    Set.of(SamlProviderDetails.FETCHED_METADATA)));
     private static final Map<String, List<String>> REQUIRED = Map.of(
             "OIDC", List.of("client_id", "authorize_scopes", "attributes_request_method"),
-            "Google", List.of("client_id", "client_secret", "authorize_scopes"));
+            "Google", List.of("client_id", "client_secret", "authorize_scopes"),
+            "SAML", List.of());
 
     private IdentityProviderRules() {
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new java.util.HashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return Set.copyOf(all);
     }
 
     /** The provider as it will be stored: checked, with Cognito's default mapping of username to sub. */
@@ -46,8 +59,8 @@ final class IdentityProviderRules {
             throw INVALID_PARAMETER.withMessage("Provider %s cannot be of type %s", provider.name(), type);
         }
         if (!SIGN_IN_TYPES.contains(type)) {
-            throw INVALID_PARAMETER.withMessage("ProviderType %s is not supported by this deployment yet; OIDC and "
-                    + "Google providers are.", type);
+            throw INVALID_PARAMETER.withMessage("ProviderType %s is not supported by this deployment yet; OIDC, "
+                    + "SAML and Google providers are.", type);
         }
         Map<String, String> details = provider.details();
         for (String key : details.keySet()) {
@@ -117,7 +130,7 @@ final class IdentityProviderRules {
     }
 
     /** An IdP's URL: absolute https, or http on the loopback (a local IdP, as in tests). */
-    private static void checkUrl(String key, String url) {
+    static void checkUrl(String key, String url) {
         URI uri;
         try {
             uri = new URI(url);

@@ -34,10 +34,14 @@ public class IdentityProviderService {
     private final IdentityProviderRepository providers;
     private final Aead aead;
     private final String googleIssuer;
+    private final SamlProviderDetails saml;
+    private final SamlKeys samlKeys;
 
     public IdentityProviderService(UserPoolService pools, IdentityProviderRepository providers, Aead aead,
-            CognateConfig config) {
+            CognateConfig config, SamlProviderDetails saml, SamlKeys samlKeys) {
+        this.samlKeys = samlKeys;
         this.pools = pools;
+        this.saml = saml;
         this.providers = providers;
         this.aead = aead;
         this.googleIssuer = config.googleIssuer();
@@ -45,22 +49,23 @@ public class IdentityProviderService {
 
     @WithTransaction
     public Uni<IdentityProvider> create(IdentityProvider requested) {
-        return pools.require(requested.poolId()).chain(pool -> providers.ofPool(pool.id()).chain(existing -> {
-            IdentityProvider provider = IdentityProviderRules.checked(requested, pool);
-            for (IdentityProviderEntity other : existing) {
-                if (other.providerName.equals(provider.name())) {
-                    throw DUPLICATE_PROVIDER.withMessage("A provider with the name %s already exists in this user "
-                            + "pool.", provider.name());
-                }
-            }
-            IdentityProviderRules.checkIdentifiers(provider, identifiers(existing));
-            IdentityProviderEntity entity = new IdentityProviderEntity();
-            entity.poolId = provider.poolId();
-            entity.providerName = provider.name();
-            entity.providerType = provider.type();
-            entity.createdAt = Instant.now();
-            return save(entity, provider);
-        }));
+        return pools.require(requested.poolId()).chain(pool -> resolved(requested).chain(resolved -> providers
+                .ofPool(pool.id()).chain(existing -> {
+                    IdentityProvider provider = IdentityProviderRules.checked(resolved, pool);
+                    for (IdentityProviderEntity other : existing) {
+                        if (other.providerName.equals(provider.name())) {
+                            throw DUPLICATE_PROVIDER.withMessage("A provider with the name %s already exists in this user "
+                                    + "pool.", provider.name());
+                        }
+                    }
+                    IdentityProviderRules.checkIdentifiers(provider, identifiers(existing));
+                    IdentityProviderEntity entity = new IdentityProviderEntity();
+                    entity.poolId = provider.poolId();
+                    entity.providerName = provider.name();
+                    entity.providerType = provider.type();
+                    entity.createdAt = Instant.now();
+                    return save(entity, provider);
+                })));
     }
 
     @WithSession
@@ -76,13 +81,15 @@ public class IdentityProviderService {
             IdentityProviderEntity entity = existing.stream().filter(e -> e.providerName.equals(name)).findFirst()
                     .orElseThrow(() -> notFound(name));
             IdentityProvider stored = provider(entity);
-            IdentityProvider provider = IdentityProviderRules.checked(new IdentityProvider(poolId, name,
-                    stored.type(), details == null ? given(entity) : details,
-                    mapping == null ? stored.attributeMapping() : mapping,
-                    identifiers == null ? stored.idpIdentifiers() : identifiers, stored.createdAt(), null), pool);
-            IdentityProviderRules.checkIdentifiers(provider, identifiers(existing.stream().filter(e -> e != entity)
-                    .toList()));
-            return save(entity, provider);
+            return resolved(new IdentityProvider(poolId, name, stored.type(), details == null ? given(entity)
+                    : details, mapping == null ? stored.attributeMapping() : mapping,
+                    identifiers == null ? stored.idpIdentifiers() : identifiers, stored.createdAt(), null))
+                    .chain(resolved -> {
+                        IdentityProvider provider = IdentityProviderRules.checked(resolved, pool);
+                        IdentityProviderRules.checkIdentifiers(provider, identifiers(existing.stream()
+                                .filter(e -> e != entity).toList()));
+                        return save(entity, provider);
+                    });
         }));
     }
 
@@ -107,10 +114,28 @@ public class IdentityProviderService {
                         + "identifier %s does not exist.", identifier)));
     }
 
+    /** The pool's keys as a SAML service provider (GetSigningCertificate, and SAML sign-ins), made at the first call. */
+    @WithTransaction
+    public Uni<SamlKeys.PoolKeys> samlKeys(String poolId) {
+        return pools.require(poolId).chain(pool -> samlKeys.of(pool.id()));
+    }
+
     /** The names of the pool's providers, which its clients' SupportedIdentityProviders may list. */
     @WithSession
     public Uni<Set<String>> namesOf(String poolId) {
         return providers.ofPool(poolId).map(rows -> Set.copyOf(rows.stream().map(r -> r.providerName).toList()));
+    }
+
+    /** A SAML provider with its metadata read (fetched from its MetadataURL) and what it derives; others as they are. */
+    private Uni<IdentityProvider> resolved(IdentityProvider provider) {
+        if (!"SAML".equals(provider.type())) {
+            return Uni.createFrom().item(provider);
+        }
+        return saml.resolve(provider.poolId(), provider.details()).map(details -> new IdentityProvider(provider
+                .poolId(), provider.name(), provider.type(), details, provider.attributeMapping(),
+                provider
+                        .idpIdentifiers(),
+                provider.createdAt(), provider.updatedAt()));
     }
 
     private Uni<IdentityProviderEntity> require(String poolId, String name) {

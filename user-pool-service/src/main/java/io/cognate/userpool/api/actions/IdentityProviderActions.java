@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.awsjson.Json;
+import io.cognate.saml.SpMetadata;
 import io.cognate.userpool.api.ActionGroup;
 import io.cognate.userpool.api.ActionRegistry;
 import io.cognate.userpool.api.Params;
@@ -70,6 +71,8 @@ public class IdentityProviderActions implements ActionGroup {
         registry.iam("GetIdentityProviderByIdentifier", p -> new Named(p.userPoolId(), p.required("IdpIdentifier", 1,
                 40, IDP_IDENTIFIER)), n -> providers.byIdentifier(n.poolId(), n.name()),
                 IdentityProviderActions::wrapped);
+        registry.iam("GetSigningCertificate", Params::userPoolId, providers::samlKeys,
+                keys -> Json.object().put("Certificate", SpMetadata.base64(keys.signing().certificate())));
         registry.iam("AdminLinkProviderForUser", p -> new Link(p.userPoolId(), providerUser(p, "DestinationUser"),
                 providerUser(p, "SourceUser")), l -> links.link(l.poolId(), l.destination(), l.source()), Json::empty);
         registry.iam("AdminDisableProviderForUser", p -> new Disable(p.userPoolId(), providerUser(p, "User")),
@@ -134,7 +137,7 @@ public class IdentityProviderActions implements ActionGroup {
     private static ObjectNode type(IdentityProvider provider) {
         ObjectNode node = description(provider).put("UserPoolId", provider.poolId());
         ObjectNode details = node.putObject("ProviderDetails");
-        provider.details().forEach(details::put);
+        provider.describedDetails().forEach(details::put);
         ObjectNode mapping = node.putObject("AttributeMapping");
         provider.attributeMapping().forEach(mapping::put);
         var identifiers = node.putArray("IdpIdentifiers");

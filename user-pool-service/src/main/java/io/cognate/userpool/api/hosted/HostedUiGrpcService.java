@@ -1,11 +1,17 @@
 package io.cognate.userpool.api.hosted;
 
+import static io.cognate.userpool.error.CognitoError.INVALID_PARAMETER;
+
+import java.security.cert.CertificateEncodingException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+
+import com.google.protobuf.ByteString;
 
 import io.cognate.contracts.userpool.v1.AssociateSoftwareTokenRequest;
 import io.cognate.contracts.userpool.v1.AssociateSoftwareTokenResponse;
@@ -32,6 +38,8 @@ import io.cognate.contracts.userpool.v1.IssuedTokens;
 import io.cognate.contracts.userpool.v1.OAuthClient;
 import io.cognate.contracts.userpool.v1.RefreshTokensRequest;
 import io.cognate.contracts.userpool.v1.RevokeTokenRequest;
+import io.cognate.contracts.userpool.v1.SamlServiceProviderKeys;
+import io.cognate.contracts.userpool.v1.SamlServiceProviderRequest;
 import io.cognate.contracts.userpool.v1.SignInStep;
 import io.cognate.contracts.userpool.v1.UserInfoRequest;
 import io.cognate.contracts.userpool.v1.UserInfoResponse;
@@ -248,10 +256,31 @@ public class HostedUiGrpcService implements HostedUi {
 
     @Override
     public Uni<FederatedUser> federatedSignIn(FederatedSignInRequest request) {
+        if (request.getReplayKey().length() > 64) {
+            return Uni.createFrom().failure(HostedErrors.toStatus(INVALID_PARAMETER.withMessage("replay_key is "
+                    + "longer than 64 characters.")));
+        }
         return limited(request.getClientId(), RateCategory.UserAuthentication, client -> federated
-                .signIn(client.id(), request.getProviderName(), request.getSubject(), request.getClaimsMap())
+                .signIn(client.id(), request.getProviderName(), request.getSubject(), request.getClaimsMap(),
+                        request.getReplayKey(), Instant.ofEpochSecond(request.getReplayUntil()))
                 .map(user -> FederatedUser.newBuilder().setSub(user.sub.toString()).setUsername(user.username)
                         .build()));
+    }
+
+    @Override
+    public Uni<SamlServiceProviderKeys> samlServiceProvider(SamlServiceProviderRequest request) {
+        return call(() -> identityProviders.samlKeys(request.getUserPoolId()).map(keys -> {
+            try {
+                return SamlServiceProviderKeys.newBuilder()
+                        .setSigningKey(ByteString.copyFrom(keys.signing().privateKey()))
+                        .setSigningCertificate(ByteString.copyFrom(keys.signing().certificate().getEncoded()))
+                        .setEncryptionKey(ByteString.copyFrom(keys.encryption().privateKey()))
+                        .setEncryptionCertificate(ByteString.copyFrom(keys.encryption().certificate().getEncoded()))
+                        .build();
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
     }
 
     /** A call for a client, counted against its pool's quota for the category as the matching action is. */
