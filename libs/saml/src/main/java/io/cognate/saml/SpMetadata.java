@@ -18,7 +18,7 @@ public final class SpMetadata {
     public static String xml(String entityId, String acsUrl, String logoutUrl, X509Certificate signing,
             X509Certificate encryption) {
         return "<md:EntityDescriptor xmlns:md=\"" + SamlXml.METADATA + "\" xmlns:ds=\"" + SamlXml.DSIG
-                + "\" entityID=\"" + escape(entityId) + "\"><md:SPSSODescriptor AuthnRequestsSigned=\"true\" "
+                + "\" entityID=\"" + escape(entityId) + "\"><md:SPSSODescriptor AuthnRequestsSigned=\"false\" "
                 + "WantAssertionsSigned=\"true\" protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">"
                 + key("signing", signing) + key("encryption", encryption)
                 + "<md:SingleLogoutService Binding=\"" + SamlXml.POST_BINDING + "\" Location=\"" + escape(logoutUrl)

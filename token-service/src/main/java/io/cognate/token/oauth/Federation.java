@@ -3,6 +3,7 @@ package io.cognate.token.oauth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import io.cognate.contracts.userpool.v1.Domain;
 import io.cognate.contracts.userpool.v1.ExternalProvider;
 import io.cognate.contracts.userpool.v1.FederatedSignInRequest;
 import io.cognate.contracts.userpool.v1.FindIdentityProviderRequest;
+import io.cognate.saml.SamlException;
 import io.cognate.token.userpool.UserPoolClient;
 import io.cognate.token.userpool.UserPoolException;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +30,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Federation {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SAML = "SAML";
 
     /** Where a sign-in goes next: the provider, or the client (an error), or the signed-in user to complete. */
     public sealed interface Next {
@@ -56,9 +59,11 @@ public class Federation {
     private final FederationState states;
     private final AuthorizationRequests authorizations;
     private final Clock clock;
+    private final SamlProviders saml;
 
     public Federation(UserPoolClient userPools, Domains domains, ExternalProviders providers, FederationState states,
-            AuthorizationRequests authorizations, Clock clock) {
+            AuthorizationRequests authorizations, Clock clock, SamlProviders saml) {
+        this.saml = saml;
         this.userPools = userPools;
         this.domains = domains;
         this.providers = providers;
@@ -79,17 +84,27 @@ public class Federation {
             }
             FederationState.Pending pending = states.start(provider.getProviderName(), query);
             String state = states.seal(domain.getUserPoolId(), pending);
-            return providers.authorizeUrl(provider, idpResponseUrl(domain), state, pending)
-                    .map(location -> (Next) new ToProvider(location, state));
-        }).onFailure(this::providerMissing).recoverWithItem(e -> refused(authorization, "invalid_request",
+            Uni<String> location = SAML.equals(provider.getProviderType())
+                    ? saml.authnRequestUrl(provider, domain.getUserPoolId(), samlResponseUrl(domain), state)
+                    : providers.authorizeUrl(provider, idpResponseUrl(domain), state, pending);
+            return location.map(url -> (Next) new ToProvider(url, state));
+        }).onFailure(Federation::providerMissing).recoverWithItem(e -> refused(authorization, "invalid_request",
                 "The identity provider is not configured for the client"))
                 .onFailure(ExternalProviders.ProviderException.class)
+                .recoverWithItem(e -> refused(authorization, "server_error", e.getMessage()))
+                .onFailure(SamlException.class)
                 .recoverWithItem(e -> refused(authorization, "server_error", e.getMessage()));
     }
 
     /** What the browser keeps for a state: its hash, so that the cookie alone reveals nothing. */
     public static String binding(String state) {
         return AuthorizationCodes.s256(state);
+    }
+
+    /** Whether the browser's binding cookie is the state's: the answer comes back to the browser that was sent. */
+    static boolean bound(String state, String bindingCookie) {
+        return bindingCookie != null && MessageDigest.isEqual(binding(state).getBytes(StandardCharsets.US_ASCII),
+                bindingCookie.getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
@@ -99,9 +114,7 @@ public class Federation {
     public Uni<Next> finish(Domain domain, Map<String, String> answer, String bindingCookie) {
         String state = answer.getOrDefault("state", "");
         var pending = states.open(domain.getUserPoolId(), state);
-        if (pending.isEmpty() || bindingCookie == null || !MessageDigest.isEqual(
-                binding(state).getBytes(StandardCharsets.US_ASCII),
-                bindingCookie.getBytes(StandardCharsets.US_ASCII))) {
+        if (pending.isEmpty() || !bound(state, bindingCookie)) {
             return Uni.createFrom().item((Next) new Unmatched());
         }
         return authorizations.validate(domain.getUserPoolId(), pending.get().parameters()).chain(validated -> {
@@ -138,17 +151,23 @@ public class Federation {
 
     private Uni<Next> federatedSignIn(AuthorizationRequest authorization, ExternalProvider provider,
             ExternalProviders.ProviderUser user) {
-        FederatedSignInRequest.Builder request = FederatedSignInRequest.newBuilder()
-                .setClientId(authorization.client().getClientId()).setProviderName(provider.getProviderName())
-                .setSubject(user.subject());
+        Map<String, String> claims = new LinkedHashMap<>();
         user.claims().forEach((name, value) -> {
             if (value != null) {
-                request.putClaims(name, value instanceof String text ? text : json(value));
+                claims.put(name, value instanceof String text ? text : json(value));
             }
         });
-        return userPools.call(ui -> ui.federatedSignIn(request.build())).map(signedIn -> new SignedIn(authorization,
+        return federatedSignIn(authorization, FederatedSignInRequest.newBuilder()
+                .setClientId(authorization.client().getClientId()).setProviderName(provider.getProviderName())
+                .setSubject(user.subject()).putAllClaims(claims).build(), null);
+    }
+
+    /** Signs in the user a provider vouched for (user-pool-service creates or updates them). */
+    Uni<Next> federatedSignIn(AuthorizationRequest authorization, FederatedSignInRequest request,
+            SessionCookie.SamlSession saml) {
+        return userPools.call(ui -> ui.federatedSignIn(request)).map(signedIn -> new SignedIn(authorization,
                 new SessionCookie.SignedIn(signedIn.getSub(), signedIn.getUsername(), clock.instant()
-                        .getEpochSecond(), List.of())));
+                        .getEpochSecond(), List.of(), saml)));
     }
 
     /** A claim that is not a string, as its JSON (a boolean, a number, an object). */
@@ -160,15 +179,20 @@ public class Federation {
         }
     }
 
-    private boolean providerMissing(Throwable failure) {
+    static boolean providerMissing(Throwable failure) {
         return failure instanceof UserPoolException refusal && refusal.kind() == UserPoolException.Kind.NOT_FOUND;
+    }
+
+    /** The pool's SAML ACS: where providers post their answers. */
+    String samlResponseUrl(Domain domain) {
+        return domains.baseUrl(domain) + "/saml2/idpresponse";
     }
 
     private String idpResponseUrl(Domain domain) {
         return domains.baseUrl(domain) + "/oauth2/idpresponse";
     }
 
-    private static Next refused(AuthorizationRequest authorization, String error, String description) {
+    static Next refused(AuthorizationRequest authorization, String error, String description) {
         return new Refused(new Authorization.RedirectError(authorization.redirectUri(), authorization.implicit(), error,
                 description, authorization.state()));
     }

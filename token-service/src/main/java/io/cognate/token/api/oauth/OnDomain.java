@@ -27,6 +27,15 @@ public record OnDomain(Domain domain, String base, boolean loopback) {
         return base + page;
     }
 
+    /**
+     * Set-Cookie attributes of a cookie that must come back with a cross-site POST (a SAML provider posting its
+     * answer): SameSite=None, which browsers take only with Secure, which they take on the loopback over http too
+     * (a potentially trustworthy origin).
+     */
+    public String crossSiteCookieAttributes() {
+        return "; Path=" + (base.isEmpty() ? "/" : base) + "; HttpOnly; SameSite=None; Secure";
+    }
+
     /** Set-Cookie attributes: the domain's path, HttpOnly, SameSite=Lax, Secure except on the loopback. */
     public String cookieAttributes() {
         return "; Path=" + (base.isEmpty() ? "/" : base) + "; HttpOnly; SameSite=Lax" + (loopback ? "" : "; Secure");

@@ -53,7 +53,7 @@ public class AuthorizeEndpoint {
                         .map(next -> next instanceof Federation.ToProvider toProvider
                                 ? Pages.redirect(toProvider.location(), request, Federation.BINDING_COOKIE + "="
                                         + Federation.binding(toProvider.state()) + "; Max-Age=600"
-                                        + request.on().cookieAttributes())
+                                        + request.on().crossSiteCookieAttributes())
                                 : Pages.redirect(SignInCompletion.error(((Federation.Refused) next).error()), request));
             }
             Optional<SessionCookie.SignedIn> signedIn = "login".equals(authorization.prompt()) ? Optional.empty()

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.cognate.contracts.userpool.v1.Authenticated;
 import io.cognate.token.api.oauth.DomainRequests;
 import io.cognate.token.api.oauth.OnDomain;
 import io.cognate.token.oauth.Federation;
@@ -56,9 +55,7 @@ public class IdpResponseEndpoint {
             }
             return federation.finish(on.get().domain(), answer, binding).chain(next -> {
                 if (next instanceof Federation.SignedIn signedIn) {
-                    return flow.signedIn(request, signedIn.authorization(), Authenticated.newBuilder()
-                            .setUserPoolId(on.get().poolId()).setSub(signedIn.user().sub())
-                            .setUsername(signedIn.user().username()).setAuthTime(signedIn.user().authTime()).build());
+                    return flow.signedIn(request, signedIn.authorization(), signedIn.user());
                 }
                 if (next instanceof Federation.Refused refused) {
                     return Uni.createFrom().item(Pages.redirect(SignInCompletion.error(refused.error()), request));

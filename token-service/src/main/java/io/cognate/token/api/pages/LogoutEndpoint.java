@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +20,7 @@ import io.cognate.contracts.userpool.v1.OAuthClient;
 import io.cognate.token.api.oauth.DomainRequests;
 import io.cognate.token.oauth.OAuthClients;
 import io.cognate.token.oauth.RedirectUris;
+import io.cognate.token.oauth.SamlFederation;
 import io.cognate.token.oauth.SessionCookie;
 import io.cognate.token.service.Issuer;
 import io.cognate.token.service.SigningKeys;
@@ -30,7 +32,8 @@ import io.vertx.ext.web.RoutingContext;
  * Cognito), then sends the browser on. Cognito's two forms: {@code client_id} with a registered {@code logout_uri},
  * or with {@code redirect_uri} and {@code response_type} (back to the sign-in form); and OpenID Connect RP-initiated
  * logout: {@code id_token_hint} (one of the pool's ID tokens, expired or not) with a registered
- * {@code post_logout_redirect_uri} and {@code state}.
+ * {@code post_logout_redirect_uri} and {@code state}. A user signed in at a SAML provider with IDPSignout is signed out
+ * there first ({@link SamlFederation#logoutLocation}).
  */
 @Path("/domain/{domain}/logout")
 public class LogoutEndpoint {
@@ -39,8 +42,13 @@ public class LogoutEndpoint {
     private final SigningKeys keys;
     private final Issuer issuer;
     private final Pages pages;
+    private final SessionCookie sessions;
+    private final SamlFederation saml;
 
-    public LogoutEndpoint(DomainRequests domains, OAuthClients clients, SigningKeys keys, Issuer issuer, Pages pages) {
+    public LogoutEndpoint(DomainRequests domains, OAuthClients clients, SigningKeys keys, Issuer issuer, Pages pages,
+            SessionCookie sessions, SamlFederation saml) {
+        this.sessions = sessions;
+        this.saml = saml;
         this.domains = domains;
         this.clients = clients;
         this.keys = keys;
@@ -50,7 +58,7 @@ public class LogoutEndpoint {
 
     @GET
     public Uni<Response> logout(@PathParam("domain") String domain, @Context UriInfo uri, @Context HttpHeaders headers,
-            @Context RoutingContext context) {
+            @Context RoutingContext context, @CookieParam(SessionCookie.NAME) String cookie) {
         return domains.resolve(domain, context).chain(on -> {
             if (on.isEmpty()) {
                 return Uni.createFrom().item(Response.status(Response.Status.NOT_FOUND).build());
@@ -60,16 +68,19 @@ public class LogoutEndpoint {
             String hint = request.first("id_token_hint");
             Uni<String> clientId = hint.isEmpty() ? Uni.createFrom().item(request.first("client_id"))
                     : audienceOf(on.get().poolId(), hint);
-            return clientId.chain(id -> clients.find(id)).map(client -> {
+            return clientId.chain(id -> clients.find(id)).chain(client -> {
                 if (client.isEmpty() || !client.get().getUserPoolId().equals(on.get().poolId())) {
-                    return pages.errorPage(request, "invalid_request", "The logout request names no client of this "
-                            + "user pool (client_id, or an id_token_hint of the pool).");
+                    return Uni.createFrom().item(pages.errorPage(request, "invalid_request", "The logout request "
+                            + "names no client of this user pool (client_id, or an id_token_hint of the pool)."));
                 }
                 String location = destination(request, client.get(), !hint.isEmpty());
-                return location == null
-                        ? pages.errorPage(request, "invalid_request", "The sign-out URL is not registered for the "
-                                + "client (LogoutURLs), or the request names none.")
-                        : Pages.redirect(location, request, cleared);
+                if (location == null) {
+                    return Uni.createFrom().item(pages.errorPage(request, "invalid_request", "The sign-out URL is "
+                            + "not registered for the client (LogoutURLs), or the request names none."));
+                }
+                var session = sessions.open(on.get().poolId(), cookie);
+                return saml.logoutLocation(on.get().domain(), session.map(SessionCookie.SignedIn::saml)
+                        .orElse(null), location).map(next -> Pages.redirect(next, request, cleared));
             });
         });
     }

@@ -88,8 +88,13 @@ public class PageFlow {
      * no longer sign in (disabled since, signed out) gets the sign-in page again.
      */
     public Uni<Response> signedIn(PageRequest request, AuthorizationRequest authorization, Authenticated user) {
-        SessionCookie.SignedIn signedIn = new SessionCookie.SignedIn(user.getSub(), user.getUsername(),
-                user.getAuthTime(), List.copyOf(user.getAmrList()));
+        return signedIn(request, authorization, new SessionCookie.SignedIn(user.getSub(), user.getUsername(),
+                user.getAuthTime(), List.copyOf(user.getAmrList())));
+    }
+
+    /** The end of a sign-in at an external provider, whose session (a SAML one) the cookie keeps. */
+    public Uni<Response> signedIn(PageRequest request, AuthorizationRequest authorization,
+            SessionCookie.SignedIn signedIn) {
         String cookie = SessionCookie.NAME + "=" + sessions.seal(request.on().poolId(), signedIn) + "; Max-Age="
                 + sessions.ttl().toSeconds() + request.on().cookieAttributes();
         return completion.complete(authorization, signedIn).map(location -> Pages.redirect(location, request, cookie));

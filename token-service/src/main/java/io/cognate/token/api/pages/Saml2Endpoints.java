@@ -1,0 +1,106 @@
+package io.cognate.token.api.pages;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.Response;
+
+import io.cognate.token.api.oauth.DomainRequests;
+import io.cognate.token.api.oauth.OnDomain;
+import io.cognate.token.oauth.Federation;
+import io.cognate.token.oauth.SamlFederation;
+import io.cognate.token.oauth.SignInCompletion;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The pool's SAML endpoints on its domain: {@code /saml2/idpresponse}, the ACS, where providers post their Responses
+ * (POST binding; the user is signed in and the client gets its code, or its redirect URI gets the error);
+ * {@code /saml2/logout}, where a provider posts its LogoutResponse after single logout; and {@code /saml2/metadata},
+ * the pool's metadata as a service provider.
+ */
+@Path("/domain/{domain}/saml2")
+public class Saml2Endpoints {
+    private final DomainRequests domains;
+    private final SamlFederation saml;
+    private final PageFlow flow;
+    private final Pages pages;
+
+    public Saml2Endpoints(DomainRequests domains, SamlFederation saml, PageFlow flow, Pages pages) {
+        this.domains = domains;
+        this.saml = saml;
+        this.flow = flow;
+        this.pages = pages;
+    }
+
+    @POST
+    @Path("idpresponse")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> answer(@PathParam("domain") String domain, @FormParam("SAMLResponse") String samlResponse,
+            @FormParam("RelayState") String relayState, @Context HttpHeaders headers,
+            @Context RoutingContext context, @CookieParam(Federation.BINDING_COOKIE) String binding) {
+        return domains.resolve(domain, context).chain(on -> {
+            PageRequest request = Pages.request(on.orElse(new OnDomain(null, "", false)), new MultivaluedHashMap<>(),
+                    headers);
+            if (on.isEmpty()) {
+                return Uni.createFrom().item(pages.errorPage(request, "invalid_request", "No user pool has this "
+                        + "domain."));
+            }
+            return saml.answer(on.get().domain(), orEmpty(samlResponse), orEmpty(relayState), binding)
+                    .chain(next -> {
+                        if (next instanceof Federation.SignedIn signedIn) {
+                            return flow.signedIn(request, signedIn.authorization(), signedIn.user());
+                        }
+                        if (next instanceof Federation.Refused refused) {
+                            return Uni.createFrom().item(Pages.redirect(SignInCompletion.error(refused.error()),
+                                    request));
+                        }
+                        return Uni.createFrom().item(pages.errorPage(request, "invalid_request", "This SAML "
+                                + "response answers no sign-in of this browser on this domain (RelayState), or the "
+                                + "sign-in has expired; start again from the application."));
+                    }).onFailure().recoverWithItem(flow.refusedOn(request, message -> pages.errorPage(request,
+                            "invalid_request", message)));
+        });
+    }
+
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> loggedOut(@PathParam("domain") String domain, @FormParam("SAMLResponse") String samlResponse,
+            @FormParam("RelayState") String relayState, @Context HttpHeaders headers,
+            @Context RoutingContext context) {
+        return domains.resolve(domain, context).chain(on -> {
+            PageRequest request = Pages.request(on.orElse(new OnDomain(null, "", false)), new MultivaluedHashMap<>(),
+                    headers);
+            if (on.isEmpty()) {
+                return Uni.createFrom().item(pages.errorPage(request, "invalid_request", "No user pool has this "
+                        + "domain."));
+            }
+            return saml.loggedOut(on.get().domain(), orEmpty(samlResponse), orEmpty(relayState))
+                    .map(destination -> destination.map(location -> Pages.redirect(location, request))
+                            .orElseGet(() -> pages.errorPage(request, "invalid_request", "This LogoutResponse "
+                                    + "answers no sign-out of this domain, or is not the identity provider's.")));
+        });
+    }
+
+    @GET
+    @Path("metadata")
+    public Uni<Response> metadata(@PathParam("domain") String domain, @Context RoutingContext context) {
+        return domains.resolve(domain, context).chain(on -> on.isEmpty()
+                ? Uni.createFrom().item(Response.status(Response.Status.NOT_FOUND).build())
+                : saml.metadata(on.get().domain()).map(xml -> Response.ok(xml, "application/samlmetadata+xml")
+                        .build()));
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
