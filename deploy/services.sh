@@ -88,8 +88,14 @@ service_env() {
         "QUARKUS_GRPC_CLIENTS_TOKEN_PORT=$(service_grpc_port token-service)" \
         "QUARKUS_GRPC_CLIENTS_TRIGGERS_HOST=127.0.0.1" \
         "QUARKUS_GRPC_CLIENTS_TRIGGERS_PORT=$(service_grpc_port trigger-gateway)"
-      # The federation tests stand in for Google with a local OpenID provider on B+40 (FederationTest).
-      if [[ "$PROFILE" == test ]]; then echo "COGNATE_GOOGLE_ISSUER=http://127.0.0.1:$((BASE_PORT + 40))"; fi
+      # The federation tests stand in for Google with a local OpenID provider on B+40 (FederationTest), and for
+      # Facebook, Login with Amazon and Sign in with Apple with idp-social.mjs on B+41 (SocialFederationTest).
+      if [[ "$PROFILE" == test ]]; then
+        echo "COGNATE_GOOGLE_ISSUER=http://127.0.0.1:$((BASE_PORT + 40))"
+        echo "COGNATE_FACEBOOK_URL=http://127.0.0.1:$((BASE_PORT + 41))/facebook"
+        echo "COGNATE_AMAZON_URL=http://127.0.0.1:$((BASE_PORT + 41))/amazon"
+        echo "COGNATE_APPLE_ISSUER=http://127.0.0.1:$((BASE_PORT + 41))/apple"
+      fi
       ;;
     trigger-gateway)
       # Handlers answer the Lambda Invoke API; locally, deploy/lambda's shims host them (deploy/lambda/README.md).
@@ -126,8 +132,9 @@ service_env() {
       # The tests change pools and roles between one request and the next: no cached copy. Otherwise 5 s.
       if [[ "$PROFILE" == test ]]; then
         echo "COGNATE_CONFIG_CACHE_TTL=PT0S"
-        # Google's issuer, as user-pool-service's: the federation tests' local OpenID provider on B+40.
+        # Google's and Apple's issuers, as user-pool-service's: the federation tests' stand-ins on B+40 and B+41.
         echo "COGNATE_GOOGLE_ISSUER=http://127.0.0.1:$((BASE_PORT + 40))"
+        echo "COGNATE_APPLE_ISSUER=http://127.0.0.1:$((BASE_PORT + 41))/apple"
       fi
       # The tests run at Cognito's quotas except where a burst of test calls could pass them; IdentityPoolQuotasTest
       # checks ListTagsForResource's (10 a second). Otherwise Cognito's, or COGNATE_RATE_LIMITS as set.

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +27,7 @@ import io.cognate.it.support.Cognito;
 import io.cognate.it.support.HostedUi;
 import io.cognate.it.support.IdentityPools;
 import io.cognate.it.support.LambdaShims;
+import io.cognate.it.support.RelyingParty;
 import io.cognate.it.support.Stack;
 import io.cognate.it.support.TestPools;
 import io.cognate.it.support.TestUser;
@@ -52,7 +51,7 @@ class FederationTest {
 
     @Test
     void oidcProviderWhenUserSignsInThroughTheHostedPageThenFederatedUserAndTokensWithIdentities() throws Exception {
-        HttpServer app = callbackServer();
+        HttpServer app = RelyingParty.callbackServer();
         LambdaShims.start();
         String poolId = TestPools.createPool(b -> b.lambdaConfig(l -> l.preSignUp(LambdaShims.arn("pre-signup"))
                 .postConfirmation(LambdaShims.arn("record"))));
@@ -70,11 +69,11 @@ class FederationTest {
                     "--attribute-mapping", "email=email,name=name");
             assertEquals(0, created.exit(), created.stderr());
             assertEquals("OIDC", created.json().path("IdentityProvider").path("ProviderType").asText());
-            String callback = "http://127.0.0.1:" + app.getAddress().getPort() + "/rp/callback";
+            String callback = RelyingParty.callback(app);
             HostedUi.App client = HostedUi.app(poolId, domain, callback,
                     b -> b.supportedIdentityProviders("COGNITO", "CorpIdP"));
 
-            JsonNode result = signInThroughIdp(client, "CorpIdP", "alice");
+            JsonNode result = RelyingParty.signInThroughIdp(client, "CorpIdP", "alice");
 
             JsonNode claims = result.path("idTokenClaims");
             assertEquals("CorpIdP_alice", claims.path("cognito:username").asText(), result.toString());
@@ -95,11 +94,11 @@ class FederationTest {
                     .equals("PostConfirmation_ConfirmSignUp") && e.path("userName").asText().equals("CorpIdP_alice")));
 
             // A second sign-in is the same user, not a new one.
-            JsonNode again = signInThroughIdp(client, "CorpIdP", "alice");
+            JsonNode again = RelyingParty.signInThroughIdp(client, "CorpIdP", "alice");
             assertEquals(claims.path("sub").asText(), again.path("idTokenClaims").path("sub").asText());
 
             // PreSignUp_ExternalProvider refuses a first sign-in: relayed to the client, no user made.
-            JsonNode refused = signInThroughIdp(client, "CorpIdP", "eve@blocked.example");
+            JsonNode refused = RelyingParty.signInThroughIdp(client, "CorpIdP", "eve@blocked.example");
             assertEquals("invalid_request", refused.path("callbackError").asText(), refused.toString());
             assertTrue(refused.path("callbackErrorDescription").asText()
                     .contains("Registration from this domain is not allowed."), refused.toString());
@@ -111,7 +110,7 @@ class FederationTest {
             admin.adminLinkProviderForUser(b -> b.userPoolId(poolId).destinationUser(u -> u.providerName("Cognito")
                     .providerAttributeValue(dave.username())).sourceUser(u -> u.providerName("CorpIdP")
                             .providerAttributeName("Cognito_Subject").providerAttributeValue("carol")));
-            JsonNode linked = signInThroughIdp(client, "CorpIdP", "carol").path("idTokenClaims");
+            JsonNode linked = RelyingParty.signInThroughIdp(client, "CorpIdP", "carol").path("idTokenClaims");
             assertEquals(dave.sub(), linked.path("sub").asText(), linked.toString());
             assertEquals("carol", linked.path("identities").path(0).path("userId").asText());
             assertEquals("false", linked.path("identities").path(0).path("primary").asText());
@@ -133,7 +132,7 @@ class FederationTest {
     @Test
     void googleWhenItsIssuerIsALocalProviderThenUsersSignInAsGoogleUsersAndIdentityPoolsTakeItsTokens()
             throws Exception {
-        HttpServer app = callbackServer();
+        HttpServer app = RelyingParty.callbackServer();
         String poolId = TestPools.createPool(b -> {
         });
         String domain = HostedUi.domain(poolId);
@@ -150,11 +149,11 @@ class FederationTest {
                     .attributeMapping(Map.of("email", "email", "given_name", "given_name"))).identityProvider();
             assertEquals("http://127.0.0.1:" + Stack.get().googleIdpPort(), created.providerDetails()
                     .get("oidc_issuer"));
-            String callback = "http://127.0.0.1:" + app.getAddress().getPort() + "/rp/callback";
+            String callback = RelyingParty.callback(app);
             HostedUi.App client = HostedUi.app(poolId, domain, callback,
                     b -> b.supportedIdentityProviders("Google"));
 
-            JsonNode result = signInThroughIdp(client, "Google", "bob");
+            JsonNode result = RelyingParty.signInThroughIdp(client, "Google", "bob");
 
             JsonNode claims = result.path("idTokenClaims");
             assertEquals("Google", claims.path("identities").path(0).path("providerType").asText(), result.toString());
@@ -277,33 +276,6 @@ class FederationTest {
         assertEquals(400, browser.get(client.base() + "/oauth2/idpresponse?code=abc&state=forged").statusCode());
         String unknown = HostedUi.location(browser.get(client.authorizeUrl(Map.of("identity_provider", "Other"))));
         assertEquals("invalid_request", HostedUi.parameter(unknown, "error"));
-    }
-
-    /** Where the relying party's browser lands: the app's callback, answering 200. */
-    private static HttpServer callbackServer() throws java.io.IOException {
-        HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        app.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        app.start();
-        return app;
-    }
-
-    /** The relying party's sign-in through the hosted page's button for {@code provider}, as {@code login} there. */
-    private static JsonNode signInThroughIdp(HostedUi.App client, String provider, String login) throws Exception {
-        ProcessBuilder node = new ProcessBuilder("node", "oidc-rp.mjs").directory(NODE_DIR.toFile());
-        Map<String, String> env = node.environment();
-        env.put("ISSUER", Stack.get().issuer(client.poolId()));
-        env.put("CLIENT_ID", client.clientId());
-        env.put("REDIRECT_URI", client.redirectUri());
-        env.put("IDP_NAME", provider);
-        env.put("IDP_LOGIN", login);
-        Process process = node.redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the relying party timed out");
-        assertEquals(0, process.exitValue(), () -> "the relying party failed:\n" + output);
-        return JSON.readTree(output.lines().reduce((first, last) -> last).orElse("{}"));
     }
 
     private static Process startIdp(String clientId, String secret, String redirectUri) throws Exception {

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.Inflater;
@@ -32,6 +29,7 @@ import io.cognate.it.support.Browser;
 import io.cognate.it.support.Cognito;
 import io.cognate.it.support.HostedUi;
 import io.cognate.it.support.Jwt;
+import io.cognate.it.support.RelyingParty;
 import io.cognate.it.support.SamlIdp;
 import io.cognate.it.support.Stack;
 import io.cognate.it.support.TestPools;
@@ -48,7 +46,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityPro
  * with no code issued.
  */
 class SamlFederationTest {
-    private static final Path NODE_DIR = Path.of(System.getProperty("user.dir")).resolve("src/test/node");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HIDDEN = Pattern.compile("name=\"(SAMLResponse|RelayState)\" value=\"([^\"]*)\"");
     private static final CognitoIdentityProviderClient ADMIN = Cognito.admin();
@@ -92,12 +89,12 @@ class SamlFederationTest {
 
     @Test
     void spInitiatedSignInThroughTheHostedPageGivesAnOidcClientTokensWithIdentities() throws Exception {
-        HttpServer app = callbackServer();
+        HttpServer app = RelyingParty.callbackServer();
         try {
-            String callback = "http://127.0.0.1:" + app.getAddress().getPort() + "/rp/callback";
+            String callback = RelyingParty.callback(app);
             HostedUi.App client = HostedUi.app(poolId, domain, callback, b -> b.supportedIdentityProviders("COGNITO",
                     "CorpSAML"));
-            JsonNode result = signInThroughIdp(client, "CorpSAML", "alice@corp.example");
+            JsonNode result = RelyingParty.signInThroughIdp(client, "CorpSAML", "alice@corp.example");
 
             JsonNode claims = result.path("idTokenClaims");
             assertEquals("CorpSAML_alice@corp.example", claims.path("cognito:username").asText(), result.toString());
@@ -116,7 +113,7 @@ class SamlFederationTest {
             // Attribute mapping applies again at the next sign-in.
             ADMIN.adminUpdateUserAttributes(b -> b.userPoolId(poolId).username("CorpSAML_alice@corp.example")
                     .userAttributes(a -> a.name("name").value("Renamed")));
-            JsonNode again = signInThroughIdp(client, "CorpSAML", "alice@corp.example");
+            JsonNode again = RelyingParty.signInThroughIdp(client, "CorpSAML", "alice@corp.example");
             assertEquals(claims.path("sub").asText(), again.path("idTokenClaims").path("sub").asText());
             assertEquals("Corp alice@corp.example", again.path("userInfo").path("name").asText(), again.toString());
         } finally {
@@ -323,32 +320,6 @@ class SamlFederationTest {
         AwsServiceException error = org.junit.jupiter.api.Assertions.assertThrows(AwsServiceException.class, call);
         assertEquals("InvalidParameterException", error.awsErrorDetails().errorCode(), error::getMessage);
         assertTrue(error.awsErrorDetails().errorMessage().contains(message), error::getMessage);
-    }
-
-    /** The relying party's sign-in through the hosted page's button for {@code provider}, as {@code login} there. */
-    private static JsonNode signInThroughIdp(HostedUi.App client, String provider, String login) throws Exception {
-        ProcessBuilder node = new ProcessBuilder("node", "oidc-rp.mjs").directory(NODE_DIR.toFile());
-        Map<String, String> env = node.environment();
-        env.put("ISSUER", Stack.get().issuer(client.poolId()));
-        env.put("CLIENT_ID", client.clientId());
-        env.put("REDIRECT_URI", client.redirectUri());
-        env.put("IDP_NAME", provider);
-        env.put("IDP_LOGIN", login);
-        Process process = node.redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the relying party timed out");
-        assertEquals(0, process.exitValue(), () -> "the relying party failed:\n" + output);
-        return JSON.readTree(output.lines().reduce((first, last) -> last).orElse("{}"));
-    }
-
-    private static HttpServer callbackServer() throws java.io.IOException {
-        HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        app.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        app.start();
-        return app;
     }
 
     private static String inflate(String base64) throws Exception {

@@ -14,7 +14,6 @@ import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,9 +51,9 @@ public final class SamlIdp implements AutoCloseable {
         KeyPair rogue = rsa();
         ProcessBuilder node = new ProcessBuilder("node", "idp-saml.mjs").directory(NODE_DIR.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
-        node.environment().putAll(Map.of("PORT", Integer.toString(port), "IDP_KEY", pem("PRIVATE KEY", keys
-                .getPrivate().getEncoded()), "IDP_CERT", pem("CERTIFICATE", certificate(keys).getEncoded()),
-                "ROGUE_KEY", pem("PRIVATE KEY", rogue.getPrivate().getEncoded()), "ROGUE_CERT", pem("CERTIFICATE",
+        node.environment().putAll(Map.of("PORT", Integer.toString(port), "IDP_KEY", Pem.of("PRIVATE KEY", keys
+                .getPrivate().getEncoded()), "IDP_CERT", Pem.of("CERTIFICATE", certificate(keys).getEncoded()),
+                "ROGUE_KEY", Pem.of("PRIVATE KEY", rogue.getPrivate().getEncoded()), "ROGUE_CERT", Pem.of("CERTIFICATE",
                         certificate(rogue).getEncoded()),
                 "SP_METADATA", spMetadata));
         Process process = node.start();
@@ -115,10 +114,5 @@ public final class SamlIdp implements AutoCloseable {
     private static X509Certificate certificate(KeyPair keys) {
         return SelfSignedCertificates.issue(keys, "test saml idp", Instant.now().minusSeconds(3600), Instant.now()
                 .plus(Duration.ofDays(30)));
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

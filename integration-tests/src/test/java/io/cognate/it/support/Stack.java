@@ -119,6 +119,11 @@ public final class Stack {
         return Integer.parseInt(value("COGNATE_GOOGLE_IDP_PORT"));
     }
 
+    /** Where the federation tests run the stand-ins for Facebook, Login with Amazon and Sign in with Apple. */
+    public int socialIdpPort() {
+        return Integer.parseInt(value("COGNATE_SOCIAL_IDP_PORT"));
+    }
+
     public int imapPort() {
         return Integer.parseInt(value("COGNATE_IMAP_PORT"));
     }

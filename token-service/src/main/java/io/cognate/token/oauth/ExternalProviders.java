@@ -37,6 +37,14 @@ public class ExternalProviders {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final long SKEW_SECONDS = 60;
 
+    private static final String APPLE = "SignInWithApple";
+    /** The social providers whose OpenID issuer's discovery names their endpoints. */
+    private static final java.util.Set<String> DISCOVERED = java.util.Set.of("Google", APPLE);
+    /** The OAuth 2.0 providers without ID tokens, and the member of their profile that names the user. */
+    private static final Map<String, String> PROFILE_SUBJECT = Map.of("Facebook", "id", "LoginWithAmazon", "user_id");
+    /** The Graph API fields a Facebook sign-in asks for: the user's id and what attribute mapping commonly reads. */
+    private static final String FACEBOOK_FIELDS = "id,name,email,first_name,last_name,middle_name,short_name";
+
     /** A failed sign-in at a provider, in words fit for the client's error_description. */
     public static final class ProviderException extends RuntimeException {
         public ProviderException(String message) {
@@ -70,6 +78,9 @@ public class ExternalProviders {
             query.put("nonce", pending.nonce());
             query.put("code_challenge", pending.challenge());
             query.put("code_challenge_method", "S256");
+            if (APPLE.equals(provider.getProviderType())) {
+                query.put("response_mode", "form_post");
+            }
             return RedirectUris.withQuery(endpoint, query);
         });
     }
@@ -82,7 +93,10 @@ public class ExternalProviders {
         form.put("code", code);
         form.put("redirect_uri", redirectUri);
         form.put("client_id", detail(provider, "client_id"));
-        form.put("client_secret", detail(provider, "client_secret"));
+        form.put("client_secret", APPLE.equals(provider.getProviderType())
+                ? AppleClientSecrets.of(detail(provider, "client_id"), detail(provider, "team_id"),
+                        detail(provider, "key_id"), detail(provider, "private_key"), clock.instant())
+                : detail(provider, "client_secret"));
         form.put("code_verifier", pending.verifier());
         return endpoint(provider, "token_url", "token_endpoint")
                 .chain(tokenUrl -> send(HttpRequest.newBuilder(uri(tokenUrl)).timeout(TIMEOUT)
@@ -90,6 +104,9 @@ public class ExternalProviders {
                         .header("Accept", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(RedirectUris.encode(form))), "token endpoint"))
                 .chain(tokens -> {
+                    if (PROFILE_SUBJECT.containsKey(provider.getProviderType())) {
+                        return profile(provider, tokens.get("access_token") instanceof String access ? access : "");
+                    }
                     if (!(tokens.get("id_token") instanceof String idToken)) {
                         throw new ProviderException("The identity provider's token response has no id_token.");
                     }
@@ -167,6 +184,26 @@ public class ExternalProviders {
         });
     }
 
+    /**
+     * The user of an OAuth 2.0 provider without ID tokens (Facebook, Login with Amazon), from its profile API: the
+     * subject is Facebook's {@code id} or Amazon's {@code user_id}, every other member a claim.
+     */
+    private Uni<ProviderUser> profile(ExternalProvider provider, String accessToken) {
+        if (accessToken.isEmpty()) {
+            throw new ProviderException("The identity provider's token response has no access_token.");
+        }
+        String url = detail(provider, "attributes_url") + ("true".equals(detail(provider,
+                "attributes_url_add_attributes")) ? FACEBOOK_FIELDS : "");
+        return send(HttpRequest.newBuilder(uri(url)).timeout(TIMEOUT).header("Authorization", "Bearer " + accessToken)
+                .header("Accept", "application/json").GET(), "profile API").map(profile -> {
+                    Object subject = profile.get(PROFILE_SUBJECT.get(provider.getProviderType()));
+                    if (subject == null || String.valueOf(subject).isEmpty()) {
+                        throw new ProviderException("The identity provider's profile names no user.");
+                    }
+                    return new ProviderUser(String.valueOf(subject), new LinkedHashMap<>(profile));
+                });
+    }
+
     /** An endpoint: the provider's own detail, else its discovery document's member. */
     private Uni<String> endpoint(ExternalProvider provider, String detail, String member) {
         return optionalEndpoint(provider, detail, member).map(url -> {
@@ -180,7 +217,7 @@ public class ExternalProviders {
     private Uni<String> optionalEndpoint(ExternalProvider provider, String detail, String member) {
         String given = provider.getDetailsOrDefault(detail, "");
         String issuer = provider.getDetailsOrDefault("oidc_issuer", "");
-        if (!given.isEmpty() && !"Google".equals(provider.getProviderType()) || issuer.isEmpty()) {
+        if (!given.isEmpty() && !DISCOVERED.contains(provider.getProviderType()) || issuer.isEmpty()) {
             return Uni.createFrom().item(given.isEmpty() ? null : given);
         }
         return issuers.discovery(issuer).map(document -> document.get(member) instanceof String url ? url : null)

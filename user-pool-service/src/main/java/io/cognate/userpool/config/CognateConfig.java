@@ -90,6 +90,22 @@ public interface CognateConfig {
     @WithDefault("https://accounts.google.com")
     String googleIssuer();
 
+    /** Sign in with Apple's OpenID issuer, where SignInWithApple providers sign users in (env COGNATE_APPLE_ISSUER). */
+    @WithDefault("https://appleid.apple.com")
+    String appleIssuer();
+
+    /**
+     * Where Facebook providers sign users in instead of www.facebook.com and graph.facebook.com (their paths kept):
+     * a private deployment's or a test's stand-in (env COGNATE_FACEBOOK_URL). Default Facebook's own.
+     */
+    Optional<String> facebookUrl();
+
+    /**
+     * Where LoginWithAmazon providers sign users in instead of www.amazon.com and api.amazon.com (their paths kept):
+     * a stand-in (env COGNATE_AMAZON_URL). Default Amazon's own.
+     */
+    Optional<String> amazonUrl();
+
     interface Admin {
         /** Access key id of the admin credentials (env COGNATE_ADMIN_ACCESS_KEY_ID). */
         Optional<String> accessKeyId();

@@ -15,25 +15,32 @@ import io.cognate.userpool.model.IdentityProvider;
 /**
  * What Cognito checks in an identity provider: its name against its type (a social provider is named as its type),
  * the ProviderDetails each type needs (and no others), URLs that are https (or http on the loopback, for local IdPs),
- * an AttributeMapping onto attributes the pool has, and IdpIdentifiers unique in the pool. OIDC, SAML (whose details
- * {@link SamlProviderDetails} resolved before) and Google sign in today; the other types are refused until their
- * sign-in exists.
+ * an AttributeMapping onto attributes the pool has, and IdpIdentifiers unique in the pool. A SAML provider's details
+ * were resolved by {@link SamlProviderDetails} before; a social provider's preset endpoints are {@link SocialPresets}'.
  */
 final class IdentityProviderRules {
-    static final Set<String> SIGN_IN_TYPES = Set.of("OIDC", "Google", "SAML");
     private static final Set<String> SOCIAL = Set.of("Google", "Facebook", "LoginWithAmazon", "SignInWithApple");
     private static final Set<String> RESERVED = Set.of("cognito", "COGNITO", "Cognito");
+    /** What a social provider's description adds (SocialPresets); given back in an update, it is not the caller's. */
+    private static final Set<String> PRESET_KEYS = Set.of("authorize_url", "token_url", "token_request_method",
+            "attributes_url", "attributes_url_add_attributes", "oidc_issuer", "attributes_request_method");
     private static final List<String> OIDC_ENDPOINTS = List.of("authorize_url", "token_url", "attributes_url",
             "jwks_uri");
     private static final Map<String, Set<String>> KEYS = Map.of(
             "OIDC", Set.of("client_id", "client_secret", "authorize_scopes", "attributes_request_method", "oidc_issuer",
                     "authorize_url", "token_url", "attributes_url", "jwks_uri"),
             "Google", Set.of("client_id", "client_secret", "authorize_scopes"),
+            "Facebook", Set.of("client_id", "client_secret", "authorize_scopes", "api_version"),
+            "LoginWithAmazon", Set.of("client_id", "client_secret", "authorize_scopes"),
+            "SignInWithApple", Set.of("client_id", "team_id", "key_id", "private_key", "authorize_scopes"),
             "SAML", union(SamlProviderDetails.GIVEN, SamlProviderDetails.DERIVED,
                     Set.of(SamlProviderDetails.FETCHED_METADATA)));
     private static final Map<String, List<String>> REQUIRED = Map.of(
             "OIDC", List.of("client_id", "authorize_scopes", "attributes_request_method"),
             "Google", List.of("client_id", "client_secret", "authorize_scopes"),
+            "Facebook", List.of("client_id", "client_secret", "authorize_scopes"),
+            "LoginWithAmazon", List.of("client_id", "client_secret", "authorize_scopes"),
+            "SignInWithApple", List.of("client_id", "team_id", "key_id", "private_key", "authorize_scopes"),
             "SAML", List.of());
 
     private IdentityProviderRules() {
@@ -58,11 +65,10 @@ final class IdentityProviderRules {
                 && !type.equals(provider.name())) {
             throw INVALID_PARAMETER.withMessage("Provider %s cannot be of type %s", provider.name(), type);
         }
-        if (!SIGN_IN_TYPES.contains(type)) {
-            throw INVALID_PARAMETER.withMessage("ProviderType %s is not supported by this deployment yet; OIDC, "
-                    + "SAML and Google providers are.", type);
+        Map<String, String> details = new LinkedHashMap<>(provider.details());
+        if (SOCIAL.contains(type)) {
+            details.keySet().removeAll(PRESET_KEYS);
         }
-        Map<String, String> details = provider.details();
         for (String key : details.keySet()) {
             if (!KEYS.get(type).contains(key)) {
                 throw INVALID_PARAMETER.withMessage("ProviderDetails of a %s provider may not contain %s.", type, key);
@@ -75,6 +81,12 @@ final class IdentityProviderRules {
         }
         if ("OIDC".equals(type)) {
             checkOidc(details);
+        }
+        if ("SignInWithApple".equals(type)) {
+            checkApplePrivateKey(details.get("private_key"));
+        }
+        if (details.containsKey("api_version") && !details.get("api_version").matches("v\\d{1,2}\\.\\d")) {
+            throw INVALID_PARAMETER.withMessage("ProviderDetails: api_version must be a Graph API version, like v17.0.");
         }
         Map<String, String> mapping = new LinkedHashMap<>(provider.attributeMapping());
         for (Map.Entry<String, String> entry : mapping.entrySet()) {
@@ -105,6 +117,18 @@ final class IdentityProviderRules {
                             identifier, name);
                 }
             });
+        }
+    }
+
+    /** Apple's key for the client secret: the .p8 file Apple gives, a PKCS#8 EC private key in PEM. */
+    private static void checkApplePrivateKey(String pem) {
+        try {
+            String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+            java.security.KeyFactory.getInstance("EC").generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(
+                    java.util.Base64.getDecoder().decode(base64)));
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw INVALID_PARAMETER.withMessage("ProviderDetails: private_key must be Apple's EC private key (the "
+                    + ".p8 file, PEM).");
         }
     }
 

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.crypto.Aead;
 import io.cognate.crypto.Purpose;
-import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.model.IdentityProvider;
 import io.cognate.userpool.model.Page;
 import io.cognate.userpool.repository.IdentityProviderEntity;
@@ -33,18 +32,18 @@ public class IdentityProviderService {
     private final UserPoolService pools;
     private final IdentityProviderRepository providers;
     private final Aead aead;
-    private final String googleIssuer;
+    private final SocialPresets presets;
     private final SamlProviderDetails saml;
     private final SamlKeys samlKeys;
 
     public IdentityProviderService(UserPoolService pools, IdentityProviderRepository providers, Aead aead,
-            CognateConfig config, SamlProviderDetails saml, SamlKeys samlKeys) {
+            SocialPresets presets, SamlProviderDetails saml, SamlKeys samlKeys) {
         this.samlKeys = samlKeys;
         this.pools = pools;
         this.saml = saml;
         this.providers = providers;
         this.aead = aead;
-        this.googleIssuer = config.googleIssuer();
+        this.presets = presets;
     }
 
     @WithTransaction
@@ -173,31 +172,12 @@ public class IdentityProviderService {
                 entity.detailsSealed), StandardCharsets.UTF_8));
     }
 
-    /** The provider as described: for Google, with its endpoints. */
+    /** The provider as described: a social one with its preset's endpoints. */
     private IdentityProvider provider(IdentityProviderEntity entity) {
-        Map<String, String> given = given(entity);
         return new IdentityProvider(entity.poolId, entity.providerName, entity.providerType,
-                "Google".equals(entity.providerType) ? google(given) : given,
+                presets.described(entity.providerType, given(entity)),
                 StoredJson.strings(entity.attributeMapping), StoredJson.stringList(entity.idpIdentifiers),
                 entity.createdAt, entity.updatedAt);
-    }
-
-    /**
-     * A Google provider's details as Cognito describes them: the given ones and Google's fixed endpoints; with the
-     * issuer configured elsewhere (a test, a private deployment), only that issuer, whose discovery names the rest.
-     */
-    private Map<String, String> google(Map<String, String> given) {
-        Map<String, String> details = new LinkedHashMap<>(given);
-        details.put("oidc_issuer", googleIssuer);
-        details.put("attributes_request_method", "GET");
-        if ("https://accounts.google.com".equals(googleIssuer)) {
-            details.put("authorize_url", "https://accounts.google.com/o/oauth2/v2/auth");
-            details.put("token_url", "https://www.googleapis.com/oauth2/v4/token");
-            details.put("token_request_method", "POST");
-            details.put("attributes_url", "https://people.googleapis.com/v1/people/me?personFields=");
-            details.put("attributes_url_add_attributes", "true");
-        }
-        return details;
     }
 
     private static String context(IdentityProviderEntity entity) {

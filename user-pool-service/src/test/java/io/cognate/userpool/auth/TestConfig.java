@@ -78,6 +78,21 @@ final class TestConfig implements CognateConfig {
     }
 
     @Override
+    public String appleIssuer() {
+        return "https://appleid.apple.com";
+    }
+
+    @Override
+    public java.util.Optional<String> facebookUrl() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public java.util.Optional<String> amazonUrl() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public String smsTopic() {
         return "cognate.userpool.sms";
     }

@@ -3,12 +3,15 @@ package io.cognate.token.api.pages;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -21,7 +24,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code /oauth2/idpresponse}: where an external OIDC provider sends the browser back with its code (or error). A
+ * {@code /oauth2/idpresponse}: where an external OAuth 2.0 or OIDC provider sends the browser back with its code (or
+ * error), by a redirect or (Sign in with Apple's form_post) a POST. A
  * user it vouched for is signed in to the pool (the session cookie) and the client gets its code or tokens; an error
  * goes to the client's redirect URI; an answer this service did not ask for gets the error page.
  */
@@ -42,7 +46,20 @@ public class IdpResponseEndpoint {
     @GET
     public Uni<Response> answer(@PathParam("domain") String domain, @Context UriInfo uri, @Context HttpHeaders headers,
             @Context RoutingContext context, @CookieParam(Federation.BINDING_COOKIE) String binding) {
-        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        return answer(domain, uri.getQueryParameters(), headers, context, binding);
+    }
+
+    /** The answer by {@code response_mode=form_post}, as Sign in with Apple sends it. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> posted(@PathParam("domain") String domain, MultivaluedMap<String, String> form,
+            @Context HttpHeaders headers, @Context RoutingContext context,
+            @CookieParam(Federation.BINDING_COOKIE) String binding) {
+        return answer(domain, form, headers, context, binding);
+    }
+
+    private Uni<Response> answer(String domain, MultivaluedMap<String, String> query, HttpHeaders headers,
+            RoutingContext context, String binding) {
         return domains.resolve(domain, context).chain(on -> {
             PageRequest request = Pages.request(on.orElse(new OnDomain(null, "", false)), query, headers);
             if (on.isEmpty()) {
