@@ -278,3 +278,10 @@ CREATE TABLE saml_key (
     created_at          timestamptz  NOT NULL,
     PRIMARY KEY (pool_id, key_use)
 );
+
+--changeset cognate:15
+-- AdminLinkProviderForUser may link by a claim of the provider's answer other than its subject (OIDC and SAML
+-- providers): the claim's name is part of the link's key. Existing links are by subject (Cognito_Subject).
+ALTER TABLE federated_link ADD COLUMN attribute_name varchar(256) NOT NULL DEFAULT 'Cognito_Subject';
+ALTER TABLE federated_link DROP CONSTRAINT federated_link_pkey;
+ALTER TABLE federated_link ADD PRIMARY KEY (pool_id, provider_name, attribute_name, subject);

@@ -33,6 +33,8 @@ import io.cognate.it.support.RelyingParty;
 import io.cognate.it.support.SamlIdp;
 import io.cognate.it.support.Stack;
 import io.cognate.it.support.TestPools;
+import io.cognate.it.support.TestUser;
+import io.cognate.it.support.TestUsers;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -231,6 +233,24 @@ class SamlFederationTest {
                 "RelayState", "forged")).statusCode());
         assertTrue(ADMIN.listUsers(b -> b.userPoolId(poolId).filter("username = \"CorpSAML_admin@corp.example\""))
                 .users().isEmpty());
+    }
+
+    @Test
+    void aUserLinkedByAnAttributeOfTheAssertionSignsInAsTheNativeUser() throws Exception {
+        HostedUi.App client = app("CorpSAML");
+        TestUser nativeUser = TestUsers.confirmed(client.pool());
+        ADMIN.adminLinkProviderForUser(b -> b.userPoolId(poolId).destinationUser(u -> u.providerName("Cognito")
+                .providerAttributeValue(nativeUser.username())).sourceUser(u -> u.providerName("CorpSAML")
+                        .providerAttributeName("displayName").providerAttributeValue("Corp lena")));
+        Started started = start(client, "CorpSAML");
+        String code = HostedUi.parameter(post(started, idp.response(Map.of("login", "lena", "inResponseTo", started
+                .requestId()))), "code");
+        JsonNode tokens = HostedUi.json(HostedUi.token(client, Map.of("grant_type", "authorization_code", "code",
+                code, "redirect_uri", client.redirectUri(), "client_id", client.clientId())));
+        assertEquals(nativeUser.sub(), Jwt.claims(tokens.path("id_token").asText()).path("sub").asText(), tokens
+                .toString());
+        assertTrue(ADMIN.listUsers(b -> b.userPoolId(poolId).filter("username = \"CorpSAML_lena\"")).users()
+                .isEmpty(), "no federated user is made for a linked one");
     }
 
     @Test

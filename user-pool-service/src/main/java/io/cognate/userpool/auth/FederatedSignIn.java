@@ -5,6 +5,7 @@ import static io.cognate.userpool.error.CognitoError.NOT_AUTHORIZED;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClientService;
 import io.cognate.userpool.service.Failures;
 import io.cognate.userpool.service.IdentityProviderService;
+import io.cognate.userpool.service.ProviderLinks;
 import io.cognate.userpool.service.UserAttributes;
 import io.cognate.userpool.service.UserPool;
 import io.cognate.userpool.service.UserPoolService;
@@ -107,10 +109,11 @@ public class FederatedSignIn {
             return pools.require(client.poolId()).chain(pool -> providers.describe(pool.id(), providerName)
                     .chain(provider -> {
                         String username = provider.name() + "_" + subject;
-                        return consumed(replayKey, until).chain(() -> links.find(pool.id(), provider.name(), subject)
-                                .chain(link -> users
-                                        .findByUsernameKey(pool.id(), pool.usernameKey(username))
-                                        .map(existing -> new Found(pool, provider, username, existing != null, link))));
+                        return consumed(replayKey, until).chain(() -> link(pool.id(), provider.name(), subject,
+                                claims).chain(
+                                        link -> users
+                                                .findByUsernameKey(pool.id(), pool.usernameKey(username))
+                                                .map(existing -> new Found(pool, provider, username, existing != null, link))));
                     }));
         })).chain(found -> (found.link() != null ? linked(found)
                 : found.exists() ? update(found, claims)
@@ -118,6 +121,16 @@ public class FederatedSignIn {
                 .call(user -> transactions.transaction(() -> outbox.record(UserEventType.SignIn, user, Map.of(
                         "clientId", clientId, "authFlow", UserStatus.EXTERNAL_PROVIDER, "identityProvider",
                         found.provider().name())))));
+    }
+
+    /** The native user the provider's user is linked to: by subject, else by another claim of the answer; or null. */
+    private Uni<FederatedLinkEntity> link(String poolId, String providerName, String subject,
+            Map<String, String> claims) {
+        return links.find(poolId, providerName, ProviderLinks.SUBJECT, subject).chain(bySubject -> bySubject != null
+                ? Uni.createFrom().item(bySubject)
+                : links.byClaimValues(poolId, providerName, ProviderLinks.SUBJECT, Set.copyOf(claims.values()))
+                        .map(byClaim -> byClaim.stream().filter(link -> link.subject.equals(claims.get(
+                                link.attributeName))).findFirst().orElse(null)));
     }
 
     /** Records a SAML assertion as used; refused when it was used before (a replay). */

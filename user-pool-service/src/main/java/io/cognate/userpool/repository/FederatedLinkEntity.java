@@ -21,6 +21,11 @@ public class FederatedLinkEntity {
     @Id
     @Column(name = "provider_name")
     public String providerName;
+    /** The claim linked by: Cognito_Subject (the provider's subject), or another claim of its answer. */
+    @Id
+    @Column(name = "attribute_name")
+    public String attributeName;
+    /** The claim's value (the subject, for Cognito_Subject). */
     @Id
     public String subject;
     /** The native user's sub. */
@@ -32,6 +37,7 @@ public class FederatedLinkEntity {
     public static class Key implements Serializable {
         public String poolId;
         public String providerName;
+        public String attributeName;
         public String subject;
 
         public Key() {
@@ -40,12 +46,12 @@ public class FederatedLinkEntity {
         @Override
         public boolean equals(Object other) {
             return other instanceof Key key && key.poolId.equals(poolId) && key.providerName.equals(providerName)
-                    && key.subject.equals(subject);
+                    && key.attributeName.equals(attributeName) && key.subject.equals(subject);
         }
 
         @Override
         public int hashCode() {
-            return (poolId.hashCode() * 31 + providerName.hashCode()) * 31 + subject.hashCode();
+            return java.util.Objects.hash(poolId, providerName, attributeName, subject);
         }
     }
 }

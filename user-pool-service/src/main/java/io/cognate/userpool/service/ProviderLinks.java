@@ -7,6 +7,7 @@ import static io.cognate.userpool.error.CognitoError.USER_NOT_FOUND;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,12 +24,15 @@ import io.smallrye.mutiny.Uni;
  * AdminLinkProviderForUser and AdminDisableProviderForUser: a user at an external provider linked to a native user
  * of the pool (a sign-in at the provider then signs the native user in, and the native user's identities attribute
  * lists the link), at most five per user, only for a provider user who has not signed in on their own; and a link,
- * or a user, disabled.
+ * or a user, disabled. A link is by the provider's subject (Cognito_Subject) or, for OIDC and SAML providers, by
+ * another claim of its answer (ProviderAttributeName: an ID token claim or SAML attribute, such as email).
  */
 @ApplicationScoped
 public class ProviderLinks {
     /** Cognito's ProviderAttributeName for the provider's user id (the ID token's sub). */
     public static final String SUBJECT = "Cognito_Subject";
+    /** The provider types whose users may be linked by another claim of their answer (an email, say). */
+    private static final Set<String> BY_CLAIM = Set.of("OIDC", "SAML");
     private static final int MAX_LINKS = 5;
 
     private final UserPoolService pools;
@@ -56,25 +60,28 @@ public class ProviderLinks {
             throw INVALID_PARAMETER.withMessage("DestinationUser must be a user of the user pool: ProviderName "
                     + "Cognito.");
         }
-        if (!SUBJECT.equals(source.attributeName())) {
-            throw INVALID_PARAMETER.withMessage("SourceUser: ProviderAttributeName must be Cognito_Subject.");
-        }
+        String attributeName = source.attributeName() == null ? SUBJECT : source.attributeName();
         return pools.require(poolId).chain(pool -> providers.describe(poolId, source.providerName())
                 .chain(provider -> lookup.require(pool, destination.attributeValue()).chain(user -> {
+                    if (!SUBJECT.equals(attributeName) && !BY_CLAIM.contains(provider.type())) {
+                        throw INVALID_PARAMETER.withMessage("SourceUser: ProviderAttributeName must be "
+                                + "Cognito_Subject for a %s provider.", provider.type());
+                    }
                     if (UserStatus.EXTERNAL_PROVIDER.equals(user.status)) {
                         throw INVALID_PARAMETER.withMessage("DestinationUser must be a user of the user pool, not of "
                                 + "an external provider.");
                     }
                     String federated = provider.name() + "_" + source.attributeValue();
-                    return users.findByUsernameKey(poolId, pool.usernameKey(federated))
-                            .chain(existing -> links.find(poolId, provider.name(), source.attributeValue())
-                                    .chain(link -> {
+                    return (SUBJECT.equals(attributeName) ? users.findByUsernameKey(poolId, pool.usernameKey(
+                            federated)) : Uni.createFrom().item((UserEntity) null))
+                            .chain(existing -> links.find(poolId, provider.name(), attributeName,
+                                    source.attributeValue()).chain(link -> {
                                         if (existing != null || link != null) {
                                             throw INVALID_PARAMETER.withMessage("Merging is not currently supported, "
                                                     + "provide a SourceUser that has not been linked to a user and "
                                                     + "has not yet signed in");
                                         }
-                                        return save(user, provider, source.attributeValue());
+                                        return save(user, provider, attributeName, source.attributeValue());
                                     }));
                 })));
     }
@@ -85,16 +92,14 @@ public class ProviderLinks {
      */
     @WithTransaction
     public Uni<Void> disable(String poolId, ProviderUser user) {
-        if (!SUBJECT.equals(user.attributeName())) {
-            throw INVALID_PARAMETER.withMessage("ProviderAttributeName must be Cognito_Subject.");
-        }
+        String attributeName = user.attributeName() == null ? SUBJECT : user.attributeName();
         return pools.require(poolId).chain(pool -> {
             if ("Cognito".equals(user.providerName())) {
                 return lookup.require(pool, user.attributeValue()).invoke(nativeUser -> nativeUser.enabled = false)
                         .chain(users::persist).replaceWithVoid();
             }
             return providers.describe(poolId, user.providerName()).chain(provider -> links.find(poolId,
-                    provider.name(), user.attributeValue()).chain(link -> {
+                    provider.name(), attributeName, user.attributeValue()).chain(link -> {
                         if (link != null) {
                             return users.findBySub(poolId, link.sub).chain(linked -> {
                                 Map<String, String> attributes = new LinkedHashMap<>(linked.attributes());
@@ -107,8 +112,11 @@ public class ProviderLinks {
                                 }
                                 linked.attributes(attributes);
                                 return users.persist(linked);
-                            }).chain(() -> links.remove(poolId, provider.name(), user.attributeValue()))
-                                    .replaceWithVoid();
+                            }).chain(() -> links.remove(poolId, provider.name(), attributeName,
+                                    user.attributeValue())).replaceWithVoid();
+                        }
+                        if (!SUBJECT.equals(attributeName)) {
+                            throw USER_NOT_FOUND.withMessage("User does not exist.");
                         }
                         return users.findByUsernameKey(poolId, pool.usernameKey(provider.name() + "_"
                                 + user.attributeValue())).chain(federated -> {
@@ -122,7 +130,7 @@ public class ProviderLinks {
         });
     }
 
-    private Uni<Void> save(UserEntity user, IdentityProvider provider, String subject) {
+    private Uni<Void> save(UserEntity user, IdentityProvider provider, String attributeName, String subject) {
         Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
         if (Identities.count(attributes.get("identities")) >= MAX_LINKS) {
             throw LIMIT_EXCEEDED.withMessage("A user can be linked to at most %d identity provider users.", MAX_LINKS);
@@ -134,6 +142,7 @@ public class ProviderLinks {
         FederatedLinkEntity link = new FederatedLinkEntity();
         link.poolId = user.poolId;
         link.providerName = provider.name();
+        link.attributeName = attributeName;
         link.subject = subject;
         link.sub = user.sub;
         link.createdAt = now;
