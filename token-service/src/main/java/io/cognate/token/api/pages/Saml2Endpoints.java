@@ -1,5 +1,7 @@
 package io.cognate.token.api.pages;
 
+import java.util.function.BiFunction;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -47,28 +49,21 @@ public class Saml2Endpoints {
     public Uni<Response> answer(@PathParam("domain") String domain, @FormParam("SAMLResponse") String samlResponse,
             @FormParam("RelayState") String relayState, @Context HttpHeaders headers,
             @Context RoutingContext context, @CookieParam(Federation.BINDING_COOKIE) String binding) {
-        return domains.resolve(domain, context).chain(on -> {
-            PageRequest request = Pages.request(on.orElse(new OnDomain(null, "", false)), new MultivaluedHashMap<>(),
-                    headers);
-            if (on.isEmpty()) {
-                return Uni.createFrom().item(pages.errorPage(request, "invalid_request", "No user pool has this "
-                        + "domain."));
-            }
-            return saml.answer(on.get().domain(), orEmpty(samlResponse), orEmpty(relayState), binding)
-                    .chain(next -> {
-                        if (next instanceof Federation.SignedIn signedIn) {
-                            return flow.signedIn(request, signedIn.authorization(), signedIn.user());
-                        }
-                        if (next instanceof Federation.Refused refused) {
-                            return Uni.createFrom().item(Pages.redirect(SignInCompletion.error(refused.error()),
-                                    request));
-                        }
-                        return Uni.createFrom().item(pages.errorPage(request, "invalid_request", "This SAML "
-                                + "response answers no sign-in of this browser on this domain (RelayState), or the "
-                                + "sign-in has expired; start again from the application."));
-                    }).onFailure().recoverWithItem(flow.refusedOn(request, message -> pages.errorPage(request,
-                            "invalid_request", message)));
-        });
+        return onDomain(domain, headers, context, (on, request) -> saml.answer(on.domain(), orEmpty(samlResponse),
+                orEmpty(relayState), binding)
+                .chain(next -> {
+                    if (next instanceof Federation.SignedIn signedIn) {
+                        return flow.signedIn(request, signedIn.authorization(), signedIn.user());
+                    }
+                    if (next instanceof Federation.Refused refused) {
+                        return Uni.createFrom().item(Pages.redirect(SignInCompletion.error(refused.error()),
+                                request));
+                    }
+                    return Uni.createFrom().item(pages.errorPage(request, "invalid_request", "This SAML "
+                            + "response answers no sign-in of this browser on this domain (RelayState), or the "
+                            + "sign-in has expired; start again from the application."));
+                }).onFailure().recoverWithItem(flow.refusedOn(request, message -> pages.errorPage(request,
+                        "invalid_request", message))));
     }
 
     @POST
@@ -77,17 +72,23 @@ public class Saml2Endpoints {
     public Uni<Response> loggedOut(@PathParam("domain") String domain, @FormParam("SAMLResponse") String samlResponse,
             @FormParam("RelayState") String relayState, @Context HttpHeaders headers,
             @Context RoutingContext context) {
+        return onDomain(domain, headers, context, (on, request) -> saml.loggedOut(on.domain(), orEmpty(samlResponse),
+                orEmpty(relayState)).map(
+                        destination -> destination.map(location -> Pages.redirect(location, request))
+                                .orElseGet(() -> pages.errorPage(request, "invalid_request", "This LogoutResponse answers no "
+                                        + "sign-out of this domain, or is not the identity provider's."))));
+    }
+
+    /** A posted message for a pool's domain, answered by {@code body}; the error page for a domain of no pool. */
+    private Uni<Response> onDomain(String domain, HttpHeaders headers, RoutingContext context,
+            BiFunction<OnDomain, PageRequest, Uni<Response>> body) {
         return domains.resolve(domain, context).chain(on -> {
             PageRequest request = Pages.request(on.orElse(new OnDomain(null, "", false)), new MultivaluedHashMap<>(),
                     headers);
-            if (on.isEmpty()) {
-                return Uni.createFrom().item(pages.errorPage(request, "invalid_request", "No user pool has this "
-                        + "domain."));
-            }
-            return saml.loggedOut(on.get().domain(), orEmpty(samlResponse), orEmpty(relayState))
-                    .map(destination -> destination.map(location -> Pages.redirect(location, request))
-                            .orElseGet(() -> pages.errorPage(request, "invalid_request", "This LogoutResponse "
-                                    + "answers no sign-out of this domain, or is not the identity provider's.")));
+            return on.isEmpty()
+                    ? Uni.createFrom().item(pages.errorPage(request, "invalid_request", "No user pool has this "
+                            + "domain."))
+                    : body.apply(on.get(), request);
         });
     }
 
