@@ -132,9 +132,12 @@ service_env() {
       # The tests change pools and roles between one request and the next: no cached copy. Otherwise 5 s.
       if [[ "$PROFILE" == test ]]; then
         echo "COGNATE_CONFIG_CACHE_TTL=PT0S"
-        # Google's and Apple's issuers, as user-pool-service's: the federation tests' stand-ins on B+40 and B+41.
+        # Google's and Apple's issuers, Facebook's and Amazon's APIs, as user-pool-service's: the federation tests'
+        # stand-ins on B+40 and B+41.
         echo "COGNATE_GOOGLE_ISSUER=http://127.0.0.1:$((BASE_PORT + 40))"
         echo "COGNATE_APPLE_ISSUER=http://127.0.0.1:$((BASE_PORT + 41))/apple"
+        echo "COGNATE_FACEBOOK_URL=http://127.0.0.1:$((BASE_PORT + 41))/facebook"
+        echo "COGNATE_AMAZON_URL=http://127.0.0.1:$((BASE_PORT + 41))/amazon"
       fi
       # The tests run at Cognito's quotas except where a burst of test calls could pass them; IdentityPoolQuotasTest
       # checks ListTagsForResource's (10 a second). Otherwise Cognito's, or COGNATE_RATE_LIMITS as set.

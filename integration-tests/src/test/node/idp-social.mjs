@@ -5,7 +5,10 @@
 // signs in on their sign-in pages (the password is not checked). Prints {"base": ...} once listening; runs until killed.
 // Run by SocialFederationTest.
 //
-//   PORT=... FACEBOOK_CLIENT_ID=... FACEBOOK_SECRET=... AMAZON_CLIENT_ID=... AMAZON_SECRET=...
+// For identity pools, which take these providers' tokens directly: /facebook/app and /amazon/auth/o2/tokeninfo name a
+// token's app, and GET /test/access-token?provider=facebook|amazon&login=... issues one without a browser.
+//
+//   PORT=... FACEBOOK_CLIENT_ID=... FACEBOOK_SECRET=... AMAZON_CLIENT_ID=... AMAZON_SECRET=... AMAZON_APP_ID=...
 //   APPLE_CLIENT_ID=... APPLE_TEAM_ID=... APPLE_KEY_ID=... APPLE_PUBLIC_KEY=<PEM> node idp-social.mjs
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -129,7 +132,7 @@ const server = http.createServer(async (req, res) => {
     if (path === '/facebook/v17.0/oauth/access_token') return token(res, 'facebook', await body(req));
     if (path === '/amazon/auth/o2/token') return token(res, 'amazon', await body(req));
     if (path === '/apple/auth/token') return token(res, 'apple', await body(req));
-    if (path === '/facebook/v17.0/me') return profile(req, res, 'facebook');
+    if (path === '/facebook/v17.0/me' || path === '/facebook/me') return profile(req, res, 'facebook');
     if (path === '/amazon/user/profile') return profile(req, res, 'amazon');
     if (path === '/apple/.well-known/openid-configuration') {
       return json(res, 200, { issuer: appleIssuer, authorization_endpoint: `${appleIssuer}/auth/authorize`,
@@ -139,6 +142,27 @@ const server = http.createServer(async (req, res) => {
     }
     if (path === '/apple/auth/keys') {
       return json(res, 200, { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }] });
+    }
+    if (path === '/facebook/app') {
+      // The app a user's token was issued to (the Graph API's /app with the token), as identity pools check it.
+      const grant = tokens.get((req.headers.authorization ?? '').replace(/^Bearer /i, ''));
+      if (!grant || grant.provider !== 'facebook') return json(res, 400, { error: { type: 'OAuthException' } });
+      return json(res, 200, { id: grant.clientId, name: 'Test app' });
+    }
+    if (path === '/amazon/auth/o2/tokeninfo') {
+      const grant = tokens.get(url.searchParams.get('access_token'));
+      if (!grant || grant.provider !== 'amazon') return json(res, 400, { error: 'invalid_token' });
+      return json(res, 200, { iss: 'https://www.amazon.com', user_id: `amzn1.account.${grant.login}`,
+        aud: grant.clientId, app_id: env.AMAZON_APP_ID, exp: 3600, iat: Math.floor(Date.now() / 1000) });
+    }
+    if (path === '/test/access-token') {
+      // What a mobile app that signed a user in at Facebook or Amazon hands an identity pool, without a browser.
+      const provider = url.searchParams.get('provider');
+      const accessToken = `at-${randomUUID()}`;
+      tokens.set(accessToken, { provider, login: url.searchParams.get('login'),
+        clientId: provider === 'facebook' ? env.FACEBOOK_CLIENT_ID : env.AMAZON_CLIENT_ID });
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      return res.end(accessToken);
     }
     if (path === '/test/log') return json(res, 200, log);
     res.writeHead(404);

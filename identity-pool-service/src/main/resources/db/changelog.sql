@@ -123,3 +123,13 @@ create unlogged table rate_counter (
     hits           integer     not null,
     primary key (pool_id, category, window_second)
 );
+
+--changeset cognate:7
+-- IAM's SAML providers (CreateSAMLProvider): an identity provider's metadata, whose certificates sign the SAML
+-- assertions an identity pool listing the provider (SamlProviderARNs) takes as logins.
+create table iam_saml_provider (
+    arn          varchar(2048) primary key,
+    metadata     text        not null,
+    created_at   timestamptz not null,
+    valid_until  timestamptz not null
+);

@@ -182,8 +182,8 @@ class FederationTest {
             expect("NotAuthorizedException", () -> IdentityPools.anonymous().getId(r -> r.identityPoolId(identityPool)
                     .logins(Map.of("accounts.google.com", otherApp))));
             expect("InvalidParameterException", () -> IdentityPools.admin().createIdentityPool(r -> r
-                    .identityPoolName("facebook").allowUnauthenticatedIdentities(false)
-                    .supportedLoginProviders(Map.of("graph.facebook.com", "app"))));
+                    .identityPoolName("unknown").allowUnauthenticatedIdentities(false)
+                    .supportedLoginProviders(Map.of("login.example.com", "app"))));
         } finally {
             google.destroy();
             app.stop(0);

@@ -456,7 +456,7 @@ class IdentityPoolsTest {
                 missing.awsErrorDetails().errorMessage());
         AwsServiceException dropped = assertThrows(AwsServiceException.class, () -> IdentityPools.admin()
                 .createIdentityPool(r -> r.identityPoolName("social").allowUnauthenticatedIdentities(false)
-                        .supportedLoginProviders(Map.of("www.amazon.com", "app-id"))));
+                        .supportedLoginProviders(Map.of("login.unknown.example", "app-id"))));
         assertEquals("InvalidParameterException", dropped.awsErrorDetails().errorCode());
     }
 

@@ -28,6 +28,7 @@ import io.cognate.it.support.AwsCli;
 import io.cognate.it.support.Browser;
 import io.cognate.it.support.Cognito;
 import io.cognate.it.support.HostedUi;
+import io.cognate.it.support.IdentityPools;
 import io.cognate.it.support.Jwt;
 import io.cognate.it.support.RelyingParty;
 import io.cognate.it.support.SamlIdp;
@@ -251,6 +252,35 @@ class SamlFederationTest {
                 .toString());
         assertTrue(ADMIN.listUsers(b -> b.userPoolId(poolId).filter("username = \"CorpSAML_lena\"")).users()
                 .isEmpty(), "no federated user is made for a linked one");
+    }
+
+    @Test
+    void anIdentityPoolTakesTheIdpsAssertionsForAwsUnderAnIamSamlProvider() throws Exception {
+        String arn = IdentityPools.iam().createSAMLProvider(b -> b.name("corp-" + poolId.toLowerCase()
+                .replaceAll("[^a-z0-9]", "")).samlMetadataDocument(idp.metadata())).samlProviderArn();
+        assertTrue(IdentityPools.iam().listSAMLProviders().samlProviderList().stream().anyMatch(p -> p.arn()
+                .equals(arn)));
+        String identityPool = IdentityPools.admin().createIdentityPool(r -> r.identityPoolName("saml")
+                .allowUnauthenticatedIdentities(false).samlProviderARNs(arn)).identityPoolId();
+        IdentityPools.roles(identityPool, IdentityPools.role(identityPool, "authenticated", null), null);
+        Map<String, Object> forAws = Map.of("login", "ann@corp.example", "audience", "urn:amazon:webservices",
+                "recipient", "https://signin.aws.amazon.com/saml", "destination", "https://signin.aws.amazon.com/saml");
+        Map<String, String> logins = Map.of(arn, idp.response(forAws));
+        String identity = IdentityPools.anonymous().getId(r -> r.identityPoolId(identityPool).logins(logins))
+                .identityId();
+        assertTrue(IdentityPools.anonymous().getCredentialsForIdentity(r -> r.identityId(identity).logins(logins))
+                .credentials().accessKeyId().startsWith("ASIA"));
+        // An assertion for the user pool, not for AWS, or signed by another key, is no login.
+        for (Map<String, Object> wrong : List.of(Map.<String, Object> of("login", "ann@corp.example"),
+                Map.<String, Object> of("login", "ann@corp.example", "audience", "urn:amazon:webservices",
+                        "recipient", "https://signin.aws.amazon.com/saml", "destination",
+                        "https://signin.aws.amazon.com/saml", "rogue", true))) {
+            String response = idp.response(wrong);
+            AwsServiceException refused = org.junit.jupiter.api.Assertions.assertThrows(AwsServiceException.class,
+                    () -> IdentityPools.anonymous().getId(r -> r.identityPoolId(identityPool).logins(Map.of(arn,
+                            response))));
+            assertEquals("NotAuthorizedException", refused.awsErrorDetails().errorCode(), refused::getMessage);
+        }
     }
 
     @Test

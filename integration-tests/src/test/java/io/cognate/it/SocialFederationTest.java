@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -22,6 +26,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.cognate.it.support.Cognito;
 import io.cognate.it.support.HostedUi;
+import io.cognate.it.support.IdentityPools;
 import io.cognate.it.support.Pem;
 import io.cognate.it.support.RelyingParty;
 import io.cognate.it.support.Stack;
@@ -50,6 +55,7 @@ class SocialFederationTest {
         KeyPair apple = ec.generateKeyPair();
         Process standIns = start(Map.of("FACEBOOK_CLIENT_ID", "fb-app", "FACEBOOK_SECRET", "fb-secret-0123456789",
                 "AMAZON_CLIENT_ID", "amzn1.application-oa2-client.test", "AMAZON_SECRET", "amzn-secret-0123456789",
+                "AMAZON_APP_ID", "amzn1.application.test",
                 "APPLE_CLIENT_ID", "com.example.web", "APPLE_TEAM_ID", "TEAM123456", "APPLE_KEY_ID", "KEY1234567",
                 "APPLE_PUBLIC_KEY", Pem.of("PUBLIC KEY", apple.getPublic().getEncoded())));
         HttpServer app = RelyingParty.callbackServer();
@@ -98,6 +104,27 @@ class SocialFederationTest {
                     appleUser.toString());
             assertEquals("hank@privaterelay.example", appleUser.path("email").asText());
 
+            // An identity pool takes Facebook's and Amazon's access tokens directly, checked by their APIs.
+            String identityPool = IdentityPools.admin().createIdentityPool(r -> r.identityPoolName("social")
+                    .allowUnauthenticatedIdentities(false).supportedLoginProviders(Map.of("graph.facebook.com",
+                            "fb-app", "www.amazon.com", "amzn1.application.test")))
+                    .identityPoolId();
+            IdentityPools.roles(identityPool, IdentityPools.role(identityPool, "authenticated", null), null);
+            for (String provider : List.of("facebook", "amazon")) {
+                String key = provider.equals("facebook") ? "graph.facebook.com" : "www.amazon.com";
+                Map<String, String> logins = Map.of(key, accessToken(provider, "ivy"));
+                String identity = IdentityPools.anonymous().getId(r -> r.identityPoolId(identityPool).logins(logins))
+                        .identityId();
+                assertTrue(IdentityPools.anonymous().getCredentialsForIdentity(r -> r.identityId(identity)
+                        .logins(logins)).credentials().accessKeyId().startsWith("ASIA"));
+                Map<String, String> again = Map.of(key, accessToken(provider, "ivy"));
+                assertEquals(identity, IdentityPools.anonymous().getId(r -> r.identityPoolId(identityPool)
+                        .logins(again)).identityId(), "the same user, the same identity");
+                AwsServiceException forged = assertThrows(AwsServiceException.class, () -> IdentityPools.anonymous()
+                        .getId(r -> r.identityPoolId(identityPool).logins(Map.of(key, "forged-token"))));
+                assertEquals("NotAuthorizedException", forged.awsErrorDetails().errorCode(), forged::getMessage);
+            }
+
             AwsServiceException badKey = assertThrows(AwsServiceException.class, () -> admin.updateIdentityProvider(
                     b -> b.userPoolId(poolId).providerName("SignInWithApple").providerDetails(Map.of("client_id",
                             "com.example.web", "team_id", "TEAM123456", "key_id", "KEY1234567", "private_key",
@@ -113,6 +140,12 @@ class SocialFederationTest {
             standIns.destroy();
             app.stop(0);
         }
+    }
+
+    private static String accessToken(String provider, String login) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Stack.get()
+                .socialIdpPort() + "/test/access-token?provider=" + provider + "&login=" + login)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static Process start(Map<String, String> env) throws Exception {

@@ -16,6 +16,7 @@ import io.cognate.identitypool.error.IdentityException;
 import io.cognate.identitypool.service.OidcProviders;
 import io.cognate.identitypool.service.Role;
 import io.cognate.identitypool.service.Roles;
+import io.cognate.identitypool.service.SamlProviders;
 import io.cognate.identitypool.service.StsFlows;
 import io.cognate.identitypool.service.TemporaryCredentials;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +33,7 @@ public class QueryApis {
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]+");
     private static final Pattern PATH = Pattern.compile("(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)");
     /** An issuer URL: https, or http on the loopback (a local issuer, as for OAuth redirect URIs). */
+    private static final Pattern SAML_NAME = Pattern.compile("[\\w._-]+");
     private static final Pattern OIDC_URL = Pattern
             .compile("(https://[^\\s?#]+)|(http://(localhost|127\\.0\\.0\\.1)(:\\d+)?(/[^\\s?#]*)?)");
     private static final String STS_VERSION = "2011-06-15";
@@ -40,9 +42,12 @@ public class QueryApis {
     private final StsFlows sts;
     private final Roles roles;
     private final OidcProviders oidcProviders;
+    private final SamlProviders samlProviders;
     private final Signatures signatures;
 
-    public QueryApis(StsFlows sts, Roles roles, OidcProviders oidcProviders, Signatures signatures) {
+    public QueryApis(StsFlows sts, Roles roles, OidcProviders oidcProviders, SamlProviders samlProviders,
+            Signatures signatures) {
+        this.samlProviders = samlProviders;
         this.sts = sts;
         this.roles = roles;
         this.oidcProviders = oidcProviders;
@@ -194,6 +199,26 @@ public class QueryApis {
             });
             case "DeleteOpenIDConnectProvider" -> oidcProviders.delete(q.required("OpenIDConnectProviderArn", 20,
                     2048, null)).map(v -> new Xml());
+            case "CreateSAMLProvider" -> samlProviders.create(q.required("Name", 1, 128, SAML_NAME),
+                    q.required("SAMLMetadataDocument", 1000, 10_000_000, null))
+                    .map(provider -> new Xml().element("SAMLProviderArn", provider.arn()));
+            case "UpdateSAMLProvider" -> samlProviders.update(q.required("SAMLProviderArn", 20, 2048, null),
+                    q.required("SAMLMetadataDocument", 1000, 10_000_000, null))
+                    .map(provider -> new Xml().element("SAMLProviderArn", provider.arn()));
+            case "GetSAMLProvider" -> samlProviders.get(q.required("SAMLProviderArn", 20, 2048, null))
+                    .map(provider -> new Xml().element("SAMLMetadataDocument", provider.document())
+                            .element("CreateDate", DateTimeFormatter.ISO_INSTANT.format(provider.createdAt()))
+                            .element("ValidUntil", DateTimeFormatter.ISO_INSTANT.format(provider.validUntil())));
+            case "ListSAMLProviders" -> samlProviders.list().map(all -> {
+                Xml xml = new Xml().open("SAMLProviderList");
+                all.forEach(provider -> xml.open("member").element("Arn", provider.arn())
+                        .element("ValidUntil", DateTimeFormatter.ISO_INSTANT.format(provider.validUntil()))
+                        .element("CreateDate", DateTimeFormatter.ISO_INSTANT.format(provider.createdAt()))
+                        .close("member"));
+                return xml.close("SAMLProviderList");
+            });
+            case "DeleteSAMLProvider" -> samlProviders.delete(q.required("SAMLProviderArn", 20, 2048, null))
+                    .map(v -> new Xml());
             case "AttachRolePolicy", "CreatePolicy" -> throw INVALID_PARAMETER.withMessage(
                     "Managed policies are not supported by this deployment; give roles inline policies (PutRolePolicy).");
             default -> throw unknown(action);

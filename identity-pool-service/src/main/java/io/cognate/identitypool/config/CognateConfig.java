@@ -60,6 +60,14 @@ public interface CognateConfig {
     @WithDefault("https://appleid.apple.com")
     String appleIssuer();
 
+    /** Where Facebook's Graph API is, for logins under {@code graph.facebook.com} (env COGNATE_FACEBOOK_URL). */
+    @WithDefault("https://graph.facebook.com")
+    String facebookUrl();
+
+    /** Where Login with Amazon's API is, for logins under {@code www.amazon.com} (env COGNATE_AMAZON_URL). */
+    @WithDefault("https://api.amazon.com")
+    String amazonUrl();
+
     /** The Kafka topic identity events are published to (through the outbox). */
     @WithDefault("cognate.identitypool.events")
     String eventsTopic();

@@ -25,6 +25,7 @@ public enum IdentityError {
     MISSING_AUTHENTICATION("MissingAuthenticationToken", 403),
     /** IAM's. */
     NO_SUCH_ENTITY("NoSuchEntity", 404),
+    INVALID_INPUT("InvalidInput", 400),
     ENTITY_ALREADY_EXISTS("EntityAlreadyExists", 409),
     DELETE_CONFLICT("DeleteConflict", 409),
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 403),

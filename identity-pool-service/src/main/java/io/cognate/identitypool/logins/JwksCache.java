@@ -1,6 +1,7 @@
 package io.cognate.identitypool.logins;
 
 import java.time.Clock;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,6 +33,14 @@ public class JwksCache {
     /** The {@code jwks_uri} of an OpenID Connect issuer's discovery document. */
     public Uni<String> jwksUri(String issuer) {
         return refusedIfUnavailable(issuers.endpoint(issuer, "jwks_uri"));
+    }
+
+    /** A provider's JSON API read with a user's access token (Facebook's Graph API, Login with Amazon's). */
+    public Uni<Map<String, Object>> api(String url, String accessToken, String what) {
+        return refusedIfUnavailable(issuers.api(url, accessToken, what)
+                .onFailure(e -> e instanceof IssuerException issuer && issuer.status() >= 400 && issuer.status() < 500)
+                .transform(e -> new LoginRejectedException(
+                        "Invalid login token. The provider does not know it.", false)));
     }
 
     private static <T> Uni<T> refusedIfUnavailable(Uni<T> fetch) {

@@ -35,12 +35,14 @@ public class IdentityPools {
     private final IdentityPoolRepository repository;
     private final PoolCache cache;
     private final OidcProviders oidcProviders;
+    private final SamlProviders samlProviders;
     private final String region;
     private final Clock clock;
 
     public IdentityPools(IdentityPoolRepository repository, PoolCache cache, OidcProviders oidcProviders,
-            CognateConfig config, Clock clock) {
+            SamlProviders samlProviders, CognateConfig config, Clock clock) {
         this.oidcProviders = oidcProviders;
+        this.samlProviders = samlProviders;
         this.cache = cache;
         this.repository = repository;
         this.region = config.region();
@@ -49,7 +51,7 @@ public class IdentityPools {
 
     @WithTransaction
     public Uni<IdentityPool> create(IdentityPool settings) {
-        return requireOidcProviders(settings).chain(() -> repository.countAll()).chain(count -> {
+        return requireProviders(settings).chain(() -> repository.countAll()).chain(count -> {
             if (count >= MAX_POOLS) {
                 throw LIMIT_EXCEEDED.withMessage("You have exceeded the maximum number of identity pools (%d).",
                         MAX_POOLS);
@@ -73,7 +75,7 @@ public class IdentityPools {
     /** Replaces the settings Create took; the roles, role mappings and principal tags stay. */
     @WithTransaction
     public Uni<IdentityPool> update(IdentityPool settings) {
-        return requireOidcProviders(settings).chain(() -> repository.findById(settings.id())).map(row -> {
+        return requireProviders(settings).chain(() -> repository.findById(settings.id())).map(row -> {
             IdentityPool current = PoolRows.pool(changing(row, settings.id()));
             if (current.developerProviderName() != null && !current.developerProviderName().equals(
                     settings.developerProviderName())) {
@@ -101,13 +103,23 @@ public class IdentityPools {
         });
     }
 
-    /** Every OpenIdConnectProviderARN must name an OpenID Connect provider of IAM here. */
-    private Uni<Void> requireOidcProviders(IdentityPool settings) {
+    /**
+     * Every OpenIdConnectProviderARN must name an OpenID Connect provider of IAM here, and every SamlProviderARN a
+     * SAML provider.
+     */
+    private Uni<Void> requireProviders(IdentityPool settings) {
         return oidcProviders.of(settings.openIdConnectProviderArns()).invoke(found -> {
             for (String arn : settings.openIdConnectProviderArns()) {
                 if (found.stream().noneMatch(p -> p.arn().equals(arn))) {
                     throw INVALID_PARAMETER.withMessage("%s is not an OpenID Connect provider of this account "
                             + "(IAM CreateOpenIDConnectProvider).", arn);
+                }
+            }
+        }).chain(() -> samlProviders.of(settings.samlProviderArns())).invoke(found -> {
+            for (String arn : settings.samlProviderArns()) {
+                if (found.stream().noneMatch(p -> p.arn().equals(arn))) {
+                    throw INVALID_PARAMETER.withMessage("%s is not a SAML provider of this account (IAM "
+                            + "CreateSAMLProvider).", arn);
                 }
             }
         }).replaceWithVoid();

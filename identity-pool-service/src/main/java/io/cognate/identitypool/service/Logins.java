@@ -11,8 +11,10 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.identitypool.config.CognateConfig;
+import io.cognate.identitypool.logins.AccessTokenLogins;
 import io.cognate.identitypool.logins.LoginRejectedException;
 import io.cognate.identitypool.logins.OidcLogins;
+import io.cognate.identitypool.logins.SamlLogins;
 import io.cognate.identitypool.logins.UserPoolLogins;
 import io.cognate.identitypool.logins.VerifiedLogin;
 import io.cognate.identitypool.model.IdentityPool;
@@ -23,8 +25,8 @@ import io.smallrye.mutiny.Uni;
  * A request's Logins map, each token verified by its provider: Cognate user pools by their JWKS, and this service's
  * own OpenID tokens of developer-authenticated identities under {@code cognito-identity.amazonaws.com}, and the
  * OpenID Connect providers of IAM the pool lists, by their discovery document and JWKS, and Google's and Apple's
- * ID tokens (SupportedLoginProviders) by their issuers'. Facebook, Amazon and SAML logins are refused, never accepted
- * unchecked.
+ * ID tokens (SupportedLoginProviders) by their issuers', and Facebook's and Login with Amazon's access tokens by their
+ * APIs ({@link AccessTokenLogins}), and SAML Responses of the IAM SAML providers the pool lists ({@link SamlLogins}).
  */
 @ApplicationScoped
 public class Logins {
@@ -32,15 +34,24 @@ public class Logins {
     public static final String COGNITO_IDENTITY = "cognito-identity.amazonaws.com";
     /** The social providers whose logins are OpenID Connect ID tokens (SupportedLoginProviders keys). */
     public static final Set<String> SOCIAL_OIDC = Set.of("accounts.google.com", "appleid.apple.com");
+    /** Every SupportedLoginProviders key this service verifies logins of. */
+    public static final Set<String> SOCIAL = Set.of("accounts.google.com", "appleid.apple.com",
+            AccessTokenLogins.FACEBOOK, AccessTokenLogins.AMAZON);
 
     private final UserPoolLogins userPools;
     private final OidcLogins oidc;
     private final OidcProviders oidcProviders;
     private final OpenIdTokens openIdTokens;
     private final Map<String, String> socialIssuers;
+    private final AccessTokenLogins accessTokens;
+    private final SamlProviders samlProviders;
+    private final SamlLogins samlLogins;
 
     public Logins(UserPoolLogins userPools, OidcLogins oidc, OidcProviders oidcProviders, OpenIdTokens openIdTokens,
-            CognateConfig config) {
+            CognateConfig config, AccessTokenLogins accessTokens, SamlProviders samlProviders, SamlLogins samlLogins) {
+        this.accessTokens = accessTokens;
+        this.samlProviders = samlProviders;
+        this.samlLogins = samlLogins;
         this.userPools = userPools;
         this.oidc = oidc;
         this.oidcProviders = oidcProviders;
@@ -81,6 +92,17 @@ public class Logins {
             OidcProvider social = new OidcProvider(null, socialIssuers.get(provider), List.of(appIds.split(",")),
                     List.of(), null);
             return oidc.verify(social, provider, token);
+        }
+        if (appIds != null && SOCIAL.contains(provider)) {
+            return accessTokens.verify(provider, List.of(appIds.split(",")), token);
+        }
+        if (pool.samlProviderArns().contains(provider)) {
+            return samlProviders.of(List.of(provider)).map(found -> {
+                if (found.isEmpty()) {
+                    throw new LoginRejectedException("Invalid login token. The SAML provider no longer exists.", false);
+                }
+                return samlLogins.verify(found.get(0), token);
+            });
         }
         if (UserPoolLogins.isUserPoolKey(provider) || pool.openIdConnectProviderArns().isEmpty()) {
             return Uni.createFrom().deferred(() -> userPools.verify(pool, provider, token));

@@ -88,10 +88,32 @@ public final class Issuers {
         });
     }
 
+    /**
+     * A provider's JSON API read with a user's access token (a Bearer token): how the OAuth 2.0 providers without ID
+     * tokens (Facebook's Graph API, Login with Amazon) say whose a token is and for which app. Not cached.
+     */
+    public Uni<Map<String, Object>> api(String url, String accessToken, String what) {
+        return fetch(url, what, accessToken).map(body -> {
+            try {
+                return JSONObjectUtils.parse(body);
+            } catch (ParseException e) {
+                throw new IssuerException("The provider's " + what + " did not answer JSON.");
+            }
+        });
+    }
+
     private Uni<String> fetch(String url, String what) {
+        return fetch(url, what, null);
+    }
+
+    private Uni<String> fetch(String url, String what, String accessToken) {
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET();
+            if (accessToken != null) {
+                builder.header("Authorization", "Bearer " + accessToken);
+            }
+            request = builder.build();
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(new IssuerException("The issuer's " + what + " URL is not valid."));
         }
@@ -99,7 +121,7 @@ public final class Issuers {
                 .map(response -> {
                     if (response.statusCode() != 200) {
                         throw new IssuerException("The issuer's " + what + " answered HTTP " + response.statusCode()
-                                + ".");
+                                + ".", response.statusCode());
                     }
                     return response.body();
                 })

@@ -224,9 +224,10 @@ public class PoolActions implements ActionRegistry.Group {
         boolean allowClassicFlow = p.flag("AllowClassicFlow");
         Map<String, String> supported = p.stringMap("SupportedLoginProviders");
         for (Map.Entry<String, String> provider : supported.entrySet()) {
-            if (!Logins.SOCIAL_OIDC.contains(provider.getKey())) {
-                throw INVALID_PARAMETER.withMessage("SupportedLoginProviders: logins from %s are not supported by this "
-                        + "deployment yet; accounts.google.com and appleid.apple.com are.", provider.getKey());
+            if (!Logins.SOCIAL.contains(provider.getKey())) {
+                throw INVALID_PARAMETER.withMessage("SupportedLoginProviders: %s is not a login provider; "
+                        + "accounts.google.com, appleid.apple.com, graph.facebook.com and www.amazon.com are.",
+                        provider.getKey());
             }
             if (provider.getValue().isEmpty() || provider.getValue().length() > 128) {
                 throw INVALID_PARAMETER.withMessage("SupportedLoginProviders: the app id of %s must be 1 to 128 "
@@ -236,9 +237,6 @@ public class PoolActions implements ActionRegistry.Group {
         String developer = p.optional("DeveloperProviderName", 1, 128, DEVELOPER_PROVIDER);
         List<String> oidc = p.stringList("OpenIdConnectProviderARNs", 20, 2048);
         List<String> saml = p.stringList("SamlProviderARNs", 20, 2048);
-        if (saml != null && !saml.isEmpty()) {
-            p.refuse("SamlProviderARNs", "SAML providers (SamlProviderARNs)");
-        }
         List<IdentityPool.CognitoProvider> cognito = p.objectList("CognitoIdentityProviders", 50, provider -> {
             String providerName = provider.required("ProviderName", 1, 128, PROVIDER_NAME);
             String clientId = provider.required("ClientId", 1, 128, CLIENT_ID);
@@ -246,7 +244,7 @@ public class PoolActions implements ActionRegistry.Group {
         });
         Map<String, String> tags = p.has("IdentityPoolTags") ? p.stringMap("IdentityPoolTags") : null;
         return new IdentityPool(id, name, allowUnauthenticated, allowClassicFlow, developer, supported,
-                cognito == null ? List.of() : cognito, oidc == null ? List.of() : oidc, List.of(),
+                cognito == null ? List.of() : cognito, oidc == null ? List.of() : oidc, saml == null ? List.of() : saml,
                 id == null && tags == null ? Map.of() : tags,
                 Map.of(), Map.of(), Map.of(), null);
     }
