@@ -169,10 +169,7 @@ class PoolSettingsTest {
     }
 
     @Test
-    void createUserPoolWhenTriggerNotRunYetOrPasswordlessThenRefusedNamingTheMember() {
-        Expect.errorMentioning(InvalidParameterException.class, "LambdaConfig.InboundFederation",
-                () -> TestPools.createPool(b -> b.lambdaConfig(l -> l.inboundFederation(c -> c.lambdaVersion("V1_0")
-                        .lambdaArn("arn:aws:lambda:us-east-1:123456789012:function:federation")))));
+    void createUserPoolWhenPasswordlessOrConfigurationSetThenRefusedNamingTheMember() {
         Expect.errorMentioning(InvalidParameterException.class, "SignInPolicy", () -> TestPools.createPool(
                 b -> b.policies(p -> p.passwordPolicy(pp -> pp.minimumLength(8)).signInPolicy(s -> s
                         .allowedFirstAuthFactorsWithStrings("PASSWORD", "EMAIL_OTP")))));

@@ -30,6 +30,7 @@ import io.cognate.it.support.Cognito;
 import io.cognate.it.support.HostedUi;
 import io.cognate.it.support.IdentityPools;
 import io.cognate.it.support.Jwt;
+import io.cognate.it.support.LambdaShims;
 import io.cognate.it.support.RelyingParty;
 import io.cognate.it.support.SamlIdp;
 import io.cognate.it.support.Stack;
@@ -281,6 +282,36 @@ class SamlFederationTest {
                             response))));
             assertEquals("NotAuthorizedException", refused.awsErrorDetails().errorCode(), refused::getMessage);
         }
+    }
+
+    @Test
+    void theInboundFederationTriggerShapesTheAssertionsAttributesBeforeTheyAreMapped() throws Exception {
+        LambdaShims.start();
+        String other = TestPools.createPool(b -> b.lambdaConfig(l -> l.inboundFederation(f -> f.lambdaVersion("V1_0")
+                .lambdaArn(LambdaShims.arn("inbound-federation")))));
+        assertEquals(LambdaShims.arn("inbound-federation"), ADMIN.describeUserPool(b -> b.userPoolId(other))
+                .userPool().lambdaConfig().inboundFederation().lambdaArn());
+        ADMIN.createIdentityProvider(b -> b.userPoolId(other).providerName("CorpSAML")
+                .providerType(IdentityProviderTypeType.SAML).providerDetails(Map.of("MetadataFile", idp.metadata()))
+                .attributeMapping(Map.of("email", "email", "name", "displayName")));
+        HostedUi.App client = HostedUi.app(other, HostedUi.domain(other), "http://127.0.0.1:9/callback", b -> b
+                .supportedIdentityProviders("CorpSAML"));
+        Started started = start(client, "CorpSAML");
+        String acs = client.base() + "/saml2/idpresponse";
+        String signedIn = post(started, idp.response(Map.of("login", "Mixed.Case@Corp.Example", "inResponseTo",
+                started.requestId(), "audience", "urn:amazon:cognito:sp:" + other, "recipient", acs, "destination",
+                acs)));
+        assertNotNull(HostedUi.parameter(signedIn, "code"), signedIn);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        ADMIN.adminGetUser(b -> b.userPoolId(other).username("CorpSAML_Mixed.Case@Corp.Example")).userAttributes()
+                .forEach(a -> attributes.put(a.name(), a.value()));
+        assertEquals("mixed.case@corp.example", attributes.get("email"), attributes.toString());
+        assertEquals("Corp Mixed.Case@Corp.Example (staff)", attributes.get("name"), attributes.toString());
+        JsonNode event = LambdaShims.events("inbound-federation", other).get(0);
+        assertEquals("InboundFederation_ExternalProvider", event.path("triggerSource").asText());
+        assertEquals("SAML", event.path("request").path("providerType").asText());
+        assertEquals("staff,eng", event.path("request").path("attributes").path("samlResponse").path("groups")
+                .asText(), event.toString());
     }
 
     @Test

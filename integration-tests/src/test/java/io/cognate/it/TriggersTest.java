@@ -99,9 +99,9 @@ class TriggersTest {
                 () -> pool(l -> l.preTokenGeneration(LambdaShims.arn("pre-token-v1"))
                         .preTokenGenerationConfig(c -> c.lambdaArn(LambdaShims.arn("pre-token-v2"))
                                 .lambdaVersion(PreTokenGenerationLambdaVersionType.V2_0))));
-        Expect.errorMentioning(InvalidParameterException.class, "InboundFederation trigger",
+        Expect.errorMentioning(InvalidParameterException.class, "LambdaVersion",
                 () -> pool(l -> l.inboundFederation(c -> c.lambdaArn(LambdaShims.arn("record"))
-                        .lambdaVersion("V1_0"))));
+                        .lambdaVersion("V2_0"))));
     }
 
     @Test

@@ -34,6 +34,7 @@ public final class LambdaShims {
             "create-auth-challenge=node/create-auth-challenge.mjs",
             "verify-auth-challenge=node/verify-auth-challenge.mjs", "custom-message=node/custom-message.mjs",
             "faulty-no-code=node/faulty.mjs#noCode", "user-migration=node/user-migration.mjs",
+            "inbound-federation=node/inbound-federation.mjs",
             // With the Node clients' libraries (the AWS Encryption SDK, nodemailer).
             "custom-email-sender=" + NodeScripts.DIR.resolve("custom-email-sender.mjs"));
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -53,7 +53,11 @@ public class ExternalProviders {
     }
 
     /** What the provider said of the user: its ID token's subject and every claim, ID token and userInfo merged. */
-    public record ProviderUser(String subject, Map<String, Object> claims) {
+    public record ProviderUser(String subject, Map<String, Object> claims, Map<String, Object> tokenResponse,
+            Map<String, Object> idToken, Map<String, Object> userInfo) {
+        ProviderUser withTokenResponse(Map<String, Object> tokens) {
+            return new ProviderUser(subject, claims, tokens, idToken, userInfo);
+        }
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
@@ -105,13 +109,15 @@ public class ExternalProviders {
                         .POST(HttpRequest.BodyPublishers.ofString(RedirectUris.encode(form))), "token endpoint"))
                 .chain(tokens -> {
                     if (PROFILE_SUBJECT.containsKey(provider.getProviderType())) {
-                        return profile(provider, tokens.get("access_token") instanceof String access ? access : "");
+                        return profile(provider, tokens.get("access_token") instanceof String access ? access : "")
+                                .map(user -> user.withTokenResponse(tokens));
                     }
                     if (!(tokens.get("id_token") instanceof String idToken)) {
                         throw new ProviderException("The identity provider's token response has no id_token.");
                     }
                     return verified(provider, idToken, pending.nonce()).chain(claims -> userInfo(provider,
-                            tokens.get("access_token") instanceof String access ? access : null, claims));
+                            tokens.get("access_token") instanceof String access ? access : null, claims))
+                            .map(user -> user.withTokenResponse(tokens));
                 });
     }
 
@@ -164,12 +170,13 @@ public class ExternalProviders {
     private Uni<ProviderUser> userInfo(ExternalProvider provider, String accessToken, JWTClaimsSet idClaims) {
         Map<String, Object> claims = new LinkedHashMap<>(idClaims.getClaims());
         if (accessToken == null) {
-            return Uni.createFrom().item(new ProviderUser(idClaims.getSubject(), claims));
+            return Uni.createFrom().item(new ProviderUser(idClaims.getSubject(), claims, Map.of(), claims, Map.of()));
         }
         boolean post = "POST".equals(provider.getDetailsOrDefault("attributes_request_method", "GET"));
         return optionalEndpoint(provider, "attributes_url", "userinfo_endpoint").chain(url -> {
             if (url == null) {
-                return Uni.createFrom().item(new ProviderUser(idClaims.getSubject(), claims));
+                return Uni.createFrom().item(new ProviderUser(idClaims.getSubject(), claims, Map.of(), claims,
+                        Map.of()));
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(uri(url)).timeout(TIMEOUT)
                     .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json");
@@ -178,8 +185,9 @@ public class ExternalProviders {
                 if (info.get("sub") != null && !idClaims.getSubject().equals(info.get("sub"))) {
                     throw new ProviderException("The identity provider's userInfo is of another user.");
                 }
-                claims.putAll(info);
-                return new ProviderUser(idClaims.getSubject(), claims);
+                Map<String, Object> merged = new LinkedHashMap<>(claims);
+                merged.putAll(info);
+                return new ProviderUser(idClaims.getSubject(), merged, Map.of(), claims, info);
             });
         });
     }
@@ -200,7 +208,8 @@ public class ExternalProviders {
                     if (subject == null || String.valueOf(subject).isEmpty()) {
                         throw new ProviderException("The identity provider's profile names no user.");
                     }
-                    return new ProviderUser(String.valueOf(subject), new LinkedHashMap<>(profile));
+                    return new ProviderUser(String.valueOf(subject), new LinkedHashMap<>(profile), Map.of(),
+                            Map.of(), profile);
                 });
     }
 

@@ -151,15 +151,22 @@ public class Federation {
 
     private Uni<Next> federatedSignIn(AuthorizationRequest authorization, ExternalProvider provider,
             ExternalProviders.ProviderUser user) {
-        Map<String, String> claims = new LinkedHashMap<>();
-        user.claims().forEach((name, value) -> {
-            if (value != null) {
-                claims.put(name, value instanceof String text ? text : json(value));
-            }
-        });
         return federatedSignIn(authorization, FederatedSignInRequest.newBuilder()
                 .setClientId(authorization.client().getClientId()).setProviderName(provider.getProviderName())
-                .setSubject(user.subject()).putAllClaims(claims).build(), null);
+                .setSubject(user.subject()).putAllClaims(strings(user.claims()))
+                .putAllTokenResponse(strings(user.tokenResponse())).putAllIdToken(strings(user.idToken()))
+                .putAllUserInfo(strings(user.userInfo())).build(), null);
+    }
+
+    /** Claims as strings: a JSON value that is not a string as its JSON; nulls left out. */
+    private static Map<String, String> strings(Map<String, Object> claims) {
+        Map<String, String> strings = new LinkedHashMap<>();
+        claims.forEach((name, value) -> {
+            if (value != null) {
+                strings.put(name, value instanceof String text ? text : json(value));
+            }
+        });
+        return strings;
     }
 
     /** Signs in the user a provider vouched for (user-pool-service creates or updates them). */

@@ -100,6 +100,7 @@ public class SamlFederation {
                             .newBuilder().setClientId(authorization.client().getClientId())
                             .setProviderName(provider.getProviderName()).setSubject(assertion.nameId())
                             .putAllClaims(SamlProviders.claims(assertion))
+                            .putAllSamlResponse(SamlProviders.claims(assertion))
                             .setReplayKey("saml:" + AuthorizationCodes.s256(poolId + "\u0000" + provider
                                     .getProviderName() + "\u0000" + assertion.id()))
                             .setReplayUntil(assertion.notOnOrAfter().getEpochSecond()).build(),

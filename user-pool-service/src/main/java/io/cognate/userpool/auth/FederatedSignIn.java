@@ -33,6 +33,7 @@ import io.cognate.userpool.service.UserPool;
 import io.cognate.userpool.service.UserPoolService;
 import io.cognate.userpool.service.UserStatus;
 import io.cognate.userpool.triggers.PoolCall;
+import io.cognate.userpool.triggers.ProviderAnswer;
 import io.cognate.userpool.triggers.Triggers;
 import io.smallrye.mutiny.Uni;
 
@@ -90,7 +91,7 @@ public class FederatedSignIn {
      * before the user is created and PostConfirmation_ConfirmSignUp after, as Cognito does.
      */
     public Uni<UserEntity> signIn(String clientId, String providerName, String subject, Map<String, String> claims) {
-        return signIn(clientId, providerName, subject, claims, "", null);
+        return signIn(clientId, providerName, subject, claims, ProviderAnswer.NONE, "", null);
     }
 
     /**
@@ -99,7 +100,7 @@ public class FederatedSignIn {
      * second sign-in with it is refused (NotAuthorizedException).
      */
     public Uni<UserEntity> signIn(String clientId, String providerName, String subject, Map<String, String> claims,
-            String replayKey, Instant until) {
+            ProviderAnswer answer, String replayKey, Instant until) {
         return transactions.session(() -> clients.cachedById(clientId).chain(client -> {
             var oauth = client.settings().oauth();
             if (oauth == null || oauth.supportedIdentityProviders() == null
@@ -116,11 +117,22 @@ public class FederatedSignIn {
                                                 .map(existing -> new Found(pool, provider, username, existing != null, link))));
                     }));
         })).chain(found -> (found.link() != null ? linked(found)
-                : found.exists() ? update(found, claims)
-                        : create(found, clientId, subject, claims))
+                : toMap(found, clientId, claims, answer).chain(mapped -> found.exists() ? update(found, mapped)
+                        : create(found, clientId, subject, mapped)))
                 .call(user -> transactions.transaction(() -> outbox.record(UserEventType.SignIn, user, Map.of(
                         "clientId", clientId, "authFlow", UserStatus.EXTERNAL_PROVIDER, "identityProvider",
                         found.provider().name())))));
+    }
+
+    /**
+     * The claims the AttributeMapping reads: the provider's, or what the pool's InboundFederation trigger made of its
+     * answer (run at every sign-in of a provider user, before they are created or updated).
+     */
+    private Uni<Map<String, String>> toMap(Found found, String clientId, Map<String, String> claims,
+            ProviderAnswer answer) {
+        return triggers.inboundFederation(found.pool().triggerCall(clientId, Map.of()), found.username(),
+                found.provider().name(), found.provider().type(), answer)
+                .map(given -> given.isEmpty() ? claims : given);
     }
 
     /** The native user the provider's user is linked to: by subject, else by another claim of the answer; or null. */

@@ -9,10 +9,10 @@ public record LambdaConfig(String preSignUp, String postConfirmation, String pre
         String postAuthentication, String preTokenGeneration, String preTokenGenerationVersion,
         String defineAuthChallenge, String createAuthChallenge, String verifyAuthChallengeResponse,
         String customMessage, String userMigration, String customSmsSender, String customEmailSender,
-        String kmsKeyId) {
+        String kmsKeyId, String inboundFederation) {
 
     public static final LambdaConfig NONE = new LambdaConfig(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
+            null, null, null, null, null, null);
 
     /** The custom sender of text messages ({@code sms}) or of mail: its function ARN, or null where the pool has none. */
     public String customSender(boolean sms) {

@@ -247,6 +247,7 @@ public final class PoolSettingsJson {
         put(node, "KMSKeyID", lambda.kmsKeyId());
         putSender(node, "CustomSMSSender", lambda.customSmsSender());
         putSender(node, "CustomEmailSender", lambda.customEmailSender());
+        putSender(node, "InboundFederation", lambda.inboundFederation());
         if (lambda.preTokenGeneration() != null) {
             node.put("PreTokenGeneration", lambda.preTokenGeneration());
             node.putObject("PreTokenGenerationConfig").put("LambdaVersion", lambda.preTokenGenerationVersion())
@@ -268,7 +269,7 @@ public final class PoolSettingsJson {
                 text(node, "CreateAuthChallenge"), text(node, "VerifyAuthChallengeResponse"),
                 text(node, "CustomMessage"), text(node, "UserMigration"),
                 text(node.path("CustomSMSSender"), "LambdaArn"), text(node.path("CustomEmailSender"), "LambdaArn"),
-                text(node, "KMSKeyID"));
+                text(node, "KMSKeyID"), text(node.path("InboundFederation"), "LambdaArn"));
     }
 
     private static Map<String, String> tags(JsonNode node) {

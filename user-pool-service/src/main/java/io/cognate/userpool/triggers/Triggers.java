@@ -68,6 +68,31 @@ public class Triggers {
                         flag(response, "autoVerifyEmail"), flag(response, "autoVerifyPhone")));
     }
 
+    /**
+     * InboundFederation ({@code InboundFederation_ExternalProvider}): the provider's raw answer in, the attributes to
+     * map out — the claims the provider's AttributeMapping then reads in place of the provider's own; empty (or
+     * absent) keeps the provider's.
+     */
+    public Uni<Map<String, String>> inboundFederation(PoolCall call, String username, String providerName,
+            String providerType, ProviderAnswer answer) {
+        String arn = call.lambda().inboundFederation();
+        if (arn == null) {
+            return Uni.createFrom().item(Map.of());
+        }
+        ObjectNode request = JSON.createObjectNode().put("providerName", providerName)
+                .put("providerType", providerType);
+        ObjectNode attributes = request.putObject("attributes");
+        if ("SAML".equals(providerType)) {
+            attributes.set("samlResponse", strings(answer.samlResponse()));
+        } else {
+            attributes.set("tokenResponse", strings(answer.tokenResponse()));
+            attributes.set("idToken", strings(answer.idToken()));
+            attributes.set("userInfo", strings(answer.userInfo()));
+        }
+        return invoke(call, "InboundFederation", arn, "InboundFederation_ExternalProvider", "1", username, request)
+                .map(response -> stringMap(response.get("userAttributesToMap")));
+    }
+
     /** PostConfirmation ({@code PostConfirmation_ConfirmSignUp}, {@code PostConfirmation_ConfirmForgotPassword}). */
     public Uni<Void> postConfirmation(PoolCall call, String source, String username, Map<String, String> attributes) {
         String arn = call.lambda().postConfirmation();

@@ -64,6 +64,7 @@ import io.cognate.userpool.service.SignUpRequest;
 import io.cognate.userpool.service.SignUpService;
 import io.cognate.userpool.service.UserPoolService;
 import io.cognate.userpool.service.UserSelfService;
+import io.cognate.userpool.triggers.ProviderAnswer;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
@@ -262,6 +263,8 @@ public class HostedUiGrpcService implements HostedUi {
         }
         return limited(request.getClientId(), RateCategory.UserAuthentication, client -> federated
                 .signIn(client.id(), request.getProviderName(), request.getSubject(), request.getClaimsMap(),
+                        new ProviderAnswer(request.getTokenResponseMap(), request.getIdTokenMap(),
+                                request.getUserInfoMap(), request.getSamlResponseMap()),
                         request.getReplayKey(), Instant.ofEpochSecond(request.getReplayUntil()))
                 .map(user -> FederatedUser.newBuilder().setSub(user.sub.toString()).setUsername(user.username)
                         .build()));

@@ -149,14 +149,12 @@ public final class PoolRequests {
     }
 
     /**
-     * LambdaConfig: the triggers trigger-gateway runs, each a function ARN. The triggers this deployment does not run
-     * yet are refused, never stored and ignored.
+     * LambdaConfig: the triggers trigger-gateway runs, each a function ARN.
      */
     private static LambdaConfig lambdaConfig(Params lambda) {
         if (lambda == null) {
             return LambdaConfig.NONE;
         }
-        lambda.refuse("InboundFederation", "The InboundFederation trigger (LambdaConfig.InboundFederation)");
         String preToken = lambda.optional("PreTokenGeneration", 20, 2048, ARN);
         String version = preToken == null ? null : "V1_0";
         Params config = lambda.nested("PreTokenGenerationConfig");
@@ -184,10 +182,10 @@ public final class PoolRequests {
                 lambda.optional("CreateAuthChallenge", 20, 2048, ARN),
                 lambda.optional("VerifyAuthChallengeResponse", 20, 2048, ARN),
                 lambda.optional("CustomMessage", 20, 2048, ARN), lambda.optional("UserMigration", 20, 2048, ARN),
-                smsSender, emailSender, kmsKeyId);
+                smsSender, emailSender, kmsKeyId, sender(lambda.nested("InboundFederation")));
     }
 
-    /** CustomSMSSender or CustomEmailSender: its function ARN (V1_0 is the only version). */
+    /** CustomSMSSender, CustomEmailSender or InboundFederation: its function ARN (V1_0 is the only version). */
     private static String sender(Params sender) {
         if (sender == null) {
             return null;
