@@ -21,7 +21,7 @@ const provider = new Provider(issuer, {
     client_id: env.CLIENT_ID,
     client_secret: env.CLIENT_SECRET,
     redirect_uris: env.REDIRECT_URI.split(' '),
-    token_endpoint_auth_method: 'client_secret_post',
+    token_endpoint_auth_method: env.AUTH_METHOD ?? 'client_secret_post',
     grant_types: ['authorization_code'],
     response_types: ['code'],
   }],
@@ -36,6 +36,8 @@ const provider = new Provider(issuer, {
     };
   },
   features: { devInteractions: { enabled: true } },
+  // AUTH_METHOD=client_secret_basic: an issuer that takes the client secret by HTTP Basic only.
+  ...(env.AUTH_METHOD ? { clientAuthMethods: [env.AUTH_METHOD] } : {}),
   cookies: { keys: ['cognate-federation-test-idp'] },
 });
 // An ID token as this provider signs them, for an app that signed a user in here (GET /test/id-token?sub=&aud=):

@@ -130,6 +130,32 @@ class FederationTest {
     }
 
     @Test
+    void oidcProviderWhenItTakesTheClientSecretByHttpBasicOnlyThenCognateSendsItSo() throws Exception {
+        HttpServer app = RelyingParty.callbackServer();
+        String poolId = TestPools.createPool(b -> {
+        });
+        String domain = HostedUi.domain(poolId);
+        String idpResponse = Stack.get().issuerBaseUrl() + "/domain/" + domain + "/oauth2/idpresponse";
+        Process idp = startIdp(freePort(), "basic-client", "basic-secret-0123456789-0123456789", idpResponse,
+                Map.of("AUTH_METHOD", "client_secret_basic"));
+        try {
+            String issuer = JSON.readTree(firstLine(idp)).path("issuer").asText();
+            admin.createIdentityProvider(b -> b.userPoolId(poolId).providerName("BasicIdP")
+                    .providerType(IdentityProviderTypeType.OIDC).providerDetails(Map.of("client_id", "basic-client",
+                            "client_secret", "basic-secret-0123456789-0123456789", "authorize_scopes",
+                            "openid email", "attributes_request_method", "GET", "oidc_issuer", issuer)));
+            HostedUi.App client = HostedUi.app(poolId, domain, RelyingParty.callback(app), b -> b
+                    .supportedIdentityProviders("COGNITO", "BasicIdP"));
+            JsonNode result = RelyingParty.signInThroughIdp(client, "BasicIdP", "basil");
+            assertEquals("BasicIdP_basil", result.path("idTokenClaims").path("cognito:username").asText(),
+                    result.toString());
+        } finally {
+            idp.destroy();
+            app.stop(0);
+        }
+    }
+
+    @Test
     void googleWhenItsIssuerIsALocalProviderThenUsersSignInAsGoogleUsersAndIdentityPoolsTakeItsTokens()
             throws Exception {
         HttpServer app = RelyingParty.callbackServer();
@@ -279,19 +305,27 @@ class FederationTest {
     }
 
     private static Process startIdp(String clientId, String secret, String redirectUri) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        return startIdp(port, clientId, secret, redirectUri);
+        return startIdp(freePort(), clientId, secret, redirectUri, Map.of());
     }
 
     private static Process startIdp(int port, String clientId, String secret, String redirectUri) throws Exception {
+        return startIdp(port, clientId, secret, redirectUri, Map.of());
+    }
+
+    private static Process startIdp(int port, String clientId, String secret, String redirectUri,
+            Map<String, String> env) throws Exception {
         ProcessBuilder node = new ProcessBuilder("node", "idp-oidc.mjs").directory(NODE_DIR.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         node.environment().putAll(Map.of("PORT", Integer.toString(port), "CLIENT_ID", clientId, "CLIENT_SECRET",
                 secret, "REDIRECT_URI", redirectUri));
+        node.environment().putAll(env);
         return node.start();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String firstLine(Process process) throws Exception {

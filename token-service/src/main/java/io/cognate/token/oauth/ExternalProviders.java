@@ -4,10 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,9 @@ import io.cognate.oidc.Signatures;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Cognate as the relying party of a pool's OIDC (and Google) providers: where to send the browser, and, when it comes
- * back with a code, the code redeemed at the provider's token endpoint (client_secret_post, with the PKCE verifier),
+ * Cognate as the relying party of a pool's OIDC and social providers: where to send the browser, and, when it comes
+ * back with a code, the code redeemed at the provider's token endpoint (client_secret_post, or client_secret_basic
+ * where the issuer takes only that, with the PKCE verifier),
  * the ID token checked (signature by the provider's JWKS, or HMAC under the client secret; iss, aud, exp with a
  * minute's skew, nonce) and the provider's userInfo read with its access token. Every failure is a
  * {@link ProviderException} saying what went wrong, never a secret.
@@ -102,11 +105,19 @@ public class ExternalProviders {
                         detail(provider, "key_id"), detail(provider, "private_key"), clock.instant())
                 : detail(provider, "client_secret"));
         form.put("code_verifier", pending.verifier());
-        return endpoint(provider, "token_url", "token_endpoint")
-                .chain(tokenUrl -> send(HttpRequest.newBuilder(uri(tokenUrl)).timeout(TIMEOUT)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(RedirectUris.encode(form))), "token endpoint"))
+        return basicAuthentication(provider).chain(basic -> endpoint(provider, "token_url", "token_endpoint")
+                .chain(tokenUrl -> {
+                    HttpRequest.Builder request = HttpRequest.newBuilder(uri(tokenUrl)).timeout(TIMEOUT)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Accept", "application/json");
+                    if (basic) {
+                        request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((encode(
+                                form.remove("client_id")) + ":" + encode(form.remove("client_secret")))
+                                .getBytes(StandardCharsets.UTF_8)));
+                    }
+                    return send(request.POST(HttpRequest.BodyPublishers.ofString(RedirectUris.encode(form))),
+                            "token endpoint");
+                }))
                 .chain(tokens -> {
                     if (PROFILE_SUBJECT.containsKey(provider.getProviderType())) {
                         return profile(provider, tokens.get("access_token") instanceof String access ? access : "")
@@ -119,6 +130,26 @@ public class ExternalProviders {
                             tokens.get("access_token") instanceof String access ? access : null, claims))
                             .map(user -> user.withTokenResponse(tokens));
                 });
+    }
+
+    /**
+     * Whether the provider takes the client secret by HTTP Basic only: an OIDC issuer whose discovery document lists
+     * client_secret_basic and not client_secret_post (RFC 6749 §2.3.1). Otherwise client_secret_post, as Cognito.
+     */
+    private Uni<Boolean> basicAuthentication(ExternalProvider provider) {
+        String issuer = provider.getDetailsOrDefault("oidc_issuer", "");
+        if (!"OIDC".equals(provider.getProviderType()) || issuer.isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
+        return issuers.discovery(issuer)
+                .map(document -> document.get("token_endpoint_auth_methods_supported") instanceof List<?> methods
+                        && !methods.contains("client_secret_post")
+                        && methods.contains("client_secret_basic"))
+                .onFailure(IssuerException.class).transform(e -> new ProviderException(e.getMessage()));
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 
     private Uni<JWTClaimsSet> verified(ExternalProvider provider, String idToken, String nonce) {
