@@ -55,11 +55,21 @@ public class ExternalProviders {
         }
     }
 
-    /** What the provider said of the user: its ID token's subject and every claim, ID token and userInfo merged. */
-    public record ProviderUser(String subject, Map<String, Object> claims, Map<String, Object> tokenResponse,
-            Map<String, Object> idToken, Map<String, Object> userInfo) {
+    /**
+     * What the provider said of the user: the subject, and its answer in parts — the token response, the ID token's
+     * claims (none for a provider without ID tokens) and userInfo (or the profile API's answer).
+     */
+    public record ProviderUser(String subject, Map<String, Object> tokenResponse, Map<String, Object> idToken,
+            Map<String, Object> userInfo) {
         ProviderUser withTokenResponse(Map<String, Object> tokens) {
-            return new ProviderUser(subject, claims, tokens, idToken, userInfo);
+            return new ProviderUser(subject, tokens, idToken, userInfo);
+        }
+
+        /** Every claim: the ID token's, with userInfo's added over them. */
+        public Map<String, Object> claims() {
+            Map<String, Object> claims = new LinkedHashMap<>(idToken);
+            claims.putAll(userInfo);
+            return claims;
         }
     }
 
@@ -201,13 +211,12 @@ public class ExternalProviders {
     private Uni<ProviderUser> userInfo(ExternalProvider provider, String accessToken, JWTClaimsSet idClaims) {
         Map<String, Object> claims = new LinkedHashMap<>(idClaims.getClaims());
         if (accessToken == null) {
-            return Uni.createFrom().item(new ProviderUser(idClaims.getSubject(), claims, Map.of(), claims, Map.of()));
+            return Uni.createFrom().item(new ProviderUser(idClaims.getSubject(), Map.of(), claims, Map.of()));
         }
         boolean post = "POST".equals(provider.getDetailsOrDefault("attributes_request_method", "GET"));
         return optionalEndpoint(provider, "attributes_url", "userinfo_endpoint").chain(url -> {
             if (url == null) {
-                return Uni.createFrom().item(new ProviderUser(idClaims.getSubject(), claims, Map.of(), claims,
-                        Map.of()));
+                return Uni.createFrom().item(new ProviderUser(idClaims.getSubject(), Map.of(), claims, Map.of()));
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(uri(url)).timeout(TIMEOUT)
                     .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json");
@@ -216,9 +225,7 @@ public class ExternalProviders {
                 if (info.get("sub") != null && !idClaims.getSubject().equals(info.get("sub"))) {
                     throw new ProviderException("The identity provider's userInfo is of another user.");
                 }
-                Map<String, Object> merged = new LinkedHashMap<>(claims);
-                merged.putAll(info);
-                return new ProviderUser(idClaims.getSubject(), merged, Map.of(), claims, info);
+                return new ProviderUser(idClaims.getSubject(), Map.of(), claims, info);
             });
         });
     }
@@ -239,8 +246,7 @@ public class ExternalProviders {
                     if (subject == null || String.valueOf(subject).isEmpty()) {
                         throw new ProviderException("The identity provider's profile names no user.");
                     }
-                    return new ProviderUser(String.valueOf(subject), new LinkedHashMap<>(profile), Map.of(),
-                            Map.of(), profile);
+                    return new ProviderUser(String.valueOf(subject), Map.of(), Map.of(), profile);
                 });
     }
 

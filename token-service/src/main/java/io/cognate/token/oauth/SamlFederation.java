@@ -14,6 +14,7 @@ import io.cognate.contracts.userpool.v1.ExternalProvider;
 import io.cognate.contracts.userpool.v1.FederatedSignInRequest;
 import io.cognate.contracts.userpool.v1.FindIdentityProviderRequest;
 import io.cognate.saml.SamlException;
+import io.cognate.saml.SamlResponses;
 import io.cognate.token.userpool.UserPoolClient;
 import io.cognate.token.userpool.UserPoolException;
 import io.smallrye.mutiny.Uni;
@@ -96,16 +97,7 @@ public class SamlFederation {
                         + "(IDPInit)."));
             }
             return saml.check(provider, poolId, federation.samlResponseUrl(domain), samlResponse, inResponseTo)
-                    .chain(assertion -> federation.federatedSignIn(authorization, FederatedSignInRequest
-                            .newBuilder().setClientId(authorization.client().getClientId())
-                            .setProviderName(provider.getProviderName()).setSubject(assertion.nameId())
-                            .putAllClaims(SamlProviders.claims(assertion))
-                            .putAllSamlResponse(SamlProviders.claims(assertion))
-                            .setReplayKey("saml:" + AuthorizationCodes.s256(poolId + "\u0000" + provider
-                                    .getProviderName() + "\u0000" + assertion.id()))
-                            .setReplayUntil(assertion.notOnOrAfter().getEpochSecond()).build(),
-                            new SessionCookie.SamlSession(provider.getProviderName(), assertion.nameId(), assertion
-                                    .nameIdFormat(), assertion.sessionIndex())));
+                    .chain(assertion -> signIn(authorization, provider, assertion));
         }).onFailure(SamlException.IdpRefusal.class)
                 .recoverWithItem(e -> Federation.refused(authorization, "access_denied", e.getMessage()))
                 .onFailure(SamlException.class)
@@ -117,6 +109,21 @@ public class SamlFederation {
                 .onFailure(e -> e instanceof UserPoolException refusal
                         && refusal.kind() != UserPoolException.Kind.UNAVAILABLE)
                 .recoverWithItem(e -> Federation.refused(authorization, "invalid_request", e.getMessage()));
+    }
+
+    /** The assertion's user signed in: its attributes the claims, the assertion good once, the session kept. */
+    private Uni<Federation.Next> signIn(AuthorizationRequest authorization, ExternalProvider provider,
+            SamlResponses.Assertion assertion) {
+        Map<String, String> attributes = SamlProviders.claims(assertion);
+        String poolId = authorization.client().getUserPoolId();
+        return federation.federatedSignIn(authorization, FederatedSignInRequest.newBuilder()
+                .setClientId(authorization.client().getClientId()).setProviderName(provider.getProviderName())
+                .setSubject(assertion.nameId()).putAllClaims(attributes).putAllSamlResponse(attributes)
+                .setReplayKey("saml:" + AuthorizationCodes.s256(poolId + "\u0000" + provider.getProviderName()
+                        + "\u0000" + assertion.id()))
+                .setReplayUntil(assertion.notOnOrAfter().getEpochSecond()).build(),
+                new SessionCookie.SamlSession(provider.getProviderName(), assertion.nameId(),
+                        assertion.nameIdFormat(), assertion.sessionIndex()));
     }
 
     /**
