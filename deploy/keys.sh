@@ -80,7 +80,7 @@ keks_retire() {
 # services_restart: the services again, with the keys now in the state dir (the schema is as it was).
 services_restart() {
   local module
-  for module in $(present_services) "${REPLICA_SERVICES[@]}"; do MIGRATED+="$module "; done
+  for module in $(present_services) $(possible_extra_instances); do MIGRATED+="$module "; done
   services_stop
   services_start
 }

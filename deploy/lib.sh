@@ -22,9 +22,9 @@ die() {
 # use_profile NAME: sets the state directory and every port of the profile (CONTRACT.md).
 use_profile() {
   PROFILE="${1:-local}"
-  # The test profile runs a second replica of user-pool-service and of token-service (user-pool-service@2,
+  # The test profile runs a second instance of user-pool-service and of token-service (user-pool-service@2,
   # token-service@2), so tests can show that state shared through PostgreSQL (lockout, rate limits, sessions,
-  # authorization codes) holds across replicas.
+  # authorization codes) holds across replicas. `--replicas N` runs N instances of every service.
   local replicas="${COGNATE_REPLICAS:-${COGNATE_USER_POOL_REPLICAS:-}}"
   case "$PROFILE" in
     local) BASE_PORT=8800 REPLICAS="${replicas:-1}" ;;
@@ -32,6 +32,12 @@ use_profile() {
     *) die "unknown profile '$PROFILE' (expected local or test)" ;;
   esac
   STATE_DIR="$COGNATE_ROOT/.cognate/$PROFILE"
+  # `up --replicas N` is remembered (state dir's `replicas`) until `up --replicas 1`.
+  if [[ -z "$replicas" && -s "$STATE_DIR/replicas" ]]; then
+    REPLICAS="$(head -n 1 "$STATE_DIR/replicas")"
+    COGNATE_REPLICATE_ALL=true
+  fi
+  [[ "$REPLICAS" =~ ^[1-9]$ ]] || die "replicas: expected 1 to 9, not '$REPLICAS'"
   LOG_DIR="$STATE_DIR/logs"
   PID_DIR="$STATE_DIR/pids"
   PG_PORT=$((BASE_PORT + 20))
@@ -40,10 +46,12 @@ use_profile() {
   SMTP_PORT=$((BASE_PORT + 25))
   IMAP_PORT=$((BASE_PORT + 26))
   MAIL_API_PORT=$((BASE_PORT + 27))
+  HAPROXY_STATS_PORT=$((BASE_PORT + 69))
 }
 
 # parse_profile_args ARGS...: takes `--profile NAME` / `--profile=NAME` out of ARGS (default
-# $COGNATE_PROFILE, else local), calls use_profile, and leaves the other arguments in REST_ARGS.
+# $COGNATE_PROFILE, else local) and `--replicas N` (N instances of every service), calls use_profile, and leaves the
+# other arguments in REST_ARGS.
 parse_profile_args() {
   local profile="${COGNATE_PROFILE:-local}"
   REST_ARGS=()
@@ -56,6 +64,15 @@ parse_profile_args() {
         ;;
       --profile=*)
         profile="${1#--profile=}"
+        shift
+        ;;
+      --replicas)
+        [[ $# -ge 2 ]] || die "--replicas needs a number (1 to 9)"
+        export COGNATE_REPLICAS="$2" COGNATE_REPLICATE_ALL=true
+        shift 2
+        ;;
+      --replicas=*)
+        export COGNATE_REPLICAS="${1#--replicas=}" COGNATE_REPLICATE_ALL=true
         shift
         ;;
       *)
@@ -79,26 +96,72 @@ java_major() {
   printf '%s' "${version:-0}"
 }
 
-# The second replicas a stack runs when REPLICAS is 2.
-REPLICA_SERVICES=(user-pool-service@2 token-service@2)
-
-# A replica's module: user-pool-service@2 runs the user-pool-service jar.
+# An instance's module: user-pool-service@2 runs the user-pool-service jar; its number: 1 for user-pool-service.
 service_module() { printf '%s' "${1%@*}"; }
+service_instance() { if [[ "$1" == *@* ]]; then printf '%s' "${1#*@}"; else printf 1; fi; }
 
-# Port offsets of each service (CONTRACT.md): http B+n, gRPC B+10+n.
+# The services that run REPLICAS instances: every one with `--replicas N` (COGNATE_REPLICATE_ALL), else
+# user-pool-service and token-service (the test profile's second replicas).
+replicated_services() {
+  ((REPLICAS >= 2)) || return 0
+  if [[ "${COGNATE_REPLICATE_ALL:-}" == true ]]; then
+    present_services
+  else
+    printf '%s\n' user-pool-service token-service
+  fi
+}
+
+# The instances beyond the first that this stack runs: user-pool-service@2, token-service@2, ...
+extra_instances() {
+  local module k
+  while read -r module; do
+    [[ -n "$module" ]] || continue
+    for ((k = 2; k <= REPLICAS; k++)); do echo "$module@$k"; done
+  done < <(replicated_services)
+}
+
+# Every instance beyond the first that could be running (for stop and status, whatever REPLICAS now says).
+possible_extra_instances() {
+  local module k
+  for module in "${SERVICES[@]}"; do
+    for ((k = 2; k <= 9; k++)); do echo "$module@$k"; done
+  done
+}
+
+# Port offsets of each service (CONTRACT.md). Instance 1: http B+n, gRPC B+10+n, management (health) B+50+n;
+# instance k >= 2: B+100+10n+k, B+200+10n+k, B+300+10n+k; haproxy in front of them all: http B+60+n, gRPC B+70+n.
 service_offset() {
-  case "$1" in
+  case "$(service_module "$1")" in
     user-pool-service) echo 0 ;;
-    user-pool-service@2) echo 4 ;;
-    token-service@2) echo 5 ;;
     token-service) echo 1 ;;
     identity-pool-service) echo 2 ;;
     trigger-gateway) echo 3 ;;
     *) die "unknown service '$1'" ;;
   esac
 }
-service_http_port() { echo $((BASE_PORT + $(service_offset "$1"))); }
-service_grpc_port() { echo $((BASE_PORT + 10 + $(service_offset "$1"))); }
+instance_port() {
+  local base="$1" first="$2" n k
+  n="$(service_offset "$3")"
+  k="$(service_instance "$3")"
+  if ((k == 1)); then echo $((BASE_PORT + first + n)); else echo $((BASE_PORT + base + 10 * n + k)); fi
+}
+service_http_port() { instance_port 100 0 "$1"; }
+service_grpc_port() { instance_port 200 10 "$1"; }
+service_management_port() { instance_port 300 50 "$1"; }
+balanced_http_port() { echo $((BASE_PORT + 60 + $(service_offset "$1"))); }
+balanced_grpc_port() { echo $((BASE_PORT + 70 + $(service_offset "$1"))); }
+
+# Whether haproxy fronts the services: whenever some service runs more than one instance.
+load_balanced() { ((REPLICAS >= 2)); }
+
+# Where clients reach a service: with `--replicas N`, haproxy's port; otherwise the first instance's (the test
+# profile's tests address each replica themselves).
+public_http_port() {
+  if [[ "${COGNATE_REPLICATE_ALL:-}" == true ]] && load_balanced; then balanced_http_port "$1"; else service_http_port "$1"; fi
+}
+# Where a service reaches another's gRPC: haproxy's port whenever it runs (it balances each call across the instances),
+# else the single instance's.
+peer_grpc_port() { if load_balanced; then balanced_grpc_port "$1"; else service_grpc_port "$1"; fi; }
 
 # One database per service: a service never reads another's tables.
 service_database() {
@@ -130,9 +193,15 @@ present_services() {
 pid_file() { printf '%s/%s.pid' "$PID_DIR" "$1"; }
 log_file() { printf '%s/%s.log' "$LOG_DIR" "$1"; }
 
-# Every JVM we start carries this system property, so a stale pid file can never make us
-# signal a process that is not ours (pids are reused after a reboot).
-process_marker() { printf -- '-Dcognate-stack=%s/%s' "$STATE_DIR" "$1"; }
+# Every JVM we start carries this system property (haproxy: its configuration file), so a stale pid file can never
+# make us signal a process that is not ours (pids are reused after a reboot).
+process_marker() {
+  if [[ "$1" == haproxy ]]; then
+    printf '%s/haproxy.cfg' "$STATE_DIR"
+  else
+    printf -- '-Dcognate-stack=%s/%s' "$STATE_DIR" "$1"
+  fi
+}
 
 read_pid() {
   local file

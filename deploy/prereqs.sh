@@ -55,6 +55,8 @@ ensure_tools() {
     packages+=(postgresql)
     skip_debian_main_cluster
   fi
+  # haproxy fronts the services when some run several instances (deploy/haproxy.sh).
+  if load_balanced && ! command -v haproxy >/dev/null; then packages+=(haproxy); fi
   if ((${#packages[@]} > 0)); then apt_install "${packages[@]}"; fi
   (($(java_major java) >= 17)) || die "Java 17 or newer is needed; \`java -version\` says $(java_major java)"
 }

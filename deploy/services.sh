@@ -8,6 +8,8 @@
 
 # shellcheck source=deploy/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=deploy/haproxy.sh
+source "$DEPLOY_DIR/haproxy.sh"
 
 # A small, fixed footprint per service (target: <= 250 MB RSS, deploy/bench/RESULTS.md): the serial collector
 # suits a heap this size on a core or two (the live set is under 30 MB after load); C2 alone, without tiered C1 code, needs
@@ -39,7 +41,7 @@ service_java() {
 
 service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$COGNATE_ROOT" "$(service_module "$1")"; }
 
-service_ready_url() { printf 'http://127.0.0.1:%s/q/health/ready' "$(service_http_port "$1")"; }
+service_ready_url() { printf 'http://127.0.0.1:%s/q/health/ready' "$(service_management_port "$1")"; }
 
 service_ready() { http_ok "$(service_ready_url "$1")"; }
 
@@ -53,6 +55,8 @@ service_env() {
     "QUARKUS_HTTP_PORT=$(service_http_port "$module")" \
     "QUARKUS_GRPC_SERVER_HOST=127.0.0.1" \
     "QUARKUS_GRPC_SERVER_PORT=$(service_grpc_port "$module")" \
+    "QUARKUS_MANAGEMENT_HOST=127.0.0.1" \
+    "QUARKUS_MANAGEMENT_PORT=$(service_management_port "$module")" \
     "QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:$PG_PORT/$db" \
     "QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db" \
     "QUARKUS_DATASOURCE_USERNAME=cognate" \
@@ -60,12 +64,15 @@ service_env() {
     "COGNATE_KEK=$KEK" \
     "COGNATE_PREVIOUS_KEKS=$PREVIOUS_KEKS" \
     "COGNATE_REGION=us-east-1"
+  # Behind haproxy an instance told to stop first reports itself not ready for 2 s, long enough for haproxy's checks
+  # (every 500 ms, 2 failures) to stop sending it requests, then finishes those in flight (deploy/haproxy.sh).
+  if load_balanced; then echo "QUARKUS_SHUTDOWN_DELAY=2s"; fi
   case "$(service_module "$module")" in
     token-service)
       printf '%s\n' \
-        "COGNATE_ISSUER_BASE_URL=http://localhost:$(service_http_port token-service)" \
+        "COGNATE_ISSUER_BASE_URL=http://localhost:$(public_http_port token-service)" \
         "QUARKUS_GRPC_CLIENTS_USERPOOL_HOST=127.0.0.1" \
-        "QUARKUS_GRPC_CLIENTS_USERPOOL_PORT=$(service_grpc_port user-pool-service)"
+        "QUARKUS_GRPC_CLIENTS_USERPOOL_PORT=$(peer_grpc_port user-pool-service)"
       # The tests watch expired refresh-token families and codes go (HousekeepingTest, CodeFlowTest), rotate
       # signing keys, and change clients and domains between one request and the next: short intervals, no cached
       # copy of a client. Otherwise 10 minutes, 60 s, 5 minutes and 5 s.
@@ -81,13 +88,13 @@ service_env() {
         "QUARKUS_MAILER_HOST=127.0.0.1" \
         "QUARKUS_MAILER_PORT=$SMTP_PORT" \
         "QUARKUS_MAILER_FROM=no-reply@cognate.local" \
-        "COGNATE_PUBLIC_BASE_URL=http://localhost:$(service_http_port "$module")" \
+        "COGNATE_PUBLIC_BASE_URL=http://localhost:$(public_http_port "$module")" \
         "COGNATE_ADMIN_ACCESS_KEY_ID=$ADMIN_ACCESS_KEY_ID" \
         "COGNATE_ADMIN_SECRET_ACCESS_KEY=$ADMIN_SECRET_ACCESS_KEY" \
         "QUARKUS_GRPC_CLIENTS_TOKEN_HOST=127.0.0.1" \
-        "QUARKUS_GRPC_CLIENTS_TOKEN_PORT=$(service_grpc_port token-service)" \
+        "QUARKUS_GRPC_CLIENTS_TOKEN_PORT=$(peer_grpc_port token-service)" \
         "QUARKUS_GRPC_CLIENTS_TRIGGERS_HOST=127.0.0.1" \
-        "QUARKUS_GRPC_CLIENTS_TRIGGERS_PORT=$(service_grpc_port trigger-gateway)"
+        "QUARKUS_GRPC_CLIENTS_TRIGGERS_PORT=$(peer_grpc_port trigger-gateway)"
       # The federation tests stand in for Google with a local OpenID provider on B+40 (FederationTest), and for
       # Facebook, Login with Amazon and Sign in with Apple with idp-social.mjs on B+41 (SocialFederationTest).
       if [[ "$PROFILE" == test ]]; then
@@ -125,10 +132,10 @@ service_env() {
         "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT" \
         "COGNATE_ADMIN_ACCESS_KEY_ID=$ADMIN_ACCESS_KEY_ID" \
         "COGNATE_ADMIN_SECRET_ACCESS_KEY=$ADMIN_SECRET_ACCESS_KEY" \
-        "COGNATE_USER_POOLS_ISSUER_BASE_URL=http://localhost:$(service_http_port token-service)" \
+        "COGNATE_USER_POOLS_ISSUER_BASE_URL=http://localhost:$(public_http_port token-service)" \
         "QUARKUS_GRPC_CLIENTS_TOKEN_HOST=127.0.0.1" \
-        "QUARKUS_GRPC_CLIENTS_TOKEN_PORT=$(service_grpc_port token-service)" \
-        "COGNATE_OPEN_ID_ISSUER=http://localhost:$(service_http_port "$module")"
+        "QUARKUS_GRPC_CLIENTS_TOKEN_PORT=$(peer_grpc_port token-service)" \
+        "COGNATE_OPEN_ID_ISSUER=http://localhost:$(public_http_port "$module")"
       # The tests change pools and roles between one request and the next: no cached copy. Otherwise 5 s.
       if [[ "$PROFILE" == test ]]; then
         echo "COGNATE_CONFIG_CACHE_TTL=PT0S"
@@ -168,7 +175,7 @@ services_migrate() {
     fi
     mapfile -t envs < <(service_env "$module")
     begin_log "$module-migrate"
-    env "${envs[@]}" QUARKUS_HTTP_PORT=0 QUARKUS_GRPC_SERVER_PORT=0 QUARKUS_INIT_AND_EXIT=true \
+    env "${envs[@]}" QUARKUS_HTTP_PORT=0 QUARKUS_GRPC_SERVER_PORT=0 QUARKUS_MANAGEMENT_PORT=0 QUARKUS_INIT_AND_EXIT=true \
       QUARKUS_LIQUIBASE_MIGRATE_AT_START=true java -Xmx128m -XX:+UseSerialGC -jar "$(service_jar "$module")" \
       >>"$(log_file "$module-migrate")" 2>&1 </dev/null &
     pids+=("$!")
@@ -201,9 +208,10 @@ service_start() {
     stop_process "$module" 20
   fi
   [[ -f "$jar" ]] || die "no $jar; build it with: flock /tmp/cognate-build.lock mvn -B -DskipTests install"
-  [[ "$MIGRATED" == *" $module "* ]] || services_migrate "$module"
+  [[ "$MIGRATED" == *" $(service_module "$module") "* ]] || services_migrate "$(service_module "$module")"
   require_port_free "$module" "$(service_http_port "$module")"
   require_port_free "$module" "$(service_grpc_port "$module")"
+  require_port_free "$module" "$(service_management_port "$module")"
   mapfile -t envs < <(service_env "$module")
   begin_log "$module"
   local trim="" java extra=""
@@ -243,30 +251,35 @@ services_start() {
   load_secrets
   mapfile -t modules < <(present_services)
   services_migrate "${modules[@]}"
+  # haproxy first: the services' gRPC clients go through it when it fronts them.
+  if load_balanced; then haproxy_start; else haproxy_stop; fi
   for module in "${modules[@]}"; do service_start "$module"; done
-  for module in "${REPLICA_SERVICES[@]}"; do
-    if ((REPLICAS >= 2)); then
-      MIGRATED+="$module "
+  local wanted
+  wanted=" $(extra_instances | tr '\n' ' ') "
+  while read -r module; do
+    if [[ "$wanted" == *" $module "* ]]; then
       service_start "$module"
-    else
+    elif is_running "$module"; then
       service_stop "$module"
     fi
-  done
+  done < <(possible_extra_instances)
 }
 
 services_stop() {
-  local i
-  for module in "${REPLICA_SERVICES[@]}"; do service_stop "$module"; done
+  local i module
+  while read -r module; do service_stop "$module"; done < <(possible_extra_instances)
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do service_stop "${SERVICES[i]}"; done
+  haproxy_stop
 }
 
 services_status() {
   local module modules
   mapfile -t modules < <(present_services)
   for module in "${modules[@]}"; do service_status "$module"; done
-  for module in "${REPLICA_SERVICES[@]}"; do
-    if ((REPLICAS >= 2)) || is_running "$module"; then service_status "$module"; fi
-  done
+  while read -r module; do
+    if is_running "$module"; then service_status "$module"; fi
+  done < <(possible_extra_instances)
+  haproxy_status
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then

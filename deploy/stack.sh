@@ -23,9 +23,9 @@ write_stack_env() {
   (
     umask 077
     cat >"$(stack_env_file)" <<ENV
-COGNATE_USER_POOL_ENDPOINT=http://localhost:$(service_http_port user-pool-service)
-COGNATE_ISSUER_BASE_URL=http://localhost:$(service_http_port token-service)
-COGNATE_IDENTITY_POOL_ENDPOINT=http://localhost:$(service_http_port identity-pool-service)
+COGNATE_USER_POOL_ENDPOINT=http://localhost:$(public_http_port user-pool-service)
+COGNATE_ISSUER_BASE_URL=http://localhost:$(public_http_port token-service)
+COGNATE_IDENTITY_POOL_ENDPOINT=http://localhost:$(public_http_port identity-pool-service)
 COGNATE_ADMIN_ACCESS_KEY_ID=$ADMIN_ACCESS_KEY_ID
 COGNATE_ADMIN_SECRET_ACCESS_KEY=$ADMIN_SECRET_ACCESS_KEY
 COGNATE_REGION=us-east-1
@@ -40,11 +40,19 @@ COGNATE_LAMBDA_JAVA_SHIM_PORT=$((BASE_PORT + 32))
 COGNATE_AWS_LAMBDA_PORT=$((BASE_PORT + 33))
 COGNATE_GOOGLE_IDP_PORT=$((BASE_PORT + 40))
 COGNATE_SOCIAL_IDP_PORT=$((BASE_PORT + 41))
-COGNATE_TRIGGER_GATEWAY_URL=http://127.0.0.1:$(service_http_port trigger-gateway)
+COGNATE_TRIGGER_GATEWAY_URL=http://127.0.0.1:$(public_http_port trigger-gateway)
+COGNATE_TRIGGER_GATEWAY_MANAGEMENT_URL=http://127.0.0.1:$(service_management_port trigger-gateway)
+COGNATE_REPLICAS=$REPLICAS
 ENV
-    if ((REPLICAS >= 2)); then
-      printf '%s\n' "COGNATE_USER_POOL_ENDPOINT_2=http://localhost:$(service_http_port user-pool-service@2)" \
-        "COGNATE_TOKEN_ENDPOINT_2=http://localhost:$(service_http_port token-service@2)" >>"$(stack_env_file)"
+    local module
+    while read -r module; do
+      [[ "$module" == user-pool-service@2 ]] && echo "COGNATE_USER_POOL_ENDPOINT_2=http://localhost:$(service_http_port "$module")"
+      [[ "$module" == token-service@2 ]] && echo "COGNATE_TOKEN_ENDPOINT_2=http://localhost:$(service_http_port "$module")"
+    done < <(extra_instances) >>"$(stack_env_file)"
+    if load_balanced; then
+      for module in $(present_services); do
+        echo "COGNATE_BALANCED_$(tr 'a-z-' 'A-Z_' <<<"${module%-service}")=http://localhost:$(balanced_http_port "$module")"
+      done >>"$(stack_env_file)"
     fi
   )
 }
@@ -80,13 +88,14 @@ stack_summary() {
   cat <<SUMMARY
 
 Cognate is up (profile $PROFILE, state in ${STATE_DIR#"$COGNATE_ROOT"/}).
-  Cognito user pools API   http://localhost:$(service_http_port user-pool-service)
-  tokens, OIDC issuers     http://localhost:$(service_http_port token-service)/<userPoolId>
-  identity pools, STS, IAM http://localhost:$(service_http_port identity-pool-service)  (authorize: POST /authorize)
+  Cognito user pools API   http://localhost:$(public_http_port user-pool-service)
+  tokens, OIDC issuers     http://localhost:$(public_http_port token-service)/<userPoolId>
+  identity pools, STS, IAM http://localhost:$(public_http_port identity-pool-service)  (authorize: POST /authorize)
   PostgreSQL               127.0.0.1:$PG_PORT  (role cognate / cognate)
   Kafka                    127.0.0.1:$KAFKA_PORT
   mail sink                smtp 127.0.0.1:$SMTP_PORT, imap 127.0.0.1:$IMAP_PORT, api http://127.0.0.1:$MAIL_API_PORT
   Lambda triggers          handlers on the Invoke API at http://127.0.0.1:$((BASE_PORT + 30)) (deploy/lambda/README.md)
+$(load_balanced && echo "  haproxy (every service)  http://localhost:$(balanced_http_port user-pool-service)..$(balanced_http_port trigger-gateway), gRPC $(balanced_grpc_port user-pool-service)..$(balanced_grpc_port trigger-gateway), stats http://127.0.0.1:$HAPROXY_STATS_PORT/")
 Admin credentials (SigV4 for admin actions):
   AWS_ACCESS_KEY_ID=$ADMIN_ACCESS_KEY_ID
   AWS_SECRET_ACCESS_KEY=$ADMIN_SECRET_ACCESS_KEY

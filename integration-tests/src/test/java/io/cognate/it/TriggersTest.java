@@ -157,7 +157,7 @@ class TriggersTest {
         assertEquals("/userpools/" + pool.id(), reports.get(0).getSource().toString());
 
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                Stack.get().value("COGNATE_TRIGGER_GATEWAY_URL") + "/q/metrics")).build(),
+                Stack.get().value("COGNATE_TRIGGER_GATEWAY_MANAGEMENT_URL") + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(metrics.contains("cognate_trigger_invocations_seconds_count{outcome=\"HANDLER_ERROR\","
                 + "trigger=\"PreSignUp\"}"), metrics);

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.cognate.housekeeping.OneReplica;
 import io.cognate.identitypool.config.CognateConfig;
 import io.cognate.ratelimit.RateWindows;
 import io.quarkus.scheduler.Scheduled;
@@ -23,6 +24,7 @@ import io.vertx.mutiny.sqlclient.Pool;
  */
 @ApplicationScoped
 public class RateLimits {
+    private static final long PRUNE_LOCK = 0x636f676e6177L;
     /**
      * Cognito's default quotas, in requests per second (Amazon Cognito developer guide, "Quotas": identity pools API
      * operation request rate quotas). Each applies to one operation, summed over all of the account's identity pools;
@@ -69,8 +71,10 @@ public class RateLimits {
     /** Past windows are deleted a minute on (any replica; the delete is idempotent). */
     @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> prune() {
-        return RateWindows.prune(pool).onFailure().invoke(failure -> LOG.warnf("rate counter prune failed: %s",
-                failure.getMessage())).onFailure().recoverWithNull().replaceWithVoid();
+        return OneReplica.run(pool, PRUNE_LOCK, () -> RateWindows.prune(pool)).onFailure()
+                .invoke(failure -> LOG.warnf("rate counter prune failed: %s",
+                        failure.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** Cognito's defaults with the configured ones over them; a setting that names no such operation stops the start. */

@@ -97,7 +97,8 @@ final class ProductionRules {
                     problems);
             if (serving) {
                 PROBES.forEach((probe, path) -> expect(path.equals(container.path(probe).path("httpGet").path("path")
-                        .asText()), where + ": " + probe + " must GET " + path, problems));
+                        .asText()) && "management".equals(container.path(probe).path("httpGet").path("port").asText()),
+                        where + ": " + probe + " must GET " + path + " on the management port", problems));
             }
         }
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.cognate.housekeeping.OneReplica;
 import io.cognate.token.config.CognateConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -17,14 +18,16 @@ import io.vertx.mutiny.sqlclient.Pool;
  * Deletes the refresh-token families no token can need any more: a day past their expiry or their revocation, the
  * longest an access or ID token minted from them lives (Cognito's maximum validity), so neither a refresh nor an
  * introspection can ask for them; and authorization codes an hour past their expiry (a replay of one is recognised
- * until then). Without it the tables, and every index on them, grow by one row per sign-in for good. Every replica runs it each
- * {@code cognate.housekeeping-interval}; deletes are idempotent and go in batches,
- * so no statement holds many row locks or a long transaction.
+ * until then). Without it the tables, and every index on them, grow by one row per sign-in for good. One replica at a time runs
+ * it
+ * ({@link OneReplica}) each {@code cognate.housekeeping-interval}; deletes go in batches, so no statement holds many row
+ * locks or a long transaction.
  */
 @ApplicationScoped
 public class ExpiredFamilies {
     static final int BATCH = 5_000;
     private static final Logger LOG = Logger.getLogger(ExpiredFamilies.class);
+    private static final long LOCK = 0x636f676e6176L;
     private static final String DELETE_FAMILIES = "delete from refresh_token_family where id = any(array(select id "
             + "from refresh_token_family where expires_at < now() - interval '1 day' or revoked_at < now() - "
             + "interval '1 day' limit " + BATCH + "))";
@@ -42,11 +45,8 @@ public class ExpiredFamilies {
         long every = config.housekeepingInterval().toMillis();
         vertx.setPeriodic(every, every, id -> {
             if (running.compareAndSet(false, true)) {
-                purge(DELETE_FAMILIES).chain(families -> purge(DELETE_CODES).map(codes -> families + codes))
-                        .onTermination().invoke(() -> running.set(false)).subscribe().with(deleted -> {
-                            if (deleted > 0) {
-                                LOG.debugf("deleted %d expired refresh-token families and codes", deleted);
-                            }
+                OneReplica.run(pool, LOCK, () -> purge(DELETE_FAMILIES).chain(() -> purge(DELETE_CODES)))
+                        .onTermination().invoke(() -> running.set(false)).subscribe().with(ignored -> {
                         }, failure -> LOG.warnf("purging expired refresh-token families and codes failed: %s",
                                 failure.getMessage()));
             }
