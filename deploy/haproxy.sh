@@ -7,7 +7,9 @@
 # Draining, not replaying: an instance told to stop reports not ready for QUARKUS_SHUTDOWN_DELAY (2 s) while it still
 # serves; haproxy's checks (every 500 ms, down after 2 failures) take it out of rotation, then it finishes what is in
 # flight and exits. haproxy retries only a connection that could not be opened (`retry-on conn-failure`), never a
-# request an instance may have received. Run alone: deploy/haproxy.sh start|stop|status [--profile test]
+# request an instance may have received. When no instance is ready (PostgreSQL is down: readiness follows the
+# database) haproxy fails open to all of them (the unchecked `-open` backup servers), so clients get the services'
+# own Cognito-shaped errors rather than haproxy's 503 page. Run alone: deploy/haproxy.sh start|stop|status [--profile test]
 
 # shellcheck source=deploy/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -52,17 +54,21 @@ CFG
       name="${module%-service}"
       printf '\nfrontend %s\n    bind 127.0.0.1:%s\n    option forwardfor\n    default_backend %s\n' \
         "$name" "$(balanced_http_port "$module")" "$name"
-      printf '\nbackend %s\n    balance roundrobin\n    option httpchk GET /q/health/ready\n' "$name"
+      printf '\nbackend %s\n    balance roundrobin\n    option httpchk GET /q/health/ready\n    option allbackups\n' "$name"
       while read -r instance; do
         printf '    server i%s 127.0.0.1:%s check port %s\n' "$(service_instance "$instance")" \
           "$(service_http_port "$instance")" "$(service_management_port "$instance")"
+        printf '    server i%s-open 127.0.0.1:%s backup\n' "$(service_instance "$instance")" \
+          "$(service_http_port "$instance")"
       done < <(service_instances "$module")
       printf '\nfrontend %s-grpc\n    bind 127.0.0.1:%s proto h2\n    default_backend %s-grpc\n' \
         "$name" "$(balanced_grpc_port "$module")" "$name"
-      printf '\nbackend %s-grpc\n    balance roundrobin\n    option httpchk GET /q/health/ready\n' "$name"
+      printf '\nbackend %s-grpc\n    balance roundrobin\n    option httpchk GET /q/health/ready\n    option allbackups\n' "$name"
       while read -r instance; do
         printf '    server i%s 127.0.0.1:%s proto h2 check port %s check-proto h1\n' "$(service_instance "$instance")" \
           "$(service_grpc_port "$instance")" "$(service_management_port "$instance")"
+        printf '    server i%s-open 127.0.0.1:%s proto h2 backup\n' "$(service_instance "$instance")" \
+          "$(service_grpc_port "$instance")"
       done < <(service_instances "$module")
     done < <(present_services)
   } >"$(haproxy_config_file)"

@@ -114,6 +114,13 @@ pg_write_conf() {
   if [[ $EUID -eq 0 ]]; then chown postgres:postgres "$conf"; fi
 }
 
+# postgres_durable: fsync, synchronous commits and full-page writes on (as in production and the local profile), on
+# the running server, for good: the reliability battery crashes it and counts acknowledged writes.
+postgres_durable() {
+  pg_psql -d postgres -c "ALTER SYSTEM SET fsync = on" -c "ALTER SYSTEM SET synchronous_commit = on" \
+    -c "ALTER SYSTEM SET full_page_writes = on" -c "SELECT pg_reload_conf()" >/dev/null
+}
+
 pg_running() {
   [[ -f "$(pg_data_dir)/PG_VERSION" ]] || return 1
   pg pg_ctl -D "$(pg_data_dir)" status >/dev/null 2>&1

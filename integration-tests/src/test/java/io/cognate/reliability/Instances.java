@@ -39,7 +39,7 @@ final class Instances {
         for (String line : stats().split("\n")) {
             String[] fields = line.split(",");
             if (fields.length > 17 && !line.startsWith("#") && !fields[0].endsWith("-grpc") && !fields[0].equals("stats")
-                    && !fields[1].equals("FRONTEND") && !fields[1].equals("BACKEND")) {
+                    && !fields[1].equals("FRONTEND") && !fields[1].equals("BACKEND") && !fields[1].endsWith("-open")) {
                 instances.add(new Instance(fields[0], fields[1], fields[17]));
             }
         }
@@ -75,7 +75,7 @@ final class Instances {
             for (String line : stats().split("\n")) {
                 String[] fields = line.split(",");
                 if (fields.length > 17 && !line.startsWith("#") && !fields[1].equals("FRONTEND")
-                        && !fields[0].equals("stats") && !fields[17].startsWith("UP")) {
+                        && !fields[1].endsWith("-open") && !fields[0].equals("stats") && !fields[17].startsWith("UP")) {
                     up = false;
                 }
             }

@@ -31,6 +31,10 @@ import io.cognate.it.support.TestUsers;
 final class Load implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The samples' labels of a sign-in (InitiateAuth USER_PASSWORD_AUTH) and a refresh (REFRESH_TOKEN_AUTH). */
+    static final String SIGN_IN = "InitiateAuth USER_PASSWORD_AUTH";
+    static final String REFRESH = "InitiateAuth REFRESH_TOKEN_AUTH";
+
     /** One request: started {@code atMillis} after the load began; {@code failure} null when it succeeded. */
     record Sample(long atMillis, long micros, String action, String failure) {
     }
@@ -42,10 +46,10 @@ final class Load implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
     private final long started = System.nanoTime();
-    final int concurrency;
+    final String poolId;
 
-    private Load(int concurrency) {
-        this.concurrency = concurrency;
+    private Load(String poolId) {
+        this.poolId = poolId;
     }
 
     /** Starts {@code concurrency} threads over as many users of a new pool. */
@@ -54,7 +58,7 @@ final class Load implements AutoCloseable {
         TestPool pool = TestPools.pool(b -> b.userPoolTags(Map.of("cognate:rate-limit:UserAuthentication", "100000",
                 "cognate:rate-limit:UserRead", "100000")));
         String clientId = pool.clientId();
-        Load load = new Load(concurrency);
+        Load load = new Load(pool.id());
         for (int i = 0; i < concurrency; i++) {
             TestUser user = TestUsers.confirmed(pool.id());
             Thread thread = new Thread(() -> load.run(clientId, user), "load-" + i);
@@ -83,21 +87,21 @@ final class Load implements AutoCloseable {
 
     private void run(String clientId, TestUser user) {
         while (running.get()) {
-            JsonNode signedIn = call("InitiateAuth", "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"" + clientId
+            JsonNode signedIn = call(SIGN_IN, "InitiateAuth", "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"" + clientId
                     + "\",\"AuthParameters\":{\"USERNAME\":\"" + user.username() + "\",\"PASSWORD\":\""
                     + user.password() + "\"}}");
             if (signedIn == null) {
                 continue;
             }
             JsonNode tokens = signedIn.path("AuthenticationResult");
-            call("GetUser", "{\"AccessToken\":\"" + tokens.path("AccessToken").asText() + "\"}");
-            call("InitiateAuth", "{\"AuthFlow\":\"REFRESH_TOKEN_AUTH\",\"ClientId\":\"" + clientId
+            call("GetUser", "GetUser", "{\"AccessToken\":\"" + tokens.path("AccessToken").asText() + "\"}");
+            call(REFRESH, "InitiateAuth", "{\"AuthFlow\":\"REFRESH_TOKEN_AUTH\",\"ClientId\":\"" + clientId
                     + "\",\"AuthParameters\":{\"REFRESH_TOKEN\":\"" + tokens.path("RefreshToken").asText() + "\"}}");
         }
     }
 
-    /** One request; its sample recorded; the response's JSON when it succeeded, else null. */
-    private JsonNode call(String action, String body) {
+    /** One request; its sample recorded under {@code label}; the response's JSON when it succeeded, else null. */
+    private JsonNode call(String label, String action, String body) {
         long begin = System.nanoTime();
         String failure;
         JsonNode answer = null;
@@ -119,7 +123,7 @@ final class Load implements AutoCloseable {
             return null;
         }
         long end = System.nanoTime();
-        samples.add(new Sample((begin - started) / 1_000_000, (end - begin) / 1_000, action, failure));
+        samples.add(new Sample((begin - started) / 1_000_000, (end - begin) / 1_000, label, failure));
         return answer;
     }
 
@@ -136,6 +140,10 @@ final class Load implements AutoCloseable {
 
     static List<Sample> between(List<Sample> samples, long fromMillis, long toMillis) {
         return samples.stream().filter(s -> s.atMillis() >= fromMillis && s.atMillis() < toMillis).toList();
+    }
+
+    static long succeeded(List<Sample> samples, String label) {
+        return samples.stream().filter(s -> s.failure() == null && s.action().equals(label)).count();
     }
 
     static List<Sample> failures(List<Sample> samples) {

@@ -2,6 +2,7 @@ package io.cognate.identitypool.api;
 
 import org.jboss.logging.Logger;
 
+import io.cognate.database.Outages;
 import io.cognate.identitypool.error.IdentityError;
 import io.cognate.identitypool.error.IdentityException;
 
@@ -17,6 +18,11 @@ final class ErrorAnswers {
     static IdentityException of(Throwable failure, String requestId) {
         if (failure instanceof IdentityException known) {
             return known;
+        }
+        if (Outages.isDatabaseOutage(failure)) {
+            LOG.warnf("Request %s failed: the database is unreachable (%s)", requestId, failure.getClass()
+                    .getSimpleName());
+            return IdentityError.INTERNAL_ERROR.withMessage("The service is temporarily unavailable; try again.");
         }
         LOG.errorf(failure, "Request %s failed unexpectedly", requestId);
         return IdentityError.INTERNAL_ERROR.withMessage("An internal error occurred. Request id: " + requestId);

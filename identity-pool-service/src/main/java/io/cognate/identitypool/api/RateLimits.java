@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.cognate.housekeeping.OneReplica;
+import io.cognate.database.OneReplica;
 import io.cognate.identitypool.config.CognateConfig;
 import io.cognate.ratelimit.RateWindows;
 import io.quarkus.scheduler.Scheduled;

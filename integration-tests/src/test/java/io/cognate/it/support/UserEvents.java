@@ -57,7 +57,7 @@ public final class UserEvents {
 
     /** Polls the topic until {@code done} holds for the records with this key, or {@code timeout} passes. */
     static List<Event> awaitKey(String topic, String key, Predicate<List<Event>> done, Duration timeout) {
-        return poll(topic, key, StringDeserializer.class, value -> parse((String) value),
+        return poll(topic, key::equals, StringDeserializer.class, value -> parse((String) value),
                 (recordKey, cloudEvent) -> new Event(recordKey, cloudEvent), done, timeout);
     }
 
@@ -73,11 +73,18 @@ public final class UserEvents {
     /** The events of a topic with this key, as the CloudEvents SDK reads them, until {@code done} or the timeout. */
     public static List<CloudEvent> awaitTopicCloudEvents(String topic, String key, Predicate<List<CloudEvent>> done,
             Duration timeout) {
-        return poll(topic, key, CloudEventDeserializer.class, value -> (CloudEvent) value,
+        return poll(topic, key::equals, CloudEventDeserializer.class, value -> (CloudEvent) value,
                 (recordKey, event) -> event, done, timeout);
     }
 
-    private static <V, T> List<T> poll(String topic, String key, Class<?> valueDeserializer,
+    /** Polls until {@code done} holds for the events of every user of the pool (in topic order) or the timeout. */
+    public static List<Event> awaitPool(String userPoolId, Predicate<List<Event>> done, Duration timeout) {
+        return poll(TOPIC, key -> key != null && key.startsWith(userPoolId + "/"), StringDeserializer.class,
+                value -> parse((String) value), (recordKey, cloudEvent) -> new Event(recordKey, cloudEvent), done,
+                timeout);
+    }
+
+    private static <V, T> List<T> poll(String topic, Predicate<String> key, Class<?> valueDeserializer,
             Function<Object, V> value, BiFunction<String, V, T> item, Predicate<List<T>> done, Duration timeout) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrap());
@@ -95,7 +102,7 @@ public final class UserEvents {
             while (!done.test(items) && System.nanoTime() < deadline) {
                 try {
                     for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
-                        if (key.equals(record.key())) {
+                        if (key.test(record.key())) {
                             items.add(item.apply(record.key(), value.apply(record.value())));
                         }
                     }

@@ -2,6 +2,7 @@ package io.cognate.token.grpc;
 
 import org.jboss.logging.Logger;
 
+import io.cognate.database.Outages;
 import io.cognate.token.service.TokenException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -25,6 +26,10 @@ final class GrpcErrors {
                 case SIGNING_KEY_UNAVAILABLE -> Status.INTERNAL;
             };
             return status.withDescription(e.getMessage()).asRuntimeException();
+        }
+        if (Outages.isDatabaseOutage(failure)) {
+            LOG.warnf("token-service call failed: the database is unreachable (%s)", failure.getClass().getSimpleName());
+            return Status.UNAVAILABLE.withDescription("database unavailable").asRuntimeException();
         }
         LOG.error("token-service call failed", failure);
         return Status.INTERNAL.withDescription("internal error").asRuntimeException();

@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.cognate.housekeeping.OneReplica;
+import io.cognate.database.OneReplica;
 import io.cognate.token.config.CognateConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;

@@ -2,6 +2,7 @@ package io.cognate.userpool.api;
 
 import org.jboss.logging.Logger;
 
+import io.cognate.database.Outages;
 import io.cognate.userpool.error.CognitoError;
 import io.cognate.userpool.error.CognitoException;
 import io.cognate.userpool.grpc.FunctionMapException;
@@ -47,6 +48,11 @@ public final class ErrorAnswers {
                 case NOT_FOUND -> CognitoError.RESOURCE_NOT_FOUND.withMessage(map.getMessage());
                 case UNAVAILABLE -> CognitoError.INTERNAL_ERROR.withMessage(map.getMessage());
             };
+        }
+        if (Outages.isDatabaseOutage(failure)) {
+            LOG.warnf("Request %s failed: the database is unreachable (%s)", requestId, failure.getClass()
+                    .getSimpleName());
+            return CognitoError.INTERNAL_ERROR.withMessage("The service is temporarily unavailable; try again.");
         }
         LOG.errorf(failure, "Request %s failed unexpectedly", requestId);
         return CognitoError.INTERNAL_ERROR.withMessage("An internal error occurred. Request id: " + requestId);

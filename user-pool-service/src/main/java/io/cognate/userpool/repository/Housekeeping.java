@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.cognate.housekeeping.OneReplica;
+import io.cognate.database.OneReplica;
 import io.cognate.ratelimit.RateWindows;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

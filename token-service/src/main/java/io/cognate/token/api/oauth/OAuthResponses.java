@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
+import io.cognate.database.Outages;
 import io.cognate.token.oauth.OAuthError;
 import io.cognate.token.userpool.UserPoolException;
 
@@ -41,7 +42,9 @@ final class OAuthResponses {
             body.put("error_description", refused.getMessage());
             return json(400, body);
         }
-        if (!(failure instanceof UserPoolException)) {
+        if (Outages.isDatabaseOutage(failure)) {
+            LOG.warnf("an OAuth endpoint failed: the database is unreachable (%s)", failure.getClass().getSimpleName());
+        } else if (!(failure instanceof UserPoolException)) {
             LOG.errorf(failure, "an OAuth endpoint failed");
         }
         body.put("error", "temporarily_unavailable");

@@ -1,4 +1,4 @@
-package io.cognate.housekeeping;
+package io.cognate.database;
 
 import java.util.function.Supplier;
 

@@ -1,0 +1,32 @@
+package io.cognate.database;
+
+import java.net.ConnectException;
+
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
+
+/**
+ * Tells PostgreSQL being unreachable (refused, lost, shutting down, starting up or recovering from a crash) from every
+ * other failure: the services answer it as InternalErrorException "try again" and log one line, not a stack trace per
+ * request while it lasts.
+ */
+public final class Outages {
+    private Outages() {
+    }
+
+    /** Whether {@code failure}, or a cause of it, is the database being unreachable. */
+    public static boolean isDatabaseOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException) {
+                return true;
+            }
+            // SQLSTATE class 08 (connection exception) and 57P (operator intervention: shutdown, crash recovery,
+            // cannot connect now).
+            if (cause instanceof DatabaseException database && database.getSqlState() != null
+                    && (database.getSqlState().startsWith("08") || database.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
