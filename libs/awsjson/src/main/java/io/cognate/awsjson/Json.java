@@ -86,7 +86,32 @@ public final class Json {
         if (!(node instanceof ObjectNode request)) {
             throw malformed.apply("The request body must be a JSON object.");
         }
+        if (holdsNul(request)) {
+            throw malformed.apply("The request body holds the character U+0000, which no member accepts.");
+        }
         return request;
+    }
+
+    /** Whether a string (a value or a member's name) anywhere in the node holds U+0000, which PostgreSQL cannot store. */
+    private static boolean holdsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf(0) >= 0;
+        }
+        if (node.isObject()) {
+            for (var members = node.fields(); members.hasNext();) {
+                var member = members.next();
+                if (member.getKey().indexOf(0) >= 0 || holdsNul(member.getValue())) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (holdsNul(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public static String write(JsonNode node) {

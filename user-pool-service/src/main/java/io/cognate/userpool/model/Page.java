@@ -26,10 +26,18 @@ public record Page<T>(List<T> items, String nextToken) {
         if (token == null || token.isEmpty()) {
             return null;
         }
+        String key;
         try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+            key = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Base64.getUrlDecoder().decode(
+                    token))).toString();
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
             throw INVALID_PARAMETER.withMessage("The pagination token is invalid.");
         }
+        // Every key a page is named by is printable text: a control character (U+0000 above all, which PostgreSQL
+        // refuses) says the token was not made here.
+        if (key.chars().anyMatch(Character::isISOControl)) {
+            throw INVALID_PARAMETER.withMessage("The pagination token is invalid.");
+        }
+        return key;
     }
 }

@@ -1,0 +1,248 @@
+package io.cognate.reliability;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.cognate.it.support.Stack;
+
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityException;
+import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderRequest;
+
+/**
+ * Fuzzing: requests generated from the API models of Cognito's user pools and identity pools ({@link ApiModel},
+ * {@link Fuzzer}), every operation in turn, 20,000 in the quick battery and 100,000 in the full one, each reproducible
+ * from {@code -Dreliability.seed} (default 1) and its index. Target: no 5xx, every error one of the service's own
+ * error types (or the JSON protocol's: unknown operation, serialization, signature), the services still ready at the
+ * end, and no stack trace in any service's log.
+ */
+class FuzzCheck {
+    /** The AWS JSON protocol's own errors, which every service of it answers. */
+    private static final Set<String> PROTOCOL_ERRORS = Set.of("UnknownOperationException", "SerializationException",
+            "InvalidSignatureException", "IncompleteSignatureException", "MissingAuthenticationTokenException",
+            "UnrecognizedClientException", "AccessDeniedException", "ValidationException");
+    private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at [\\w.$]+\\(.*\\)$", Pattern.MULTILINE);
+    private static final Pattern XML_CODE = Pattern.compile("<Code>([A-Za-z.]+)</Code>");
+
+    private record Target(ApiModel model, URI endpoint, ApiModel.Operation operation) {
+    }
+
+    @Test
+    void fuzzedRequestsGetCognitoErrorsAndNo5xx() throws Exception {
+        long seed = Long.getLong("reliability.seed", 1L);
+        int total = Report.full() ? 100_000 : 20_000;
+        List<Target> targets = new ArrayList<>();
+        ApiModel userPools = ApiModel.of(CognitoIdentityProviderClient.class, CognitoIdentityProviderRequest.class,
+                CognitoIdentityProviderException.class, "AWSCognitoIdentityProviderService.", "cognito-idp");
+        ApiModel identityPools = ApiModel.of(CognitoIdentityClient.class, CognitoIdentityRequest.class,
+                CognitoIdentityException.class, "AWSCognitoIdentityService.", "cognito-identity");
+        userPools.operations.forEach(o -> targets.add(new Target(userPools, Stack.get().userPoolEndpoint(), o)));
+        identityPools.operations.forEach(o -> targets.add(new Target(identityPools, Stack.get().identityPoolEndpoint(),
+                o)));
+        Map<Path, Long> logSizes = new HashMap<>();
+        for (Path log : Stack.get().logFiles()) {
+            logSizes.put(log, Files.size(log));
+        }
+
+        Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
+        Map<String, LongAdder> errorTypes = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<String> bad = new ConcurrentLinkedQueue<>();
+        AtomicInteger badCount = new AtomicInteger();
+        long started = System.nanoTime();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        for (int index = 0; index < total; index++) {
+            int i = index;
+            threads.submit(() -> {
+                Target target = targets.get(i % targets.size());
+                Fuzzer.Request request = new Fuzzer(target.model(), seed * 1_000_003L + i).next(target.operation());
+                String verdict = send(target, request, statuses, errorTypes);
+                if (verdict != null && badCount.incrementAndGet() <= 40) {
+                    bad.add("#" + i + " " + target.operation().name() + " (" + request.mutation() + "): " + verdict);
+                }
+            });
+        }
+        threads.shutdown();
+        threads.awaitTermination(30, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        boolean ready = true;
+        try {
+            Instances.awaitAllUp(Duration.ofSeconds(30));
+        } catch (IllegalStateException e) {
+            ready = false;
+        }
+        Map<String, Integer> stackTraces = new TreeMap<>();
+        for (Map.Entry<Path, Long> log : logSizes.entrySet()) {
+            String appended = tail(log.getKey(), log.getValue());
+            int frames = (int) STACK_FRAME.matcher(appended).results().count();
+            if (frames > 0 && !log.getKey().getFileName().toString().startsWith("kafka")) {
+                stackTraces.put(log.getKey().getFileName().toString(), frames);
+            }
+        }
+        List<String> evidence = new ArrayList<>();
+        evidence.add(String.format(Locale.ROOT, "seed %d: %d requests over %d operations (%d user pools, %d identity "
+                + "pools) in %.0f s", seed, total, targets.size(), userPools.operations.size(),
+                identityPools.operations.size(), seconds));
+        evidence.add("statuses: " + new TreeMap<>(statuses));
+        evidence.add("error types: " + new TreeMap<>(errorTypes));
+        evidence.add("stack-trace lines logged during the run: " + stackTraces);
+        bad.forEach(evidence::add);
+        long serverErrors = statuses.entrySet().stream().filter(e -> e.getKey().startsWith("5") || e.getKey().equals(
+                "no answer")).mapToLong(e -> e.getValue().sum()).sum();
+        Report.record("fuzzing", "0 5xx, every error a Cognito error type, services ready after, no stack trace "
+                + "logged",
+                String.format(Locale.ROOT, "%d requests: %d 5xx or no answer, %d answers not a Cognito "
+                        + "error, services %s, %d stack-trace lines logged", total, serverErrors,
+                        badCount.get()
+                                - serverErrors,
+                        ready ? "ready" : "NOT ready", stackTraces.values().stream()
+                                .mapToInt(Integer::intValue).sum()),
+                badCount.get() == 0 && ready && stackTraces.isEmpty(), evidence);
+    }
+
+    /**
+     * Sends one request; answers what was wrong with the answer, or null. By HttpURLConnection, which sends a large
+     * body with {@code Expect: 100-continue} as clients of large bodies do (so a server may refuse it by its length
+     * before it is sent, with no race between its 413 and the upload) and gives up waiting for 100 after a while.
+     */
+    private static String send(Target target, Fuzzer.Request request, Map<String, LongAdder> statuses,
+            Map<String, LongAdder> errorTypes) {
+        Map<String, String> headers = new TreeMap<>();
+        if (!request.contentType().isEmpty()) {
+            headers.put("Content-Type", request.contentType());
+        }
+        if (request.target() != null) {
+            headers.put("X-Amz-Target", request.target());
+        }
+        if (request.signing() != Fuzzer.Signing.NONE) {
+            headers.putAll(signature(target, request, headers));
+        }
+        try {
+            HttpURLConnection http = (HttpURLConnection) URI.create(target.endpoint() + "/").toURL().openConnection();
+            http.setRequestMethod("POST");
+            http.setDoOutput(true);
+            http.setConnectTimeout(5_000);
+            http.setReadTimeout(30_000);
+            headers.forEach(http::setRequestProperty);
+            if (request.body().length > 65_536) {
+                http.setRequestProperty("Expect", "100-continue");
+            }
+            http.setFixedLengthStreamingMode(request.body().length);
+            try (OutputStream out = http.getOutputStream()) {
+                out.write(request.body());
+            } catch (IOException refusedBeforeTheBody) {
+                // The server answered before taking the body (a 413 to Expect: 100-continue): its answer follows.
+            }
+            int status = http.getResponseCode();
+            InputStream in = status >= 400 ? http.getErrorStream() : http.getInputStream();
+            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            statuses.computeIfAbsent(Integer.toString(status), s -> new LongAdder()).increment();
+            if (status >= 500) {
+                return "HTTP " + status + " " + abbreviate(body);
+            }
+            if (status >= 400) {
+                // A client refused before sending its body (413 to Expect: 100-continue) has only the headers.
+                String type = body.isEmpty() ? String.valueOf(http.getHeaderField("x-amzn-ErrorType")).split(":")[0]
+                        : errorType(body);
+                errorTypes.computeIfAbsent(type.isEmpty() ? "(none)" : type, t -> new LongAdder()).increment();
+                if (!target.model().errorTypes.contains(type) && !PROTOCOL_ERRORS.contains(type)) {
+                    return "HTTP " + status + " not an error of the service: " + abbreviate(body);
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            statuses.computeIfAbsent("no answer", s -> new LongAdder()).increment();
+            return "no answer: " + e;
+        }
+    }
+
+    /**
+     * The error's type: {@code __type} of a JSON error; the {@code Code} of an XML one (identity-pool-service's
+     * endpoint also serves STS's and IAM's query APIs, which a request without a target is taken for).
+     */
+    private static String errorType(String body) {
+        java.util.regex.Matcher xml = XML_CODE.matcher(body);
+        if (body.startsWith("<") && xml.find()) {
+            return xml.group(1);
+        }
+        JsonNode json = Fuzzer.parse(body);
+        String type = json == null ? "" : json.path("__type").asText();
+        return type.substring(type.indexOf('#') + 1);
+    }
+
+    private static Map<String, String> signature(Target target, Fuzzer.Request request, Map<String, String> headers) {
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create(
+                target.endpoint() + "/"));
+        headers.forEach(unsigned::putHeader);
+        String secret = request.signing() == Fuzzer.Signing.FORGED ? "forged-secret-key-forged-secret-key-00000"
+                : Stack.get().adminSecretAccessKey();
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(AwsCredentialsIdentity.create(
+                Stack.get().adminAccessKeyId(), secret)).request(unsigned.build()).payload(ContentStreamProvider
+                        .fromByteArray(request.body()))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME,
+                        target.model().signingName)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, Stack.get()
+                        .region()));
+        Map<String, String> signedHeaders = new TreeMap<>();
+        signed.request().headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                signedHeaders.put(name, String.join(",", values));
+            }
+        });
+        return signedHeaders;
+    }
+
+    private static String tail(Path log, long from) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long length = file.length();
+            if (length <= from) {
+                return "";
+            }
+            byte[] bytes = new byte[(int) Math.min(length - from, 64L << 20)];
+            file.seek(from);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String abbreviate(String body) {
+        String flat = body.replaceAll("\\s+", " ");
+        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+    }
+}
