@@ -1,15 +1,16 @@
 package io.cognate.identitypool.messaging;
 
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.cognate.outbox.Producers;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /** Relays identity-pool-service's outbox to Kafka every poll interval ({@link io.cognate.outbox.OutboxRelay}). */
@@ -18,8 +19,8 @@ public class OutboxRelay {
     private final KafkaProducer<String, String> producer;
     private final io.cognate.outbox.OutboxRelay relay;
 
-    public OutboxRelay(Pool pool, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.producer = Producers.create(bootstrapServers);
+    public OutboxRelay(Pool pool, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.producer = Producers.create(kafkaConfig);
         this.relay = new io.cognate.outbox.OutboxRelay(pool, producer);
     }
 

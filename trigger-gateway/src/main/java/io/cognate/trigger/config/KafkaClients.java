@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,19 +14,23 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.cognate.outbox.Producers;
+import io.smallrye.common.annotation.Identifier;
 
 /**
- * trigger-gateway's Kafka clients, made one way (env KAFKA_BOOTSTRAP_SERVERS): string keys and values; producers
+ * trigger-gateway's Kafka clients, made one way (env KAFKA_BOOTSTRAP_SERVERS and the connection below): string keys and values;
+ * producers
  * acknowledged by every in-sync replica that wait at most two seconds for the broker's metadata, so that a broker
  * that is down fails a send rather than holding a thread; consumers that commit only when told to.
  */
 @ApplicationScoped
 public class KafkaClients {
-    private final String bootstrapServers;
+    private final Properties connection;
 
-    public KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** How the brokers are reached: {@link Producers#connection} of Quarkus's {@code default-kafka-broker} map. */
+    public KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.connection = Producers.connection(kafkaConfig);
     }
 
     /** A producer; {@code overrides} adds or replaces settings. */
@@ -75,7 +78,7 @@ public class KafkaClients {
 
     private Properties common() {
         Properties props = new Properties();
-        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(connection);
         return props;
     }
 }

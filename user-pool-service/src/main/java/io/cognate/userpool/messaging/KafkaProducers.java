@@ -1,17 +1,18 @@
 package io.cognate.userpool.messaging;
 
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.cognate.outbox.Producers;
 import io.cognate.userpool.repository.CallerContext;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -27,8 +28,8 @@ public class KafkaProducers {
 
     private final KafkaProducer<String, String> producer;
 
-    public KafkaProducers(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.producer = Producers.create(bootstrapServers);
+    public KafkaProducers(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.producer = Producers.create(kafkaConfig);
     }
 
     public KafkaProducer<String, String> producer() {
