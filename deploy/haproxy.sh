@@ -22,6 +22,19 @@ service_instances() {
   extra_instances | grep -x -- "$1@[0-9]" || true
 }
 
+# write_backend NAME PORT_OF SERVER_OPTIONS CHECK_OPTIONS MODULE: a backend over the module's instances (PORT_OF
+# gives an instance's port), each checked on its management port, and each again as an unchecked backup (fail open).
+write_backend() {
+  local name="$1" port_of="$2" server="$3" check="$4" module="$5" instance k
+  printf '\nbackend %s\n    balance roundrobin\n    option httpchk GET /q/health/ready\n    option allbackups\n' "$name"
+  while read -r instance; do
+    k="$(service_instance "$instance")"
+    printf '    server i%s 127.0.0.1:%s %scheck port %s%s\n' "$k" "$("$port_of" "$instance")" "$server" \
+      "$(service_management_port "$instance")" "$check"
+    printf '    server i%s-open 127.0.0.1:%s %sbackup\n' "$k" "$("$port_of" "$instance")" "$server"
+  done < <(service_instances "$module")
+}
+
 write_haproxy_config() {
   local module instance name
   {
@@ -54,22 +67,10 @@ CFG
       name="${module%-service}"
       printf '\nfrontend %s\n    bind 127.0.0.1:%s\n    option forwardfor\n    default_backend %s\n' \
         "$name" "$(balanced_http_port "$module")" "$name"
-      printf '\nbackend %s\n    balance roundrobin\n    option httpchk GET /q/health/ready\n    option allbackups\n' "$name"
-      while read -r instance; do
-        printf '    server i%s 127.0.0.1:%s check port %s\n' "$(service_instance "$instance")" \
-          "$(service_http_port "$instance")" "$(service_management_port "$instance")"
-        printf '    server i%s-open 127.0.0.1:%s backup\n' "$(service_instance "$instance")" \
-          "$(service_http_port "$instance")"
-      done < <(service_instances "$module")
+      write_backend "$name" service_http_port "" "" "$module"
       printf '\nfrontend %s-grpc\n    bind 127.0.0.1:%s proto h2\n    default_backend %s-grpc\n' \
         "$name" "$(balanced_grpc_port "$module")" "$name"
-      printf '\nbackend %s-grpc\n    balance roundrobin\n    option httpchk GET /q/health/ready\n    option allbackups\n' "$name"
-      while read -r instance; do
-        printf '    server i%s 127.0.0.1:%s proto h2 check port %s check-proto h1\n' "$(service_instance "$instance")" \
-          "$(service_grpc_port "$instance")" "$(service_management_port "$instance")"
-        printf '    server i%s-open 127.0.0.1:%s proto h2 backup\n' "$(service_instance "$instance")" \
-          "$(service_grpc_port "$instance")"
-      done < <(service_instances "$module")
+      write_backend "$name-grpc" service_grpc_port "proto h2 " " check-proto h1" "$module"
     done < <(present_services)
   } >"$(haproxy_config_file)"
 }

@@ -41,6 +41,9 @@ COGNATE_AWS_LAMBDA_PORT=$((BASE_PORT + 33))
 COGNATE_GOOGLE_IDP_PORT=$((BASE_PORT + 40))
 COGNATE_SOCIAL_IDP_PORT=$((BASE_PORT + 41))
 COGNATE_TRIGGER_GATEWAY_URL=http://127.0.0.1:$(public_http_port trigger-gateway)
+COGNATE_USER_POOL_MANAGEMENT_URL=http://127.0.0.1:$(service_management_port user-pool-service)
+COGNATE_TOKEN_MANAGEMENT_URL=http://127.0.0.1:$(service_management_port token-service)
+COGNATE_IDENTITY_POOL_MANAGEMENT_URL=http://127.0.0.1:$(service_management_port identity-pool-service)
 COGNATE_TRIGGER_GATEWAY_MANAGEMENT_URL=http://127.0.0.1:$(service_management_port trigger-gateway)
 COGNATE_REPLICAS=$REPLICAS
 ENV

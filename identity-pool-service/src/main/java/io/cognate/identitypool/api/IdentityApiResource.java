@@ -14,9 +14,11 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cognate.awsjson.ActionMetrics;
 import io.cognate.awsjson.Json;
 import io.cognate.identitypool.error.IdentityException;
 import io.cognate.sigv4.SigV4Verifier;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -36,9 +38,11 @@ public class IdentityApiResource {
     private final Signatures signatures;
     private final QueryApis queryApis;
     private final RateLimits rateLimits;
+    private final ActionMetrics metrics;
 
     public IdentityApiResource(ActionRegistry registry, Signatures signatures, QueryApis queryApis,
-            RateLimits rateLimits) {
+            RateLimits rateLimits, MeterRegistry meters) {
+        this.metrics = new ActionMetrics(meters);
         this.registry = registry;
         this.signatures = signatures;
         this.queryApis = queryApis;
@@ -49,13 +53,23 @@ public class IdentityApiResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> invoke(@Context HttpServerRequest http, byte[] body) {
         String requestId = UUID.randomUUID().toString();
+        long arrived = System.nanoTime();
         if (http.getHeader("X-Amz-Target") == null) {
             return queryApis.invoke(http, body == null ? new byte[0] : body, requestId);
         }
         return Uni.createFrom().deferred(() -> dispatch(http, body))
                 .map(result -> Response.ok(Json.write(result)).type(CONTENT_TYPE).header("x-amzn-RequestId", requestId)
                         .build())
-                .onFailure().recoverWithItem(failure -> error(failure, requestId)).memoize().indefinitely();
+                .onFailure().recoverWithItem(failure -> error(failure, requestId))
+                .invoke(response -> metrics.record(metricName(http.getHeader("X-Amz-Target")), response
+                        .getHeaderString("x-amzn-ErrorType"), arrived))
+                .memoize().indefinitely();
+    }
+
+    /** The action a target names, if this service has it; else "unknown". */
+    private String metricName(String target) {
+        String name = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : null;
+        return name != null && registry.find(name) != null ? name : "unknown";
     }
 
     private Uni<ObjectNode> dispatch(HttpServerRequest http, byte[] body) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 import io.cognate.outbox.Producers;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -19,9 +20,10 @@ public class OutboxRelay {
     private final KafkaProducer<String, String> producer;
     private final io.cognate.outbox.OutboxRelay relay;
 
-    public OutboxRelay(Pool pool, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    public OutboxRelay(Pool pool, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            MeterRegistry meters) {
         this.producer = Producers.create(kafkaConfig);
-        this.relay = new io.cognate.outbox.OutboxRelay(pool, producer);
+        this.relay = new io.cognate.outbox.OutboxRelay(pool, producer, meters);
     }
 
     @Scheduled(every = "${cognate.outbox.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

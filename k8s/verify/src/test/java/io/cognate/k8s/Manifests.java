@@ -42,7 +42,9 @@ final class Manifests {
             Map.entry("kafka.strimzi.io/v1/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
             Map.entry("kafka.strimzi.io/v1/KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class),
-            Map.entry("kafka.strimzi.io/v1/KafkaUser", io.strimzi.api.kafka.model.user.KafkaUser.class));
+            Map.entry("kafka.strimzi.io/v1/KafkaUser", io.strimzi.api.kafka.model.user.KafkaUser.class),
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor",
+                    io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor.class));
     /** CloudNativePG's kinds: the spec members Cognate may use, and those it must. */
     private static final Map<String, Set<String>> CNPG_KNOWN = Map.of(
             "Cluster", Set.of("instances", "imageName", "storage", "bootstrap", "postgresql", "affinity", "monitoring",

@@ -25,6 +25,8 @@ final class ProductionRules {
         for (JsonNode object : objects) {
             String kind = object.path("kind").asText();
             String name = Manifests.name(object);
+            expect(kind.equals("Namespace") || "cognate".equals(object.path("metadata").path("namespace").asText()),
+                    name + ": every object lives in the namespace cognate", problems);
             switch (kind) {
                 case "Deployment" -> {
                     workload(object, true, problems);

@@ -14,6 +14,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jboss.logging.Logger;
 
 import io.cognate.contracts.events.CloudEvents;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -26,7 +28,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * relays
  * at a time (a transaction-scoped advisory lock), so one user's events keep their order; rows are marked published only after
  * Kafka acknowledged them, so
- * a failure means a retry (at-least-once), never a loss.
+ * a failure means a retry (at-least-once), never a loss. Every replica measures the backlog each round: the gauges
+ * {@code cognate_outbox_backlog} (events not yet published) and {@code cognate_outbox_lag_seconds} (how long the
+ * oldest has waited), the same on every replica.
  */
 public final class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
@@ -42,10 +46,16 @@ public final class OutboxRelay {
     private final Pool pool;
     private final KafkaProducer<String, String> producer;
     private volatile boolean kafkaDownLogged;
+    private volatile double backlog;
+    private volatile double lagSeconds;
 
-    public OutboxRelay(Pool pool, KafkaProducer<String, String> producer) {
+    public OutboxRelay(Pool pool, KafkaProducer<String, String> producer, MeterRegistry meters) {
         this.pool = pool;
         this.producer = producer;
+        Gauge.builder("cognate.outbox.backlog", this, relay -> relay.backlog)
+                .description("Events in the outbox not yet published to Kafka").register(meters);
+        Gauge.builder("cognate.outbox.lag", this, relay -> relay.lagSeconds).baseUnit("seconds")
+                .description("How long the oldest unpublished event has waited").register(meters);
     }
 
     /**
@@ -56,6 +66,10 @@ public final class OutboxRelay {
         SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(5));
         Transaction tx = connection.begin().await().indefinitely();
         try {
+            Row waiting = connection.query("select count(*), coalesce(extract(epoch from now() - min(created_at)), 0) "
+                    + "from outbox_event where published_at is null").execute().await().indefinitely().iterator().next();
+            backlog = waiting.getLong(0);
+            lagSeconds = waiting.getNumeric(1).doubleValue();
             boolean leader = connection.preparedQuery("select pg_try_advisory_xact_lock($1)")
                     .execute(Tuple.of(RELAY_LOCK)).await().indefinitely().iterator().next().getBoolean(0);
             if (leader) {

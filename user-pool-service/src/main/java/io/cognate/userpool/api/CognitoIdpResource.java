@@ -14,9 +14,11 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cognate.awsjson.ActionMetrics;
 import io.cognate.awsjson.Json;
 import io.cognate.userpool.error.CognitoException;
 import io.cognate.userpool.triggers.CallerSdk;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -35,8 +37,11 @@ public class CognitoIdpResource {
     private final ActionRegistry registry;
     private final AdminAuthenticator adminAuthenticator;
     private final RateLimits rateLimits;
+    private final ActionMetrics metrics;
 
-    public CognitoIdpResource(ActionRegistry registry, AdminAuthenticator adminAuthenticator, RateLimits rateLimits) {
+    public CognitoIdpResource(ActionRegistry registry, AdminAuthenticator adminAuthenticator, RateLimits rateLimits,
+            MeterRegistry meters) {
+        this.metrics = new ActionMetrics(meters);
         this.registry = registry;
         this.adminAuthenticator = adminAuthenticator;
         this.rateLimits = rateLimits;
@@ -52,7 +57,16 @@ public class CognitoIdpResource {
         return Uni.createFrom().deferred(() -> dispatch(http, body, arrived))
                 .map(result -> respond(200, result, requestId))
                 .onFailure().recoverWithItem(failure -> error(failure, requestId))
+                .invoke(response -> metrics.record(metricName(http.getHeader("X-Amz-Target")), response
+                        .getHeaderString("x-amzn-ErrorType"), arrived))
                 .memoize().indefinitely();
+    }
+
+    /** The action a target names, if this service has it; else "unknown". */
+    private String metricName(String target) {
+        String name = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length())
+                : target;
+        return name != null && registry.find(name) != null ? name : "unknown";
     }
 
     private Uni<ObjectNode> dispatch(HttpServerRequest http, byte[] body, long arrived) {

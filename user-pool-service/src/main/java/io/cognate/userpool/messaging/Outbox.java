@@ -11,19 +11,24 @@ import io.cognate.contracts.events.CloudEvents;
 import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.repository.OutboxEventEntity;
 import io.cognate.userpool.repository.UserEntity;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Writes user events to the outbox in the caller's transaction, so an event exists exactly when its change
- * committed. {@link OutboxRelay} publishes them; Kafka being down delays events, never loses them.
+ * committed. {@link OutboxRelay} publishes them; Kafka being down delays events, never loses them. Each event written
+ * is counted ({@code cognate_user_events_total} by type, and for SignIn and SignInFailed by {@code flow} and
+ * {@code reason}: the sign-in outcomes).
  */
 @ApplicationScoped
 public class Outbox {
     private final String topic;
+    private final MeterRegistry meters;
 
-    public Outbox(CognateConfig config) {
+    public Outbox(CognateConfig config, MeterRegistry meters) {
         this.topic = config.eventsTopic();
+        this.meters = meters;
     }
 
     /** Adds the event to the current transaction. */
@@ -46,6 +51,8 @@ public class Outbox {
         event.eventKey = user.poolId + "/" + user.sub;
         event.payload = CloudEvents.event("io.cognate.userpool." + type.name(), user.poolId, user.sub.toString(), now, data);
         event.createdAt = now;
+        meters.counter("cognate.user.events", "type", type.name(), "flow", details.getOrDefault("authFlow", ""),
+                "reason", details.getOrDefault("reason", "")).increment();
         return event;
     }
 }
