@@ -167,7 +167,7 @@ final class InMemory {
         final List<String> recorded = new ArrayList<>();
 
         Events() {
-            super(new TestConfig());
+            super(new TestConfig(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         }
 
         @Override
