@@ -21,7 +21,7 @@ services_rewrap() {
     service_keeps_data "$module" || continue
     mapfile -t envs < <(service_env "$module")
     begin_log "$module-rewrap"
-    env "${envs[@]}" QUARKUS_HTTP_PORT=0 QUARKUS_GRPC_SERVER_PORT=0 QUARKUS_SCHEDULER_ENABLED=false \
+    env "${envs[@]}" QUARKUS_HTTP_PORT=0 QUARKUS_GRPC_SERVER_PORT=0 QUARKUS_MANAGEMENT_PORT=0 QUARKUS_SCHEDULER_ENABLED=false \
       COGNATE_COMMAND=rewrap-keys java -Xmx128m -XX:+UseSerialGC -jar "$(service_jar "$module")" \
       >>"$(log_file "$module-rewrap")" 2>&1 </dev/null &
     pids+=("$!")
@@ -41,7 +41,7 @@ signing_keys_rotate() {
   load_secrets
   mapfile -t envs < <(service_env token-service)
   begin_log token-service-rotate
-  env "${envs[@]}" QUARKUS_HTTP_PORT=0 QUARKUS_GRPC_SERVER_PORT=0 COGNATE_COMMAND=rotate-signing-keys \
+  env "${envs[@]}" QUARKUS_HTTP_PORT=0 QUARKUS_GRPC_SERVER_PORT=0 QUARKUS_MANAGEMENT_PORT=0 COGNATE_COMMAND=rotate-signing-keys \
     java -Xmx128m -XX:+UseSerialGC -jar "$(service_jar token-service)" >>"$(log_file token-service-rotate)" 2>&1 \
     </dev/null || die "the signing-key rotation failed; see $(log_file token-service-rotate)"
   say "token-service: $(grep -o 'retired .*' "$(log_file token-service-rotate)" | tail -n 1)"

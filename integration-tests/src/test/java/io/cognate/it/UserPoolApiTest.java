@@ -165,7 +165,14 @@ class UserPoolApiTest {
 
         cognito.deleteUserPool(b -> b.userPoolId(pool.id()));
 
-        assertEquals(404, httpStatus(Tokens.jwksUrl(pool.id())));
+        // The replica that did not take the deletion (gRPC calls are balanced across token-service's replicas) may
+        // serve its cached key set until COGNATE_KEY_CACHE_TTL (1 s in the test stack) has passed.
+        int status = httpStatus(Tokens.jwksUrl(pool.id()));
+        for (long deadline = System.nanoTime() + 5_000_000_000L; status != 404 && System.nanoTime() < deadline;) {
+            Thread.sleep(200);
+            status = httpStatus(Tokens.jwksUrl(pool.id()));
+        }
+        assertEquals(404, status);
         try (Connection db = Stack.get().database("cognate_token")) {
             for (String table : List.of("signing_key", "refresh_token_family")) {
                 try (PreparedStatement count = db.prepareStatement("select count(*) from " + table
