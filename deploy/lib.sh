@@ -272,6 +272,11 @@ stop_process() {
   if kill -0 "$pid" 2>/dev/null; then
     warn "$name did not stop within ${timeout}s; killing it"
     kill -KILL "$pid" 2>/dev/null || true
+    # gone, and its ports with it, before anyone starts it again
+    for ((i = 0; i < 100; i++)); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
   fi
   rm -f "$(pid_file "$name")"
 }

@@ -126,7 +126,7 @@ public class LoadGen {
      */
     static String poolSettings() {
         StringBuilder unlimited = new StringBuilder();
-        for (String category : List.of("UserAuthentication", "UserCreation", "UserAccountRecovery", "UserRead",
+        for (String category : List.of("UserAuthentication", "UserCreation", "UserAccountRecovery", "UserRead", "UserList",
                 "UserUpdate", "UserToken", "UserResourceRead", "UserResourceUpdate", "UserPoolClientUpdate")) {
             unlimited.append(unlimited.length() == 0 ? "" : ",").append("\"cognate:rate-limit:").append(category)
                     .append("\":\"1000000\"");

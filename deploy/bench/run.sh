@@ -22,18 +22,13 @@
 # BENCH_CONNECTIONS_{JWKS,GETUSER,REFRESH,PASSWORD,SRP} (64, 32, 16, 16, 24), TEMURIN25 (path of a JDK 25 home).
 set -euo pipefail
 
-BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
-LOCK=/tmp/cognate-build.lock
-TARGET="$BENCH_DIR/target"
-STATE_DIR="$ROOT/.cognate/local"
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 RESULTS="${BENCH_RESULTS:-$BENCH_DIR/RESULTS.md}"
 WARMUP="${BENCH_WARMUP:-5}"
 DURATION="${BENCH_DURATION:-20}"
 USERS="${BENCH_USERS:-200}"
 TEMURIN25="${TEMURIN25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-SERVER_CORE=0
-GENERATOR_CORE=1
 JMH_ARGS=(-f 1 -wi 2 -i 3 -w 2s -r 2s)
 
 JFR=false
@@ -51,33 +46,13 @@ for arg in "$@"; do
   esac
 done
 
-say() { printf 'bench: %s\n' "$*"; }
-die() {
-  printf 'bench: %s\n' "$*" >&2
-  exit 1
-}
-
-NCPU="$(grep -c '^processor' /proc/cpuinfo)"
-((NCPU >= 2)) || die "needs 2 cores: core $SERVER_CORE for the server side, core $GENERATOR_CORE for the load"
+require_two_cores
 mkdir -p "$TARGET/classes" "$TARGET/profiles"
 
 # --- preparation, outside the build lock -----------------------------------------------------------------
 
-if ! command -v wrk >/dev/null; then
-  say "installing wrk (apt-get)"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null ||
-    { DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null &&
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; } || die "cannot install wrk"
-fi
-
-# The SRP client is integration-tests' CognitoSrp (verified against amazon-cognito-identity-js), compiled from
-# its one source file: shared, not copied. It needs nothing but the JDK, so no Maven run.
-SRP_SOURCE="$ROOT/integration-tests/src/test/java/io/cognate/it/support/CognitoSrp.java"
-GEN_CLASS="$TARGET/classes/LoadGen.class"
-if [[ ! -f "$GEN_CLASS" || -n "$(find "$SRP_SOURCE" "$BENCH_DIR/LoadGen.java" "$BENCH_DIR/OAuthLoad.java" "$BENCH_DIR/IdentityLoad.java" -newer "$GEN_CLASS" -print -quit)" ]]; then
-  javac --release 17 -d "$TARGET/classes" "$SRP_SOURCE" "$BENCH_DIR/LoadGen.java" "$BENCH_DIR/OAuthLoad.java" \
-    "$BENCH_DIR/IdentityLoad.java"
-fi
+ensure_wrk
+compile_generators
 
 JMH_JAR="$BENCH_DIR/jmh/target/benchmarks.jar"
 if $JMH && [[ ! -f "$JMH_JAR" || -n "$(find "$BENCH_DIR/jmh/src" "$BENCH_DIR/jmh/pom.xml" -newer "$JMH_JAR" -print -quit)" ]]; then
@@ -106,14 +81,7 @@ if ! flock -n 9; then
 fi
 say "holding $LOCK until the measurement ends"
 
-pid_of() { head -n 1 "$STATE_DIR/pids/$1.pid"; }
-COMPONENTS=(postgres kafka greenmail token-service user-pool-service trigger-gateway identity-pool-service)
-SERVICES=(token-service user-pool-service trigger-gateway identity-pool-service)
-declare -A PID AFFINITY
-for c in "${COMPONENTS[@]}"; do
-  PID[$c]="$(pid_of "$c")"
-  kill -0 "${PID[$c]}" 2>/dev/null || die "$c (pid ${PID[$c]}) is not running"
-done
+read_pids
 
 # The trigger scenario's handler: a no-op Node handler behind the project's Invoke API shim, where trigger-gateway
 # sends every function locally (port 8830); it counts as server side (pinned with the services).
@@ -127,26 +95,6 @@ for s in "${SERVICES[@]}"; do
 done
 SERVICE_JDK="$("$(readlink -f "/proc/${PID[user-pool-service]}/exe")" -version 2>&1 | head -n 1)"
 
-# Every process of the server side: the pids of .cognate/local/pids and all their descendants (PostgreSQL's
-# backends, forked per connection; new ones inherit the postmaster's affinity).
-server_pids() {
-  local queue=("${PID[@]}") pid child
-  while ((${#queue[@]} > 0)); do
-    pid="${queue[0]}"
-    queue=("${queue[@]:1}")
-    echo "$pid"
-    for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do queue+=("$child"); done
-  done
-}
-
-restore_affinity() {
-  local pid
-  for pid in "${!AFFINITY[@]}"; do
-    taskset -a -cp "${AFFINITY[$pid]}" "$pid" >/dev/null 2>&1 || true
-  done
-  AFFINITY=()
-}
-
 cleanup() {
   restore_affinity
   kill "${PID[lambda-shim]}" 2>/dev/null || true
@@ -155,11 +103,7 @@ cleanup() {
 trap cleanup EXIT
 
 say "setting up a pool, a client and $USERS users"
-set -a
-AWS_ACCESS_KEY_ID="$(sed -n 1p "$STATE_DIR/admin-credentials")"
-AWS_SECRET_ACCESS_KEY="$(sed -n 2p "$STATE_DIR/admin-credentials")"
-AWS_REGION=us-east-1
-set +a
+export_admin_credentials
 BENCH_STATE="$TARGET/state.env"
 LOADGEN=(java -XX:+UseSerialGC -Xms256m -Xmx256m -cp "$TARGET/classes" LoadGen)
 "${LOADGEN[@]}" setup http://127.0.0.1:8800 "$USERS" "$BENCH_STATE"
@@ -197,15 +141,10 @@ if ((JIT_WARMUP > 0)); then
 fi
 
 say "pinning the server side to core $SERVER_CORE, this script and the load generators to core $GENERATOR_CORE"
-PINNED=()
-for pid in $(server_pids); do
-  AFFINITY[$pid]="$(taskset -pc "$pid" 2>/dev/null | sed 's/.*: //')" || continue
-  taskset -a -cp "$SERVER_CORE" "$pid" >/dev/null && PINNED+=("$pid")
-done
+pin_server
 PINNED_LABEL=""
 for c in "${COMPONENTS[@]}"; do PINNED_LABEL+="$c ${PID[$c]}, "; done
 PINNED_LABEL+="and $((${#PINNED[@]} - ${#COMPONENTS[@]})) PostgreSQL backends"
-taskset -cp "$GENERATOR_CORE" $$ >/dev/null
 
 # RSS of each service: sampled every 0.5 s during the scenarios (peak), and at the end.
 RSS_DIR="$TARGET/rss"
@@ -273,25 +212,11 @@ wrk_run() {
   out="$(BENCH_PHASE=measured wrk "${args[@]}" -d "${DURATION}s" --latency "$url")"
   s1="$(snapshot)"
   printf '%s\n' "$out" >"$TARGET/$name.wrk.txt"
-  requests="$(awk '/requests in/ {print $1}' <<<"$out")"
-  p50="$(wrk_percentile 50 <<<"$out")"
-  p99="$(wrk_percentile 99 <<<"$out")"
-  errors="$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out")"
-  # Successful requests per second: an error answered fast must not count (coderedeem's spent codes).
-  rps="$(awk -v all="$requests" -v failed="$errors" '/requests in/ {sub("s,", "", $4); printf "%.0f", (all - failed) / $4}' <<<"$out")"
+  IFS=$'\t' read -r rps p50 p99 errors requests < <(wrk_summary <<<"$out")
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$errors" "$requests" \
     "$(analyze "$s0" "$s1")" >>"$RESULT_ROWS"
   COMMANDS+=("taskset -c $GENERATOR_CORE wrk ${args[*]} -d ${DURATION}s --latency $url   # $name${script:+, BENCH_SCENARIO=$BENCH_SCENARIO}")
   say "$name: $rps/s, p50 $p50 ms, p99 $p99 ms, errors $errors"
-}
-
-# wrk's "99%   12.34ms" in milliseconds.
-wrk_percentile() {
-  awk -v p="$1%" '$1 == p {
-    v = $2; unit = v; sub(/[0-9.]+/, "", unit); sub(/[a-z]+$/, "", v)
-    f = unit == "us" ? 0.001 : unit == "s" ? 1000 : unit == "m" ? 60000 : 1
-    printf "%.2f", v * f
-  }'
 }
 
 # expect_ok NAME CURL-ARGS...: one request before the run, so a scenario never measures fast errors.
@@ -444,7 +369,6 @@ if $JFR; then
 fi
 
 restore_affinity
-taskset -cp "0-$((NCPU - 1))" $$ >/dev/null
 
 if $started_stack || $FORCE_DOWN; then
   say "./cognate down"
@@ -504,7 +428,7 @@ dirty="$(git -C "$ROOT" status --porcelain --untracked-files=no -- . ':!deploy/b
   echo
   echo "Written by \`deploy/bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'). How to read it: [README.md](README.md)."
   echo
-  echo "- Machine: $NCPU cores (nproc before pinning), $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/^Mem:/ {print $2}') GiB, Linux $(uname -r)"
+  echo "- Machine: $(nproc --all) cores (nproc before pinning), $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/^Mem:/ {print $2}') GiB, Linux $(uname -r)"
   echo "- JDK of the services: $SERVICE_JDK; of the load generator: $(java -version 2>&1 | head -n 1)"
   echo "- Commit: $commit${dirty:+ with uncommitted changes in: $dirty}"
   for s in "${SERVICES[@]}"; do

@@ -3,6 +3,7 @@
 --   getuser   GetUser with one access token
 --   refresh   InitiateAuth REFRESH_TOKEN_AUTH with one refresh token
 --   password  InitiateAuth USER_PASSWORD_AUTH, each request the next of USERS users in turn
+--   random    InitiateAuth USER_PASSWORD_AUTH, each request a user drawn at random from USERS (scale.sh)
 local scenario = os.getenv("BENCH_SCENARIO")
 local client_id = os.getenv("CLIENT_ID")
 local target = "AWSCognitoIdentityProviderService."
@@ -33,8 +34,20 @@ elseif scenario == "password" then
     n = n % users + 1
     return wrk.format(nil, nil, nil, bodies[n])
   end
+elseif scenario == "random" then
+  -- deploy/bench/scale.sh's pool: each sign-in a user drawn at random from USERS, named USER_PREFIX and 7 digits
+  wrk.headers["X-Amz-Target"] = target .. "InitiateAuth"
+  local users = tonumber(os.getenv("USERS"))
+  local prefix = os.getenv("USER_PREFIX")
+  local password = os.getenv("PASSWORD")
+  math.randomseed(os.time())
+  request = function()
+    return wrk.format(nil, nil, nil, string.format(
+      '{"AuthFlow":"USER_PASSWORD_AUTH","ClientId":"%s","AuthParameters":{"USERNAME":"%s%07d","PASSWORD":"%s"}}',
+      client_id, prefix, math.random(0, users - 1), password))
+  end
 else
-  error("BENCH_SCENARIO must be getuser, refresh or password, not " .. tostring(scenario))
+  error("BENCH_SCENARIO must be getuser, refresh, password or random, not " .. tostring(scenario))
 end
 
 -- BENCH_SHOW_ERRORS=1: print the first five answers that are not 2xx (status and body), to find out what they were;

@@ -51,6 +51,8 @@ class KafkaOutageCheck {
             Thread.sleep(10_000);
             outagesEnd = load.elapsedMillis();
             samples = load.samples();
+        } finally {
+            restoreKafka();
         }
         long expected = Load.succeeded(samples, Load.SIGN_IN) + Load.succeeded(samples, Load.REFRESH);
         long started = System.nanoTime();
@@ -75,6 +77,16 @@ class KafkaOutageCheck {
                         + "%.1f ms (%.2fx), outages of %d s each", failedSignIns, samples.size(), lost, expected,
                         outageP99, baselineP99, outageP99 / baselineP99, outage / 1000),
                 failedSignIns == 0 && lost == 0 && outageP99 <= 1.5 * baselineP99, evidence);
+    }
+
+    /** Whatever happened above, Kafka thawed and running again: the checks after this one need it. */
+    private static void restoreKafka() throws Exception {
+        try {
+            signal(kafka(), "CONT");
+        } catch (Exception notRunning) {
+            // stopped, not frozen: started below
+        }
+        Stack.get().deployScript("kafka.sh", "start");
     }
 
     private static Set<String> ids(List<UserEvents.Event> events) {

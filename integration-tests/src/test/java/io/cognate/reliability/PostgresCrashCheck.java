@@ -67,6 +67,8 @@ class PostgresCrashCheck {
             writing.set(false);
             writer.join(60_000);
             samples = load.samples();
+        } finally {
+            Stack.get().deployScript("postgres.sh", "start"); // whatever happened above: the next checks need it
         }
         Instances.awaitAllUp(Duration.ofSeconds(60));
 

@@ -3,8 +3,6 @@ package io.cognate.identitypool.api;
 import static io.cognate.identitypool.error.IdentityError.SERIALIZATION;
 import static io.cognate.identitypool.error.IdentityError.UNKNOWN_OPERATION;
 
-import java.util.UUID;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.awsjson.ActionMetrics;
 import io.cognate.awsjson.Json;
+import io.cognate.awsjson.RequestIds;
 import io.cognate.identitypool.error.IdentityException;
 import io.cognate.sigv4.SigV4Verifier;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,7 +51,7 @@ public class IdentityApiResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> invoke(@Context HttpServerRequest http, byte[] body) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.begin();
         long arrived = System.nanoTime();
         if (http.getHeader("X-Amz-Target") == null) {
             return queryApis.invoke(http, body == null ? new byte[0] : body, requestId);

@@ -3,8 +3,6 @@ package io.cognate.userpool.api;
 import static io.cognate.userpool.error.CognitoError.SERIALIZATION;
 import static io.cognate.userpool.error.CognitoError.UNKNOWN_OPERATION;
 
-import java.util.UUID;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cognate.awsjson.ActionMetrics;
 import io.cognate.awsjson.Json;
+import io.cognate.awsjson.RequestIds;
 import io.cognate.userpool.error.CognitoException;
 import io.cognate.userpool.triggers.CallerSdk;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,7 +49,7 @@ public class CognitoIdpResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> invoke(@Context HttpServerRequest http, byte[] body) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.begin();
         long arrived = System.nanoTime();
         // Memoized: a client that hangs up does not cancel the action halfway (a transaction cut off mid-flight, its
         // session closed under it); the action finishes, and its answer goes nowhere.
