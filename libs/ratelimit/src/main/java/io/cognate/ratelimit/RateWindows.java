@@ -24,6 +24,7 @@ public final class RateWindows {
 
     private final Pool pool;
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
+    private final Map<String, Uni<Integer>> refills = new ConcurrentHashMap<>();
 
     /** What this replica may still admit in one window without asking PostgreSQL. */
     private record Lease(long window, AtomicInteger remaining) {
@@ -41,25 +42,35 @@ public final class RateWindows {
     public Uni<Boolean> admit(String scope, String category, int quota) {
         String key = scope + "/" + category;
         long window = System.currentTimeMillis() / 1000;
-        Lease lease = leases.get(key);
-        if (lease != null && lease.window() == window && lease.remaining().getAndDecrement() > 0) {
+        if (take(key, window)) {
             return Uni.createFrom().item(true);
         }
-        Context caller = Vertx.currentContext();
-        Uni<Integer> leased = lease(scope, category, quota, window);
-        if (caller != null) {
-            leased = leased.emitOn(task -> caller.runOnContext(v -> task.run()));
-        }
-        return leased.map(granted -> {
-            if (granted == 0) {
-                return false;
-            }
+        // One lease request per scope and category at a time: calls that find the slice spent while one is under way
+        // wait for it and share its slice, rather than each taking a slice of its own (32 concurrent calls at a
+        // window's start once took 32 slices, spent the quota's 20 and were refused below the quota).
+        Uni<Integer> refill = refills.computeIfAbsent(key, k -> lease(scope, category, quota, window).invoke(granted -> {
             if (leases.size() >= MAX_LEASES) {
                 leases.clear();
             }
-            leases.put(key, new Lease(window, new AtomicInteger(granted - 1)));
-            return true;
-        });
+            if (granted > 0) {
+                leases.put(k, new Lease(window, new AtomicInteger(granted)));
+            }
+        }).eventually(() -> {
+            refills.remove(k); // a Runnable: as a Supplier, the removed Uni (this one) would be awaited, forever
+        }).memoize().indefinitely());
+        Context caller = Vertx.currentContext();
+        if (caller != null) {
+            refill = refill.emitOn(task -> caller.runOnContext(v -> task.run()));
+        }
+        // A slice shared by more callers than it holds: the rest ask again (until PostgreSQL grants no more).
+        return refill.chain(granted -> granted == 0 ? Uni.createFrom().item(false)
+                : take(key, window) ? Uni.createFrom().item(true) : admit(scope, category, quota));
+    }
+
+    /** One call from this replica's slice of the window, if it has one left. */
+    private boolean take(String key, long window) {
+        Lease lease = leases.get(key);
+        return lease != null && lease.window() == window && lease.remaining().getAndDecrement() > 0;
     }
 
     /** Deletes the windows older than a minute (housekeeping, on any replica); answers how many rows went. */
