@@ -73,7 +73,7 @@ set +a
 seed_to() {
   local line
   say "seeding the pool to $1 users ($SEED_CONCURRENCY concurrent SignUp + AdminConfirmSignUp)"
-  "${SCALE[@]}" seed "$STATE" "$1" "$SEED_CONCURRENCY" | tee "$TARGET/scale-seed.log" | sed 's/^/bench: /'
+  "${SCALE[@]}" seed "$STATE" "$1" "$SEED_CONCURRENCY" | tee "$TARGET/scale-seed.log" | sed -u 's/^/bench: /'
   line="$(grep '^RESULT' "$TARGET/scale-seed.log")"
   kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
   # A resumed run's rate covers only the users it added; the first rate recorded for a size stands.
