@@ -219,14 +219,8 @@ public class LoadGen {
         }
         executor.shutdown();
 
-        int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int at = 0;
-        for (int t = 0; t < concurrency; t++) {
-            System.arraycopy(latencies[t], 0, all, at, counts[t]);
-            at += counts[t];
-        }
-        Arrays.sort(all);
+        long[] all = sortedLatencies(latencies, counts);
+        int total = all.length;
         double seconds = durationSeconds;
         if (snapshotBegin != null) {
             System.out.println("SNAPSHOT_BEGIN " + snapshotBegin);
@@ -468,6 +462,18 @@ public class LoadGen {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The latencies each worker recorded (the first counts[t] of latencies[t]), in one sorted array. */
+    static long[] sortedLatencies(long[][] latencies, int[] counts) {
+        long[] all = new long[Arrays.stream(counts).sum()];
+        int at = 0;
+        for (int t = 0; t < counts.length; t++) {
+            System.arraycopy(latencies[t], 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        return all;
     }
 
     static double percentile(long[] sorted, double p) {

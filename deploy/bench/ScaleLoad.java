@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -176,14 +175,8 @@ public class ScaleLoad {
             worker.get();
         }
         executor.shutdown();
-        int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int at = 0;
-        for (int t = 0; t < concurrency; t++) {
-            System.arraycopy(latencies[t], 0, all, at, counts[t]);
-            at += counts[t];
-        }
-        Arrays.sort(all);
+        long[] all = LoadGen.sortedLatencies(latencies, counts);
+        int total = all.length;
         System.out.printf(Locale.ROOT, "RESULT scenario=list-%s requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d%n",
                 filter, total, total / (double) durationSeconds, LoadGen.percentile(all, 0.50) / 1e6,
                 LoadGen.percentile(all, 0.99) / 1e6, errors.get());
