@@ -172,54 +172,16 @@ public class LoadGen {
         long start = System.nanoTime();
         long measureFrom = start + warmupSeconds * 1_000_000_000L;
         long measureUntil = measureFrom + durationSeconds * 1_000_000_000L;
-        AtomicLong next = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        long[][] latencies = new long[concurrency][];
-        int[] counts = new int[concurrency];
-        long[] cpuAtMeasureStart = new long[1];
-        ExecutorService executor = Executors.newFixedThreadPool(concurrency);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < concurrency; t++) {
-            int worker = t;
-            latencies[t] = new long[1 << 16];
-            workers.add(executor.submit(() -> {
-                while (true) {
-                    long n = next.getAndIncrement();
-                    long began = System.nanoTime();
-                    if (began >= measureUntil) {
-                        return null;
-                    }
-                    CognitoSrp attempt = attempts[(int) (n % attempts.length)];
-                    boolean ok;
-                    try {
-                        ok = signInSrp(api, state, attempt, username((int) (n % state.users) + 1));
-                    } catch (RuntimeException e) {
-                        ok = false;
-                    }
-                    long ended = System.nanoTime();
-                    if (began >= measureFrom && ended <= measureUntil) {
-                        if (!ok) {
-                            errors.incrementAndGet();
-                        } else if (counts[worker] < latencies[worker].length) {
-                            latencies[worker][counts[worker]++] = ended - began;
-                        }
-                    }
-                }
-            }));
-        }
+        ClosedLoop loop = ClosedLoop.start(concurrency, measureFrom, measureUntil, n -> signInSrp(api, state,
+                attempts[(int) (n % attempts.length)], username((int) (n % state.users) + 1)));
         // Process CPU (all threads) over the recorded window: the generator's own load on its core.
         Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
-        cpuAtMeasureStart[0] = processCpuNanos();
+        long cpuAtMeasureStart = processCpuNanos();
         String snapshotBegin = snapshot();
         Thread.sleep(Math.max(0, (measureUntil - System.nanoTime()) / 1_000_000));
-        long cpuUsed = processCpuNanos() - cpuAtMeasureStart[0];
+        long cpuUsed = processCpuNanos() - cpuAtMeasureStart;
         String snapshotEnd = snapshot();
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        executor.shutdown();
-
-        long[] all = sortedLatencies(latencies, counts);
+        long[] all = loop.await();
         int total = all.length;
         double seconds = durationSeconds;
         if (snapshotBegin != null) {
@@ -228,7 +190,7 @@ public class LoadGen {
         }
         System.out.printf(Locale.ROOT,
                 "RESULT scenario=srp requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d gen_cpu=%.2f%n", total,
-                total / seconds, percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6, errors.get(),
+                total / seconds, percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6, loop.errors(),
                 cpuUsed / (seconds * 1e9));
     }
 
@@ -464,16 +426,76 @@ public class LoadGen {
         }
     }
 
-    /** The latencies each worker recorded (the first counts[t] of latencies[t]), in one sorted array. */
-    static long[] sortedLatencies(long[][] latencies, int[] counts) {
-        long[] all = new long[Arrays.stream(counts).sum()];
-        int at = 0;
-        for (int t = 0; t < counts.length; t++) {
-            System.arraycopy(latencies[t], 0, all, at, counts[t]);
-            at += counts[t];
+    /**
+     * A closed loop: {@code concurrency} threads each make one call after another (the call gets a sequence number and
+     * answers whether it succeeded) until {@code measureUntil} (System.nanoTime); calls made wholly within
+     * [measureFrom, measureUntil] are recorded, the latency of each success and the count of failures.
+     */
+    static final class ClosedLoop {
+        private final ExecutorService executor;
+        private final List<Future<?>> workers = new ArrayList<>();
+        private final long[][] latencies;
+        private final int[] counts;
+        private final AtomicLong errors = new AtomicLong();
+
+        private ClosedLoop(int concurrency) {
+            executor = Executors.newFixedThreadPool(concurrency);
+            latencies = new long[concurrency][1 << 18];
+            counts = new int[concurrency];
         }
-        Arrays.sort(all);
-        return all;
+
+        static ClosedLoop start(int concurrency, long measureFrom, long measureUntil,
+                java.util.function.LongPredicate call) {
+            ClosedLoop loop = new ClosedLoop(concurrency);
+            AtomicLong next = new AtomicLong();
+            for (int t = 0; t < concurrency; t++) {
+                int worker = t;
+                loop.workers.add(loop.executor.submit(() -> {
+                    while (true) {
+                        long n = next.getAndIncrement();
+                        long began = System.nanoTime();
+                        if (began >= measureUntil) {
+                            return null;
+                        }
+                        boolean ok;
+                        try {
+                            ok = call.test(n);
+                        } catch (RuntimeException e) {
+                            ok = false;
+                        }
+                        long ended = System.nanoTime();
+                        if (began >= measureFrom && ended <= measureUntil) {
+                            if (!ok) {
+                                loop.errors.incrementAndGet();
+                            } else if (loop.counts[worker] < loop.latencies[worker].length) {
+                                loop.latencies[worker][loop.counts[worker]++] = ended - began;
+                            }
+                        }
+                    }
+                }));
+            }
+            return loop;
+        }
+
+        /** Waits for the end; the recorded latencies (ns) of every worker, sorted. */
+        long[] await() throws Exception {
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            executor.shutdown();
+            long[] all = new long[Arrays.stream(counts).sum()];
+            int at = 0;
+            for (int t = 0; t < counts.length; t++) {
+                System.arraycopy(latencies[t], 0, all, at, counts[t]);
+                at += counts[t];
+            }
+            Arrays.sort(all);
+            return all;
+        }
+
+        long errors() {
+            return errors.get();
+        }
     }
 
     static double percentile(long[] sorted, double p) {

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The scale benchmark's Java half (deploy/bench/scale.sh runs it; wrk does the sign-ins): one pool grown to a
@@ -140,46 +139,13 @@ public class ScaleLoad {
         }
         long measureFrom = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         long measureUntil = measureFrom + durationSeconds * 1_000_000_000L;
-        AtomicLong errors = new AtomicLong();
-        long[][] latencies = new long[concurrency][1 << 18];
-        int[] counts = new int[concurrency];
-        ExecutorService executor = Executors.newFixedThreadPool(concurrency);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < concurrency; t++) {
-            int worker = t;
-            workers.add(executor.submit(() -> {
-                while (true) {
-                    long began = System.nanoTime();
-                    if (began >= measureUntil) {
-                        return null;
-                    }
-                    boolean ok;
-                    try {
-                        ok = listUsers(api, state, filter, ThreadLocalRandom.current().nextInt(users))
-                                .contains("\"Username\"");
-                    } catch (RuntimeException e) {
-                        ok = false;
-                    }
-                    long ended = System.nanoTime();
-                    if (began >= measureFrom && ended <= measureUntil) {
-                        if (!ok) {
-                            errors.incrementAndGet();
-                        } else if (counts[worker] < latencies[worker].length) {
-                            latencies[worker][counts[worker]++] = ended - began;
-                        }
-                    }
-                }
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        executor.shutdown();
-        long[] all = LoadGen.sortedLatencies(latencies, counts);
+        LoadGen.ClosedLoop loop = LoadGen.ClosedLoop.start(concurrency, measureFrom, measureUntil,
+                n -> listUsers(api, state, filter, ThreadLocalRandom.current().nextInt(users)).contains("\"Username\""));
+        long[] all = loop.await();
         int total = all.length;
         System.out.printf(Locale.ROOT, "RESULT scenario=list-%s requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d%n",
                 filter, total, total / (double) durationSeconds, LoadGen.percentile(all, 0.50) / 1e6,
-                LoadGen.percentile(all, 0.99) / 1e6, errors.get());
+                LoadGen.percentile(all, 0.99) / 1e6, loop.errors());
     }
 
     /** ListUsers with {@code filter} for user {@code i}'s value of it. */
