@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -93,12 +98,12 @@ class ReplicasTest {
         TestUser user = TestUsers.confirmed(pool);
         String accessToken = SignIn.password(pool, user).accessToken();
         int calls = 40;
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(calls);
+        ExecutorService threads = Executors.newFixedThreadPool(calls);
         try {
             for (int burst = 0; burst < 3; burst++) {
                 Thread.sleep(1100 - System.currentTimeMillis() % 1000);
-                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-                List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<String>> answers = new ArrayList<>();
                 for (int i = 0; i < calls; i++) {
                     CognitoIdentityProviderClient replica = i % 2 == 0 ? first : second;
                     answers.add(threads.submit(() -> {
@@ -111,7 +116,7 @@ class ReplicasTest {
                     }));
                 }
                 start.countDown();
-                for (java.util.concurrent.Future<String> answer : answers) {
+                for (Future<String> answer : answers) {
                     assertEquals(user.username(), answer.get(), "burst " + burst + " of " + calls + " calls, quota 100/s");
                 }
             }
