@@ -46,6 +46,7 @@ use_profile() {
   SMTP_PORT=$((BASE_PORT + 25))
   IMAP_PORT=$((BASE_PORT + 26))
   MAIL_API_PORT=$((BASE_PORT + 27))
+  TRACES_PORT=$((BASE_PORT + 28))
   HAPROXY_STATS_PORT=$((BASE_PORT + 69))
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole local stack of one profile: PostgreSQL, Kafka, GreenMail, then the services; stopped
+# The whole local stack of one profile: PostgreSQL, Kafka, GreenMail, the trace sink, then the services; stopped
 # in the reverse order. Also writes stack.env, the endpoints that `./cognate env` and the
 # integration tests read. ./cognate is the usual way in; this runs alone too:
 #   deploy/stack.sh up|down|status [--profile test]
@@ -12,6 +12,8 @@ source "$DEPLOY_DIR/postgres.sh"
 source "$DEPLOY_DIR/kafka.sh"
 # shellcheck source=deploy/mail.sh
 source "$DEPLOY_DIR/mail.sh"
+# shellcheck source=deploy/traces.sh
+source "$DEPLOY_DIR/traces.sh"
 # shellcheck source=deploy/services.sh
 source "$DEPLOY_DIR/services.sh"
 # shellcheck source=deploy/keys.sh
@@ -33,6 +35,7 @@ COGNATE_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 COGNATE_SMTP_PORT=$SMTP_PORT
 COGNATE_IMAP_PORT=$IMAP_PORT
 COGNATE_MAIL_API=http://127.0.0.1:$MAIL_API_PORT
+COGNATE_TRACES_API=http://127.0.0.1:$TRACES_PORT
 COGNATE_PG_PORT=$PG_PORT
 COGNATE_LAMBDA_SHIM_PORT=$((BASE_PORT + 30))
 COGNATE_LAMBDA_PY_SHIM_PORT=$((BASE_PORT + 31))
@@ -67,6 +70,7 @@ stack_up() {
   postgres_start
   kafka_start
   greenmail_start
+  traces_start
   services_start
 }
 
@@ -74,6 +78,7 @@ stack_down() {
   services_stop
   kafka_stop
   greenmail_stop
+  traces_stop
   postgres_stop
 }
 
@@ -82,6 +87,7 @@ stack_status() {
   postgres_status
   kafka_status
   greenmail_status
+  traces_status
   services_status
 }
 
@@ -97,6 +103,7 @@ Cognate is up (profile $PROFILE, state in ${STATE_DIR#"$COGNATE_ROOT"/}).
   PostgreSQL               127.0.0.1:$PG_PORT  (role cognate / cognate)
   Kafka                    127.0.0.1:$KAFKA_PORT
   mail sink                smtp 127.0.0.1:$SMTP_PORT, imap 127.0.0.1:$IMAP_PORT, api http://127.0.0.1:$MAIL_API_PORT
+  traces (OTLP/HTTP sink)  http://127.0.0.1:$TRACES_PORT/v1/traces  (deploy/traces.sh show TRACE_ID)
   Lambda triggers          handlers on the Invoke API at http://127.0.0.1:$((BASE_PORT + 30)) (deploy/lambda/README.md)
 $(load_balanced && echo "  haproxy (every service)  http://localhost:$(balanced_http_port user-pool-service)..$(balanced_http_port trigger-gateway), gRPC $(balanced_grpc_port user-pool-service)..$(balanced_grpc_port trigger-gateway), stats http://127.0.0.1:$HAPROXY_STATS_PORT/")
 Admin credentials (SigV4 for admin actions):

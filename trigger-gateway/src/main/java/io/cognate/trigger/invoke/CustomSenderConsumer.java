@@ -4,6 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,11 +19,18 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
+import io.cognate.outbox.KafkaTraceContext;
 import io.cognate.trigger.config.KafkaClients;
 import io.cognate.trigger.config.TriggerConfig;
 import io.cognate.trigger.functions.FunctionTargets;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Vertx;
 
 /**
  * Runs the custom sender triggers, which Cognito invokes asynchronously: reads their events from Kafka (written by
@@ -37,14 +48,18 @@ public class CustomSenderConsumer {
 
     private final LambdaInvoker invoker;
     private final FunctionTargets targets;
+    private final Tracer tracer;
+    private final Vertx vertx;
     private final KafkaConsumer<String, String> consumer;
     private final String topic;
     private Thread thread;
 
     public CustomSenderConsumer(LambdaInvoker invoker, FunctionTargets targets, TriggerConfig config,
-            KafkaClients kafka) {
+            KafkaClients kafka, Tracer tracer, Vertx vertx) {
         this.invoker = invoker;
         this.targets = targets;
+        this.tracer = tracer;
+        this.vertx = vertx;
         this.topic = config.customSenderTopic();
         this.consumer = kafka.consumer(Map.of(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "20"));
@@ -85,16 +100,45 @@ public class CustomSenderConsumer {
         if (trigger == null || functionArn == null || targets.consumedByUser(functionArn)) {
             return;
         }
+        // The trace of the request that published the event goes on here (its traceparent header).
+        Span span = tracer.spanBuilder(topic + " process").setSpanKind(SpanKind.CONSUMER)
+                .setParent(KafkaTraceContext.extract(event.headers())).setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", topic).setAttribute("messaging.operation.type", "process")
+                .startSpan();
         try {
-            Invocation invocation = invoker.invoke(event.key(), trigger, functionArn, event.value(), true).await()
-                    .atMost(INVOCATION_LIMIT);
+            Invocation invocation = invokeWithin(span, event.key(), trigger, functionArn, event.value()).get(
+                    INVOCATION_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             if (invocation instanceof Invocation.Failed failed) {
                 LOG.warnf("%s for pool %s failed: %s", trigger, event.key(), failed.kind());
             }
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             // One event that could not be handed over never stops the others.
             LOG.warnf("%s for pool %s failed: %s", trigger, event.key(), e.getClass().getSimpleName());
+        } finally {
+            span.end();
         }
+    }
+
+    /**
+     * Invokes the handler on a Vert.x context of its own that holds the consumer's span: the HTTP client takes the trace
+     * context of the request it sends from there (this thread's is not its).
+     */
+    private CompletableFuture<Invocation> invokeWithin(Span span, String userPoolId, String trigger, String functionArn,
+            String eventJson) {
+        CompletableFuture<Invocation> done = new CompletableFuture<>();
+        VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(ignored -> {
+            Scope scope = span.makeCurrent();
+            invoker.invoke(userPoolId, trigger, functionArn, eventJson, true).subscribe().with(invocation -> {
+                scope.close();
+                done.complete(invocation);
+            }, failure -> {
+                scope.close();
+                done.completeExceptionally(failure);
+            });
+        });
+        return done;
     }
 
     private static String header(ConsumerRecord<String, String> event, String name) {

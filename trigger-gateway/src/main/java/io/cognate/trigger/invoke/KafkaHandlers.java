@@ -23,6 +23,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
+import io.cognate.outbox.KafkaTraceContext;
 import io.cognate.trigger.config.KafkaClients;
 import io.cognate.trigger.config.TriggerConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -72,6 +73,7 @@ public class KafkaHandlers {
         ProducerRecord<String, String> request = new ProducerRecord<>(requestsTopic, userPoolId, eventJson);
         request.headers().add("trigger", bytes(trigger)).add("function-arn", bytes(functionArn))
                 .add(CORRELATION_ID, bytes(correlationId)).add(REPLY_TOPIC, bytes(repliesTopic));
+        KafkaTraceContext.inject(request.headers());
         // send() may wait for the broker's metadata: off the caller's event loop.
         return Uni.createFrom()
                 .completionStage(() -> listening.thenComposeAsync(ready -> KafkaClients.send(producer, request),

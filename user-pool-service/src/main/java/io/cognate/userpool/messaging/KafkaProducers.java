@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
+import io.cognate.outbox.KafkaTraceContext;
 import io.cognate.outbox.Producers;
 import io.cognate.userpool.repository.CallerContext;
 import io.smallrye.common.annotation.Identifier;
@@ -19,7 +20,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /**
  * The replica's one Kafka producer (idempotent, acks from all in-sync replicas), shared by the outbox relay, the SMS
  * sender and the custom senders. Sends block for at most 2 s waiting for metadata, so callers send from worker
- * threads ({@link #acknowledged} does).
+ * threads ({@link #acknowledged} does). What a request sends carries the request's trace context.
  */
 @ApplicationScoped
 public class KafkaProducers {
@@ -42,6 +43,7 @@ public class KafkaProducers {
      * resumed on the caller's context.
      */
     public Uni<Void> acknowledged(ProducerRecord<String, String> record, String what) {
+        KafkaTraceContext.inject(record.headers());
         Uni<Void> published = Uni.createFrom().<Void> emitter(emitter -> producer.send(record, (metadata, failure) -> {
             if (failure == null) {
                 emitter.complete(null);
