@@ -63,9 +63,16 @@ service_env() {
     "QUARKUS_DATASOURCE_PASSWORD=cognate" \
     "COGNATE_KEK=$KEK" \
     "COGNATE_PREVIOUS_KEKS=$PREVIOUS_KEKS" \
-    "COGNATE_REGION=us-east-1" \
-    "QUARKUS_OTEL_SDK_DISABLED=false" \
-    "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://127.0.0.1:$TRACES_PORT"
+    "COGNATE_REGION=us-east-1"
+  # Traces to the stack's trace sink (deploy/traces.sh): in the test profile, or where COGNATE_TRACES=on. Off in the
+  # local one by default, which the benchmark measures: tracing a tenth of the requests cost GetUser and sign-ins 40-60 %
+  # of their rate on one core (deploy/bench/ANALYSIS.md, "Fifth session").
+  local traces=off
+  [[ "$PROFILE" == test ]] && traces=on
+  if [[ "${COGNATE_TRACES:-$traces}" == on ]]; then
+    printf '%s\n' "QUARKUS_OTEL_SDK_DISABLED=false" \
+      "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://127.0.0.1:$TRACES_PORT"
+  fi
   # Behind haproxy an instance told to stop first reports itself not ready for 2 s, long enough for haproxy's checks
   # (every 500 ms, 2 failures) to stop sending it requests, then finishes those in flight (deploy/haproxy.sh).
   if load_balanced; then echo "QUARKUS_SHUTDOWN_DELAY=2s"; fi
