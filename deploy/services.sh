@@ -68,10 +68,13 @@ service_env() {
   # local one by default, which the benchmark measures: tracing a tenth of the requests cost GetUser and sign-ins 40-60 %
   # of their rate on one core (deploy/bench/ANALYSIS.md, "Fifth session").
   local traces=off
-  [[ "$PROFILE" == test ]] && traces=on
+  if [[ "$PROFILE" == test ]]; then traces=on; fi
   if [[ "${COGNATE_TRACES:-$traces}" == on ]]; then
     printf '%s\n' "QUARKUS_OTEL_SDK_DISABLED=false" \
       "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://127.0.0.1:$TRACES_PORT"
+    # The tests trace only the requests they send a sampled traceparent with: the suite's other requests, a tenth of
+    # them sampled, would fill the sink.
+    if [[ "$PROFILE" == test ]]; then echo "QUARKUS_OTEL_TRACES_SAMPLER_ARG=0"; fi
   fi
   # Behind haproxy an instance told to stop first reports itself not ready for 2 s, long enough for haproxy's checks
   # (every 500 ms, 2 failures) to stop sending it requests, then finishes those in flight (deploy/haproxy.sh).

@@ -55,6 +55,12 @@ ENV
       [[ "$module" == user-pool-service@2 ]] && echo "COGNATE_USER_POOL_ENDPOINT_2=http://localhost:$(service_http_port "$module")"
       [[ "$module" == token-service@2 ]] && echo "COGNATE_TOKEN_ENDPOINT_2=http://localhost:$(service_http_port "$module")"
     done < <(extra_instances) >>"$(stack_env_file)"
+    # Every instance's management endpoint (metrics, health), for the reliability report's evidence.
+    local urls=()
+    for module in $(present_services) $(extra_instances); do
+      urls+=("$module=http://127.0.0.1:$(service_management_port "$module")")
+    done
+    (IFS=,; echo "COGNATE_MANAGEMENT_URLS=${urls[*]}") >>"$(stack_env_file)"
     if load_balanced; then
       for module in $(present_services); do
         echo "COGNATE_BALANCED_$(tr 'a-z-' 'A-Z_' <<<"${module%-service}")=http://localhost:$(balanced_http_port "$module")"

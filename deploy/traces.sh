@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The stack's trace sink (deploy/tools/TraceSink.java): an OTLP/HTTP receiver on 127.0.0.1:B+28 that the services
-# export their OpenTelemetry spans to, keeping the last 200,000 in memory. Run alone:
+# export their OpenTelemetry spans to, keeping the last 50,000 in memory. Run alone:
 #   deploy/traces.sh start|stop|status [--profile test]
 #   deploy/traces.sh show TRACE_ID     the spans of one trace, as JSON
 # In a cluster the services export to an OpenTelemetry Collector instead (k8s/README.md).
@@ -23,7 +23,7 @@ traces_start() {
   fi
   require_port_free traces "$TRACES_PORT"
   begin_log traces
-  start_detached traces java -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "$(process_marker traces)" \
+  start_detached traces java -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "$(process_marker traces)" \
     "$DEPLOY_DIR/tools/TraceSink.java" "$TRACES_PORT"
   wait_ready traces "${COGNATE_START_TIMEOUT:-60}" is_running traces_ready
   say "trace sink ready: OTLP/HTTP $(traces_url)/v1/traces ($(elapsed_since "$started") s)"

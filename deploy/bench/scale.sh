@@ -3,10 +3,13 @@
 # and ListUsers searches, per server core (as run.sh: the server side on core 0, the generators on core 1). Writes
 # deploy/bench/SCALE.md. See deploy/bench/README.md ("Scale").
 #
-#   deploy/bench/scale.sh [--users N] [--baseline N] [--fresh]
+#   deploy/bench/scale.sh [--users N] [--baseline N] [--pairs N] [--fresh]
 #
 #   --users N     the size measured last (default 1,000,000)
 #   --baseline N  the size measured first, in the same pool (default 10,000)
+#   --pairs N     then N pairs of sign-in measurements alternating users drawn from the first BASELINE and users drawn
+#                 from all USERS, in the same JVMs and minutes (default 5; 0: none): the verdict, since this machine's
+#                 speed drifts by more than the targets' margins between two separate measurements
 #   --fresh       a new pool; otherwise the pool of the last run (target/scale-state.env) is grown from where its
 #                 seeding stopped, so a cut-off run resumes
 #
@@ -20,13 +23,15 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 USERS=1000000
 BASELINE=10000
+PAIRS=5
 FRESH=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --users) USERS="${2:?--users needs a number}" && shift ;;
     --baseline) BASELINE="${2:?--baseline needs a number}" && shift ;;
+    --pairs) PAIRS="${2:?--pairs needs a number}" && shift ;;
     --fresh) FRESH=true ;;
-    *) die "usage: $0 [--users N] [--baseline N] [--fresh]" ;;
+    *) die "usage: $0 [--users N] [--baseline N] [--pairs N] [--fresh]" ;;
   esac
   shift
 done
@@ -113,6 +118,26 @@ measure() {
     pg_indexes_size('pool_user'), (select count(*) from pool_user where pool_id = '$POOL_ID')" | tr '|' '\t')" >>"$ROWS"
 }
 
+# alternate: PAIRS pairs of pinned sign-in measurements, users drawn from the first BASELINE then from all USERS of
+# the pool, in the same JVMs (warmed by measure) and minutes; rows "pair K N RPS P50 P99 ERRORS REQUESTS".
+alternate() {
+  local k n out
+  sed -i '/^pair\t/d' "$ROWS"
+  read_pids
+  pin_server
+  for ((k = 1; k <= PAIRS; k++)); do
+    for n in "$BASELINE" "$USERS"; do
+      say "pair $k of $PAIRS: USER_PASSWORD_AUTH over $n users, $WARMUP s warm-up, $DURATION s measured"
+      USERS=$n BENCH_SCENARIO=random wrk -t1 -c "$SIGN_IN_CONNECTIONS" -d "${WARMUP}s" -s "$BENCH_DIR/wrk/cognito.lua" \
+        http://127.0.0.1:8800/ >/dev/null
+      out="$(USERS=$n BENCH_SCENARIO=random wrk -t1 -c "$SIGN_IN_CONNECTIONS" -d "${DURATION}s" --latency \
+        -s "$BENCH_DIR/wrk/cognito.lua" http://127.0.0.1:8800/)"
+      printf 'pair\t%s\t%s\t%s\n' "$k" "$n" "$(wrk_summary <<<"$out")" | tee -a "$ROWS" | sed 's/^/bench: /'
+    done
+  done
+  restore_affinity
+}
+
 # row KIND N [SCENARIO]: the last row of that kind for that size.
 row() { awk -F'\t' -v k="$1" -v n="$2" -v s="${3:-}" '$1 == k && $2 == n && (s == "" || $3 == s)' "$ROWS" | tail -n 1; }
 
@@ -121,6 +146,7 @@ seed_to "$BASELINE"
 [[ -n "$(row size "$BASELINE")" ]] || measure "$BASELINE"
 seed_to "$USERS"
 measure "$USERS"
+((PAIRS == 0)) || alternate
 
 # --- SCALE.md ----------------------------------------------------------------------------------------------------
 
@@ -158,6 +184,24 @@ mb() { awk -v b="$1" 'BEGIN {printf "%.0f MB", b / 1048576}'; }
         label, a[4], a[5], a[6], a[7], b[4], b[5], b[6], b[7], target, met ? "yes" : "**no**", 100 * rate, tail
     }'
   done
+  if ((PAIRS > 0)); then
+    echo
+    echo "Alternated, the verdict: $PAIRS pairs of USER_PASSWORD_AUTH measurements in the same JVMs and minutes, users"
+    echo "drawn at random from the first $BASELINE of the pool, then from all $USERS ($WARMUP s warm-up, $DURATION s each)."
+    echo
+    echo "| pair | first $BASELINE: req/s, p50, p99 ms | all $USERS: req/s, p50, p99 ms | rate | p99 |"
+    echo "| ---: | --- | --- | ---: | ---: |"
+    awk -F'\t' -v small="$BASELINE" -v large="$USERS" '$1 == "pair" {
+      if ($3 == small) { r[$2] = $4; p50[$2] = $5; p99[$2] = $6 }
+      else { printf "| %d | %d, %.2f, %.2f | %d, %.2f, %.2f | %.0f %% | %.2f× |\n", $2, r[$2], p50[$2], p99[$2], $4, $5,
+        $6, r[$2] > 0 ? 100 * $4 / r[$2] : 0, p99[$2] > 0 ? $6 / p99[$2] : 0
+        sr += r[$2]; sl += $4; ps += p99[$2]; pl += $6; pairs++ }
+    } END {
+      rate = sr > 0 ? sl / sr : 0; tail = ps > 0 ? pl / ps : 99
+      printf "| all | %.0f/s on average | %.0f/s on average | **%.0f %%** (target ≥ 90 %%: %s) | **%.2f×** (target ≤ 1.5×: %s) |\n",
+        pairs ? sr / pairs : 0, pairs ? sl / pairs : 0, 100 * rate, rate >= 0.9 ? "met" : "not met", tail, tail <= 1.5 ? "met" : "not met"
+    }' "$ROWS"
+  fi
   echo
   echo "Seeding, through the API (SignUp then AdminConfirmSignUp per user, $SEED_CONCURRENCY at a time, both cores,"
   echo "unpinned): what each size's run added, in how long."

@@ -19,7 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The stack's trace sink: an OpenTelemetry OTLP/HTTP receiver ({@code POST /v1/traces}, binary protobuf, gzip or
- * not) that keeps the last 200,000 spans in memory and answers {@code GET /api/spans?traceId=HEX} with the spans of
+ * not) that keeps the last 50,000 spans in memory (about 150 MB of heap with their attributes) and answers {@code GET /api/spans?traceId=HEX} with the spans of
  * one trace as JSON (service, name, kind, ids, attributes). It stands in for an OpenTelemetry Collector, which no
  * registry reachable here serves; in a cluster the services export to a real one (k8s/README.md). Run by
  * deploy/traces.sh as a single-file program:
@@ -30,7 +30,7 @@ import com.sun.net.httpserver.HttpServer;
  * skipped by their wire type, as protobuf readers do.
  */
 public final class TraceSink {
-    private static final int KEEP = 200_000;
+    private static final int KEEP = 50_000;
     private static final String[] KINDS = { "UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER" };
     private static final Deque<Map<String, Object>> SPANS = new ArrayDeque<>();
 

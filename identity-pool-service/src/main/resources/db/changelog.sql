@@ -133,3 +133,8 @@ create table iam_saml_provider (
     created_at   timestamptz not null,
     valid_until  timestamptz not null
 );
+
+--changeset cognate:8
+-- The trace context of the request that wrote an outbox event, which the relay publishes as the record's traceparent
+-- header (null: not traced).
+ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS trace_parent text;

@@ -305,3 +305,8 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS pool_user_filter_family_name
 CREATE INDEX CONCURRENTLY IF NOT EXISTS pool_user_filter_preferred_username
     ON pool_user (pool_id, (attributes::jsonb ->> 'preferred_username'), username_key);
 CREATE INDEX CONCURRENTLY IF NOT EXISTS pool_user_filter_sub ON pool_user (pool_id, (cast(sub AS text)), username_key);
+
+--changeset cognate:17
+-- The trace context of the request that wrote an outbox event, which the relay publishes as the record's traceparent
+-- header (null: not traced).
+ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS trace_parent text;

@@ -29,6 +29,7 @@ import io.cognate.it.support.TestPool;
 import io.cognate.it.support.TestPools;
 import io.cognate.it.support.Traces;
 import io.cognate.it.support.Traces.Trace;
+import io.cognate.it.support.UserEvents;
 
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
@@ -36,7 +37,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 /**
  * OpenTelemetry traces across the services, as exported to the stack's trace sink: a request that arrives with a
  * sampled {@code traceparent} is followed over gRPC (user-pool-service to trigger-gateway and token-service), over
- * Kafka (the custom sender's event, in its {@code traceparent} header) and over HTTP to the trigger's handler; and no
+ * Kafka (the custom sender's event and the outbox's user events, in their {@code traceparent} header) and over HTTP to the
+ * trigger's handler; and no
  * secret of a request's query reaches a span.
  */
 class TracingTest {
@@ -66,7 +68,8 @@ class TracingTest {
 
         Predicate<List<JsonNode>> complete = spans -> find(spans, "trigger-gateway", "CLIENT",
                 span -> parentIs(spans, span, "trigger-gateway", "CONSUMER")).isPresent()
-                && find(spans, "token-service", "SERVER", span -> true).isPresent();
+                && find(spans, "token-service", "SERVER", span -> true).isPresent()
+                && find(spans, "user-pool-service", "SERVER", span -> name(span).equals("InitiateAuth")).isPresent();
         List<JsonNode> spans = Traces.await(trace.traceId(), complete, Duration.ofSeconds(30));
 
         JsonNode signUp = find(spans, "user-pool-service", "SERVER", span -> name(span).equals("SignUp")).orElseThrow();
@@ -86,6 +89,14 @@ class TracingTest {
         assertEquals("kafka", consumed.path("attributes").path("messaging.system").asText());
         assertTrue(find(spans, "trigger-gateway", "CLIENT", span -> descendsFrom(spans, span, consumed)).isPresent(),
                 "the handler's invocation belongs to the consumer: " + spans);
+        // The outbox: the user's events, published later by the relay, carry the request's trace as their header.
+        List<UserEvents.Event> events = UserEvents.awaitPool(pool.id(), found -> found.stream().anyMatch(e -> e
+                .shortType().equals("SignIn")), Duration.ofSeconds(30));
+        for (String type : List.of("UserCreated", "SignIn")) {
+            UserEvents.Event event = events.stream().filter(e -> e.shortType().equals(type)).findFirst().orElseThrow();
+            assertTrue(event.traceparent() != null && event.traceparent().startsWith("00-" + trace.traceId() + "-"),
+                    type + "'s traceparent: " + event.traceparent());
+        }
         // PostgreSQL: the services' queries, as statements with placeholders only.
         assertTrue(spans.stream().anyMatch(span -> span.path("attributes").has("db.statement")));
         assertFalse(spans.toString().contains(TestPools.PASSWORD), "no password in any span");

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,9 @@ class FuzzCheck {
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at [\\w.$]+\\(.*\\)$", Pattern.MULTILINE);
     private static final Pattern XML_CODE = Pattern.compile("<Code>([A-Za-z.]+)</Code>");
 
+    private static final String COUNTED = "cognate_api_requests_seconds_count";
+    private static final String HTTP_COUNTED = "http_server_requests_seconds_count";
+
     private record Target(ApiModel model, URI endpoint, ApiModel.Operation operation) {
     }
 
@@ -80,6 +84,8 @@ class FuzzCheck {
             logSizes.put(log, Files.size(log));
         }
 
+        Map<String, Double> countedBefore = ServiceMetrics.series(COUNTED, instance -> true);
+        Map<String, Double> httpBefore = ServiceMetrics.series(HTTP_COUNTED, instance -> true);
         Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
         Map<String, LongAdder> errorTypes = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> bad = new ConcurrentLinkedQueue<>();
@@ -122,6 +128,17 @@ class FuzzCheck {
         evidence.add("statuses: " + new TreeMap<>(statuses));
         evidence.add("error types: " + new TreeMap<>(errorTypes));
         evidence.add("stack-trace lines logged during the run: " + stackTraces);
+        // The services' own count of the same run, from every instance's /q/metrics.
+        Map<String, Long> counted = ServiceMetrics.increase(countedBefore, ServiceMetrics.series(COUNTED,
+                instance -> true));
+        Map<String, Long> outcomes = new TreeMap<>();
+        counted.forEach((labels, n) -> outcomes.merge(label(labels, "outcome"), n, Long::sum));
+        evidence.add("metrics: " + COUNTED + " rose by " + counted.values().stream().mapToLong(Long::longValue).sum()
+                + " on the instances, by outcome " + outcomes);
+        long counted5xx = ServiceMetrics.increase(httpBefore, ServiceMetrics.series(HTTP_COUNTED, instance -> true))
+                .entrySet().stream().filter(e -> label(e.getKey(), "status").startsWith("5"))
+                .mapToLong(Map.Entry::getValue).sum();
+        evidence.add("metrics: " + HTTP_COUNTED + " with a 5xx status rose by " + counted5xx);
         bad.forEach(evidence::add);
         long serverErrors = statuses.entrySet().stream().filter(e -> e.getKey().startsWith("5") || e.getKey().equals(
                 "no answer")).mapToLong(e -> e.getValue().sum()).sum();
@@ -134,6 +151,12 @@ class FuzzCheck {
                         ready ? "ready" : "NOT ready", stackTraces.values().stream()
                                 .mapToInt(Integer::intValue).sum()),
                 badCount.get() == 0 && ready && stackTraces.isEmpty(), evidence);
+    }
+
+    /** The value of one label in a series' labels as exposed ({@code {action="SignUp",outcome="ok"}}), or "". */
+    private static String label(String labels, String name) {
+        Matcher value = Pattern.compile("[{,]" + name + "=\"([^\"]*)\"").matcher(labels);
+        return value.find() ? value.group(1) : "";
     }
 
     /**

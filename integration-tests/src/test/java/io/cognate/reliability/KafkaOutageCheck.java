@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,8 +33,10 @@ class KafkaOutageCheck {
         long baselineEnd;
         long outagesEnd;
         String poolId;
+        OutboxGauges outbox = new OutboxGauges();
         try (Load load = Load.start(CONCURRENCY)) {
             poolId = load.poolId;
+            outbox.start();
             Thread.sleep(20_000);
             baselineEnd = load.elapsedMillis();
             Stack.get().deployScript("kafka.sh", "stop");
@@ -52,6 +55,7 @@ class KafkaOutageCheck {
             outagesEnd = load.elapsedMillis();
             samples = load.samples();
         } finally {
+            outbox.interrupt();
             restoreKafka();
         }
         long expected = Load.succeeded(samples, Load.SIGN_IN) + Load.succeeded(samples, Load.REFRESH);
@@ -70,6 +74,11 @@ class KafkaOutageCheck {
         evidence.add(expected + " sign-ins and refreshes answered; " + ids.size() + " distinct SignIn/TokenRefreshed "
                 + "event ids in " + UserEvents.TOPIC + " (" + events.size() + " records, duplicates are at-least-once "
                 + "redeliveries), all there " + drained + " ms after the load stopped");
+        Map<String, Double> after = ServiceMetrics.series("cognate_outbox_backlog", OutboxGauges::userPool);
+        evidence.add(String.format(Locale.ROOT, "metrics (user-pool-service, sampled every second): "
+                + "cognate_outbox_backlog peaked at %.0f events and cognate_outbox_lag_seconds at %.1f s during the "
+                + "run; cognate_outbox_backlog %s when the load's events were all in the topic", outbox.backlog, outbox.lag,
+                after.values()));
         Load.failures(samples).stream().limit(20).forEach(s -> evidence.add(String.format(Locale.ROOT,
                 "failed at %.3f s: %s %s", s.atMillis() / 1000.0, s.action(), s.failure())));
         Report.record("Kafka stopped and frozen", "0 failed sign-ins, 0 events lost, p99 <= 1.5x baseline",
@@ -77,6 +86,37 @@ class KafkaOutageCheck {
                         + "%.1f ms (%.2fx), outages of %d s each", failedSignIns, samples.size(), lost, expected,
                         outageP99, baselineP99, outageP99 / baselineP99, outage / 1000),
                 failedSignIns == 0 && lost == 0 && outageP99 <= 1.5 * baselineP99, evidence);
+    }
+
+    /** The outbox's gauges on user-pool-service, their highest values while it runs. */
+    private static final class OutboxGauges extends Thread {
+        private volatile double backlog;
+        private volatile double lag;
+
+        OutboxGauges() {
+            super("outbox-gauges");
+            setDaemon(true);
+        }
+
+        /** The first instance: each replica measures the same table, so one instance's gauge is the whole backlog. */
+        static boolean userPool(String instance) {
+            return instance.equals("user-pool-service");
+        }
+
+        @Override
+        public void run() {
+            while (!isInterrupted()) {
+                ServiceMetrics.series("cognate_outbox_backlog", OutboxGauges::userPool).values()
+                        .forEach(value -> backlog = Math.max(backlog, value));
+                ServiceMetrics.series("cognate_outbox_lag_seconds", OutboxGauges::userPool).values()
+                        .forEach(value -> lag = Math.max(lag, value));
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
     }
 
     /** Whatever happened above, Kafka thawed and running again: the checks after this one need it. */

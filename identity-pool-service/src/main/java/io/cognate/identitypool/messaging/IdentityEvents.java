@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.cognate.contracts.events.CloudEvents;
 import io.cognate.identitypool.config.CognateConfig;
 import io.cognate.identitypool.repository.OutboxEventEntity;
+import io.cognate.outbox.KafkaTraceContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -47,9 +48,9 @@ public class IdentityEvents {
      */
     public Uni<Void> recordAlone(IdentityEventType type, String poolId, String identityId, Map<String, String> details) {
         OutboxEventEntity event = event(type, poolId, identityId, details);
-        return pool.preparedQuery("insert into outbox_event (topic, event_key, payload, created_at) values ($1, $2, $3, "
-                + "$4)").execute(Tuple.of(event.topic, event.eventKey, event.payload,
-                        event.createdAt.atOffset(ZoneOffset.UTC)))
+        return pool.preparedQuery("insert into outbox_event (topic, event_key, payload, created_at, trace_parent) "
+                + "values ($1, $2, $3, $4, $5)").execute(Tuple.of(event.topic, event.eventKey, event.payload,
+                        event.createdAt.atOffset(ZoneOffset.UTC), event.traceParent))
                 .replaceWithVoid();
     }
 
@@ -68,6 +69,7 @@ public class IdentityEvents {
         event.payload = CloudEvents.from("/identitypools/" + poolId, "io.cognate.identitypool." + type.name(),
                 identityId, now, data);
         event.createdAt = now;
+        event.traceParent = KafkaTraceContext.traceparent();
         return event;
     }
 }

@@ -1,5 +1,6 @@
 package io.cognate.it.support;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,8 +37,11 @@ public final class UserEvents {
     private UserEvents() {
     }
 
-    /** A record of the topic: its key and its value, a structured-mode CloudEvent. */
-    public record Event(String key, JsonNode cloudEvent) {
+    /**
+     * A record of the topic: its key, its value (a structured-mode CloudEvent) and its {@code traceparent} header (null
+     * when the request that wrote it was not traced).
+     */
+    public record Event(String key, JsonNode cloudEvent, String traceparent) {
 
         /** The event type without the {@code io.cognate.userpool.} prefix. */
         public String shortType() {
@@ -58,7 +63,7 @@ public final class UserEvents {
     /** Polls the topic until {@code done} holds for the records with this key, or {@code timeout} passes. */
     static List<Event> awaitKey(String topic, String key, Predicate<List<Event>> done, Duration timeout) {
         return poll(topic, key::equals, StringDeserializer.class, value -> parse((String) value),
-                (recordKey, cloudEvent) -> new Event(recordKey, cloudEvent), done, timeout);
+                UserEvents::event, done, timeout);
     }
 
     /**
@@ -74,18 +79,25 @@ public final class UserEvents {
     public static List<CloudEvent> awaitTopicCloudEvents(String topic, String key, Predicate<List<CloudEvent>> done,
             Duration timeout) {
         return poll(topic, key::equals, CloudEventDeserializer.class, value -> (CloudEvent) value,
-                (recordKey, event) -> event, done, timeout);
+                (record, event) -> event, done, timeout);
     }
 
     /** Polls until {@code done} holds for the events of every user of the pool (in topic order) or the timeout. */
     public static List<Event> awaitPool(String userPoolId, Predicate<List<Event>> done, Duration timeout) {
         return poll(TOPIC, key -> key != null && key.startsWith(userPoolId + "/"), StringDeserializer.class,
-                value -> parse((String) value), (recordKey, cloudEvent) -> new Event(recordKey, cloudEvent), done,
+                value -> parse((String) value), UserEvents::event, done,
                 timeout);
     }
 
+    private static Event event(ConsumerRecord<String, Object> record, JsonNode cloudEvent) {
+        Header traceparent = record.headers().lastHeader("traceparent");
+        return new Event(record.key(), cloudEvent,
+                traceparent == null ? null : new String(traceparent.value(), StandardCharsets.UTF_8));
+    }
+
     private static <V, T> List<T> poll(String topic, Predicate<String> key, Class<?> valueDeserializer,
-            Function<Object, V> value, BiFunction<String, V, T> item, Predicate<List<T>> done, Duration timeout) {
+            Function<Object, V> value, BiFunction<ConsumerRecord<String, Object>, V, T> item, Predicate<List<T>> done,
+            Duration timeout) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrap());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -103,7 +115,7 @@ public final class UserEvents {
                 try {
                     for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
                         if (key.test(record.key())) {
-                            items.add(item.apply(record.key(), value.apply(record.value())));
+                            items.add(item.apply(record, value.apply(record.value())));
                         }
                     }
                 } catch (RecordDeserializationException older) {

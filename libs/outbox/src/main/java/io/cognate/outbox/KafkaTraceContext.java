@@ -2,7 +2,9 @@ package io.cognate.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -44,6 +46,16 @@ public final class KafkaTraceContext {
     /** Adds the current span's context to the headers of a record about to be sent. */
     public static void inject(Headers headers) {
         W3C.inject(Context.current(), headers, SETTER);
+    }
+
+    /**
+     * The current span's context as a {@code traceparent} value, null when no span is current: kept with an outbox
+     * event, it becomes the header of the record the relay publishes later.
+     */
+    public static String traceparent() {
+        Map<String, String> carrier = new HashMap<>(2);
+        W3C.inject(Context.current(), carrier, Map::put);
+        return carrier.get("traceparent");
     }
 
     /** The context a received record carries, or the root context when it carries none. */

@@ -24,7 +24,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Publishes a service's outbox events (its {@code outbox_event} table: id, topic, event_key, payload, created_at,
- * published_at) to Kafka as structured CloudEvents, oldest first (by when they happened, a quarter second after). One replica
+ * published_at, trace_parent) to Kafka as structured CloudEvents (with the writer's traceparent header), oldest first (by when
+ * they happened, a quarter second after). One replica
  * relays
  * at a time (a transaction-scoped advisory lock), so one user's events keep their order; rows are marked published only after
  * Kafka acknowledged them, so
@@ -98,11 +99,19 @@ public final class OutboxRelay {
                 .execute(Tuple.of((double) age.toSeconds())).await().atMost(Duration.ofSeconds(60)).rowCount();
     }
 
+    /** A record's headers: structured CloudEvents, and the trace of the request that wrote the event, if traced. */
+    private static List<Header> headers(String traceParent) {
+        if (traceParent == null) {
+            return STRUCTURED;
+        }
+        return List.of(STRUCTURED.get(0), new RecordHeader("traceparent", traceParent.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** Publishes the oldest settled events, up to a batch; answers how many. */
     private int publishBatch(SqlConnection connection) {
         // In the order things happened (created_at), once they have had SETTLE to be written: a failed sign-in's event
         // is written just after its refusal is answered, possibly after the next sign-in's.
-        var rows = connection.preparedQuery("select id, topic, event_key, payload from outbox_event where "
+        var rows = connection.preparedQuery("select id, topic, event_key, payload, trace_parent from outbox_event where "
                 + "published_at is null and created_at < now() - interval '" + SETTLE_MILLIS + " milliseconds' "
                 + "order by created_at, id limit $1").execute(Tuple.of(BATCH)).await().indefinitely();
         List<Long> ids = new ArrayList<>();
@@ -110,7 +119,7 @@ public final class OutboxRelay {
         for (Row row : rows) {
             ids.add(row.getLong("id"));
             acks.add(producer.send(new ProducerRecord<>(row.getString("topic"), null, row.getString("event_key"),
-                    row.getString("payload"), STRUCTURED)));
+                    row.getString("payload"), headers(row.getString("trace_parent")))));
         }
         if (ids.isEmpty()) {
             return 0;

@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.contracts.events.CloudEvents;
+import io.cognate.outbox.KafkaTraceContext;
 import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.repository.OutboxEventEntity;
 import io.cognate.userpool.repository.UserEntity;
@@ -51,6 +52,7 @@ public class Outbox {
         event.eventKey = user.poolId + "/" + user.sub;
         event.payload = CloudEvents.event("io.cognate.userpool." + type.name(), user.poolId, user.sub.toString(), now, data);
         event.createdAt = now;
+        event.traceParent = KafkaTraceContext.traceparent();
         meters.counter("cognate.user.events", "type", type.name(), "flow", details.getOrDefault("authFlow", ""),
                 "reason", details.getOrDefault("reason", "")).increment();
         return event;

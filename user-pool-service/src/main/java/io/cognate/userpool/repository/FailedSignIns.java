@@ -53,8 +53,9 @@ public class FailedSignIns {
     private void write(UserEntity user, OutboxEventEntity event, int attempt) {
         pool.withTransaction(connection -> connection.preparedQuery(LOCKOUT).execute(Tuple.of(user.poolId, user.sub))
                 .chain(() -> connection.preparedQuery("insert into outbox_event (topic, event_key, payload, "
-                        + "created_at) values ($1, $2, $3, $4)").execute(Tuple.of(event.topic, event.eventKey,
-                                event.payload, event.createdAt.atOffset(ZoneOffset.UTC)))))
+                        + "created_at, trace_parent) values ($1, $2, $3, $4, $5)").execute(Tuple.of(event.topic,
+                                event.eventKey, event.payload, event.createdAt.atOffset(ZoneOffset.UTC),
+                                event.traceParent))))
                 .subscribe().with(done -> {
                 }, failure -> {
                     if (attempt < ATTEMPTS) {

@@ -24,4 +24,8 @@ public class OutboxEventEntity {
     public Instant createdAt;
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** The W3C traceparent of the request that wrote it, null when none was traced: the record's header. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }
