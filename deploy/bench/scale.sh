@@ -194,12 +194,13 @@ mb() { awk -v b="$1" 'BEGIN {printf "%.0f MB", b / 1048576}'; }
     awk -F'\t' -v small="$BASELINE" -v large="$USERS" '$1 == "pair" {
       if ($3 == small) { r[$2] = $4; p50[$2] = $5; p99[$2] = $6 }
       else { printf "| %d | %d, %.2f, %.2f | %d, %.2f, %.2f | %.0f %% | %.2f× |\n", $2, r[$2], p50[$2], p99[$2], $4, $5,
-        $6, r[$2] > 0 ? 100 * $4 / r[$2] : 0, p99[$2] > 0 ? $6 / p99[$2] : 0
+        $6, (r[$2] > 0 ? 100 * $4 / r[$2] : 0), (p99[$2] > 0 ? $6 / p99[$2] : 0)
         sr += r[$2]; sl += $4; ps += p99[$2]; pl += $6; pairs++ }
     } END {
       rate = sr > 0 ? sl / sr : 0; tail = ps > 0 ? pl / ps : 99
       printf "| all | %.0f/s on average | %.0f/s on average | **%.0f %%** (target ≥ 90 %%: %s) | **%.2f×** (target ≤ 1.5×: %s) |\n",
-        pairs ? sr / pairs : 0, pairs ? sl / pairs : 0, 100 * rate, rate >= 0.9 ? "met" : "not met", tail, tail <= 1.5 ? "met" : "not met"
+        (pairs ? sr / pairs : 0), (pairs ? sl / pairs : 0), 100 * rate, (rate >= 0.9 ? "met" : "not met"), tail,
+        (tail <= 1.5 ? "met" : "not met")
     }' "$ROWS"
   fi
   echo
