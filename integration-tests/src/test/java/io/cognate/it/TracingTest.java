@@ -107,8 +107,8 @@ class TracingTest {
         Trace trace = Trace.start();
         String authorize = app.authorizeUrl(Map.of("scope", "openid", "state", "state-271828",
                 "login_hint", "hinted-271828@example.com"));
-        assertEquals(200, new HostedUi.Session().send(HttpRequest.newBuilder(URI.create(authorize)).header(
-                "traceparent", trace.traceparent()).GET()).statusCode(), "the sign-in page");
+        assertEquals(302, new HostedUi.Session().send(HttpRequest.newBuilder(URI.create(authorize)).header(
+                "traceparent", trace.traceparent()).GET()).statusCode(), "on to the sign-in page");
 
         List<JsonNode> spans = Traces.await(trace.traceId(),
                 found -> find(found, "token-service", "SERVER", span -> true).isPresent(), Duration.ofSeconds(30));
