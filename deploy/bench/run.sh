@@ -162,15 +162,21 @@ if ((JIT_WARMUP > 0)); then
   done
 fi
 
+# Each service's VmHWM at the end of the JIT warm-up: the compilations' peaks fall mostly there.
+declare -A HWM_WARM
+for s in "${SERVICES[@]}"; do HWM_WARM[$s]="$(awk '/^VmHWM:/ {print $2}' "/proc/${PID[$s]}/status" 2>/dev/null || echo 0)"; done
+
 say "pinning the server side to core $SERVER_CORE, this script and the load generators to core $GENERATOR_CORE"
 pin_server
 PINNED_LABEL=""
 for c in "${COMPONENTS[@]}"; do PINNED_LABEL+="$c ${PID[$c]}, "; done
 PINNED_LABEL+="and $((${#PINNED[@]} - ${#COMPONENTS[@]})) PostgreSQL backends"
 
-# RSS of each service: sampled every 0.5 s during the scenarios (peak), and at the end.
+# RSS of each service: sampled every 0.5 s during the scenarios (peak, and the scenario then running: each measured
+# scenario writes its name to $RSS_DIR/phase), and at the end.
 RSS_DIR="$TARGET/rss"
 rm -rf "$RSS_DIR" && mkdir -p "$RSS_DIR"
+echo setup >"$RSS_DIR/phase"
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 (
@@ -180,7 +186,7 @@ hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
       kb="$(rss_kb "${PID[$s]}")"
       if ((kb > ${peak[$s]:-0})); then
         peak[$s]=$kb
-        echo "$kb" >"$RSS_DIR/$s.peak"
+        echo "$kb $(cat "$RSS_DIR/phase" 2>/dev/null || echo unknown)" >"$RSS_DIR/$s.peak"
       fi
     done
     sleep 0.5
@@ -229,6 +235,7 @@ wrk_run() {
   args=(-t1 -c "$connections" --timeout 10s)
   [[ -n "$script" ]] && args+=(-s "$script")
   say "$name: $WARMUP s warm-up, $DURATION s measured, $connections connections"
+  echo "$name" >"$RSS_DIR/phase"
   BENCH_PHASE=warmup wrk "${args[@]}" -d "${WARMUP}s" "$url" >/dev/null
   s0="$(snapshot)"
   out="$(BENCH_PHASE=measured wrk "${args[@]}" -d "${DURATION}s" --latency "$url")"
@@ -330,6 +337,7 @@ BENCH_SCENARIO=authorize wrk_run authorize "$IDENTITY_ENDPOINT/" "${BENCH_CONNEC
 srp_run() {
   local connections="${BENCH_CONNECTIONS_SRP:-24}" out line
   say "srp: $WARMUP s warm-up, $DURATION s measured, $connections threads"
+  echo srp >"$RSS_DIR/phase"
   out="$("${LOADGEN[@]}" srp "$BENCH_STATE" "$WARMUP" "$DURATION" "$connections")"
   printf '%s\n' "$out" >"$TARGET/srp.txt"
   line="$(grep '^RESULT' <<<"$out")"
@@ -346,12 +354,13 @@ srp_run
 # one request at a time, and whether a Kolmogorov-Smirnov test tells them apart.
 TIMING_SAMPLES="${BENCH_TIMING_SAMPLES:-1000}"
 say "timing: $TIMING_SAMPLES failed sign-ins of each kind per flow, one at a time"
+echo timing >"$RSS_DIR/phase"
 "${LOADGEN[@]}" timing "$BENCH_STATE" "$TIMING_SAMPLES" | tee "$TARGET/timing.txt" | sed 's/^/bench: /'
 COMMANDS+=("taskset -c $GENERATOR_CORE ${LOADGEN[*]} timing $BENCH_STATE $TIMING_SAMPLES   # unknown user vs wrong password")
 
 RSS_END=()
 for s in "${SERVICES[@]}"; do
-  RSS_END+=("$s $(cat "$RSS_DIR/$s.peak" 2>/dev/null || echo 0) $(rss_kb "${PID[$s]}") $(hwm_kb "${PID[$s]}")")
+  RSS_END+=("$s $(cat "$RSS_DIR/$s.peak" 2>/dev/null || echo 0 none) $(rss_kb "${PID[$s]}") $(hwm_kb "${PID[$s]}") ${HWM_WARM[$s]:-0}")
 done
 kill "$RSS_SAMPLER" 2>/dev/null || true
 RSS_SAMPLER=""
@@ -525,13 +534,15 @@ dirty="$(git -C "$ROOT" status --porcelain --untracked-files=no -- . ':!deploy/b
   echo
   echo "RSS of each service (/proc/PID/status; target ≤ 250 MB each; JVM options in the header):"
   echo
-  echo "| service | peak during the run (sampled 2/s) | after the run | VmHWM (peak since start) | ≤ 250 MB? |"
-  echo "| --- | ---: | ---: | ---: | --- |"
+  echo "| service | VmHWM after the JIT warm-up | peak during the measured run (sampled 2/s), in | after the run | VmHWM (peak since start) | ≤ 250 MB? |"
+  echo "| --- | ---: | --- | ---: | ---: | --- |"
   for row in "${RSS_END[@]}"; do
-    read -r s peak end hwm <<<"$row"
+    read -r s peak phase end hwm warm <<<"$row"
     worst=$((peak > end ? peak : end))
+    worst=$((hwm > worst ? hwm : worst))
     ok=$( ((worst <= 250 * 1024)) && echo yes || echo "**no**")
-    printf '| %s | %d MB | %d MB | %d MB | %s |\n' "$s" $((peak / 1024)) $((end / 1024)) $((hwm / 1024)) "$ok"
+    printf '| %s | %d MB | %d MB, %s | %d MB | %d MB | %s |\n' "$s" $((warm / 1024)) $((peak / 1024)) "$phase" \
+      $((end / 1024)) $((hwm / 1024)) "$ok"
   done
   echo
   echo "Stack: $STACK_NOTE. Exact commands (from \`deploy/bench/run.sh\`, with the ids of \`deploy/bench/target/state.env\`"
