@@ -120,51 +120,51 @@ set +a
 # trigger path: ~4,500 sign-ins on a slow day) interpreted while it was measured.
 JIT_WARMUP="${BENCH_JIT_WARMUP:-30}"
 JIT_WARMUP_REQUESTS="${BENCH_JIT_WARMUP_REQUESTS:-12000}"
-# warm_wrk URL SCRIPT-OR-EMPTY CONNECTIONS: wrk in rounds until the warm-up's time and request count are both reached.
-warm_wrk() {
-  local url="$1" script="$2" connections="$3" made=0 started=$SECONDS round args
-  args=(-t1 -c "$connections")
-  [[ -n "$script" ]] && args+=(-s "$script")
+# warm ROUND...: runs ROUND (about 10 s of load, printing how many requests it made) until the warm-up's time and
+# request count are both reached (at most 300 s).
+warm() {
+  local made=0 started=$SECONDS round
   while ((SECONDS - started < JIT_WARMUP || (made < JIT_WARMUP_REQUESTS && SECONDS - started < 300))); do
-    round="$(wrk "${args[@]}" -d 10s "$url" | awk '/requests in/ {print $1}')"
+    round="$("$@")"
     made=$((made + ${round:-0}))
   done
 }
-# warm_srp: the same for LoadGen's SRP sign-ins (two requests each)
-warm_srp() {
-  local made=0 started=$SECONDS round
-  while ((SECONDS - started < JIT_WARMUP || (made < JIT_WARMUP_REQUESTS && SECONDS - started < 300))); do
-    round="$("${LOADGEN[@]}" srp "$BENCH_STATE" 0 10 16 | sed -n 's/.* requests=\([0-9]*\) .*/\1/p')"
-    made=$((made + 2 * ${round:-0}))
-  done
+# wrk_round URL SCRIPT-OR-EMPTY CONNECTIONS; srp_round: LoadGen's SRP sign-ins, two requests each
+wrk_round() {
+  local args=(-t1 -c "$3")
+  [[ -n "$2" ]] && args+=(-s "$2")
+  wrk "${args[@]}" -d 10s "$1" | awk '/requests in/ {print $1}'
 }
+srp_round() { "${LOADGEN[@]}" srp "$BENCH_STATE" 0 10 16 | sed -n 's/.* requests=\([0-9]*\) .*/\1/p' | awk '{print 2 * $1}'; }
 if ((JIT_WARMUP > 0)); then
   say "JIT warm-up: every scenario for at least $JIT_WARMUP s and $JIT_WARMUP_REQUESTS requests on both cores, not measured"
-  warm_wrk "http://127.0.0.1:8801/$POOL_ID/.well-known/jwks.json" "" 32
+  warm wrk_round "http://127.0.0.1:8801/$POOL_ID/.well-known/jwks.json" "" 32
   for scenario in getuser refresh password; do
-    BENCH_SCENARIO=$scenario warm_wrk http://127.0.0.1:8800/ "$BENCH_DIR/wrk/cognito.lua" 16
+    BENCH_SCENARIO=$scenario warm wrk_round http://127.0.0.1:8800/ "$BENCH_DIR/wrk/cognito.lua" 16
   done
   for scenario in clientcreds userinfo loginpage; do
-    BENCH_SCENARIO=$scenario warm_wrk http://127.0.0.1:8801/ "$BENCH_DIR/wrk/oauth.lua" 16
+    BENCH_SCENARIO=$scenario warm wrk_round http://127.0.0.1:8801/ "$BENCH_DIR/wrk/oauth.lua" 16
   done
   "${LOADGEN[@]}" codes "$BENCH_STATE" 2000 "$TARGET/codes-warmup.txt" 8
   CODES_FILE="$TARGET/codes-warmup.txt" BENCH_SCENARIO=coderedeem wrk -t1 -c 8 -d 5s -s "$BENCH_DIR/wrk/oauth.lua" \
     http://127.0.0.1:8801/ >/dev/null
-  warm_srp
+  warm srp_round
   # trigger-gateway and the handler's shim compile too (C2 only: cold, they would run interpreted)
   "${LOADGEN[@]}" triggers "$BENCH_STATE" bench-noop
-  BENCH_SCENARIO=password warm_wrk http://127.0.0.1:8800/ "$BENCH_DIR/wrk/cognito.lua" 16
+  BENCH_SCENARIO=password warm wrk_round http://127.0.0.1:8800/ "$BENCH_DIR/wrk/cognito.lua" 16
   "${LOADGEN[@]}" triggers "$BENCH_STATE" none
   # identity-pool-service
   "${LOADGEN[@]}" identity "$BENCH_STATE" "$TARGET/identity" >/dev/null
   for scenario in credentials authorize; do
-    IDENTITY_BODIES="$TARGET/identity" BENCH_SCENARIO=$scenario warm_wrk "$IDENTITY_ENDPOINT/" "$BENCH_DIR/wrk/identity.lua" 16
+    IDENTITY_BODIES="$TARGET/identity" BENCH_SCENARIO=$scenario warm wrk_round "$IDENTITY_ENDPOINT/" "$BENCH_DIR/wrk/identity.lua" 16
   done
 fi
 
+rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 # Each service's VmHWM at the end of the JIT warm-up: the compilations' peaks fall mostly there.
 declare -A HWM_WARM
-for s in "${SERVICES[@]}"; do HWM_WARM[$s]="$(awk '/^VmHWM:/ {print $2}' "/proc/${PID[$s]}/status" 2>/dev/null || echo 0)"; done
+for s in "${SERVICES[@]}"; do HWM_WARM[$s]="$(hwm_kb "${PID[$s]}")"; done
 
 say "pinning the server side to core $SERVER_CORE, this script and the load generators to core $GENERATOR_CORE"
 pin_server
@@ -177,8 +177,6 @@ PINNED_LABEL+="and $((${#PINNED[@]} - ${#COMPONENTS[@]})) PostgreSQL backends"
 RSS_DIR="$TARGET/rss"
 rm -rf "$RSS_DIR" && mkdir -p "$RSS_DIR"
 echo setup >"$RSS_DIR/phase"
-rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
-hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 (
   declare -A peak
   while true; do
