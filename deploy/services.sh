@@ -15,8 +15,10 @@ source "$DEPLOY_DIR/haproxy.sh"
 # suits a heap this size on a core or two (the live set is under 30 MB after load); C2 alone, without tiered C1 code, needs
 # less than half the code cache (16 vs 36 MB measured under load) for the same throughput once warm; metaspace and
 # the code cache are capped; one glibc malloc arena and (where the JDK has it, 17.0.9 on) periodic trimming of the
-# native heap return what the compiler and Netty freed.
-SERVICE_HEAP="${COGNATE_SERVICE_HEAP:--Xms32m -Xmx40m -XX:+UseSerialGC -XX:-TieredCompilation -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}"
+# native heap return what the compiler and Netty freed. C2 does not inline BigInteger's recursive Burnikel-Ziegler
+# division into itself: SRP's 3,072-bit arithmetic made that one compilation take 42 MB of compiler arena, a transient
+# RSS peak of 35 MB, for no measurable speed (deploy/bench/ANALYSIS.md, "Seventh session").
+SERVICE_HEAP="${COGNATE_SERVICE_HEAP:--Xms32m -Xmx40m -XX:+UseSerialGC -XX:-TieredCompilation -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError -XX:CompileCommand=quiet -XX:CompileCommand=dontinline,java.math.MutableBigInteger::divide3n2n}"
 TRIM_NATIVE_HEAP="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
 
 # service_java: the JVM the services run on: COGNATE_SERVICE_JAVA if set, else the newest JDK (17 or later) under
