@@ -460,6 +460,42 @@ class IdentityPoolsTest {
         assertEquals("InvalidParameterException", dropped.awsErrorDetails().errorCode());
     }
 
+    /**
+     * STS and IAM speak the query protocol, whose errors are AWS's common ones: ValidationError for a constraint,
+     * InvalidAction for an operation the version lacks, MissingAction, MalformedQueryString for a form that does not
+     * decode; IAM's InvalidInput for the managed policies this deployment refuses.
+     */
+    @Test
+    void queryApisWhenRefusedThenTheQueryProtocolsErrorCodes() throws Exception {
+        expect("ValidationError", "1 validation error detected: Value at 'roleSessionName' failed to satisfy "
+                + "constraint: Member must have length between 2 and 64 and satisfy regular expression pattern: "
+                + "[\\w+=,.@-]*",
+                () -> IdentityPools.anonymousSts().assumeRoleWithWebIdentity(r -> r
+                        .roleArn("arn:aws:iam::000000000000:role/none").roleSessionName("x").webIdentityToken("token")));
+        AwsServiceException notHere = assertThrows(AwsServiceException.class, () -> IdentityPools.anonymousSts()
+                .getSessionToken());
+        assertEquals("InvalidAction", notHere.awsErrorDetails().errorCode());
+        assertEquals(400, notHere.statusCode());
+        expect("InvalidInput", "Managed policies are not supported by this deployment; give roles inline policies "
+                + "(PutRolePolicy).",
+                () -> IdentityPools.iam().createPolicy(r -> r.policyName("p")
+                        .policyDocument("{}")));
+
+        HttpResponse<String> malformed = postForm("Action=AssumeRoleWithWebIdentity&Version=2011-06-15&RoleArn=%zz");
+        assertEquals(404, malformed.statusCode());
+        assertTrue(malformed.body().contains("<Code>MalformedQueryString</Code>"), malformed.body());
+        HttpResponse<String> noAction = postForm("Version=2011-06-15&RoleArn=x");
+        assertEquals(400, noAction.statusCode());
+        assertTrue(noAction.body().contains("<Code>MissingAction</Code>"), noAction.body());
+    }
+
+    private static HttpResponse<String> postForm(String form) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(IdentityPools.endpoint() + "/"))
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .header("Content-Type", "application/x-www-form-urlencoded").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** fromCognitoIdentityPool and a GetCallerIdentity signed with what it vended, in Node. */
     private static JsonNode fromCognitoIdentityPool(String pool, Map<String, String> logins) {
         ObjectNode input = JSON.createObjectNode().put("identityPoolId", pool).put("region", Stack.get().region());

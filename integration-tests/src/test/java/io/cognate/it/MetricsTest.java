@@ -1,5 +1,6 @@
 package io.cognate.it;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -20,6 +21,7 @@ import io.cognate.it.support.TestPools;
 import io.cognate.it.support.TestUser;
 import io.cognate.it.support.TestUsers;
 
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 
 /**
@@ -52,8 +54,15 @@ class MetricsTest {
 
         String identityPool = IdentityPools.pool(pool, true);
         IdentityPools.anonymous().getId(b -> b.identityPoolId(identityPool));
-        assertMetric(metrics("COGNATE_IDENTITY_POOL_MANAGEMENT_URL"),
-                "cognate_api_requests_seconds_count\\{action=\"GetId\",outcome=\"ok\"\\} \\d");
+        // STS's and IAM's query protocol on the same endpoint: counted the same way, made-up actions as "unknown".
+        IdentityPools.iam().listRoles();
+        assertThrows(AwsServiceException.class, () -> IdentityPools.anonymousSts().getSessionToken());
+        String identityPoolMetrics = metrics("COGNATE_IDENTITY_POOL_MANAGEMENT_URL");
+        assertMetric(identityPoolMetrics, "cognate_api_requests_seconds_count\\{action=\"GetId\",outcome=\"ok\"\\} \\d");
+        assertMetric(identityPoolMetrics, "cognate_api_requests_seconds_count\\{action=\"ListRoles\",outcome=\"ok\"\\} "
+                + "\\d");
+        assertMetric(identityPoolMetrics, "cognate_api_requests_seconds_count\\{action=\"unknown\","
+                + "outcome=\"InvalidAction\"\\} \\d");
 
         HostedUi.App app = HostedUi.app("https://app.example.com/callback", b -> {
         });

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.jar.JarFile;
 
 import software.amazon.awssdk.core.SdkField;
@@ -30,13 +31,18 @@ final class ApiModel {
     record Operation(String name, List<Member> members) {
     }
 
+    /** For the JSON protocol, the X-Amz-Target's prefix; for the query protocol, null. */
     final String targetPrefix;
+    /** For the query protocol (STS, IAM), the API's {@code Version}; for the JSON protocol, null. */
+    final String queryVersion;
     final String signingName;
     final List<Operation> operations;
     final Set<String> errorTypes;
 
-    private ApiModel(String targetPrefix, String signingName, List<Operation> operations, Set<String> errorTypes) {
+    private ApiModel(String targetPrefix, String queryVersion, String signingName, List<Operation> operations,
+            Set<String> errorTypes) {
         this.targetPrefix = targetPrefix;
+        this.queryVersion = queryVersion;
         this.signingName = signingName;
         this.operations = operations;
         this.errorTypes = errorTypes;
@@ -48,21 +54,44 @@ final class ApiModel {
      */
     static ApiModel of(Class<?> client, Class<?> requestBase, Class<?> errorBase, String targetPrefix,
             String signingName) {
+        return new ApiModel(targetPrefix, null, signingName, operations(client, requestBase, name -> true),
+                errorTypes(errorBase));
+    }
+
+    /**
+     * The model of a query-protocol service (STS, IAM) of API version {@code version}, its operations limited to those
+     * {@code implemented} accepts. Its error codes are the exception classes' names without "Exception" (IAM's
+     * NoSuchEntityException is the code NoSuchEntity; STS's ExpiredTokenException keeps it), compared ignoring case
+     * (IdpRejectedClaimException is IDPRejectedClaim).
+     */
+    static ApiModel query(Class<?> client, Class<?> requestBase, Class<?> errorBase, String version,
+            String signingName, Predicate<String> implemented) {
+        Set<String> codes = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (String type : errorTypes(errorBase)) {
+            codes.add(type);
+            codes.add(type.replaceFirst("Exception$", ""));
+        }
+        return new ApiModel(null, version, signingName, operations(client, requestBase, implemented), codes);
+    }
+
+    private static List<Operation> operations(Class<?> client, Class<?> requestBase, Predicate<String> included) {
         List<Operation> operations = new ArrayList<>();
         for (Method method : client.getMethods()) {
             if (method.getParameterCount() == 1 && requestBase.isAssignableFrom(method.getParameterTypes()[0])
                     && operations.stream().noneMatch(o -> o.name().equalsIgnoreCase(method.getName()))) {
                 try {
                     SdkPojo builder = (SdkPojo) method.getParameterTypes()[0].getMethod("builder").invoke(null);
-                    operations.add(new Operation(Character.toUpperCase(method.getName().charAt(0))
-                            + method.getName().substring(1), members(builder.sdkFields(), 0)));
+                    String name = Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1);
+                    if (included.test(name)) {
+                        operations.add(new Operation(name, members(builder.sdkFields(), 0)));
+                    }
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
             }
         }
         operations.sort(Comparator.comparing(Operation::name));
-        return new ApiModel(targetPrefix, signingName, operations, errorTypes(errorBase));
+        return operations;
     }
 
     private static List<Member> members(List<SdkField<?>> fields, int depth) {

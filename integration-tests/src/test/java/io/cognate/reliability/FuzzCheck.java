@@ -45,12 +45,20 @@ import software.amazon.awssdk.services.cognitoidentity.model.CognitoIdentityRequ
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderRequest;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.IamRequest;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.StsException;
+import software.amazon.awssdk.services.sts.model.StsRequest;
 
 /**
- * Fuzzing: requests generated from the API models of Cognito's user pools and identity pools ({@link ApiModel},
- * {@link Fuzzer}), every operation in turn, 20,000 in the quick battery and 100,000 in the full one, each reproducible
+ * Fuzzing: requests generated from the API models of Cognito's user pools and identity pools, and of STS and the
+ * IAM actions identity-pool-service implements ({@link ApiModel}, {@link Fuzzer}), every operation in turn, 20,000 in the quick
+ * battery and 100,000 in the full one, each reproducible
  * from {@code -Dreliability.seed} (default 1) and its index. Target: no 5xx, every error one of the service's own
- * error types (or the JSON protocol's: unknown operation, serialization, signature), the services still ready at the
+ * error types (or its protocol's: for JSON unknown operation, serialization, signature; for the query protocol
+ * AWS's common errors), the services still ready at the
  * end, and no stack trace in any service's log.
  */
 class FuzzCheck {
@@ -58,6 +66,18 @@ class FuzzCheck {
     private static final Set<String> PROTOCOL_ERRORS = Set.of("UnknownOperationException", "SerializationException",
             "InvalidSignatureException", "IncompleteSignatureException", "MissingAuthenticationTokenException",
             "UnrecognizedClientException", "AccessDeniedException", "ValidationException");
+    /** The query protocol's common errors (STS, IAM), which every action of those APIs may answer. */
+    private static final Set<String> QUERY_ERRORS = Set.of("IncompleteSignature", "InvalidAction",
+            "InvalidClientTokenId", "InvalidParameterCombination", "InvalidParameterValue", "InvalidQueryParameter",
+            "MalformedQueryString", "MissingAction", "MissingAuthenticationToken", "MissingParameter",
+            "RequestExpired", "Throttling", "ValidationError", "SignatureDoesNotMatch", "AccessDenied",
+            "NotAuthorized", "OptInRequired");
+    /** The IAM actions identity-pool-service implements (roles, inline policies, OIDC and SAML providers). */
+    private static final Set<String> IAM_ACTIONS = Set.of("CreateRole", "GetRole", "DeleteRole",
+            "UpdateAssumeRolePolicy", "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies",
+            "ListRoles", "CreateOpenIDConnectProvider", "GetOpenIDConnectProvider", "ListOpenIDConnectProviders",
+            "DeleteOpenIDConnectProvider", "CreateSAMLProvider", "UpdateSAMLProvider", "GetSAMLProvider",
+            "ListSAMLProviders", "DeleteSAMLProvider", "AttachRolePolicy", "CreatePolicy");
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at [\\w.$]+\\(.*\\)$", Pattern.MULTILINE);
     private static final Pattern XML_CODE = Pattern.compile("<Code>([A-Za-z.]+)</Code>");
 
@@ -76,9 +96,14 @@ class FuzzCheck {
                 CognitoIdentityProviderException.class, "AWSCognitoIdentityProviderService.", "cognito-idp");
         ApiModel identityPools = ApiModel.of(CognitoIdentityClient.class, CognitoIdentityRequest.class,
                 CognitoIdentityException.class, "AWSCognitoIdentityService.", "cognito-identity");
+        ApiModel sts = ApiModel.query(StsClient.class, StsRequest.class, StsException.class, "2011-06-15", "sts",
+                action -> true);
+        ApiModel iam = ApiModel.query(IamClient.class, IamRequest.class, IamException.class, "2010-05-08", "iam",
+                IAM_ACTIONS::contains);
         userPools.operations.forEach(o -> targets.add(new Target(userPools, Stack.get().userPoolEndpoint(), o)));
-        identityPools.operations.forEach(o -> targets.add(new Target(identityPools, Stack.get().identityPoolEndpoint(),
-                o)));
+        for (ApiModel model : List.of(identityPools, sts, iam)) {
+            model.operations.forEach(o -> targets.add(new Target(model, Stack.get().identityPoolEndpoint(), o)));
+        }
         Map<Path, Long> logSizes = new HashMap<>();
         for (Path log : Stack.get().logFiles()) {
             logSizes.put(log, Files.size(log));
@@ -123,8 +148,8 @@ class FuzzCheck {
         }
         List<String> evidence = new ArrayList<>();
         evidence.add(String.format(Locale.ROOT, "seed %d: %d requests over %d operations (%d user pools, %d identity "
-                + "pools) in %.0f s", seed, total, targets.size(), userPools.operations.size(),
-                identityPools.operations.size(), seconds));
+                + "pools, %d STS, %d IAM) in %.0f s", seed, total, targets.size(), userPools.operations.size(),
+                identityPools.operations.size(), sts.operations.size(), iam.operations.size(), seconds));
         evidence.add("statuses: " + new TreeMap<>(statuses));
         evidence.add("error types: " + new TreeMap<>(errorTypes));
         evidence.add("stack-trace lines logged during the run: " + stackTraces);
@@ -204,7 +229,11 @@ class FuzzCheck {
                 String type = body.isEmpty() ? String.valueOf(http.getHeaderField("x-amzn-ErrorType")).split(":")[0]
                         : errorType(body);
                 errorTypes.computeIfAbsent(type.isEmpty() ? "(none)" : type, t -> new LongAdder()).increment();
-                if (!target.model().errorTypes.contains(type) && !PROTOCOL_ERRORS.contains(type)) {
+                // The protocol is the answer's: the endpoint that serves both takes a request without a target and
+                // without the JSON protocol's content type for a query-protocol one.
+                boolean protocolError = body.startsWith("<") ? QUERY_ERRORS.contains(type)
+                        : PROTOCOL_ERRORS.contains(type);
+                if (!target.model().errorTypes.contains(type) && !protocolError) {
                     return "HTTP " + status + " not an error of the service: " + abbreviate(body);
                 }
             }

@@ -15,7 +15,9 @@ import software.amazon.awssdk.core.protocol.MarshallingType;
 /**
  * Generates hostile requests for one operation of an {@link ApiModel} from a seeded {@link Random}: a plausible
  * request, then one mutation of it (a member missing, extra, null, of the wrong type, at a boundary length or 1 MB
- * long; invalid UTF-8; deep nesting; a body that is not JSON; a wrong content type, target or signature).
+ * long; invalid UTF-8; deep nesting; a body that is not JSON or not a form; a wrong content type, target, action,
+ * version or signature). JSON-protocol requests carry the operation in X-Amz-Target, query-protocol ones (STS, IAM)
+ * in the form's Action and Version.
  */
 final class Fuzzer {
     /** One request to send: its body, content type, target header (null: none) and how to sign it. */
@@ -48,8 +50,11 @@ final class Fuzzer {
 
     Request next(ApiModel.Operation operation) {
         ObjectNode body = structure(operation.members(), 0);
-        String target = model.targetPrefix + operation.name();
-        String contentType = "application/x-amz-json-1.1";
+        boolean query = model.queryVersion != null;
+        String target = query ? null : model.targetPrefix + operation.name();
+        String action = operation.name();
+        String version = model.queryVersion;
+        String contentType = query ? "application/x-www-form-urlencoded; charset=utf-8" : "application/x-amz-json-1.1";
         Signing signing = random.nextInt(3) == 0 ? Signing.NONE : Signing.ADMIN;
         int kind = random.nextInt(16);
         String mutation;
@@ -94,7 +99,7 @@ final class Fuzzer {
             }
             case 8 -> {
                 mutation = "invalid UTF-8";
-                byte[] valid = body.toString().getBytes(StandardCharsets.UTF_8);
+                byte[] valid = encode(body, action, version);
                 bytes = new byte[valid.length + 4];
                 System.arraycopy(valid, 0, bytes, 0, valid.length);
                 int at = Math.max(1, valid.length - 2);
@@ -108,12 +113,18 @@ final class Fuzzer {
                 if (random.nextBoolean()) {
                     bytes = ("[".repeat(depth) + "]".repeat(depth)).getBytes(StandardCharsets.UTF_8);
                 }
+                if (query) {
+                    bytes = ("Action=" + action + "&Version=" + version + "&" + "A.".repeat(depth) + "A=1")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
             }
             case 10 -> {
-                mutation = "not JSON";
+                mutation = query ? "not a form" : "not JSON";
                 List<String> bodies = List.of("", "null", "[]", "\"text\"", "12", "{", "{\"a\":}", "{}}", "<xml/>",
-                        "{\"a\":1,\"a\":2}", "\uFEFF{}");
-                bytes = bodies.get(random.nextInt(bodies.size())).getBytes(StandardCharsets.UTF_8);
+                        "{\"a\":1,\"a\":2}", "\uFEFF{}", "%", "%zz=1", "a=%", "=&=&&", "Action", "a=b=c", "+%2B%00");
+                String garbage = bodies.get(random.nextInt(bodies.size()));
+                bytes = (query && random.nextBoolean() ? "Action=" + action + "&Version=" + version + "&" + garbage
+                        : garbage).getBytes(StandardCharsets.UTF_8);
             }
             case 11 -> {
                 List<String> types = List.of("text/plain", "application/json", "application/x-www-form-urlencoded",
@@ -122,6 +133,18 @@ final class Fuzzer {
                 mutation = "content type '" + contentType + "'";
             }
             case 12 -> {
+                if (query) {
+                    List<String> actions = List.of("", "NoSuchAction", action.toLowerCase(), action + " ",
+                            "AssumeRole", "CreateRole");
+                    List<String> versions = List.of("", "2011-06-15", "2010-05-08", "2099-01-01", version + "x");
+                    if (random.nextBoolean()) {
+                        action = random.nextInt(6) == 0 ? null : actions.get(random.nextInt(actions.size()));
+                    } else {
+                        version = random.nextInt(6) == 0 ? null : versions.get(random.nextInt(versions.size()));
+                    }
+                    mutation = "action '" + action + "', version '" + version + "'";
+                    break;
+                }
                 List<String> targets = List.of("", model.targetPrefix, model.targetPrefix + "NoSuchAction",
                         operation.name(), model.targetPrefix + operation.name().toLowerCase(),
                         "AWSCognitoIdentityProviderService.." + operation.name());
@@ -147,8 +170,45 @@ final class Fuzzer {
                 }
             }
         }
-        return new Request(mutation, bytes != null ? bytes : body.toString().getBytes(StandardCharsets.UTF_8),
-                contentType, target, signing);
+        return new Request(mutation, bytes != null ? bytes : encode(body, action, version), contentType, target,
+                signing);
+    }
+
+    /**
+     * The body: the JSON protocol's document, or the query protocol's form ({@code Action}, {@code Version}, then
+     * each member flattened: {@code A.B} for a structure's member, {@code A.member.N} for a list's element).
+     */
+    private byte[] encode(ObjectNode body, String action, String version) {
+        if (model.queryVersion == null) {
+            return body.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        StringBuilder form = new StringBuilder();
+        if (action != null) {
+            form.append("Action=").append(formEncoded(action));
+        }
+        if (version != null) {
+            form.append("&Version=").append(formEncoded(version));
+        }
+        flatten("", body, form);
+        return form.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void flatten(String name, JsonNode node, StringBuilder form) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(member -> flatten(name.isEmpty() ? member.getKey()
+                    : name + "." + member.getKey(), member.getValue(), form));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(name + ".member." + (i + 1), node.get(i), form);
+            }
+        } else {
+            form.append('&').append(formEncoded(name)).append('=').append(node.isNull() ? ""
+                    : formEncoded(node.asText()));
+        }
+    }
+
+    private static String formEncoded(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private ObjectNode structure(List<ApiModel.Member> members, int depth) {

@@ -53,8 +53,11 @@ public class IdentityApiResource {
     public Uni<Response> invoke(@Context HttpServerRequest http, byte[] body) {
         String requestId = RequestIds.begin();
         long arrived = System.nanoTime();
-        if (http.getHeader("X-Amz-Target") == null) {
-            return queryApis.invoke(http, body == null ? new byte[0] : body, requestId);
+        String contentType = http.getHeader("Content-Type");
+        if (http.getHeader("X-Amz-Target") == null && (contentType == null || !contentType.startsWith(
+                "application/x-amz-json"))) {
+            // No target and not the JSON protocol's body: a query-protocol request (STS, IAM).
+            return queryApis.invoke(http, body == null ? new byte[0] : body, requestId, arrived);
         }
         return Uni.createFrom().deferred(() -> dispatch(http, body))
                 .map(result -> Response.ok(Json.write(result)).type(CONTENT_TYPE).header("x-amzn-RequestId", requestId)
@@ -67,13 +70,14 @@ public class IdentityApiResource {
 
     /** The action a target names, if this service has it; else "unknown". */
     private String metricName(String target) {
-        String name = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : null;
+        String name = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length())
+                : null;
         return name != null && registry.find(name) != null ? name : "unknown";
     }
 
     private Uni<ObjectNode> dispatch(HttpServerRequest http, byte[] body) {
         String target = http.getHeader("X-Amz-Target");
-        if (!target.startsWith(TARGET_PREFIX)) {
+        if (target == null || !target.startsWith(TARGET_PREFIX)) {
             throw UNKNOWN_OPERATION.withMessage("Missing or unknown X-Amz-Target header; expected %s<Action>",
                     TARGET_PREFIX);
         }

@@ -1,17 +1,20 @@
 package io.cognate.identitypool.api;
 
-import static io.cognate.identitypool.error.IdentityError.INVALID_PARAMETER;
-import static io.cognate.identitypool.error.IdentityError.UNKNOWN_OPERATION;
+import static io.cognate.identitypool.error.IdentityError.INVALID_ACTION;
+import static io.cognate.identitypool.error.IdentityError.INVALID_INPUT;
+import static io.cognate.identitypool.error.IdentityError.MISSING_ACTION;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
+import io.cognate.awsjson.ActionMetrics;
 import io.cognate.identitypool.error.IdentityException;
 import io.cognate.identitypool.service.OidcProviders;
 import io.cognate.identitypool.service.Role;
@@ -19,6 +22,7 @@ import io.cognate.identitypool.service.Roles;
 import io.cognate.identitypool.service.SamlProviders;
 import io.cognate.identitypool.service.StsFlows;
 import io.cognate.identitypool.service.TemporaryCredentials;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -38,15 +42,25 @@ public class QueryApis {
             .compile("(https://[^\\s?#]+)|(http://(localhost|127\\.0\\.0\\.1)(:\\d+)?(/[^\\s?#]*)?)");
     private static final String STS_VERSION = "2011-06-15";
     private static final String IAM_VERSION = "2010-05-08";
+    /** The actions named in metrics (any other is "unknown", so made-up actions add no series). */
+    private static final Set<String> STS_ACTIONS = Set.of("AssumeRoleWithWebIdentity", "AssumeRole",
+            "GetCallerIdentity");
+    private static final Set<String> IAM_ACTIONS = Set.of("CreateRole", "GetRole", "DeleteRole",
+            "UpdateAssumeRolePolicy", "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies",
+            "ListRoles", "CreateOpenIDConnectProvider", "GetOpenIDConnectProvider", "ListOpenIDConnectProviders",
+            "DeleteOpenIDConnectProvider", "CreateSAMLProvider", "UpdateSAMLProvider", "GetSAMLProvider",
+            "ListSAMLProviders", "DeleteSAMLProvider");
 
     private final StsFlows sts;
     private final Roles roles;
     private final OidcProviders oidcProviders;
     private final SamlProviders samlProviders;
     private final Signatures signatures;
+    private final ActionMetrics metrics;
 
     public QueryApis(StsFlows sts, Roles roles, OidcProviders oidcProviders, SamlProviders samlProviders,
-            Signatures signatures) {
+            Signatures signatures, MeterRegistry meters) {
+        this.metrics = new ActionMetrics(meters);
         this.samlProviders = samlProviders;
         this.sts = sts;
         this.roles = roles;
@@ -54,14 +68,23 @@ public class QueryApis {
         this.signatures = signatures;
     }
 
-    Uni<Response> invoke(HttpServerRequest http, byte[] body, String requestId) {
+    /** One query-protocol request that arrived at {@code arrivedNanos}: its XML answer, counted in the metrics. */
+    Uni<Response> invoke(HttpServerRequest http, byte[] body, String requestId, long arrivedNanos) {
         QueryRequest request = new QueryRequest(body, http.query());
         String namespace = IAM_VERSION.equals(request.version()) ? Xml.IAM : Xml.STS;
+        Set<String> named = IAM_VERSION.equals(request.version()) ? IAM_ACTIONS
+                : STS_VERSION.equals(request.version()) ? STS_ACTIONS : Set.of();
+        String metricName = request.action() != null && named.contains(request.action()) ? request.action()
+                : "unknown";
         return Uni.createFrom().deferred(() -> dispatch(http, body, request))
-                .map(result -> Response.ok(Xml.response(namespace, request.action(), result, requestId))
-                        .type("text/xml").header("x-amzn-RequestId", requestId).build())
+                .map(result -> {
+                    metrics.record(metricName, null, arrivedNanos);
+                    return Response.ok(Xml.response(namespace, request.action(), result, requestId))
+                            .type("text/xml").header("x-amzn-RequestId", requestId).build();
+                })
                 .onFailure().recoverWithItem(failure -> {
                     IdentityException known = ErrorAnswers.of(failure, requestId);
+                    metrics.record(metricName, known.error().type(), arrivedNanos);
                     return Response.status(known.error().status()).type("text/xml")
                             .entity(Xml.error(namespace, known.error().type(), known.getMessage(), requestId))
                             .header("x-amzn-RequestId", requestId).build();
@@ -69,7 +92,11 @@ public class QueryApis {
     }
 
     private Uni<Xml> dispatch(HttpServerRequest http, byte[] body, QueryRequest q) {
+        q.requireWellFormed();
         String action = q.action() == null ? "" : q.action();
+        if (action.isEmpty()) {
+            throw MISSING_ACTION.withMessage("The request must contain the parameter Action.");
+        }
         if (STS_VERSION.equals(q.version())) {
             return switch (action) {
                 case "AssumeRoleWithWebIdentity" -> assumeRoleWithWebIdentity(q);
@@ -79,14 +106,14 @@ public class QueryApis {
                 }
                 case "GetCallerIdentity" -> Uni.createFrom().item(callerIdentity(
                         signatures.caller(IdentityApiResource.signed(http, body), Signatures.Words.QUERY)));
-                default -> throw unknown(action);
+                default -> throw unknown(action, STS_VERSION);
             };
         }
         if (IAM_VERSION.equals(q.version())) {
             signatures.requireAdmin(IdentityApiResource.signed(http, body), Signatures.Words.QUERY);
             return iam(action, q);
         }
-        throw unknown(action);
+        throw unknown(action, q.version());
     }
 
     private Uni<Xml> assumeRoleWithWebIdentity(QueryRequest q) {
@@ -219,9 +246,9 @@ public class QueryApis {
             });
             case "DeleteSAMLProvider" -> samlProviders.delete(q.required("SAMLProviderArn", 20, 2048, null))
                     .map(v -> new Xml());
-            case "AttachRolePolicy", "CreatePolicy" -> throw INVALID_PARAMETER.withMessage(
+            case "AttachRolePolicy", "CreatePolicy" -> throw INVALID_INPUT.withMessage(
                     "Managed policies are not supported by this deployment; give roles inline policies (PutRolePolicy).");
-            default -> throw unknown(action);
+            default -> throw unknown(action, IAM_VERSION);
         };
     }
 
@@ -241,8 +268,9 @@ public class QueryApis {
         return URLEncoder.encode(document, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static IdentityException unknown(String action) {
-        return UNKNOWN_OPERATION.withMessage("Could not find operation %s for this version of the API, or this "
-                + "deployment does not implement it.", action);
+    /** AWS's words for an action the version does not have, then that this deployment may not implement it. */
+    private static IdentityException unknown(String action, String version) {
+        return INVALID_ACTION.withMessage("Could not find operation %s for version %s (or this deployment does not "
+                + "implement it).", action, version == null ? "(none)" : version);
     }
 }

@@ -1,6 +1,7 @@
 package io.cognate.identitypool.api;
 
-import static io.cognate.identitypool.error.IdentityError.VALIDATION;
+import static io.cognate.identitypool.error.IdentityError.MALFORMED_QUERY_STRING;
+import static io.cognate.identitypool.error.IdentityError.VALIDATION_ERROR;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +11,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** A query-protocol request (STS, IAM): its form parameters, read with the APIs' validation wording. */
+/**
+ * A query-protocol request (STS, IAM): its form parameters, read with the APIs' validation wording. A form that does
+ * not decode is refused by {@link #requireWellFormed()}.
+ */
 final class QueryRequest {
     private final Map<String, String> form = new LinkedHashMap<>();
+    private boolean malformed;
 
     QueryRequest(byte[] body, String query) {
-        read(new String(body, StandardCharsets.UTF_8));
-        if (query != null) {
-            read(query);
+        try {
+            read(new String(body, StandardCharsets.UTF_8));
+            if (query != null) {
+                read(query);
+            }
+        } catch (IllegalArgumentException e) {
+            malformed = true;
+        }
+    }
+
+    void requireWellFormed() {
+        if (malformed) {
+            throw MALFORMED_QUERY_STRING.withMessage("The query string is malformed: a percent escape is incomplete or "
+                    + "not hexadecimal.");
         }
     }
 
@@ -47,7 +63,7 @@ final class QueryRequest {
             return null;
         }
         if (value.length() < min || value.length() > max || pattern != null && !pattern.matcher(value).matches()) {
-            throw VALIDATION.withMessage("1 validation error detected: Value at '%s' failed to satisfy constraint: "
+            throw VALIDATION_ERROR.withMessage("1 validation error detected: Value at '%s' failed to satisfy constraint: "
                     + "Member must have length between %d and %d%s", member(name), min, max,
                     pattern == null ? "" : " and satisfy regular expression pattern: " + pattern.pattern());
         }
@@ -57,7 +73,7 @@ final class QueryRequest {
     String required(String name, int min, int max, Pattern pattern) {
         String value = optional(name, min, max, pattern);
         if (value == null) {
-            throw VALIDATION.withMessage("1 validation error detected: Value null at '%s' failed to satisfy "
+            throw VALIDATION_ERROR.withMessage("1 validation error detected: Value null at '%s' failed to satisfy "
                     + "constraint: Member must not be null", member(name));
         }
         return value;
@@ -76,7 +92,7 @@ final class QueryRequest {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw VALIDATION.withMessage("1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: "
+        throw VALIDATION_ERROR.withMessage("1 validation error detected: Value '%s' at '%s' failed to satisfy constraint: "
                 + "Member must have value between %d and %d", value, member(name), min, max);
     }
 
@@ -87,7 +103,7 @@ final class QueryRequest {
             values.add(form.get(name + ".member." + i));
         }
         if (values.size() > max) {
-            throw VALIDATION.withMessage("1 validation error detected: Value at '%s' failed to satisfy constraint: "
+            throw VALIDATION_ERROR.withMessage("1 validation error detected: Value at '%s' failed to satisfy constraint: "
                     + "Member must have length less than or equal to %d", member(name), max);
         }
         return values;

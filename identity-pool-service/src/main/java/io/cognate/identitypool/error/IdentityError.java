@@ -14,6 +14,12 @@ public enum IdentityError {
     EXTERNAL_SERVICE("ExternalServiceException", 400),
     SERIALIZATION("SerializationException", 400),
     UNKNOWN_OPERATION("UnknownOperationException", 400),
+    /** The query protocol's (STS, IAM): AWS's common errors. */
+    VALIDATION_ERROR("ValidationError", 400),
+    INVALID_ACTION("InvalidAction", 400),
+    MISSING_ACTION("MissingAction", 400),
+    /** A form that does not decode (a bad percent escape); 404 is the status AWS documents for it. */
+    MALFORMED_QUERY_STRING("MalformedQueryString", 404),
     /** STS's. */
     INVALID_IDENTITY_TOKEN("InvalidIdentityToken", 400),
     EXPIRED_TOKEN("ExpiredTokenException", 400),

@@ -3,7 +3,7 @@ package io.cognate.identitypool.service;
 import static io.cognate.identitypool.error.IdentityError.ACCESS_DENIED;
 import static io.cognate.identitypool.error.IdentityError.IDP_COMMUNICATION_ERROR;
 import static io.cognate.identitypool.error.IdentityError.INVALID_IDENTITY_TOKEN;
-import static io.cognate.identitypool.error.IdentityError.VALIDATION;
+import static io.cognate.identitypool.error.IdentityError.VALIDATION_ERROR;
 
 import java.time.Duration;
 import java.util.List;
@@ -118,7 +118,7 @@ public class StsFlows {
 
     private RuntimeException refusal(RoleAssumption.RefusedException refused, String action) {
         return switch (refused.refusal()) {
-            case TOO_LONG -> VALIDATION.withMessage(
+            case TOO_LONG -> VALIDATION_ERROR.withMessage(
                     "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
             default -> ACCESS_DENIED.withMessage("Not authorized to perform %s", action);
         };
