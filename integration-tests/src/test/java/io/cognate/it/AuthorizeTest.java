@@ -238,6 +238,30 @@ class AuthorizeTest {
         assertEquals(401, userInfo.statusCode());
     }
 
+    /** What the OAuth fuzzer (reliability/OAuthFuzzCheck) found answered with 500s or never answered. */
+    @Test
+    void endpointsWhenFuzzedInputThenFourHundredsAtOnce() {
+        HostedUi.App app = HostedUi.app(CALLBACK, b -> {
+        });
+        HostedUi.Session browser = new HostedUi.Session();
+        // A form with a broken percent escape: it used to hang the SAML endpoints and 500 the OAuth answer's form_post.
+        for (String path : new String[] { "/saml2/idpresponse", "/saml2/logout", "/oauth2/idpresponse" }) {
+            HttpResponse<String> broken = browser.send(HttpRequest.newBuilder(URI.create(app.base() + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("RelayState=a%zz&SAMLResponse=%")));
+            assertEquals(400, broken.statusCode(), path);
+        }
+        // U+0000 in the domain or the client id: PostgreSQL cannot hold it, so neither is looked up.
+        HttpResponse<String> nulDomain = browser.get(app.base() + "%00/oauth2/authorize?client_id=" + app.clientId());
+        assertTrue(nulDomain.statusCode() >= 400 && nulDomain.statusCode() < 500, "" + nulDomain.statusCode());
+        HttpResponse<String> nulClient = browser.get(app.base() + "/forgotPassword?client_id=%00&redirect_uri="
+                + CALLBACK);
+        assertTrue(nulClient.statusCode() >= 400 && nulClient.statusCode() < 500, "" + nulClient.statusCode());
+        // An idp_identifier no provider of the pool has: the client's error, not a server error.
+        String error = error(browser, app, Map.of("idp_identifier", "no-such-provider"));
+        assertEquals("invalid_request", error);
+    }
+
     /** The error the authorize endpoint sends to the redirect URI for {@code extra}. */
     private static String error(HostedUi.Session browser, HostedUi.App app, Map<String, String> extra) {
         String location = HostedUi.location(browser.get(app.authorizeUrl(extra)));

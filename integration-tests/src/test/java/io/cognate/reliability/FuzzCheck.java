@@ -3,15 +3,11 @@ package io.cognate.reliability;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,7 +74,6 @@ class FuzzCheck {
             "ListRoles", "CreateOpenIDConnectProvider", "GetOpenIDConnectProvider", "ListOpenIDConnectProviders",
             "DeleteOpenIDConnectProvider", "CreateSAMLProvider", "UpdateSAMLProvider", "GetSAMLProvider",
             "ListSAMLProviders", "DeleteSAMLProvider", "AttachRolePolicy", "CreatePolicy");
-    private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at [\\w.$]+\\(.*\\)$", Pattern.MULTILINE);
     private static final Pattern XML_CODE = Pattern.compile("<Code>([A-Za-z.]+)</Code>");
 
     private static final String COUNTED = "cognate_api_requests_seconds_count";
@@ -104,10 +99,7 @@ class FuzzCheck {
         for (ApiModel model : List.of(identityPools, sts, iam)) {
             model.operations.forEach(o -> targets.add(new Target(model, Stack.get().identityPoolEndpoint(), o)));
         }
-        Map<Path, Long> logSizes = new HashMap<>();
-        for (Path log : Stack.get().logFiles()) {
-            logSizes.put(log, Files.size(log));
-        }
+        ServiceLogs logs = ServiceLogs.mark();
 
         Map<String, Double> countedBefore = ServiceMetrics.series(COUNTED, instance -> true);
         Map<String, Double> httpBefore = ServiceMetrics.series(HTTP_COUNTED, instance -> true);
@@ -138,14 +130,7 @@ class FuzzCheck {
         } catch (IllegalStateException e) {
             ready = false;
         }
-        Map<String, Integer> stackTraces = new TreeMap<>();
-        for (Map.Entry<Path, Long> log : logSizes.entrySet()) {
-            String appended = tail(log.getKey(), log.getValue());
-            int frames = (int) STACK_FRAME.matcher(appended).results().count();
-            if (frames > 0 && !log.getKey().getFileName().toString().startsWith("kafka")) {
-                stackTraces.put(log.getKey().getFileName().toString(), frames);
-            }
-        }
+        Map<String, Integer> stackTraces = logs.stackTraceLines();
         List<String> evidence = new ArrayList<>();
         evidence.add(String.format(Locale.ROOT, "seed %d: %d requests over %d operations (%d user pools, %d identity "
                 + "pools, %d STS, %d IAM) in %.0f s", seed, total, targets.size(), userPools.operations.size(),
@@ -280,20 +265,7 @@ class FuzzCheck {
         return signedHeaders;
     }
 
-    private static String tail(Path log, long from) throws IOException {
-        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-            long length = file.length();
-            if (length <= from) {
-                return "";
-            }
-            byte[] bytes = new byte[(int) Math.min(length - from, 64L << 20)];
-            file.seek(from);
-            file.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String abbreviate(String body) {
+    static String abbreviate(String body) {
         String flat = body.replaceAll("\\s+", " ");
         return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
     }

@@ -3,6 +3,7 @@ package io.cognate.identitypool.api;
 import org.jboss.logging.Logger;
 
 import io.cognate.database.Outages;
+import io.cognate.database.UnstorableText;
 import io.cognate.identitypool.error.IdentityError;
 import io.cognate.identitypool.error.IdentityException;
 
@@ -18,6 +19,9 @@ final class ErrorAnswers {
     static IdentityException of(Throwable failure, String requestId) {
         if (failure instanceof IdentityException known) {
             return known;
+        }
+        if (UnstorableText.isUnstorableText(failure)) {
+            return IdentityError.INVALID_PARAMETER.withMessage(UnstorableText.message());
         }
         if (Outages.isDatabaseOutage(failure)) {
             LOG.warnf("Request %s failed: the database is unreachable (%s)", requestId, failure.getClass()

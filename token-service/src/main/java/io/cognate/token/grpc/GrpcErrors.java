@@ -3,6 +3,7 @@ package io.cognate.token.grpc;
 import org.jboss.logging.Logger;
 
 import io.cognate.database.Outages;
+import io.cognate.database.UnstorableText;
 import io.cognate.token.service.TokenException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -26,6 +27,9 @@ final class GrpcErrors {
                 case SIGNING_KEY_UNAVAILABLE -> Status.INTERNAL;
             };
             return status.withDescription(e.getMessage()).asRuntimeException();
+        }
+        if (UnstorableText.isUnstorableText(failure)) {
+            return Status.INVALID_ARGUMENT.withDescription(UnstorableText.message()).asRuntimeException();
         }
         if (Outages.isDatabaseOutage(failure)) {
             LOG.warnf("token-service call failed: the database is unreachable (%s)", failure.getClass().getSimpleName());

@@ -3,6 +3,7 @@ package io.cognate.token.oauth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +21,8 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class Domains {
+    /** A prefix domain or a custom domain's host name; nothing else is looked up (nor cached). */
+    private static final Pattern DOMAIN_NAME = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
     private final ConfigCache<Domain> byName;
     private final ConfigCache<List<Domain>> byPool;
     private final UserPoolClient userPools;
@@ -38,7 +41,7 @@ public class Domains {
     /** The domain, or empty when no pool has it. */
     public Uni<Optional<Domain>> find(String domain) {
         String name = domain == null ? "" : domain.toLowerCase(Locale.ROOT);
-        if (name.isEmpty() || name.length() > 253) {
+        if (name.length() > 253 || !DOMAIN_NAME.matcher(name).matches()) {
             return Uni.createFrom().item(Optional.empty());
         }
         return byName.get(name, () -> userPools.call(ui -> ui.findDomain(FindDomainRequest.newBuilder()

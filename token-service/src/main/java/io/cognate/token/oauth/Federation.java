@@ -187,7 +187,8 @@ public class Federation {
     }
 
     static boolean providerMissing(Throwable failure) {
-        return failure instanceof UserPoolException refusal && refusal.kind() == UserPoolException.Kind.NOT_FOUND;
+        return failure instanceof UserPoolException refusal && (refusal.kind() == UserPoolException.Kind.NOT_FOUND
+                || refusal.refused("ResourceNotFoundException"));
     }
 
     /** The pool's SAML ACS: where providers post their answers. */

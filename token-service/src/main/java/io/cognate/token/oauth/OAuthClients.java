@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +18,8 @@ import io.smallrye.mutiny.Uni;
 /** App clients as the OAuth endpoints see them, from user-pool-service through a short-lived cache. */
 @ApplicationScoped
 public class OAuthClients {
+    /** Cognito's ClientId: [\w+]+, 1 to 128 characters; nothing else is looked up (nor cached). */
+    private static final Pattern CLIENT_ID = Pattern.compile("[\\w+]+");
     private final ConfigCache<OAuthClient> cache;
     private final UserPoolClient userPools;
 
@@ -27,7 +30,7 @@ public class OAuthClients {
 
     /** The client, or empty when no pool has it. */
     public Uni<Optional<OAuthClient>> find(String clientId) {
-        if (clientId == null || clientId.isEmpty() || clientId.length() > 128) {
+        if (clientId == null || clientId.length() > 128 || !CLIENT_ID.matcher(clientId).matches()) {
             return Uni.createFrom().item(Optional.empty());
         }
         return cache.get(clientId, () -> userPools.call(ui -> ui.findClient(FindClientRequest.newBuilder()

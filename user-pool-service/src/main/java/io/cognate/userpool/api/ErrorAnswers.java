@@ -3,6 +3,7 @@ package io.cognate.userpool.api;
 import org.jboss.logging.Logger;
 
 import io.cognate.database.Outages;
+import io.cognate.database.UnstorableText;
 import io.cognate.userpool.error.CognitoError;
 import io.cognate.userpool.error.CognitoException;
 import io.cognate.userpool.grpc.FunctionMapException;
@@ -48,6 +49,9 @@ public final class ErrorAnswers {
                 case NOT_FOUND -> CognitoError.RESOURCE_NOT_FOUND.withMessage(map.getMessage());
                 case UNAVAILABLE -> CognitoError.INTERNAL_ERROR.withMessage(map.getMessage());
             };
+        }
+        if (UnstorableText.isUnstorableText(failure)) {
+            return CognitoError.INVALID_PARAMETER.withMessage(UnstorableText.message());
         }
         if (Outages.isDatabaseOutage(failure)) {
             LOG.warnf("Request %s failed: the database is unreachable (%s)", requestId, failure.getClass()

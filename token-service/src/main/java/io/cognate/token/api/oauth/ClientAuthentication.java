@@ -38,7 +38,7 @@ final class ClientAuthentication {
             }
             return new Presented("", "", true);
         }
-        return new Presented(value(form, "client_id"), value(form, "client_secret"), false);
+        return new Presented(Forms.value(form, "client_id"), Forms.value(form, "client_secret"), false);
     }
 
     /** The authenticated client, or invalid_client with {@code status} (400 at the token endpoint, 401 at revoke). */
@@ -52,11 +52,6 @@ final class ClientAuthentication {
             }
             return found.get();
         });
-    }
-
-    static String value(MultivaluedMap<String, String> form, String name) {
-        String value = form == null ? null : form.getFirst(name);
-        return value == null ? "" : value;
     }
 
     private static String urlDecode(String text) {

@@ -46,6 +46,12 @@ public final class Forms {
         return form;
     }
 
+    /** A form's first value of {@code name}; "" when absent (or no form). */
+    public static String value(MultivaluedMap<String, String> form, String name) {
+        String value = form == null ? null : form.getFirst(name);
+        return value == null ? "" : value;
+    }
+
     private static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import io.cognate.database.Outages;
+import io.cognate.database.UnstorableText;
 import io.cognate.token.oauth.OAuthError;
 import io.cognate.token.userpool.UserPoolException;
 
@@ -40,6 +41,11 @@ final class OAuthResponses {
         if (failure instanceof UserPoolException refused && refused.kind() == UserPoolException.Kind.REFUSED) {
             body.put("error", "invalid_request");
             body.put("error_description", refused.getMessage());
+            return json(400, body);
+        }
+        if (UnstorableText.isUnstorableText(failure)) {
+            body.put("error", "invalid_request");
+            body.put("error_description", UnstorableText.message());
             return json(400, body);
         }
         if (Outages.isDatabaseOutage(failure)) {

@@ -45,7 +45,7 @@ public class RevokeEndpoint {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context RoutingContext context,
             String body) {
         MultivaluedMap<String, String> form = Forms.parse(body);
-        String token = ClientAuthentication.value(form, "token");
+        String token = Forms.value(form, "token");
         return domains.resolve(domain, context).chain(on -> {
             if (on.isEmpty()) {
                 throw new OAuthError("invalid_request", "No user pool has this domain.");

@@ -118,6 +118,6 @@ public class TokenEndpoint {
     }
 
     private static String value(MultivaluedMap<String, String> form, String name) {
-        return ClientAuthentication.value(form, name);
+        return Forms.value(form, name);
     }
 }

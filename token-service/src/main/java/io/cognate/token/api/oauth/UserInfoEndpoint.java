@@ -46,7 +46,7 @@ public class UserInfoEndpoint {
             String body) {
         MultivaluedMap<String, String> form = Forms.parse(body);
         String token = bearer(authorization);
-        return userInfo(token.isEmpty() ? ClientAuthentication.value(form, "access_token") : token);
+        return userInfo(token.isEmpty() ? Forms.value(form, "access_token") : token);
     }
 
     private Uni<Response> userInfo(String accessToken) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.cognate.token.api.oauth.DomainRequests;
+import io.cognate.token.api.oauth.Forms;
 import io.cognate.token.api.oauth.OnDomain;
 import io.cognate.token.oauth.Federation;
 import io.cognate.token.oauth.SignInCompletion;
@@ -52,10 +53,9 @@ public class IdpResponseEndpoint {
     /** The answer by {@code response_mode=form_post}, as Sign in with Apple sends it. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> posted(@PathParam("domain") String domain, MultivaluedMap<String, String> form,
-            @Context HttpHeaders headers, @Context RoutingContext context,
-            @CookieParam(Federation.BINDING_COOKIE) String binding) {
-        return answer(domain, form, headers, context, binding);
+    public Uni<Response> posted(@PathParam("domain") String domain, @Context HttpHeaders headers,
+            @Context RoutingContext context, @CookieParam(Federation.BINDING_COOKIE) String binding, String body) {
+        return answer(domain, Forms.parse(body), headers, context, binding);
     }
 
     private Uni<Response> answer(String domain, MultivaluedMap<String, String> query, HttpHeaders headers,

@@ -52,7 +52,7 @@ public class PasswordPages {
             @Context HttpHeaders headers, @Context RoutingContext context, String body) {
         MultivaluedMap<String, String> form = Forms.parse(body);
         return flow.submit(domain, context, uri.getQueryParameters(), headers, form, (request, authorization) -> {
-            String username = SignInPages.value(form, "username");
+            String username = Forms.value(form, "username");
             return userPools.call(ui -> ui.forgotPassword(UserRef.newBuilder()
                     .setClientId(authorization.client().getClientId()).setUsername(username).build()))
                     .map(delivery -> resetPage(request, authorization, username, delivery.getDestination(), ""))
@@ -68,10 +68,10 @@ public class PasswordPages {
             @Context HttpHeaders headers, @Context RoutingContext context, String body) {
         MultivaluedMap<String, String> form = Forms.parse(body);
         return flow.submit(domain, context, uri.getQueryParameters(), headers, form, (request, authorization) -> {
-            String username = SignInPages.value(form, "username");
+            String username = Forms.value(form, "username");
             return userPools.call(ui -> ui.confirmForgotPassword(ConfirmRequest.newBuilder()
                     .setClientId(authorization.client().getClientId()).setUsername(username)
-                    .setCode(SignInPages.value(form, "code")).setPassword(SignInPages.value(form, "password"))
+                    .setCode(Forms.value(form, "code")).setPassword(Forms.value(form, "password"))
                     .build()))
                     .map(done -> Pages.redirect(SignUpPages.loginWith(request, "notice_password_changed"), request))
                     .onFailure().recoverWithItem(flow.refusedOn(request,

@@ -4,7 +4,6 @@ import java.util.function.BiFunction;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,9 +12,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import io.cognate.token.api.oauth.DomainRequests;
+import io.cognate.token.api.oauth.Forms;
 import io.cognate.token.api.oauth.OnDomain;
 import io.cognate.token.oauth.Federation;
 import io.cognate.token.oauth.SamlFederation;
@@ -46,11 +47,11 @@ public class Saml2Endpoints {
     @POST
     @Path("idpresponse")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> answer(@PathParam("domain") String domain, @FormParam("SAMLResponse") String samlResponse,
-            @FormParam("RelayState") String relayState, @Context HttpHeaders headers,
-            @Context RoutingContext context, @CookieParam(Federation.BINDING_COOKIE) String binding) {
-        return onDomain(domain, headers, context, (on, request) -> saml.answer(on.domain(), orEmpty(samlResponse),
-                orEmpty(relayState), binding)
+    public Uni<Response> answer(@PathParam("domain") String domain, @Context HttpHeaders headers,
+            @Context RoutingContext context, @CookieParam(Federation.BINDING_COOKIE) String binding, String body) {
+        MultivaluedMap<String, String> form = Forms.parse(body);
+        return onDomain(domain, headers, context, (on, request) -> saml.answer(on.domain(), Forms.value(form,
+                "SAMLResponse"), Forms.value(form, "RelayState"), binding)
                 .chain(next -> {
                     if (next instanceof Federation.SignedIn signedIn) {
                         return flow.signedIn(request, signedIn.authorization(), signedIn.user());
@@ -69,11 +70,11 @@ public class Saml2Endpoints {
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> loggedOut(@PathParam("domain") String domain, @FormParam("SAMLResponse") String samlResponse,
-            @FormParam("RelayState") String relayState, @Context HttpHeaders headers,
-            @Context RoutingContext context) {
-        return onDomain(domain, headers, context, (on, request) -> saml.loggedOut(on.domain(), orEmpty(samlResponse),
-                orEmpty(relayState)).map(
+    public Uni<Response> loggedOut(@PathParam("domain") String domain, @Context HttpHeaders headers,
+            @Context RoutingContext context, String body) {
+        MultivaluedMap<String, String> form = Forms.parse(body);
+        return onDomain(domain, headers, context, (on, request) -> saml.loggedOut(on.domain(), Forms.value(form,
+                "SAMLResponse"), Forms.value(form, "RelayState")).map(
                         destination -> destination.map(location -> Pages.redirect(location, request))
                                 .orElseGet(() -> pages.errorPage(request, "invalid_request", "This LogoutResponse answers no "
                                         + "sign-out of this domain, or is not the identity provider's."))));
@@ -99,9 +100,5 @@ public class Saml2Endpoints {
                 ? Uni.createFrom().item(Response.status(Response.Status.NOT_FOUND).build())
                 : saml.metadata(on.get().domain()).map(xml -> Response.ok(xml, "application/samlmetadata+xml")
                         .build()));
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

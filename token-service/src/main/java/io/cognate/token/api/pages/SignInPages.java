@@ -236,8 +236,7 @@ public class SignInPages {
         }
     }
 
-    static String value(MultivaluedMap<String, String> form, String name) {
-        String value = form.getFirst(name);
-        return value == null ? "" : value;
+    private static String value(MultivaluedMap<String, String> form, String name) {
+        return Forms.value(form, name);
     }
 }

@@ -69,13 +69,13 @@ public class SignUpPages {
                     values.put(field.substring(5), list.get(0));
                 }
             });
-            values.put("username", SignInPages.value(form, "username"));
+            values.put("username", Forms.value(form, "username"));
             Map<String, String> attributes = new HashMap<>(values);
             attributes.remove("username");
             String username = values.get("username");
             HostedSignUpRequest signUp = HostedSignUpRequest.newBuilder()
                     .setClientId(authorization.client().getClientId()).setUsername(username)
-                    .setPassword(SignInPages.value(form, "password")).putAllAttributes(attributes).build();
+                    .setPassword(Forms.value(form, "password")).putAllAttributes(attributes).build();
             return userPools.call(ui -> ui.signUp(signUp)).map(delivery -> delivery.getConfirmed()
                     ? Pages.redirect(loginWith(request, "notice_confirmed"), request)
                     : confirmPage(request, authorization, username, delivery, ""))
@@ -100,10 +100,10 @@ public class SignUpPages {
             @Context HttpHeaders headers, @Context RoutingContext context, String body) {
         MultivaluedMap<String, String> form = Forms.parse(body);
         return flow.submit(domain, context, uri.getQueryParameters(), headers, form, (request, authorization) -> {
-            String username = SignInPages.value(form, "username");
+            String username = Forms.value(form, "username");
             return userPools.call(ui -> ui.confirmSignUp(ConfirmRequest.newBuilder()
                     .setClientId(authorization.client().getClientId()).setUsername(username)
-                    .setCode(SignInPages.value(form, "code")).build()))
+                    .setCode(Forms.value(form, "code")).build()))
                     .map(done -> Pages.redirect(loginWith(request, "notice_confirmed"), request))
                     .onFailure().recoverWithItem(flow.refusedOn(request, message -> confirmPage(request,
                             authorization, username, CodeDelivery.getDefaultInstance(), message)));
@@ -117,7 +117,7 @@ public class SignUpPages {
             @Context HttpHeaders headers, @Context RoutingContext context, String body) {
         MultivaluedMap<String, String> form = Forms.parse(body);
         return flow.submit(domain, context, uri.getQueryParameters(), headers, form, (request, authorization) -> {
-            String username = SignInPages.value(form, "username");
+            String username = Forms.value(form, "username");
             return userPools.call(ui -> ui.resendConfirmationCode(UserRef.newBuilder()
                     .setClientId(authorization.client().getClientId()).setUsername(username).build()))
                     .map(delivery -> confirmPage(request, authorization, username, delivery, "",
