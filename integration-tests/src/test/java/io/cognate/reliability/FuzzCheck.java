@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,45 +93,25 @@ class FuzzCheck {
         for (ApiModel model : List.of(identityPools, sts, iam)) {
             model.operations.forEach(o -> targets.add(new Target(model, Stack.get().identityPoolEndpoint(), o)));
         }
-        ServiceLogs logs = ServiceLogs.mark();
-
+        FuzzRun run = new FuzzRun();
         Map<String, Double> countedBefore = ServiceMetrics.series(COUNTED, instance -> true);
         Map<String, Double> httpBefore = ServiceMetrics.series(HTTP_COUNTED, instance -> true);
-        Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
         Map<String, LongAdder> errorTypes = new ConcurrentHashMap<>();
-        ConcurrentLinkedQueue<String> bad = new ConcurrentLinkedQueue<>();
-        AtomicInteger badCount = new AtomicInteger();
-        long started = System.nanoTime();
-        ExecutorService threads = Executors.newFixedThreadPool(8);
-        for (int index = 0; index < total; index++) {
-            int i = index;
-            threads.submit(() -> {
-                Target target = targets.get(i % targets.size());
-                Fuzzer.Request request = new Fuzzer(target.model(), seed * 1_000_003L + i).next(target.operation());
-                String verdict = send(target, request, statuses, errorTypes);
-                if (verdict != null && badCount.incrementAndGet() <= 40) {
-                    bad.add("#" + i + " " + target.operation().name() + " (" + request.mutation() + "): " + verdict);
-                }
-            });
-        }
-        threads.shutdown();
-        threads.awaitTermination(30, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - started) / 1e9;
+        run.run(total, i -> {
+            Target target = targets.get(i % targets.size());
+            Fuzzer.Request request = new Fuzzer(target.model(), seed * 1_000_003L + i).next(target.operation());
+            String fault = send(target, request, run, errorTypes);
+            return fault == null ? null
+                    : "#" + i + " " + target.operation().name() + " (" + request.mutation()
+                            + "): " + fault;
+        });
 
-        boolean ready = true;
-        try {
-            Instances.awaitAllUp(Duration.ofSeconds(30));
-        } catch (IllegalStateException e) {
-            ready = false;
-        }
-        Map<String, Integer> stackTraces = logs.stackTraceLines();
         List<String> evidence = new ArrayList<>();
         evidence.add(String.format(Locale.ROOT, "seed %d: %d requests over %d operations (%d user pools, %d identity "
                 + "pools, %d STS, %d IAM) in %.0f s", seed, total, targets.size(), userPools.operations.size(),
-                identityPools.operations.size(), sts.operations.size(), iam.operations.size(), seconds));
-        evidence.add("statuses: " + new TreeMap<>(statuses));
+                identityPools.operations.size(), sts.operations.size(), iam.operations.size(), run.seconds()));
+        evidence.add("statuses: " + run.statuses());
         evidence.add("error types: " + new TreeMap<>(errorTypes));
-        evidence.add("stack-trace lines logged during the run: " + stackTraces);
         // The services' own count of the same run, from every instance's /q/metrics.
         Map<String, Long> counted = ServiceMetrics.increase(countedBefore, ServiceMetrics.series(COUNTED,
                 instance -> true));
@@ -149,18 +123,8 @@ class FuzzCheck {
                 .entrySet().stream().filter(e -> label(e.getKey(), "status").startsWith("5"))
                 .mapToLong(Map.Entry::getValue).sum();
         evidence.add("metrics: " + HTTP_COUNTED + " with a 5xx status rose by " + counted5xx);
-        bad.forEach(evidence::add);
-        long serverErrors = statuses.entrySet().stream().filter(e -> e.getKey().startsWith("5") || e.getKey().equals(
-                "no answer")).mapToLong(e -> e.getValue().sum()).sum();
-        Report.record("fuzzing", "0 5xx, every error a Cognito error type, services ready after, no stack trace "
-                + "logged",
-                String.format(Locale.ROOT, "%d requests: %d 5xx or no answer, %d answers not a Cognito "
-                        + "error, services %s, %d stack-trace lines logged", total, serverErrors,
-                        badCount.get()
-                                - serverErrors,
-                        ready ? "ready" : "NOT ready", stackTraces.values().stream()
-                                .mapToInt(Integer::intValue).sum()),
-                badCount.get() == 0 && ready && stackTraces.isEmpty(), evidence);
+        run.record("fuzzing", "0 5xx, every error a Cognito error type, services ready after, no stack trace logged",
+                "answers not a Cognito error", total, evidence);
     }
 
     /** The value of one label in a series' labels as exposed ({@code {action="SignUp",outcome="ok"}}), or "". */
@@ -174,8 +138,8 @@ class FuzzCheck {
      * body with {@code Expect: 100-continue} as clients of large bodies do (so a server may refuse it by its length
      * before it is sent, with no race between its 413 and the upload) and gives up waiting for 100 after a while.
      */
-    private static String send(Target target, Fuzzer.Request request, Map<String, LongAdder> statuses,
-            Map<String, LongAdder> errorTypes) {
+    private static String send(Target target, Fuzzer.Request request, FuzzRun run, Map<String, LongAdder> errorTypes)
+            throws IOException {
         Map<String, String> headers = new TreeMap<>();
         if (!request.contentType().isEmpty()) {
             headers.put("Content-Type", request.contentType());
@@ -186,47 +150,42 @@ class FuzzCheck {
         if (request.signing() != Fuzzer.Signing.NONE) {
             headers.putAll(signature(target, request, headers));
         }
-        try {
-            HttpURLConnection http = (HttpURLConnection) URI.create(target.endpoint() + "/").toURL().openConnection();
-            http.setRequestMethod("POST");
-            http.setDoOutput(true);
-            http.setConnectTimeout(5_000);
-            http.setReadTimeout(30_000);
-            headers.forEach(http::setRequestProperty);
-            if (request.body().length > 65_536) {
-                http.setRequestProperty("Expect", "100-continue");
-            }
-            http.setFixedLengthStreamingMode(request.body().length);
-            try (OutputStream out = http.getOutputStream()) {
-                out.write(request.body());
-            } catch (IOException refusedBeforeTheBody) {
-                // The server answered before taking the body (a 413 to Expect: 100-continue): its answer follows.
-            }
-            int status = http.getResponseCode();
-            InputStream in = status >= 400 ? http.getErrorStream() : http.getInputStream();
-            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            statuses.computeIfAbsent(Integer.toString(status), s -> new LongAdder()).increment();
-            if (status >= 500) {
-                return "HTTP " + status + " " + abbreviate(body);
-            }
-            if (status >= 400) {
-                // A client refused before sending its body (413 to Expect: 100-continue) has only the headers.
-                String type = body.isEmpty() ? String.valueOf(http.getHeaderField("x-amzn-ErrorType")).split(":")[0]
-                        : errorType(body);
-                errorTypes.computeIfAbsent(type.isEmpty() ? "(none)" : type, t -> new LongAdder()).increment();
-                // The protocol is the answer's: the endpoint that serves both takes a request without a target and
-                // without the JSON protocol's content type for a query-protocol one.
-                boolean protocolError = body.startsWith("<") ? QUERY_ERRORS.contains(type)
-                        : PROTOCOL_ERRORS.contains(type);
-                if (!target.model().errorTypes.contains(type) && !protocolError) {
-                    return "HTTP " + status + " not an error of the service: " + abbreviate(body);
-                }
-            }
-            return null;
-        } catch (IOException e) {
-            statuses.computeIfAbsent("no answer", s -> new LongAdder()).increment();
-            return "no answer: " + e;
+        HttpURLConnection http = (HttpURLConnection) URI.create(target.endpoint() + "/").toURL().openConnection();
+        http.setRequestMethod("POST");
+        http.setDoOutput(true);
+        http.setConnectTimeout(5_000);
+        http.setReadTimeout(30_000);
+        headers.forEach(http::setRequestProperty);
+        if (request.body().length > 65_536) {
+            http.setRequestProperty("Expect", "100-continue");
         }
+        http.setFixedLengthStreamingMode(request.body().length);
+        try (OutputStream out = http.getOutputStream()) {
+            out.write(request.body());
+        } catch (IOException refusedBeforeTheBody) {
+            // The server answered before taking the body (a 413 to Expect: 100-continue): its answer follows.
+        }
+        int status = http.getResponseCode();
+        InputStream in = status >= 400 ? http.getErrorStream() : http.getInputStream();
+        String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        run.count(Integer.toString(status));
+        if (status >= 500) {
+            return "HTTP " + status + " " + abbreviate(body);
+        }
+        if (status >= 400) {
+            // A client refused before sending its body (413 to Expect: 100-continue) has only the headers.
+            String type = body.isEmpty() ? String.valueOf(http.getHeaderField("x-amzn-ErrorType")).split(":")[0]
+                    : errorType(body);
+            errorTypes.computeIfAbsent(type.isEmpty() ? "(none)" : type, t -> new LongAdder()).increment();
+            // The protocol is the answer's: the endpoint that serves both takes a request without a target and
+            // without the JSON protocol's content type for a query-protocol one.
+            boolean protocolError = body.startsWith("<") ? QUERY_ERRORS.contains(type)
+                    : PROTOCOL_ERRORS.contains(type);
+            if (!target.model().errorTypes.contains(type) && !protocolError) {
+                return "HTTP " + status + " not an error of the service: " + abbreviate(body);
+            }
+        }
+        return null;
     }
 
     /**

@@ -13,11 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
@@ -49,62 +44,29 @@ class OAuthFuzzCheck {
         int total = Report.full() ? 50_000 : 10_000;
         HostedUi.App app = HostedUi.app("https://app.example.com/callback", b -> b.generateSecret(true));
         OAuthFuzzer.Known known = known(app);
-        ServiceLogs logs = ServiceLogs.mark();
+        FuzzRun run = new FuzzRun();
         URI base = URI.create(Stack.get().issuerBaseUrl());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-
-        Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         LongAdder resent = new LongAdder();
-        ConcurrentLinkedQueue<String> bad = new ConcurrentLinkedQueue<>();
-        AtomicInteger badCount = new AtomicInteger();
-        long started = System.nanoTime();
-        ExecutorService threads = Executors.newFixedThreadPool(8);
-        for (int index = 0; index < total; index++) {
-            int i = index;
-            threads.submit(() -> {
-                OAuthFuzzer.Request request = new OAuthFuzzer(known, seed * 1_000_003L + i).next(i);
-                String verdict;
-                try {
-                    verdict = send(http, base, app.redirectUri(), request, statuses, errors, resent);
-                } catch (RuntimeException e) {
-                    verdict = "could not be sent or read: " + e;
-                }
-                if (verdict != null && badCount.incrementAndGet() <= 40) {
-                    bad.add("#" + i + " " + request.method() + " " + request.path() + " (" + request.mutation()
-                            + "): " + verdict);
-                }
-            });
-        }
-        threads.shutdown();
-        threads.awaitTermination(30, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - started) / 1e9;
+        run.run(total, i -> {
+            OAuthFuzzer.Request request = new OAuthFuzzer(known, seed * 1_000_003L + i).next(i);
+            String fault = send(http, base, app.redirectUri(), request, run, errors, resent);
+            return fault == null ? null
+                    : "#" + i + " " + request.method() + " " + request.path() + " ("
+                            + request.mutation() + "): " + fault;
+        });
 
-        boolean ready = true;
-        try {
-            Instances.awaitAllUp(Duration.ofSeconds(30));
-        } catch (IllegalStateException e) {
-            ready = false;
-        }
-        Map<String, Integer> stackTraces = logs.stackTraceLines();
         List<String> evidence = new ArrayList<>();
         evidence.add(String.format(Locale.ROOT, "seed %d: %d requests over %d endpoints and pages of one domain in "
-                + "%.0f s", seed, total, OAuthFuzzer.endpoints(), seconds));
-        evidence.add("statuses: " + new TreeMap<>(statuses));
+                + "%.0f s", seed, total, OAuthFuzzer.endpoints(), run.seconds()));
+        evidence.add("statuses: " + run.statuses());
         evidence.add("JSON errors: " + new TreeMap<>(errors));
         evidence.add("sent again on a new connection after a kept-alive one failed: " + resent.sum());
-        evidence.add("stack-trace lines logged during the run: " + stackTraces);
-        bad.forEach(evidence::add);
-        long serverErrors = statuses.entrySet().stream().filter(e -> e.getKey().startsWith("5") || e.getKey().equals(
-                "no answer")).mapToLong(e -> e.getValue().sum()).sum();
-        Report.record("fuzzing the OAuth endpoints and pages", "0 5xx, every JSON error an OAuth error code, no "
-                + "redirect off the registered list, services ready after, no stack trace logged",
-                String.format(Locale.ROOT, "%d requests: %d 5xx or no answer, %d other faults, services %s, %d "
-                        + "stack-trace lines logged", total, serverErrors, badCount.get() - serverErrors,
-                        ready ? "ready" : "NOT ready", stackTraces.values().stream().mapToInt(Integer::intValue)
-                                .sum()),
-                badCount.get() == 0 && ready && stackTraces.isEmpty(), evidence);
+        run.record("fuzzing the OAuth endpoints and pages", "0 5xx, every JSON error an OAuth error code, no "
+                + "redirect off the registered list, services ready after, no stack trace logged", "other faults",
+                total, evidence);
     }
 
     /** The app's values the requests draw on: a signed-in user's tokens and a sign-in page's CSRF pair. */
@@ -126,7 +88,7 @@ class OAuthFuzzCheck {
 
     /** Sends one request; answers what was wrong with the answer, or null. */
     private static String send(HttpClient http, URI base, String redirectUri, OAuthFuzzer.Request request,
-            Map<String, LongAdder> statuses, Map<String, LongAdder> errors, LongAdder resent) {
+            FuzzRun run, Map<String, LongAdder> errors, LongAdder resent) throws IOException {
         URI uri = base.resolve(request.path() + (request.query().isEmpty() ? "" : "?" + request.query()));
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .method(request.method(), request.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
@@ -147,15 +109,12 @@ class OAuthFuzzCheck {
                         HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build()
                         .send(builder.build(), HttpResponse.BodyHandlers.ofString());
             }
-        } catch (IOException e) {
-            statuses.computeIfAbsent("no answer", s -> new LongAdder()).increment();
-            return "no answer: " + e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
         int status = response.statusCode();
-        statuses.computeIfAbsent(Integer.toString(status), s -> new LongAdder()).increment();
+        run.count(Integer.toString(status));
         if (status >= 500) {
             return "HTTP " + status + " " + FuzzCheck.abbreviate(response.body());
         }
