@@ -88,7 +88,7 @@ public class Federation {
                     ? saml.authnRequestUrl(provider, domain.getUserPoolId(), samlResponseUrl(domain), state)
                     : providers.authorizeUrl(provider, idpResponseUrl(domain), state, pending);
             return location.map(url -> (Next) new ToProvider(url, state));
-        }).onFailure(Federation::providerMissing).recoverWithItem(e -> refused(authorization, "invalid_request",
+        }).onFailure(UserPoolException::notFound).recoverWithItem(e -> refused(authorization, "invalid_request",
                 "The identity provider is not configured for the client"))
                 .onFailure(ExternalProviders.ProviderException.class)
                 .recoverWithItem(e -> refused(authorization, "server_error", e.getMessage()))
@@ -184,11 +184,6 @@ public class Federation {
         } catch (JsonProcessingException e) {
             return String.valueOf(value);
         }
-    }
-
-    static boolean providerMissing(Throwable failure) {
-        return failure instanceof UserPoolException refusal && (refusal.kind() == UserPoolException.Kind.NOT_FOUND
-                || refusal.refused("ResourceNotFoundException"));
     }
 
     /** The pool's SAML ACS: where providers post their answers. */

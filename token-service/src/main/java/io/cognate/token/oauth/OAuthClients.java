@@ -35,13 +35,7 @@ public class OAuthClients {
         }
         return cache.get(clientId, () -> userPools.call(ui -> ui.findClient(FindClientRequest.newBuilder()
                 .setClientId(clientId).build())).map(Optional::of)
-                .onFailure(OAuthClients::unknown).recoverWithItem(Optional.empty()));
-    }
-
-    /** No such client: user-pool-service's ResourceNotFoundException. */
-    private static boolean unknown(Throwable failure) {
-        return failure instanceof UserPoolException refusal && (refusal.kind() == UserPoolException.Kind.NOT_FOUND
-                || refusal.refused("ResourceNotFoundException"));
+                .onFailure(UserPoolException::notFound).recoverWithItem(Optional.empty()));
     }
 
     /** Whether {@code secret} is the client's, in constant time; a public client has none to present. */

@@ -103,7 +103,7 @@ public class SamlFederation {
                 .onFailure(SamlException.class)
                 .recoverWithItem(e -> Federation.refused(authorization, "invalid_request", "Invalid SAML response: "
                         + e.getMessage()))
-                .onFailure(Federation::providerMissing)
+                .onFailure(UserPoolException::notFound)
                 .recoverWithItem(e -> Federation.refused(authorization, "invalid_request", "The identity provider "
                         + "is not configured for the client"))
                 .onFailure(e -> e instanceof UserPoolException refusal
@@ -142,7 +142,7 @@ public class SamlFederation {
             String state = states.seal(poolId, states.start(provider.getProviderName(), Map.of(AFTER_LOGOUT,
                     destination)));
             return saml.logoutUrl(provider, poolId, session, state);
-        }).onFailure(e -> Federation.providerMissing(e) || e instanceof SamlException).recoverWithItem(destination);
+        }).onFailure(e -> UserPoolException.notFound(e) || e instanceof SamlException).recoverWithItem(destination);
     }
 
     /** The provider's LogoutResponse: where the browser goes now, or empty when it answers no sign-out of ours. */
@@ -155,7 +155,7 @@ public class SamlFederation {
         return provider(poolId, pending.get().provider(), "").map(provider -> {
             saml.checkLogout(provider, poolId, domains.baseUrl(domain) + "/saml2/logout", samlResponse, relayState);
             return Optional.of(pending.get().query().get(AFTER_LOGOUT));
-        }).onFailure(e -> Federation.providerMissing(e) || e instanceof SamlException)
+        }).onFailure(e -> UserPoolException.notFound(e) || e instanceof SamlException)
                 .recoverWithItem(Optional.empty());
     }
 

@@ -33,4 +33,10 @@ public class UserPoolException extends RuntimeException {
     public boolean refused(String type) {
         return kind == Kind.REFUSED && errorType.equals(type);
     }
+
+    /** Whether {@code failure} is user-pool-service not finding what was asked for (NOT_FOUND, ResourceNotFound). */
+    public static boolean notFound(Throwable failure) {
+        return failure instanceof UserPoolException e && (e.kind == Kind.NOT_FOUND
+                || e.refused("ResourceNotFoundException"));
+    }
 }

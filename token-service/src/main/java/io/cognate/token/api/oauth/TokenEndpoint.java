@@ -1,5 +1,7 @@
 package io.cognate.token.api.oauth;
 
+import static io.cognate.token.api.oauth.Forms.value;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +119,4 @@ public class TokenEndpoint {
         return new OAuthError("invalid_request", "aws_client_metadata must be a JSON object of strings");
     }
 
-    private static String value(MultivaluedMap<String, String> form, String name) {
-        return Forms.value(form, name);
-    }
 }

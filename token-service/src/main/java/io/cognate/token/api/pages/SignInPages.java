@@ -1,5 +1,7 @@
 package io.cognate.token.api.pages;
 
+import static io.cognate.token.api.oauth.Forms.value;
+
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -236,7 +238,4 @@ public class SignInPages {
         }
     }
 
-    private static String value(MultivaluedMap<String, String> form, String name) {
-        return Forms.value(form, name);
-    }
 }
