@@ -43,6 +43,10 @@ write_haproxy_config() {
 global
     maxconn 4000
     log stdout format short local0 notice
+    # Room for the services' own request-header limit (Quarkus: 20 KB, answered 431): with the default 16 KB buffer
+    # haproxy refused larger headers itself (400) and closed, and a client still sending its body lost that answer
+    # to the reset.
+    tune.bufsize 32768
 
 defaults
     mode http

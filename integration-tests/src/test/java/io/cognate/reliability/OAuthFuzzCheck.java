@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
@@ -38,6 +43,9 @@ class OAuthFuzzCheck {
             "unauthorized_client", "unsupported_grant_type", "invalid_scope", "unsupported_response_type",
             "access_denied", "unsupported_token_type", "invalid_token", "insufficient_scope", "login_required");
 
+    /** How long a request may take, answer included, before it counts as unanswered. */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(60);
+
     @Test
     void fuzzedFormsAndPagesGetOAuthErrorsNo5xxAndNoRedirectOffTheList() throws Exception {
         long seed = Long.getLong("reliability.seed", 1L);
@@ -46,8 +54,7 @@ class OAuthFuzzCheck {
         OAuthFuzzer.Known known = known(app);
         FuzzRun run = new FuzzRun();
         URI base = URI.create(Stack.get().issuerBaseUrl());
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = client();
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         LongAdder resent = new LongAdder();
         run.run(total, i -> {
@@ -86,6 +93,38 @@ class OAuthFuzzCheck {
                 app.poolId());
     }
 
+    /** An HTTP/1.1 client that follows no redirect (each has its own connections). */
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * The whole answer, or HttpTimeoutException when it has not come within {@link #ANSWER_WITHIN}: the request's
+     * own timeout covers only the wait for the status line, so a body that never ends would hang {@code send}.
+     */
+    private static HttpResponse<String> answer(HttpClient http, HttpRequest request)
+            throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return answer.get(ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new HttpTimeoutException("no answer in " + ANSWER_WITHIN.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** What an unanswered request was like, beyond its method, path and mutation. */
+    private static String shape(OAuthFuzzer.Request request) {
+        return "(" + request.body().length + "-byte body, " + request.query().length() + "-character query, headers "
+                + request.headers().keySet() + ")";
+    }
+
     /** Sends one request; answers what was wrong with the answer, or null. */
     private static String send(HttpClient http, URI base, String redirectUri, OAuthFuzzer.Request request,
             FuzzRun run, Map<String, LongAdder> errors, LongAdder resent) throws IOException {
@@ -95,19 +134,30 @@ class OAuthFuzzCheck {
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach(builder::header);
         // A large body waits for 100 Continue, as clients of large bodies do: the server may refuse it by its length
-        // (413) before it is sent, with no race between that answer and the upload.
-        builder.expectContinue(request.body().length > 65_536);
+        // (413) before it is sent, with no race between that answer and the upload. Such a request goes on a
+        // connection of its own: JDK 17's client keeps the connection after a final answer to Expect: 100-continue
+        // and sends the next request on it, which the server, or haproxy before it, takes for the announced body
+        // that never came (JDK-8286171), so that request would never be answered.
+        boolean large = request.body().length > 65_536;
+        builder.expectContinue(large);
         HttpResponse<String> response;
         try {
             try {
-                response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                response = answer(large ? client() : http, builder.build());
+            } catch (HttpTimeoutException unanswered) {
+                run.count("no answer");
+                return "no answer in " + ANSWER_WITHIN.toSeconds() + " s " + shape(request);
             } catch (IOException closed) {
                 resent.increment();
                 // A kept-alive connection the server had closed (after answering a too-large request with 413, say)
                 // fails a request that was never read: sent again on a new connection, as browsers do.
-                response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(
-                        HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build()
-                        .send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                try {
+                    response = answer(client(), builder.build());
+                } catch (IOException again) {
+                    run.count("no answer");
+                    return "no answer (" + closed.getMessage() + "), nor on a new connection (" + again.getMessage()
+                            + ") " + shape(request);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

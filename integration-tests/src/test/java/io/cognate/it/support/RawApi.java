@@ -17,13 +17,15 @@ public final class RawApi {
     public static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
 
     // HTTP/1.1 as the SDKs speak it: no h2c upgrade dance on a plain-text connection.
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private static final HttpClient HTTP = client();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RawApi() {
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** POST / with {@code X-Amz-Target: AWSCognitoIdentityProviderService.<action>} (none if action is null). */
@@ -34,7 +36,10 @@ public final class RawApi {
     /**
      * As {@link #post(String, String)}, with {@code Expect: 100-continue} when {@code expectContinue}: the server
      * may then refuse an oversized body by its Content-Length before any of it is sent, as clients of large bodies
-     * do; without it, a server that answers 413 and closes mid-upload races the client's write.
+     * do; without it, a server that answers 413 and closes mid-upload races the client's write. Such a request gets a
+     * connection of its own: JDK 17's client keeps the connection after a final answer to Expect: 100-continue and
+     * would send the next request on it, where the server or a proxy takes it for the body that never came
+     * (JDK-8286171).
      */
     public static HttpResponse<String> post(String action, String body, boolean expectContinue) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.get().userPoolEndpoint() + "/"))
@@ -46,7 +51,7 @@ public final class RawApi {
             request.header("X-Amz-Target", TARGET_PREFIX + action);
         }
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return (expectContinue ? client() : HTTP).send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError("POST " + action + " failed: " + e, e);
         } catch (InterruptedException e) {
