@@ -6,7 +6,7 @@ import io.vertx.core.Vertx;
 
 /**
  * Brings an answer that completes on another thread (the JDK's HTTP client, gRPC) back to the caller's Vert.x
- * context, where its Hibernate Reactive session lives.
+ * context, where its database session lives.
  */
 final class CallerContext {
     private CallerContext() {

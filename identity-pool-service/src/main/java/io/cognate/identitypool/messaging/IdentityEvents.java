@@ -10,10 +10,10 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.contracts.events.CloudEvents;
+import io.cognate.database.rows.Sessions;
 import io.cognate.identitypool.config.CognateConfig;
 import io.cognate.identitypool.repository.OutboxEventEntity;
 import io.cognate.outbox.KafkaTraceContext;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -38,12 +38,12 @@ public class IdentityEvents {
     /** Adds the event to the current transaction. */
     public Uni<Void> record(IdentityEventType type, String poolId, String identityId, Map<String, String> details) {
         OutboxEventEntity event = event(type, poolId, identityId, details);
-        return Panache.getSession().chain(session -> session.persist(event));
+        return Sessions.current().insert(event).replaceWithVoid();
     }
 
     /**
      * Writes an event that goes with no other change (CredentialsIssued) as one statement of its own: atomic by
-     * itself, and without a Hibernate session and transaction around it, which cost several times the insert on the
+     * itself, and without a database session and transaction around it, which cost several times the insert on the
      * hottest path.
      */
     public Uni<Void> recordAlone(IdentityEventType type, String poolId, String identityId, Map<String, String> details) {

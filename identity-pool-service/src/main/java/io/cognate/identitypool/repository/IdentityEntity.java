@@ -2,27 +2,24 @@ package io.cognate.identitypool.repository;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.cognate.database.rows.Column;
+import io.cognate.database.rows.Id;
+import io.cognate.database.rows.Table;
 
 /** An identity of a pool. */
-@Entity
-@Table(name = "identity")
+@Table("identity")
 public class IdentityEntity {
     @Id
     public String id;
 
-    @Column(name = "pool_id", nullable = false)
+    @Column("pool_id")
     public String poolId;
 
-    @Column(nullable = false)
     public boolean disabled;
 
-    @Column(name = "created_at", nullable = false)
+    @Column("created_at")
     public Instant createdAt;
 
-    @Column(name = "modified_at", nullable = false)
+    @Column("modified_at")
     public Instant modifiedAt;
 }

@@ -2,54 +2,49 @@ package io.cognate.identitypool.repository;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.cognate.database.rows.Column;
+import io.cognate.database.rows.Id;
+import io.cognate.database.rows.Table;
 
 /** An identity pool's settings; the structured ones are JSON text, as the API takes and returns them. */
-@Entity
-@Table(name = "identity_pool")
+@Table("identity_pool")
 public class IdentityPoolEntity {
     @Id
     public String id;
 
-    @Column(nullable = false)
     public String name;
 
-    @Column(name = "allow_unauthenticated", nullable = false)
+    @Column("allow_unauthenticated")
     public boolean allowUnauthenticated;
 
-    @Column(name = "allow_classic_flow", nullable = false)
+    @Column("allow_classic_flow")
     public boolean allowClassicFlow;
 
-    @Column(name = "developer_provider_name")
+    @Column("developer_provider_name")
     public String developerProviderName;
 
-    @Column(name = "supported_login_providers", nullable = false)
+    @Column("supported_login_providers")
     public String supportedLoginProviders;
 
-    @Column(name = "cognito_providers", nullable = false)
+    @Column("cognito_providers")
     public String cognitoProviders;
 
-    @Column(name = "open_id_connect_providers", nullable = false)
+    @Column("open_id_connect_providers")
     public String openIdConnectProviders;
 
-    @Column(name = "saml_providers", nullable = false)
+    @Column("saml_providers")
     public String samlProviders;
 
-    @Column(nullable = false)
     public String tags;
 
-    @Column(nullable = false)
     public String roles;
 
-    @Column(name = "role_mappings", nullable = false)
+    @Column("role_mappings")
     public String roleMappings;
 
-    @Column(name = "principal_tags", nullable = false)
+    @Column("principal_tags")
     public String principalTags;
 
-    @Column(name = "created_at", nullable = false)
+    @Column("created_at")
     public Instant createdAt;
 }

@@ -4,19 +4,26 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.cognate.database.rows.Repository;
 import io.smallrye.mutiny.Uni;
 
 /** Identity pools of the deployment's account. */
 @ApplicationScoped
-public class IdentityPoolRepository implements PanacheRepositoryBase<IdentityPoolEntity, String> {
+public class IdentityPoolRepository extends Repository<IdentityPoolEntity> {
+
+    public IdentityPoolRepository() {
+        super(IdentityPoolEntity.class);
+    }
 
     /** A page of pools in id order, after {@code afterId} (null: from the start). */
     public Uni<List<IdentityPoolEntity>> page(String afterId, int limit) {
-        return (afterId == null ? find("order by id") : find("id > ?1 order by id", afterId)).page(0, limit).list();
+        if (afterId == null) {
+            return list("true order by id limit $1", limit);
+        }
+        return list("id > $1 order by id limit $2", afterId, limit);
     }
 
     public Uni<Long> countAll() {
-        return count();
+        return countWhere("true");
     }
 }

@@ -2,29 +2,25 @@ package io.cognate.identitypool.repository;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.cognate.database.rows.Column;
+import io.cognate.database.rows.Id;
+import io.cognate.database.rows.Table;
 
 /** An IAM OpenID Connect provider: an issuer URL and the client ids (audiences) its tokens may carry. */
-@Entity
-@Table(name = "iam_oidc_provider")
+@Table("iam_oidc_provider")
 public class OidcProviderEntity {
     @Id
     public String arn;
 
-    @Column(nullable = false)
     public String url;
 
     /** Comma-separated. */
-    @Column(name = "client_ids", nullable = false)
+    @Column("client_ids")
     public String clientIds;
 
     /** Comma-separated, as given (TLS trust is the JDK's; thumbprints are kept for IAM's answers). */
-    @Column(nullable = false)
     public String thumbprints;
 
-    @Column(name = "created_at", nullable = false)
+    @Column("created_at")
     public Instant createdAt;
 }

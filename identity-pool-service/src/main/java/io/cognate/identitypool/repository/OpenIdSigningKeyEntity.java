@@ -2,24 +2,22 @@ package io.cognate.identitypool.repository;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.cognate.database.rows.Column;
+import io.cognate.database.rows.Id;
+import io.cognate.database.rows.Table;
 
 /** The RSA key that signs the OpenID tokens; the private half only leaves PostgreSQL sealed under the KEK. */
-@Entity
-@Table(name = "openid_signing_key")
+@Table("openid_signing_key")
 public class OpenIdSigningKeyEntity {
     @Id
     public String kid;
 
-    @Column(name = "public_key", nullable = false)
+    @Column("public_key")
     public byte[] publicKey;
 
-    @Column(name = "private_key_sealed", nullable = false)
+    @Column("private_key_sealed")
     public byte[] privateKeySealed;
 
-    @Column(name = "created_at", nullable = false)
+    @Column("created_at")
     public Instant createdAt;
 }

@@ -4,14 +4,18 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.cognate.database.rows.Repository;
 import io.smallrye.mutiny.Uni;
 
 /** The OpenID tokens' signing keys, newest first. */
 @ApplicationScoped
-public class OpenIdSigningKeyRepository implements PanacheRepositoryBase<OpenIdSigningKeyEntity, String> {
+public class OpenIdSigningKeyRepository extends Repository<OpenIdSigningKeyEntity> {
+
+    public OpenIdSigningKeyRepository() {
+        super(OpenIdSigningKeyEntity.class);
+    }
 
     public Uni<List<OpenIdSigningKeyEntity>> newestFirst() {
-        return list("order by createdAt desc");
+        return list("true order by created_at desc");
     }
 }

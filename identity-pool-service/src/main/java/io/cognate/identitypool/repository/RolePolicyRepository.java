@@ -4,18 +4,22 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.cognate.database.rows.Repository;
 import io.smallrye.mutiny.Uni;
 
 /** The inline policies of roles, always by role. */
 @ApplicationScoped
-public class RolePolicyRepository implements PanacheRepositoryBase<RolePolicyEntity, RolePolicyEntity.Key> {
+public class RolePolicyRepository extends Repository<RolePolicyEntity> {
+
+    public RolePolicyRepository() {
+        super(RolePolicyEntity.class);
+    }
 
     public Uni<List<RolePolicyEntity>> ofRole(String roleName) {
-        return list("roleName = ?1 order by policyName", roleName);
+        return list("role_name = $1 order by policy_name", roleName);
     }
 
     public Uni<RolePolicyEntity> find(String roleName, String policyName) {
-        return findById(new RolePolicyEntity.Key(roleName, policyName));
+        return first("role_name = $1 and policy_name = $2", roleName, policyName);
     }
 }

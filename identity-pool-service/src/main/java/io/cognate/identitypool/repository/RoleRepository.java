@@ -4,18 +4,22 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.cognate.database.rows.Repository;
 import io.smallrye.mutiny.Uni;
 
 /** IAM roles by name. */
 @ApplicationScoped
-public class RoleRepository implements PanacheRepositoryBase<RoleEntity, String> {
+public class RoleRepository extends Repository<RoleEntity> {
+
+    public RoleRepository() {
+        super(RoleEntity.class);
+    }
 
     public Uni<RoleEntity> findByArn(String arn) {
-        return find("arn", arn).firstResult();
+        return first("arn = $1", arn);
     }
 
     public Uni<List<RoleEntity>> all() {
-        return list("order by name");
+        return list("true order by name");
     }
 }

@@ -2,24 +2,21 @@ package io.cognate.identitypool.repository;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.cognate.database.rows.Column;
+import io.cognate.database.rows.Id;
+import io.cognate.database.rows.Table;
 
 /** An IAM SAML provider: an identity provider's metadata document, as given. */
-@Entity
-@Table(name = "iam_saml_provider")
+@Table("iam_saml_provider")
 public class SamlProviderEntity {
     @Id
     public String arn;
 
-    @Column(nullable = false)
     public String metadata;
 
-    @Column(name = "created_at", nullable = false)
+    @Column("created_at")
     public Instant createdAt;
 
-    @Column(name = "valid_until", nullable = false)
+    @Column("valid_until")
     public Instant validUntil;
 }

@@ -4,18 +4,22 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.cognate.database.rows.Repository;
 import io.smallrye.mutiny.Uni;
 
 /** IAM's SAML providers by ARN. */
 @ApplicationScoped
-public class SamlProviderRepository implements PanacheRepositoryBase<SamlProviderEntity, String> {
+public class SamlProviderRepository extends Repository<SamlProviderEntity> {
+
+    public SamlProviderRepository() {
+        super(SamlProviderEntity.class);
+    }
 
     public Uni<List<SamlProviderEntity>> all() {
-        return list("order by arn");
+        return list("true order by arn");
     }
 
     public Uni<List<SamlProviderEntity>> byArns(List<String> arns) {
-        return list("arn in ?1", arns);
+        return list("arn = any($1)", arns);
     }
 }

@@ -18,8 +18,7 @@ import io.cognate.identitypool.messaging.IdentityEvents;
 import io.cognate.identitypool.model.IdentityPool;
 import io.cognate.identitypool.repository.IdentityLoginRepository;
 import io.cognate.identitypool.repository.IdentityRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.cognate.identitypool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -41,14 +40,16 @@ public class DeveloperIdentities {
     private final IdentityRepository identities;
     private final OpenIdTokens openIdTokens;
     private final IdentityEvents events;
+    private final Transactions transactions;
 
     public DeveloperIdentities(IdentityStore store, IdentityLoginRepository logins, IdentityRepository identities,
-            OpenIdTokens openIdTokens, IdentityEvents events) {
+            OpenIdTokens openIdTokens, IdentityEvents events, Transactions transactions) {
         this.events = events;
         this.store = store;
         this.logins = logins;
         this.identities = identities;
         this.openIdTokens = openIdTokens;
+        this.transactions = transactions;
     }
 
     /** GetOpenIdTokenForDeveloperIdentity: the identity of the developer's user (created or linked), and its token. */
@@ -67,9 +68,8 @@ public class DeveloperIdentities {
         });
     }
 
-    @WithSession
     Uni<String> register(String poolId, String provider, String user, String identityId) {
-        return logins.findLogin(poolId, provider, user).chain(existing -> {
+        return transactions.session(() -> logins.findLogin(poolId, provider, user).chain(existing -> {
             if (existing != null) {
                 if (identityId != null && !identityId.equals(existing.identityId)) {
                     throw DEVELOPER_USER_ALREADY_REGISTERED.withMessage("The provided developer user identifier is "
@@ -87,41 +87,41 @@ public class DeveloperIdentities {
                 }
                 return store.linkTo(poolId, identityId, List.of(login)).replaceWith(identityId);
             });
-        });
+        }));
     }
 
     /** LookupDeveloperIdentity by identity or by developer user (both: they must agree). */
-    @WithSession
     public Uni<Lookup> lookup(String poolId, String identityId, String user, int max, String nextToken) {
-        if (identityId == null && user == null) {
-            throw INVALID_PARAMETER.withMessage("Either IdentityId or DeveloperUserIdentifier is required.");
-        }
-        return store.pool(poolId).chain(pool -> {
-            String provider = developerProvider(pool);
-            Uni<String> owner = user == null ? Uni.createFrom().item(identityId)
-                    : logins.findLogin(poolId, provider, user).map(login -> {
-                        if (login == null) {
-                            throw RESOURCE_NOT_FOUND.withMessage("Developer user identifier not found.");
-                        }
-                        if (identityId != null && !identityId.equals(login.identityId)) {
-                            throw RESOURCE_CONFLICT.withMessage("The developer user identifier belongs to another "
-                                    + "identity.");
-                        }
-                        return login.identityId;
-                    });
-            return owner.chain(id -> logins.ofProvider(poolId, provider, id).map(rows -> {
-                List<String> users = rows.stream().map(r -> r.subject)
-                        .filter(s -> nextToken == null || s.compareTo(nextToken) > 0).limit(max + 1L).toList();
-                List<String> page = users.stream().limit(max).toList();
-                return new Lookup(id, page, users.size() > max ? page.get(page.size() - 1) : null);
-            }));
+        return transactions.session(() -> {
+            if (identityId == null && user == null) {
+                throw INVALID_PARAMETER.withMessage("Either IdentityId or DeveloperUserIdentifier is required.");
+            }
+            return store.pool(poolId).chain(pool -> {
+                String provider = developerProvider(pool);
+                Uni<String> owner = user == null ? Uni.createFrom().item(identityId)
+                        : logins.findLogin(poolId, provider, user).map(login -> {
+                            if (login == null) {
+                                throw RESOURCE_NOT_FOUND.withMessage("Developer user identifier not found.");
+                            }
+                            if (identityId != null && !identityId.equals(login.identityId)) {
+                                throw RESOURCE_CONFLICT.withMessage("The developer user identifier belongs to another "
+                                        + "identity.");
+                            }
+                            return login.identityId;
+                        });
+                return owner.chain(id -> logins.ofProvider(poolId, provider, id).map(rows -> {
+                    List<String> users = rows.stream().map(r -> r.subject)
+                            .filter(s -> nextToken == null || s.compareTo(nextToken) > 0).limit(max + 1L).toList();
+                    List<String> page = users.stream().limit(max).toList();
+                    return new Lookup(id, page, users.size() > max ? page.get(page.size() - 1) : null);
+                }));
+            });
         });
     }
 
     /** MergeDeveloperIdentities: the source user's identity folds into the destination user's, which is answered. */
-    @WithTransaction
     public Uni<String> merge(String poolId, String provider, String source, String destination) {
-        return store.pool(poolId).chain(pool -> {
+        return transactions.transaction(() -> store.pool(poolId).chain(pool -> {
             if (!provider.equals(developerProvider(pool))) {
                 throw INVALID_PARAMETER.withMessage("DeveloperProviderName does not match the identity pool's.");
             }
@@ -134,25 +134,23 @@ public class DeveloperIdentities {
                             return Uni.createFrom().item(to.identityId);
                         }
                         return logins.moveAll(poolId, from.identityId, to.identityId)
-                                .chain(() -> identities.update("disabled = true where id = ?1 and poolId = ?2",
-                                        from.identityId, poolId))
+                                .chain(() -> identities.disable(poolId, from.identityId))
                                 .chain(() -> events.record(IdentityEventType.IdentitiesMerged, poolId, to.identityId,
                                         Map.of("mergedIdentityId", from.identityId)))
                                 .replaceWith(to.identityId);
                     }));
-        });
+        }));
     }
 
     /** UnlinkDeveloperIdentity: the developer user no longer names the identity. */
-    @WithTransaction
     public Uni<Void> unlink(String poolId, String identityId, String provider, String user) {
-        return logins.findLogin(poolId, provider, user).chain(login -> {
+        return transactions.transaction(() -> logins.findLogin(poolId, provider, user).chain(login -> {
             if (login == null || !login.identityId.equals(identityId)) {
                 throw RESOURCE_NOT_FOUND.withMessage("Developer user identifier not found for this identity.");
             }
             return logins.delete(login).chain(() -> events.record(IdentityEventType.LoginsUnlinked, poolId,
                     identityId, Map.of("providers", provider)));
-        });
+        }));
     }
 
     private static String developerProvider(IdentityPool pool) {

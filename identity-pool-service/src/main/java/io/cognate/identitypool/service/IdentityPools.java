@@ -18,8 +18,7 @@ import io.cognate.identitypool.model.IdentityPool;
 import io.cognate.identitypool.repository.IdentityPoolEntity;
 import io.cognate.identitypool.repository.IdentityPoolRepository;
 import io.cognate.identitypool.repository.PoolRows;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.cognate.identitypool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /** Identity pools: create, describe, update (the whole settings again, as Cognito takes them), delete, list, roles. */
@@ -38,69 +37,70 @@ public class IdentityPools {
     private final SamlProviders samlProviders;
     private final String region;
     private final Clock clock;
+    private final Transactions transactions;
 
     public IdentityPools(IdentityPoolRepository repository, PoolCache cache, OidcProviders oidcProviders,
-            SamlProviders samlProviders, CognateConfig config, Clock clock) {
+            SamlProviders samlProviders, CognateConfig config, Clock clock, Transactions transactions) {
         this.oidcProviders = oidcProviders;
         this.samlProviders = samlProviders;
         this.cache = cache;
         this.repository = repository;
         this.region = config.region();
         this.clock = clock;
+        this.transactions = transactions;
     }
 
-    @WithTransaction
     public Uni<IdentityPool> create(IdentityPool settings) {
-        return requireProviders(settings).chain(() -> repository.countAll()).chain(count -> {
-            if (count >= MAX_POOLS) {
-                throw LIMIT_EXCEEDED.withMessage("You have exceeded the maximum number of identity pools (%d).",
-                        MAX_POOLS);
-            }
-            IdentityPoolEntity row = new IdentityPoolEntity();
-            row.id = region + ":" + UUID.randomUUID();
-            row.createdAt = clock.instant();
-            PoolRows.write(settings, row);
-            row.roles = "{}";
-            row.roleMappings = "{}";
-            row.principalTags = "{}";
-            return repository.persist(row).map(PoolRows::pool);
-        });
+        return transactions.transaction(() -> requireProviders(settings).chain(() -> repository.countAll())
+                .chain(count -> {
+                    if (count >= MAX_POOLS) {
+                        throw LIMIT_EXCEEDED.withMessage("You have exceeded the maximum number of identity pools (%d).",
+                                MAX_POOLS);
+                    }
+                    IdentityPoolEntity row = new IdentityPoolEntity();
+                    row.id = region + ":" + UUID.randomUUID();
+                    row.createdAt = clock.instant();
+                    PoolRows.write(settings, row);
+                    row.roles = "{}";
+                    row.roleMappings = "{}";
+                    row.principalTags = "{}";
+                    return repository.persist(row).map(PoolRows::pool);
+                }));
     }
 
-    @WithSession
     public Uni<IdentityPool> describe(String poolId) {
-        return repository.findById(poolId).map(row -> PoolRows.pool(found(row, poolId)));
+        return transactions.session(() -> repository.findById(poolId).map(row -> PoolRows.pool(found(row, poolId))));
     }
 
     /** Replaces the settings Create took; the roles, role mappings and principal tags stay. */
-    @WithTransaction
     public Uni<IdentityPool> update(IdentityPool settings) {
-        return requireProviders(settings).chain(() -> repository.findById(settings.id())).map(row -> {
-            IdentityPool current = PoolRows.pool(changing(row, settings.id()));
-            if (current.developerProviderName() != null && !current.developerProviderName().equals(
-                    settings.developerProviderName())) {
-                throw INVALID_PARAMETER.withMessage("DeveloperProviderName cannot be changed once set.");
-            }
-            PoolRows.write(new IdentityPool(settings.id(), settings.name(), settings.allowUnauthenticated(),
-                    settings.allowClassicFlow(), settings.developerProviderName(), settings.supportedLoginProviders(),
-                    settings.cognitoProviders(), settings.openIdConnectProviderArns(), settings.samlProviderArns(),
-                    settings.tags() == null ? current.tags() : settings.tags(), current.roles(),
-                    current.roleMappings(), current.principalTags(), current.createdAt()), row);
-            return PoolRows.pool(row);
-        });
+        return transactions.transaction(() -> requireProviders(settings)
+                .chain(() -> repository.findById(settings.id())).map(row -> {
+                    IdentityPool current = PoolRows.pool(changing(row, settings.id()));
+                    if (current.developerProviderName() != null && !current.developerProviderName().equals(
+                            settings.developerProviderName())) {
+                        throw INVALID_PARAMETER.withMessage("DeveloperProviderName cannot be changed once set.");
+                    }
+                    PoolRows.write(new IdentityPool(settings.id(), settings.name(), settings.allowUnauthenticated(),
+                            settings.allowClassicFlow(), settings.developerProviderName(),
+                            settings.supportedLoginProviders(), settings.cognitoProviders(),
+                            settings.openIdConnectProviderArns(), settings.samlProviderArns(),
+                            settings.tags() == null ? current.tags() : settings.tags(), current.roles(),
+                            current.roleMappings(), current.principalTags(), current.createdAt()), row);
+                    return PoolRows.pool(row);
+                }));
     }
 
-    @WithTransaction
     public Uni<Void> delete(String poolId) {
-        return repository.findById(poolId).chain(row -> repository.delete(changing(row, poolId)));
+        return transactions.transaction(() -> repository.findById(poolId)
+                .chain(row -> repository.delete(changing(row, poolId))));
     }
 
-    @WithSession
     public Uni<Page> list(int maxResults, String nextToken) {
-        return repository.page(nextToken, maxResults + 1).map(rows -> {
+        return transactions.session(() -> repository.page(nextToken, maxResults + 1).map(rows -> {
             List<IdentityPool> pools = rows.stream().limit(maxResults).map(PoolRows::pool).toList();
             return new Page(pools, rows.size() > maxResults ? pools.get(pools.size() - 1).id() : null);
-        });
+        }));
     }
 
     /**
@@ -126,9 +126,8 @@ public class IdentityPools {
     }
 
     /** SetIdentityPoolRoles: the default roles and the role mappings by provider, each provider a configured one. */
-    @WithTransaction
     public Uni<Void> setRoles(String poolId, Map<String, String> roles, Map<String, IdentityPool.RoleMapping> mappings) {
-        return repository.findById(poolId).invoke(row -> {
+        return transactions.transaction(() -> repository.findById(poolId).invoke(row -> {
             IdentityPool pool = PoolRows.pool(changing(row, poolId));
             mappings.keySet().forEach(key -> {
                 String provider = key.contains(":") ? key.substring(0, key.lastIndexOf(':')) : key;
@@ -143,26 +142,24 @@ public class IdentityPools {
                 }
             });
             PoolRows.write(withRoles(pool, roles, mappings, pool.principalTags()), row);
-        }).replaceWithVoid();
+        }).replaceWithVoid());
     }
 
     /** SetPrincipalTagAttributeMap for one provider of the pool. */
-    @WithTransaction
     public Uni<IdentityPool.PrincipalTagMap> setPrincipalTags(String poolId, String provider,
             IdentityPool.PrincipalTagMap map) {
-        return repository.findById(poolId).map(row -> {
+        return transactions.transaction(() -> repository.findById(poolId).map(row -> {
             IdentityPool pool = PoolRows.pool(changing(row, poolId));
             Map<String, IdentityPool.PrincipalTagMap> tags = new LinkedHashMap<>(pool.principalTags());
             tags.put(provider, map);
             PoolRows.write(withRoles(pool, pool.roles(), pool.roleMappings(), tags), row);
             return map;
-        });
+        }));
     }
 
     /** TagResource / UntagResource: the tags after {@code change}. */
-    @WithTransaction
     public Uni<Void> retag(String poolId, UnaryOperator<Map<String, String>> change) {
-        return repository.findById(poolId).invoke(row -> {
+        return transactions.transaction(() -> repository.findById(poolId).invoke(row -> {
             IdentityPool pool = PoolRows.pool(changing(row, poolId));
             Map<String, String> tags = change.apply(new LinkedHashMap<>(pool.tags()));
             if (tags.size() > 50) {
@@ -172,7 +169,7 @@ public class IdentityPools {
                     pool.allowClassicFlow(), pool.developerProviderName(), pool.supportedLoginProviders(),
                     pool.cognitoProviders(), pool.openIdConnectProviderArns(), pool.samlProviderArns(), tags,
                     pool.roles(), pool.roleMappings(), pool.principalTags(), pool.createdAt()), row);
-        }).replaceWithVoid();
+        }).replaceWithVoid());
     }
 
     private static IdentityPool withRoles(IdentityPool pool, Map<String, String> roles,

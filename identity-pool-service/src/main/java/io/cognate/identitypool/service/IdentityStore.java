@@ -27,8 +27,7 @@ import io.cognate.identitypool.repository.IdentityLoginRepository;
 import io.cognate.identitypool.repository.IdentityPoolRepository;
 import io.cognate.identitypool.repository.IdentityRepository;
 import io.cognate.identitypool.repository.PoolRows;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.cognate.identitypool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /** Identities and their linked logins in PostgreSQL, each method one transaction, every query within its pool. */
@@ -46,9 +45,10 @@ public class IdentityStore {
     private final IdentityEvents events;
     private final String region;
     private final Clock clock;
+    private final Transactions transactions;
 
     public IdentityStore(IdentityRepository identities, IdentityLoginRepository logins, IdentityPoolRepository pools,
-            PoolCache cache, IdentityEvents events, CognateConfig config, Clock clock) {
+            PoolCache cache, IdentityEvents events, CognateConfig config, Clock clock, Transactions transactions) {
         this.cache = cache;
         this.events = events;
         this.identities = identities;
@@ -56,6 +56,7 @@ public class IdentityStore {
         this.pools = pools;
         this.region = config.region();
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /** The pool's settings, from this replica's copy when it is recent ({@link PoolCache}). */
@@ -63,16 +64,17 @@ public class IdentityStore {
         return cache.get(poolId, () -> load(poolId));
     }
 
-    @WithSession
     Uni<IdentityPool> load(String poolId) {
-        return pools.findById(poolId).map(row -> PoolRows.pool(IdentityPools.found(row, poolId)));
+        return transactions.session(() -> pools.findById(poolId)
+                .map(row -> PoolRows.pool(IdentityPools.found(row, poolId))));
     }
 
-    @WithTransaction
     public Uni<String> create(String poolId) {
-        IdentityEntity row = newIdentity(poolId);
-        return identities.persist(row).call(saved -> events.record(IdentityEventType.IdentityCreated, poolId, row.id,
-                Map.of("authenticated", "false"))).map(saved -> saved.id);
+        return transactions.transaction(() -> {
+            IdentityEntity row = newIdentity(poolId);
+            return identities.persist(row).call(saved -> events.record(IdentityEventType.IdentityCreated, poolId,
+                    row.id, Map.of("authenticated", "false"))).map(saved -> saved.id);
+        });
     }
 
     /**
@@ -80,9 +82,8 @@ public class IdentityStore {
      * logins it lacks linked to it; and when they are linked to several, the first, the others merged into it (their
      * logins moved, themselves disabled), as Cognito merges.
      */
-    @WithTransaction
     public Uni<String> linkAll(String poolId, List<VerifiedLogin> verified) {
-        return owners(poolId, verified).chain(found -> {
+        return transactions.transaction(() -> owners(poolId, verified).chain(found -> {
             Set<String> owners = found.stream().filter(Objects::nonNull).map(l -> l.identityId)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             if (owners.isEmpty()) {
@@ -96,8 +97,7 @@ public class IdentityStore {
             Uni<Void> merges = Uni.createFrom().voidItem();
             for (String other : owners.stream().skip(1).toList()) {
                 merges = merges.chain(() -> logins.moveAll(poolId, other, survivor))
-                        .chain(() -> identities.update("disabled = true, modifiedAt = ?1 where id = ?2 and poolId = ?3",
-                                clock.instant(), other, poolId))
+                        .chain(() -> identities.disable(poolId, other, clock.instant()))
                         .chain(() -> events.record(IdentityEventType.IdentitiesMerged, poolId, survivor,
                                 Map.of("mergedIdentityId", other)));
             }
@@ -108,7 +108,7 @@ public class IdentityStore {
                 }
             }
             return merges.chain(() -> link(poolId, survivor, unlinked, true)).replaceWith(survivor);
-        });
+        }));
     }
 
     /** Links the logins the identity lacks; {@code announce}: a LoginsLinked event (not for a new identity's own). */
@@ -143,79 +143,75 @@ public class IdentityStore {
             if (inserts.isEmpty()) {
                 return chain;
             }
-            return chain.chain(() -> identities.update("modifiedAt = ?1 where id = ?2 and poolId = ?3", clock.instant(),
-                    identityId, poolId)).chain(() -> !announce ? Uni.createFrom().voidItem()
+            return chain.chain(() -> identities.touch(poolId, identityId, clock.instant()))
+                    .chain(() -> !announce ? Uni.createFrom().voidItem()
                             : events.record(IdentityEventType.LoginsLinked, poolId, identityId,
                                     Map.of("providers", providers(verified))));
         });
     }
 
     /** Links the logins to an identity that exists; a login another identity holds is a conflict. */
-    @WithTransaction
     public Uni<Void> linkTo(String poolId, String identityId, List<VerifiedLogin> verified) {
-        if (verified.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return owners(poolId, verified).chain(found -> {
-            List<VerifiedLogin> missing = new ArrayList<>();
-            for (int i = 0; i < verified.size(); i++) {
-                IdentityLoginEntity owner = found.get(i);
-                if (owner != null && !owner.identityId.equals(identityId)) {
-                    throw RESOURCE_CONFLICT.withMessage("Login is already linked to another identity.");
-                }
-                if (owner == null) {
-                    missing.add(verified.get(i));
-                }
+        return transactions.transaction(() -> {
+            if (verified.isEmpty()) {
+                return Uni.createFrom().voidItem();
             }
-            return link(poolId, identityId, missing, true);
+            return owners(poolId, verified).chain(found -> {
+                List<VerifiedLogin> missing = new ArrayList<>();
+                for (int i = 0; i < verified.size(); i++) {
+                    IdentityLoginEntity owner = found.get(i);
+                    if (owner != null && !owner.identityId.equals(identityId)) {
+                        throw RESOURCE_CONFLICT.withMessage("Login is already linked to another identity.");
+                    }
+                    if (owner == null) {
+                        missing.add(verified.get(i));
+                    }
+                }
+                return link(poolId, identityId, missing, true);
+            });
         });
     }
 
-    @WithSession
     public Uni<Identity> find(String identityId) {
-        return identities.findById(identityId).chain(row -> {
+        return transactions.session(() -> identities.findById(identityId).chain(row -> {
             if (row == null) {
                 throw RESOURCE_NOT_FOUND.withMessage("Identity '%s' not found.", identityId);
             }
             return logins.ofIdentity(row.poolId, row.id).map(linked -> identity(row, linked));
-        });
+        }));
     }
 
-    @WithSession
     public Uni<List<Identity>> page(String poolId, String afterId, int limit, boolean hideDisabled) {
-        return identities.page(poolId, afterId, limit, hideDisabled).chain(rows -> rows.isEmpty()
-                ? Uni.createFrom().item(List.<Identity> of())
-                : logins.ofIdentities(poolId, rows.stream().map(r -> r.id).toList()).map(linked -> rows.stream()
-                        .map(row -> identity(row, linked.stream().filter(l -> l.identityId.equals(row.id)).toList()))
-                        .toList()));
+        return transactions.session(() -> identities.page(poolId, afterId, limit, hideDisabled)
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(List.<Identity> of())
+                        : logins.ofIdentities(poolId, rows.stream().map(r -> r.id).toList())
+                                .map(linked -> rows.stream().map(row -> identity(row, linked.stream()
+                                        .filter(l -> l.identityId.equals(row.id)).toList())).toList())));
     }
 
     /** Deletes the identities that exist; answers the ids that did not. */
-    @WithTransaction
     public Uni<List<String>> delete(List<String> identityIds) {
-        return identities.list("id in ?1", identityIds).chain(found -> {
+        return transactions.transaction(() -> identities.byIds(identityIds).chain(found -> {
             Uni<Void> recorded = Uni.createFrom().voidItem();
             for (IdentityEntity identity : found) {
                 recorded = recorded.chain(() -> events.record(IdentityEventType.IdentityDeleted, identity.poolId,
                         identity.id, Map.of()));
             }
-            return recorded.chain(() -> identities.delete("id in ?1", identityIds));
-        }).replaceWith(List.of());
+            return recorded.chain(() -> identities.deleteByIds(identityIds));
+        }).replaceWith(List.of()));
     }
 
     /** Unlinks the identity's logins of the given providers. */
-    @WithTransaction
     public Uni<Void> unlinkProviders(String poolId, String identityId, List<String> providers) {
-        return logins.delete("poolId = ?1 and identityId = ?2 and provider in ?3", poolId, identityId, providers)
-                .chain(() -> identities.update("modifiedAt = ?1 where id = ?2 and poolId = ?3", clock.instant(),
-                        identityId, poolId))
+        return transactions.transaction(() -> logins.unlinkProviders(poolId, identityId, providers)
+                .chain(() -> identities.touch(poolId, identityId, clock.instant()))
                 .chain(() -> events.record(IdentityEventType.LoginsUnlinked, poolId, identityId,
-                        Map.of("providers", String.join(",", providers))));
+                        Map.of("providers", String.join(",", providers)))));
     }
 
     /**
-     * The link of each login, or null, in order: one query after another, as a Hibernate Reactive session runs one
-     * statement at a time.
+     * The link of each login, or null, in order: one query after another, as a database session runs one statement
+     * at a time.
      */
     private Uni<List<IdentityLoginEntity>> owners(String poolId, List<VerifiedLogin> verified) {
         Uni<List<IdentityLoginEntity>> found = Uni.createFrom().item(new ArrayList<>());

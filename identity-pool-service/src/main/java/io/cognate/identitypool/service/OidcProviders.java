@@ -13,8 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.cognate.identitypool.model.OidcProvider;
 import io.cognate.identitypool.repository.OidcProviderEntity;
 import io.cognate.identitypool.repository.OidcProviderRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.cognate.identitypool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /** IAM's OpenID Connect providers: Create, Get, List, Delete, with IAM's errors. */
@@ -23,58 +22,60 @@ public class OidcProviders {
     private final OidcProviderRepository repository;
     private final String accountId;
     private final Clock clock;
+    private final Transactions transactions;
 
-    public OidcProviders(OidcProviderRepository repository, Roles roles, Clock clock) {
+    public OidcProviders(OidcProviderRepository repository, Roles roles, Clock clock, Transactions transactions) {
         this.repository = repository;
         this.accountId = roles.accountId();
         this.clock = clock;
+        this.transactions = transactions;
     }
 
-    @WithTransaction
     public Uni<OidcProvider> create(String url, List<String> clientIds, List<String> thumbprints) {
-        OidcProviderEntity row = new OidcProviderEntity();
-        row.url = url.replaceAll("/+$", "");
-        row.arn = "arn:aws:iam::" + accountId + ":oidc-provider/" + row.url.replaceFirst("^https?://", "");
-        row.clientIds = String.join(",", clientIds);
-        row.thumbprints = String.join(",", thumbprints);
-        row.createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        return repository.findById(row.arn).chain(existing -> {
-            if (existing != null) {
-                throw ENTITY_ALREADY_EXISTS.withMessage("Provider with url %s already exists.", row.url);
-            }
-            return repository.persist(row).map(OidcProviders::provider);
+        return transactions.transaction(() -> {
+            OidcProviderEntity row = new OidcProviderEntity();
+            row.url = url.replaceAll("/+$", "");
+            row.arn = "arn:aws:iam::" + accountId + ":oidc-provider/" + row.url.replaceFirst("^https?://", "");
+            row.clientIds = String.join(",", clientIds);
+            row.thumbprints = String.join(",", thumbprints);
+            row.createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            return repository.findById(row.arn).chain(existing -> {
+                if (existing != null) {
+                    throw ENTITY_ALREADY_EXISTS.withMessage("Provider with url %s already exists.", row.url);
+                }
+                return repository.persist(row).map(OidcProviders::provider);
+            });
         });
     }
 
-    @WithSession
     public Uni<OidcProvider> get(String arn) {
-        return repository.findById(arn).map(row -> provider(found(row, arn)));
+        return transactions.session(() -> repository.findById(arn).map(row -> provider(found(row, arn))));
     }
 
-    @WithSession
     public Uni<List<OidcProvider>> list() {
-        return repository.all().map(rows -> rows.stream().map(OidcProviders::provider).toList());
+        return transactions.session(() -> repository.all()
+                .map(rows -> rows.stream().map(OidcProviders::provider).toList()));
     }
 
     /** The providers of these ARNs that exist. */
-    @WithSession
     public Uni<List<OidcProvider>> of(List<String> arns) {
-        if (arns.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return repository.byArns(arns).map(rows -> rows.stream().map(OidcProviders::provider).toList());
+        return transactions.session(() -> {
+            if (arns.isEmpty()) {
+                return Uni.createFrom().item(List.of());
+            }
+            return repository.byArns(arns).map(rows -> rows.stream().map(OidcProviders::provider).toList());
+        });
     }
 
     /** The provider whose URL is {@code issuer}, or null. */
-    @WithSession
     public Uni<OidcProvider> byUrl(String issuer) {
-        return repository.find("url", issuer.replaceAll("/+$", "")).firstResult()
-                .map(row -> row == null ? null : provider(row));
+        return transactions.session(() -> repository.byUrl(issuer.replaceAll("/+$", ""))
+                .map(row -> row == null ? null : provider(row)));
     }
 
-    @WithTransaction
     public Uni<Void> delete(String arn) {
-        return repository.findById(arn).chain(row -> repository.delete(found(row, arn)));
+        return transactions.transaction(() -> repository.findById(arn)
+                .chain(row -> repository.delete(found(row, arn))));
     }
 
     private static OidcProviderEntity found(OidcProviderEntity row, String arn) {

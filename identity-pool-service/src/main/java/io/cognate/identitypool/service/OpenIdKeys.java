@@ -23,8 +23,7 @@ import io.cognate.crypto.Aead;
 import io.cognate.crypto.Purpose;
 import io.cognate.identitypool.repository.OpenIdSigningKeyEntity;
 import io.cognate.identitypool.repository.OpenIdSigningKeyRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.cognate.identitypool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,14 +36,16 @@ public class OpenIdKeys {
     private final OpenIdSigningKeyRepository repository;
     private final Aead aead;
     private final Clock clock;
+    private final Transactions transactions;
     private volatile RSAKey signing;
     /** This replica's copy of the published keys: a key never changes under its kid, so it is good while it has it. */
     private volatile JWKSet verifying = new JWKSet();
 
-    public OpenIdKeys(OpenIdSigningKeyRepository repository, Aead aead, Clock clock) {
+    public OpenIdKeys(OpenIdSigningKeyRepository repository, Aead aead, Clock clock, Transactions transactions) {
         this.repository = repository;
         this.aead = aead;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /** The key that signs, with its private half. */
@@ -57,10 +58,9 @@ public class OpenIdKeys {
     }
 
     /** Every key's public half, for the JWKS and for checking tokens. */
-    @WithSession
     public Uni<JWKSet> published() {
-        return repository.newestFirst().map(rows -> new JWKSet(rows.stream().map(row -> (JWK) rsa(
-                row, null)).toList()));
+        return transactions.session(() -> repository.newestFirst().map(rows -> new JWKSet(rows.stream()
+                .map(row -> (JWK) rsa(row, null)).toList())));
     }
 
     /** The published keys, for checking a token signed by {@code kid}: read again only for a kid not seen yet. */
@@ -72,9 +72,8 @@ public class OpenIdKeys {
         return published().invoke(read -> verifying = read);
     }
 
-    @WithTransaction
     Uni<RSAKey> loadOrCreate() {
-        return repository.newestFirst().chain(rows -> {
+        return transactions.transaction(() -> repository.newestFirst().chain(rows -> {
             if (!rows.isEmpty()) {
                 OpenIdSigningKeyEntity newest = rows.get(0);
                 return Uni.createFrom().item(rsa(newest, privateKey(newest)));
@@ -86,7 +85,7 @@ public class OpenIdKeys {
             row.privateKeySealed = aead.seal(Purpose.SIGNING_KEY, context(row.kid), pair.getPrivate().getEncoded());
             row.createdAt = clock.instant();
             return repository.persist(row).map(saved -> rsa(saved, (RSAPrivateKey) pair.getPrivate()));
-        });
+        }));
     }
 
     private RSAPrivateKey privateKey(OpenIdSigningKeyEntity row) {

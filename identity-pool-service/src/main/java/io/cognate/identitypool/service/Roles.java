@@ -22,8 +22,7 @@ import io.cognate.identitypool.repository.RoleEntity;
 import io.cognate.identitypool.repository.RolePolicyEntity;
 import io.cognate.identitypool.repository.RolePolicyRepository;
 import io.cognate.identitypool.repository.RoleRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.cognate.identitypool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -42,114 +41,117 @@ public class Roles {
     private final Duration ttl;
     private final Clock clock;
     private final Map<String, Cached> byArn = new ConcurrentHashMap<>();
+    private final Transactions transactions;
 
-    public Roles(RoleRepository roles, RolePolicyRepository policies, CognateConfig config, Clock clock) {
+    public Roles(RoleRepository roles, RolePolicyRepository policies, CognateConfig config, Clock clock,
+            Transactions transactions) {
         this.roles = roles;
         this.policies = policies;
         this.accountId = config.accountId();
         this.ttl = config.configCacheTtl();
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     public String accountId() {
         return accountId;
     }
 
-    @WithTransaction
     public Uni<Role> create(String name, String path, String trustPolicy, String description, int maxSessionDuration) {
-        parse(trustPolicy);
-        return roles.findById(name).chain(existing -> {
-            if (existing != null) {
-                throw ENTITY_ALREADY_EXISTS.withMessage("Role with name %s already exists.", name);
-            }
-            RoleEntity row = new RoleEntity();
-            row.name = name;
-            row.path = path;
-            row.arn = "arn:aws:iam::" + accountId + ":role" + path + name;
-            row.roleId = "AROA" + TemporaryCredentials.random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray(), 17);
-            row.assumeRolePolicy = trustPolicy;
-            row.description = description;
-            row.maxSessionDuration = maxSessionDuration;
-            row.createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            return roles.persist(row).map(Roles::role);
-        });
-    }
-
-    @WithSession
-    public Uni<Role> get(String name) {
-        return roles.findById(name).map(row -> role(found(row, name)));
-    }
-
-    @WithSession
-    public Uni<List<Role>> list() {
-        return roles.all().map(rows -> rows.stream().map(Roles::role).toList());
-    }
-
-    @WithTransaction
-    public Uni<Void> delete(String name) {
-        return roles.findById(name).chain(row -> policies.ofRole(found(row, name).name).chain(attached -> {
-            if (!attached.isEmpty()) {
-                throw DELETE_CONFLICT.withMessage("Cannot delete entity, must delete policies first.");
-            }
-            byArn.remove(row.arn);
-            return roles.delete(row);
-        }));
-    }
-
-    @WithTransaction
-    public Uni<Void> updateTrustPolicy(String name, String trustPolicy) {
-        parse(trustPolicy);
-        return roles.findById(name).invoke(row -> {
-            found(row, name).assumeRolePolicy = trustPolicy;
-            byArn.remove(row.arn);
-        }).replaceWithVoid();
-    }
-
-    @WithTransaction
-    public Uni<Void> putPolicy(String roleName, String policyName, String document) {
-        parse(document);
-        return roles.findById(roleName).chain(row -> {
-            found(row, roleName);
-            byArn.remove(row.arn);
-            return policies.find(roleName, policyName).chain(existing -> {
+        return transactions.transaction(() -> {
+            parse(trustPolicy);
+            return roles.findById(name).chain(existing -> {
                 if (existing != null) {
-                    existing.document = document;
-                    return Uni.createFrom().voidItem();
+                    throw ENTITY_ALREADY_EXISTS.withMessage("Role with name %s already exists.", name);
                 }
-                RolePolicyEntity policy = new RolePolicyEntity();
-                policy.roleName = roleName;
-                policy.policyName = policyName;
-                policy.document = document;
-                return policies.persist(policy).replaceWithVoid();
+                RoleEntity row = new RoleEntity();
+                row.name = name;
+                row.path = path;
+                row.arn = "arn:aws:iam::" + accountId + ":role" + path + name;
+                row.roleId = "AROA"
+                        + TemporaryCredentials.random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray(), 17);
+                row.assumeRolePolicy = trustPolicy;
+                row.description = description;
+                row.maxSessionDuration = maxSessionDuration;
+                row.createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+                return roles.persist(row).map(Roles::role);
             });
         });
     }
 
-    @WithSession
+    public Uni<Role> get(String name) {
+        return transactions.session(() -> roles.findById(name).map(row -> role(found(row, name))));
+    }
+
+    public Uni<List<Role>> list() {
+        return transactions.session(() -> roles.all().map(rows -> rows.stream().map(Roles::role).toList()));
+    }
+
+    public Uni<Void> delete(String name) {
+        return transactions.transaction(() -> roles.findById(name).chain(row -> policies.ofRole(found(row, name).name)
+                .chain(attached -> {
+                    if (!attached.isEmpty()) {
+                        throw DELETE_CONFLICT.withMessage("Cannot delete entity, must delete policies first.");
+                    }
+                    byArn.remove(row.arn);
+                    return roles.delete(row);
+                })));
+    }
+
+    public Uni<Void> updateTrustPolicy(String name, String trustPolicy) {
+        return transactions.transaction(() -> {
+            parse(trustPolicy);
+            return roles.findById(name).invoke(row -> {
+                found(row, name).assumeRolePolicy = trustPolicy;
+                byArn.remove(row.arn);
+            }).replaceWithVoid();
+        });
+    }
+
+    public Uni<Void> putPolicy(String roleName, String policyName, String document) {
+        return transactions.transaction(() -> {
+            parse(document);
+            return roles.findById(roleName).chain(row -> {
+                found(row, roleName);
+                byArn.remove(row.arn);
+                return policies.find(roleName, policyName).chain(existing -> {
+                    if (existing != null) {
+                        existing.document = document;
+                        return Uni.createFrom().voidItem();
+                    }
+                    RolePolicyEntity policy = new RolePolicyEntity();
+                    policy.roleName = roleName;
+                    policy.policyName = policyName;
+                    policy.document = document;
+                    return policies.persist(policy).replaceWithVoid();
+                });
+            });
+        });
+    }
+
     public Uni<String> getPolicy(String roleName, String policyName) {
-        return policies.find(roleName, policyName).map(policy -> {
+        return transactions.session(() -> policies.find(roleName, policyName).map(policy -> {
             if (policy == null) {
                 throw NO_SUCH_ENTITY.withMessage("The role policy with name %s cannot be found.", policyName);
             }
             return policy.document;
-        });
+        }));
     }
 
-    @WithSession
     public Uni<List<String>> listPolicies(String roleName) {
-        return roles.findById(roleName).chain(row -> policies.ofRole(found(row, roleName).name))
-                .map(rows -> rows.stream().map(p -> p.policyName).toList());
+        return transactions.session(() -> roles.findById(roleName)
+                .chain(row -> policies.ofRole(found(row, roleName).name))
+                .map(rows -> rows.stream().map(p -> p.policyName).toList()));
     }
 
-    @WithTransaction
     public Uni<Void> deletePolicy(String roleName, String policyName) {
-        return policies.find(roleName, policyName).chain(policy -> {
+        return transactions.transaction(() -> policies.find(roleName, policyName).chain(policy -> {
             if (policy == null) {
                 throw NO_SUCH_ENTITY.withMessage("The role policy with name %s cannot be found.", policyName);
             }
             byArn.values().removeIf(cached -> cached.role().role().name().equals(roleName));
             return policies.delete(policy);
-        });
+        }));
     }
 
     /** The role an ARN names with its policies, or null when there is none. */
@@ -165,11 +167,10 @@ public class Roles {
         });
     }
 
-    @WithSession
     Uni<Role.Assumable> load(String arn) {
-        return roles.findByArn(arn).chain(row -> row == null ? Uni.createFrom().nullItem()
+        return transactions.session(() -> roles.findByArn(arn).chain(row -> row == null ? Uni.createFrom().nullItem()
                 : policies.ofRole(row.name).map(rows -> new Role.Assumable(role(row), PolicyDocument.parse(
-                        row.assumeRolePolicy), rows.stream().map(p -> PolicyDocument.parse(p.document)).toList())));
+                        row.assumeRolePolicy), rows.stream().map(p -> PolicyDocument.parse(p.document)).toList()))));
     }
 
     /** Reads a policy as the evaluator will, refusing what it cannot honour with IAM's error. */

@@ -15,10 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.cognate.identitypool.model.SamlProvider;
 import io.cognate.identitypool.repository.SamlProviderEntity;
 import io.cognate.identitypool.repository.SamlProviderRepository;
+import io.cognate.identitypool.repository.Transactions;
 import io.cognate.saml.IdpMetadata;
 import io.cognate.saml.SamlException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,57 +29,59 @@ public class SamlProviders {
     private final SamlProviderRepository repository;
     private final String accountId;
     private final Clock clock;
+    private final Transactions transactions;
 
-    public SamlProviders(SamlProviderRepository repository, Roles roles, Clock clock) {
+    public SamlProviders(SamlProviderRepository repository, Roles roles, Clock clock, Transactions transactions) {
         this.repository = repository;
         this.accountId = roles.accountId();
         this.clock = clock;
+        this.transactions = transactions;
     }
 
-    @WithTransaction
     public Uni<SamlProvider> create(String name, String document) {
-        SamlProviderEntity row = new SamlProviderEntity();
-        row.arn = "arn:aws:iam::" + accountId + ":saml-provider/" + name;
-        row.createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        write(row, document);
-        return repository.findById(row.arn).chain(existing -> {
-            if (existing != null) {
-                throw ENTITY_ALREADY_EXISTS.withMessage("SAMLProvider %s already exists.", name);
-            }
-            return repository.persist(row).map(SamlProviders::provider);
+        return transactions.transaction(() -> {
+            SamlProviderEntity row = new SamlProviderEntity();
+            row.arn = "arn:aws:iam::" + accountId + ":saml-provider/" + name;
+            row.createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            write(row, document);
+            return repository.findById(row.arn).chain(existing -> {
+                if (existing != null) {
+                    throw ENTITY_ALREADY_EXISTS.withMessage("SAMLProvider %s already exists.", name);
+                }
+                return repository.persist(row).map(SamlProviders::provider);
+            });
         });
     }
 
-    @WithTransaction
     public Uni<SamlProvider> update(String arn, String document) {
-        return repository.findById(arn).map(row -> {
+        return transactions.transaction(() -> repository.findById(arn).map(row -> {
             write(found(row, arn), document);
             return provider(row);
-        });
+        }));
     }
 
-    @WithSession
     public Uni<SamlProvider> get(String arn) {
-        return repository.findById(arn).map(row -> provider(found(row, arn)));
+        return transactions.session(() -> repository.findById(arn).map(row -> provider(found(row, arn))));
     }
 
-    @WithSession
     public Uni<List<SamlProvider>> list() {
-        return repository.all().map(rows -> rows.stream().map(SamlProviders::provider).toList());
+        return transactions.session(() -> repository.all()
+                .map(rows -> rows.stream().map(SamlProviders::provider).toList()));
     }
 
     /** The providers of these ARNs that exist. */
-    @WithSession
     public Uni<List<SamlProvider>> of(List<String> arns) {
-        if (arns.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return repository.byArns(arns).map(rows -> rows.stream().map(SamlProviders::provider).toList());
+        return transactions.session(() -> {
+            if (arns.isEmpty()) {
+                return Uni.createFrom().item(List.of());
+            }
+            return repository.byArns(arns).map(rows -> rows.stream().map(SamlProviders::provider).toList());
+        });
     }
 
-    @WithTransaction
     public Uni<Void> delete(String arn) {
-        return repository.findById(arn).chain(row -> repository.delete(found(row, arn)));
+        return transactions.transaction(() -> repository.findById(arn)
+                .chain(row -> repository.delete(found(row, arn))));
     }
 
     private void write(SamlProviderEntity row, String document) {

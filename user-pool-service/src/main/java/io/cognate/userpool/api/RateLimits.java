@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.cognate.contracts.jose.Jws;
 import io.cognate.ratelimit.RateWindows;
 import io.cognate.userpool.error.CognitoException;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.service.AppClientService;
 import io.cognate.userpool.service.UserPool;
 import io.cognate.userpool.service.UserPoolService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -25,11 +25,13 @@ public class RateLimits {
     private final RateWindows windows;
     private final UserPoolService pools;
     private final AppClientService clients;
+    private final Transactions transactions;
 
-    public RateLimits(Pool pool, UserPoolService pools, AppClientService clients) {
+    public RateLimits(Pool pool, UserPoolService pools, AppClientService clients, Transactions transactions) {
         this.windows = new RateWindows(pool);
         this.pools = pools;
         this.clients = clients;
+        this.transactions = transactions;
     }
 
     /** Succeeds if the call is within its pool's quota, else fails with TooManyRequestsException. */
@@ -38,7 +40,7 @@ public class RateLimits {
         if (category == null) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withSession(() -> poolOf(params)).chain(userPool -> admit(category, userPool));
+        return transactions.session(() -> poolOf(params)).chain(userPool -> admit(category, userPool));
     }
 
     /** Succeeds if a call of the category is within the pool's quota (none: a pool this deployment doesn't know). */

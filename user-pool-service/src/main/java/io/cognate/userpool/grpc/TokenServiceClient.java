@@ -25,8 +25,8 @@ import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 
 /**
- * token-service over gRPC. Answers come back on the caller's Vert.x context, so a flow can go on with its
- * Hibernate Reactive session after a call; a failed call is a {@link TokenServiceException}.
+ * token-service over gRPC. Answers come back on the caller's Vert.x context, so a flow can go on with its database
+ * session after a call; a failed call is a {@link TokenServiceException}.
  */
 @ApplicationScoped
 public class TokenServiceClient {

@@ -8,12 +8,12 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.contracts.events.CloudEvents;
+import io.cognate.database.rows.Sessions;
 import io.cognate.outbox.KafkaTraceContext;
 import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.repository.OutboxEventEntity;
 import io.cognate.userpool.repository.UserEntity;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -34,7 +34,7 @@ public class Outbox {
 
     /** Adds the event to the current transaction. */
     public Uni<Void> record(UserEventType type, UserEntity user, Map<String, String> details) {
-        return Panache.getSession().chain(s -> s.persist(event(type, user, details)));
+        return Sessions.current().insert(event(type, user, details)).replaceWithVoid();
     }
 
     /** The outbox row of an event, for a caller that writes it in a transaction of its own. */

@@ -2,35 +2,30 @@ package io.cognate.userpool.repository;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-
+import io.cognate.database.rows.Column;
+import io.cognate.database.rows.Id;
+import io.cognate.database.rows.Table;
 import io.cognate.userpool.model.ClientSettings;
 
 /** An app client; its secret is sealed with the KEK, {@code settings} is its Cognito description as JSON. */
-@Entity
-@Table(name = "app_client")
+@Table("app_client")
 public class AppClientEntity {
     @Id
-    @Column(name = "client_id")
+    @Column("client_id")
     public String clientId;
-    @Column(name = "pool_id")
+    @Column("pool_id")
     public String poolId;
-    @Column(name = "client_name")
+    @Column("client_name")
     public String clientName;
-    @Column(name = "secret_sealed")
+    @Column("secret_sealed")
     public byte[] secretSealed;
-    @Column(name = "settings")
+    @Column("settings")
     String settingsJson;
-    @Column(name = "created_at")
+    @Column("created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
+    @Column("updated_at")
     public Instant updatedAt;
-    @Transient
-    private ClientSettings settings;
+    private transient ClientSettings settings;
 
     public ClientSettings settings() {
         if (settings == null) {

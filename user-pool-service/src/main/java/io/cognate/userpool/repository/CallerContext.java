@@ -5,8 +5,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Brings the answer of a call made outside Hibernate Reactive (gRPC, a statement on a connection of its own) back to
- * the Vert.x context it was made from, so the flow can go on with its session there.
+ * Brings the answer of a call made outside the database session (gRPC, a statement on a connection of its own) back
+ * to the Vert.x context it was made from, so the flow can go on with its session there.
  */
 public final class CallerContext {
     private CallerContext() {

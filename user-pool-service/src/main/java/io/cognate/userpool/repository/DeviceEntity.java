@@ -3,24 +3,22 @@ package io.cognate.userpool.repository;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.cognate.database.rows.Column;
+import io.cognate.database.rows.Id;
+import io.cognate.database.rows.Table;
 
 /** A device of a user (Cognito's remembered devices); its SRP verifier is sealed with the KEK. */
-@Entity
-@Table(name = "user_device")
+@Table("user_device")
 public class DeviceEntity {
     @Id
-    @Column(name = "device_key")
+    @Column("device_key")
     public String deviceKey;
-    @Column(name = "pool_id")
+    @Column("pool_id")
     public String poolId;
     public UUID sub;
-    @Column(name = "device_group_key")
+    @Column("device_group_key")
     public String deviceGroupKey;
-    @Column(name = "device_name")
+    @Column("device_name")
     public String deviceName;
     public byte[] salt;
     public byte[] verifier;
@@ -28,10 +26,10 @@ public class DeviceEntity {
     public boolean confirmed;
     /** Remembered devices skip MFA. */
     public boolean remembered;
-    @Column(name = "created_at")
+    @Column("created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
+    @Column("updated_at")
     public Instant updatedAt;
-    @Column(name = "last_authenticated_at")
+    @Column("last_authenticated_at")
     public Instant lastAuthenticatedAt;
 }

@@ -3,27 +3,25 @@ package io.cognate.userpool.repository;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.cognate.database.rows.Column;
+import io.cognate.database.rows.Id;
+import io.cognate.database.rows.Table;
 
 /** A group of a user pool, with the IAM role and precedence Cognito carries into tokens. */
-@Entity
-@Table(name = "user_group")
+@Table("user_group")
 public class GroupEntity {
     @Id
     public UUID id;
-    @Column(name = "pool_id")
+    @Column("pool_id")
     public String poolId;
-    @Column(name = "group_name")
+    @Column("group_name")
     public String groupName;
     public String description;
-    @Column(name = "role_arn")
+    @Column("role_arn")
     public String roleArn;
     public Integer precedence;
-    @Column(name = "created_at")
+    @Column("created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
+    @Column("updated_at")
     public Instant updatedAt;
 }

@@ -2,20 +2,18 @@ package io.cognate.userpool.repository;
 
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.cognate.database.rows.Column;
+import io.cognate.database.rows.Id;
+import io.cognate.database.rows.Table;
 
 /** A user's membership of a group. */
-@Entity
-@Table(name = "group_member")
+@Table("group_member")
 public class GroupMemberEntity {
     @Id
     public UUID id;
-    @Column(name = "pool_id")
+    @Column("pool_id")
     public String poolId;
-    @Column(name = "group_id")
+    @Column("group_id")
     public UUID groupId;
     public UUID sub;
 }

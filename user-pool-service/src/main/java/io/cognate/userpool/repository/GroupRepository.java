@@ -5,28 +5,30 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
+import io.cognate.database.rows.Repository;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class GroupRepository implements PanacheRepositoryBase<GroupEntity, UUID> {
+public class GroupRepository extends Repository<GroupEntity> {
+
+    public GroupRepository() {
+        super(GroupEntity.class);
+    }
 
     public Uni<GroupEntity> findByName(String poolId, String groupName) {
-        return find("poolId = ?1 and groupName = ?2", poolId, groupName).firstResult();
+        return first("pool_id = $1 and group_name = $2", poolId, groupName);
     }
 
     public Uni<List<GroupEntity>> page(String poolId, String afterName, int limit) {
         if (afterName == null) {
-            return find("poolId = ?1", Sort.by("groupName"), poolId).page(0, limit).list();
+            return list("pool_id = $1 order by group_name limit $2", poolId, limit);
         }
-        return find("poolId = ?1 and groupName > ?2", Sort.by("groupName"), poolId, afterName).page(0, limit).list();
+        return list("pool_id = $1 and group_name > $2 order by group_name limit $3", poolId, afterName, limit);
     }
 
     /** A user's groups in token order: by precedence (groups without one last), then by name. */
     public Uni<List<GroupEntity>> groupsOf(String poolId, UUID sub) {
-        return list("select g from GroupEntity g where g.poolId = ?1 and g.id in "
-                + "(select m.groupId from GroupMemberEntity m where m.poolId = ?1 and m.sub = ?2) "
-                + "order by g.precedence asc nulls last, g.groupName asc", poolId, sub);
+        return list("pool_id = $1 and id in (select m.group_id from group_member m where m.pool_id = $1 and m.sub = $2) "
+                + "order by precedence asc nulls last, group_name asc", poolId, sub);
     }
 }

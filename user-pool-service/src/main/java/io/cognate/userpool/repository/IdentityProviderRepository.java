@@ -4,32 +4,33 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
+import io.cognate.database.rows.Repository;
 import io.smallrye.mutiny.Uni;
 
 /** A pool's external identity providers; every query names the pool. */
 @ApplicationScoped
-public class IdentityProviderRepository
-        implements PanacheRepositoryBase<IdentityProviderEntity, IdentityProviderEntity.Key> {
+public class IdentityProviderRepository extends Repository<IdentityProviderEntity> {
+
+    public IdentityProviderRepository() {
+        super(IdentityProviderEntity.class);
+    }
 
     public Uni<IdentityProviderEntity> find(String poolId, String name) {
-        return find("poolId = ?1 and providerName = ?2", poolId, name).firstResult();
+        return first("pool_id = $1 and provider_name = $2", poolId, name);
     }
 
     public Uni<List<IdentityProviderEntity>> ofPool(String poolId) {
-        return find("poolId = ?1", Sort.by("providerName"), poolId).list();
+        return list("pool_id = $1 order by provider_name", poolId);
     }
 
     public Uni<List<IdentityProviderEntity>> page(String poolId, String after, int limit) {
         if (after == null) {
-            return find("poolId = ?1", Sort.by("providerName"), poolId).page(0, limit).list();
+            return list("pool_id = $1 order by provider_name limit $2", poolId, limit);
         }
-        return find("poolId = ?1 and providerName > ?2", Sort.by("providerName"), poolId, after).page(0, limit)
-                .list();
+        return list("pool_id = $1 and provider_name > $2 order by provider_name limit $3", poolId, after, limit);
     }
 
     public Uni<Long> delete(String poolId, String name) {
-        return delete("poolId = ?1 and providerName = ?2", poolId, name);
+        return deleteWhere("pool_id = $1 and provider_name = $2", poolId, name);
     }
 }

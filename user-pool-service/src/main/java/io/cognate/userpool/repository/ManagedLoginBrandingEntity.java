@@ -6,33 +6,30 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
+import io.cognate.database.rows.Column;
+import io.cognate.database.rows.Id;
+import io.cognate.database.rows.Table;
 import io.cognate.userpool.model.ManagedLoginBranding;
 
 /** A client's managed-login style; its Settings document as JSON text, its assets as JSON (bytes in base64). */
-@Entity
-@Table(name = "managed_login_branding")
+@Table("managed_login_branding")
 public class ManagedLoginBrandingEntity {
     @Id
     public UUID id;
-    @Column(name = "pool_id")
+    @Column("pool_id")
     public String poolId;
-    @Column(name = "client_id")
+    @Column("client_id")
     public String clientId;
-    @Column(name = "use_cognito_provided_values")
+    @Column("use_cognito_provided_values")
     public boolean useCognitoProvidedValues;
     public String settings;
-    @Column(name = "assets")
+    @Column("assets")
     String assetsJson;
-    @Column(name = "created_at")
+    @Column("created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
+    @Column("updated_at")
     public Instant updatedAt;
 
     public ManagedLoginBranding branding() {

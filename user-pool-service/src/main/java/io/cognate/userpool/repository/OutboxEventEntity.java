@@ -2,30 +2,25 @@ package io.cognate.userpool.repository;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.cognate.database.rows.Column;
+import io.cognate.database.rows.Id;
+import io.cognate.database.rows.Table;
 
 /** An event written in the same transaction as the change it describes; the relay publishes it to Kafka. */
-@Entity
-@Table(name = "outbox_event")
+@Table("outbox_event")
 public class OutboxEventEntity {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Id(generated = true)
     public Long id;
     public String topic;
-    @Column(name = "event_key")
+    @Column("event_key")
     public String eventKey;
     public String payload;
-    @Column(name = "created_at")
+    @Column("created_at")
     public Instant createdAt;
-    @Column(name = "published_at")
+    @Column("published_at")
     public Instant publishedAt;
 
     /** The W3C traceparent of the request that wrote it, null when none was traced: the record's header. */
-    @Column(name = "trace_parent")
+    @Column("trace_parent")
     public String traceParent;
 }

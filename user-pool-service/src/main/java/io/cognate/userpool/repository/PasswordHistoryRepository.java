@@ -5,15 +5,19 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.cognate.database.rows.Repository;
 import io.smallrye.mutiny.Uni;
 
 /** A user's earlier passwords, newest first; every query names the pool. */
 @ApplicationScoped
-public class PasswordHistoryRepository implements PanacheRepositoryBase<PasswordHistoryEntity, UUID> {
+public class PasswordHistoryRepository extends Repository<PasswordHistoryEntity> {
+
+    public PasswordHistoryRepository() {
+        super(PasswordHistoryEntity.class);
+    }
 
     public Uni<List<PasswordHistoryEntity>> newest(String poolId, UUID sub, int limit) {
-        return find("poolId = ?1 and sub = ?2 order by createdAt desc", poolId, sub).page(0, limit).list();
+        return list("pool_id = $1 and sub = $2 order by created_at desc limit $3", poolId, sub, limit);
     }
 
     /** Keeps the newest {@code keep} of the user's earlier passwords. */

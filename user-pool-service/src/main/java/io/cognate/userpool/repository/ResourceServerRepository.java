@@ -4,30 +4,33 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
+import io.cognate.database.rows.Repository;
 import io.smallrye.mutiny.Uni;
 
 /** A pool's resource servers; every query names the pool. */
 @ApplicationScoped
-public class ResourceServerRepository implements PanacheRepositoryBase<ResourceServerEntity, ResourceServerEntity.Key> {
+public class ResourceServerRepository extends Repository<ResourceServerEntity> {
+
+    public ResourceServerRepository() {
+        super(ResourceServerEntity.class);
+    }
 
     public Uni<ResourceServerEntity> find(String poolId, String identifier) {
-        return find("poolId = ?1 and identifier = ?2", poolId, identifier).firstResult();
+        return first("pool_id = $1 and identifier = $2", poolId, identifier);
     }
 
     public Uni<List<ResourceServerEntity>> ofPool(String poolId) {
-        return find("poolId = ?1", Sort.by("identifier"), poolId).list();
+        return list("pool_id = $1 order by identifier", poolId);
     }
 
     public Uni<List<ResourceServerEntity>> page(String poolId, String after, int limit) {
         if (after == null) {
-            return find("poolId = ?1", Sort.by("identifier"), poolId).page(0, limit).list();
+            return list("pool_id = $1 order by identifier limit $2", poolId, limit);
         }
-        return find("poolId = ?1 and identifier > ?2", Sort.by("identifier"), poolId, after).page(0, limit).list();
+        return list("pool_id = $1 and identifier > $2 order by identifier limit $3", poolId, after, limit);
     }
 
     public Uni<Long> delete(String poolId, String identifier) {
-        return delete("poolId = ?1 and identifier = ?2", poolId, identifier);
+        return deleteWhere("pool_id = $1 and identifier = $2", poolId, identifier);
     }
 }

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.cognate.database.rows.RowType;
+import io.cognate.database.rows.Sessions;
 import io.smallrye.mutiny.Uni;
 
 /** Families RevokeToken ended; recording one twice (a retried RevokeToken) changes nothing. */
@@ -13,10 +14,8 @@ import io.smallrye.mutiny.Uni;
 public class RevokedTokenFamilyRepository {
 
     public Uni<Void> record(String poolId, UUID originJti, Instant expiresAt) {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery("insert into revoked_token_family (origin_jti, pool_id, expires_at) "
-                        + "values (:jti, :pool, :exp) on conflict do nothing").setParameter("jti", originJti)
-                        .setParameter("pool", poolId).setParameter("exp", expiresAt).executeUpdate())
+        return Sessions.current().execute("insert into revoked_token_family (origin_jti, pool_id, expires_at) "
+                + "values ($1, $2, $3) on conflict do nothing", RowType.tuple(originJti, poolId, expiresAt))
                 .replaceWithVoid();
     }
 }

@@ -1,12 +1,15 @@
 package io.cognate.userpool.repository;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.cognate.database.rows.RowType;
+import io.cognate.database.rows.Sessions;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 
 /** A pool's SAML service-provider keys, by use (signing, encryption); the first replica to make one keeps it. */
 @ApplicationScoped
@@ -16,18 +19,23 @@ public class SamlKeyRepository {
     }
 
     public Uni<List<StoredKey>> ofPool(String poolId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select key_use, private_key_sealed, certificate "
-                + "from saml_key where pool_id = :pool", Object[].class).setParameter("pool", poolId).getResultList())
-                .map(rows -> rows.stream().map(row -> new StoredKey((String) row[0], (byte[]) row[1],
-                        (byte[]) row[2])).toList());
+        return Sessions.current().execute("select key_use, private_key_sealed, certificate from saml_key "
+                + "where pool_id = $1", RowType.tuple(poolId)).map(rows -> {
+                    List<StoredKey> keys = new ArrayList<>();
+                    for (Row row : rows) {
+                        keys.add(new StoredKey(row.getString(0), row.getBuffer(1).getBytes(),
+                                row.getBuffer(2).getBytes()));
+                    }
+                    return keys;
+                });
     }
 
     /** Stores the key unless the pool has one for this use already (made meanwhile by another replica). */
     public Uni<Void> insertIfAbsent(String poolId, StoredKey key, Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("insert into saml_key (pool_id, key_use, "
-                + "private_key_sealed, certificate, created_at) values (:pool, :use, :key, :cert, :now) "
-                + "on conflict do nothing").setParameter("pool", poolId).setParameter("use", key.use())
-                .setParameter("key", key.privateKeySealed()).setParameter("cert", key.certificate())
-                .setParameter("now", now).executeUpdate()).replaceWithVoid();
+        return Sessions.current().execute("insert into saml_key (pool_id, key_use, private_key_sealed, certificate, "
+                + "created_at) values ($1, $2, $3, $4, $5) on conflict do nothing",
+                RowType.tuple(poolId, key.use(),
+                        key.privateKeySealed(), key.certificate(), now))
+                .replaceWithVoid();
     }
 }

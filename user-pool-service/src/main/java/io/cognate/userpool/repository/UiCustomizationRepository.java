@@ -2,14 +2,18 @@ package io.cognate.userpool.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.cognate.database.rows.Repository;
 import io.smallrye.mutiny.Uni;
 
 /** Classic hosted UI customizations; every query names the pool. */
 @ApplicationScoped
-public class UiCustomizationRepository implements PanacheRepositoryBase<UiCustomizationEntity, UiCustomizationEntity.Key> {
+public class UiCustomizationRepository extends Repository<UiCustomizationEntity> {
+
+    public UiCustomizationRepository() {
+        super(UiCustomizationEntity.class);
+    }
 
     public Uni<UiCustomizationEntity> find(String poolId, String clientId) {
-        return find("poolId = ?1 and clientId = ?2", poolId, clientId).firstResult();
+        return first("pool_id = $1 and client_id = $2", poolId, clientId);
     }
 }

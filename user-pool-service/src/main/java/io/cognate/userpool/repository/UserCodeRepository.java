@@ -3,22 +3,25 @@ package io.cognate.userpool.repository;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.cognate.database.rows.Repository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
-public class UserCodeRepository implements PanacheRepositoryBase<UserCodeEntity, UUID> {
-    private final Pool pool;
+public class UserCodeRepository extends Repository<UserCodeEntity> {
+    /** For the count of wrong codes, on a connection of its own. */
+    @Inject
+    Pool pool;
 
-    public UserCodeRepository(Pool pool) {
-        this.pool = pool;
+    public UserCodeRepository() {
+        super(UserCodeEntity.class);
     }
 
     public Uni<UserCodeEntity> find(String poolId, UUID sub, String purpose) {
-        return find("poolId = ?1 and sub = ?2 and purpose = ?3", poolId, sub, purpose).firstResult();
+        return first("pool_id = $1 and sub = $2 and purpose = $3", poolId, sub, purpose);
     }
 
     /**

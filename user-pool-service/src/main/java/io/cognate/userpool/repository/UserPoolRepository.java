@@ -4,18 +4,21 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
+import io.cognate.database.rows.Repository;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class UserPoolRepository implements PanacheRepositoryBase<UserPoolEntity, String> {
+public class UserPoolRepository extends Repository<UserPoolEntity> {
+
+    public UserPoolRepository() {
+        super(UserPoolEntity.class);
+    }
 
     /** One page of pools ordered by id, starting after {@code afterId} (null for the first page). */
     public Uni<List<UserPoolEntity>> page(String afterId, int limit) {
         if (afterId == null) {
-            return findAll(Sort.by("id")).page(0, limit).list();
+            return list("true order by id limit $1", limit);
         }
-        return find("id > ?1", Sort.by("id"), afterId).page(0, limit).list();
+        return list("id > $1 order by id limit $2", afterId, limit);
     }
 }

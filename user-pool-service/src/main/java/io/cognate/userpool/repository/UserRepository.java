@@ -1,24 +1,32 @@
 package io.cognate.userpool.repository;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.cognate.database.rows.Repository;
+import io.cognate.database.rows.RowType;
+import io.cognate.database.rows.Session;
+import io.cognate.database.rows.Sessions;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 
 /** Users, always within one pool. */
 @ApplicationScoped
-public class UserRepository implements PanacheRepositoryBase<UserEntity, UUID> {
+public class UserRepository extends Repository<UserEntity> {
+
+    public UserRepository() {
+        super(UserEntity.class);
+    }
 
     public Uni<UserEntity> findByUsernameKey(String poolId, String usernameKey) {
-        return find("poolId = ?1 and usernameKey = ?2", poolId, usernameKey).firstResult();
+        return first("pool_id = $1 and username_key = $2", poolId, usernameKey);
     }
 
     public Uni<UserEntity> findBySub(String poolId, UUID sub) {
-        return find("poolId = ?1 and sub = ?2", poolId, sub).firstResult();
+        return first("pool_id = $1 and sub = $2", poolId, sub);
     }
 
     /**
@@ -27,12 +35,16 @@ public class UserRepository implements PanacheRepositoryBase<UserEntity, UUID> {
      * @return null when the user does not exist
      */
     public Uni<TokenHolder> findTokenHolder(String poolId, UUID sub, UUID originJti) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                "select u, (select count(*) from RevokedTokenFamilyEntity r where r.originJti = :jti and r.poolId = "
-                        + ":pool) from UserEntity u where u.poolId = :pool and u.sub = :sub",
-                Object[].class).setParameter("pool", poolId).setParameter("sub", sub).setParameter("jti", originJti)
-                .getSingleResultOrNull())
-                .map(row -> row == null ? null : new TokenHolder((UserEntity) row[0], ((Number) row[1]).longValue() > 0));
+        Session session = Sessions.current();
+        return session.execute("select u.*, (select count(*) from revoked_token_family r where r.origin_jti = $3 "
+                + "and r.pool_id = $1) as revoked from pool_user u where u.pool_id = $1 and u.sub = $2",
+                RowType.tuple(poolId, sub, originJti)).map(found -> {
+                    if (!found.iterator().hasNext()) {
+                        return null;
+                    }
+                    Row row = found.iterator().next();
+                    return new TokenHolder(session.read(rows, row), row.getLong("revoked") > 0);
+                });
     }
 
     /** A user found by an access token, and whether the token's family was revoked (RevokeToken). */
@@ -44,56 +56,61 @@ public class UserRepository implements PanacheRepositoryBase<UserEntity, UUID> {
      * code works once even when two sign-ins present it at the same moment on different replicas.
      */
     public Uni<Boolean> claimTotpStep(String poolId, UUID sub, long step) {
-        return update("totpLastStep = ?1 where poolId = ?2 and sub = ?3 and totpLastStep < ?1", step, poolId, sub)
-                .map(rows -> rows == 1);
+        return execute("update pool_user set totp_last_step = $1 where pool_id = $2 and sub = $3 "
+                + "and totp_last_step < $1", step, poolId, sub).map(updated -> updated.rowCount() == 1);
     }
 
     public Uni<List<UserEntity>> findByEmail(String poolId, String emailKey) {
-        return list("poolId = ?1 and emailKey = ?2", poolId, emailKey);
+        return list("pool_id = $1 and email_key = $2", poolId, emailKey);
     }
 
     public Uni<List<UserEntity>> findByPhone(String poolId, String phoneKey) {
-        return list("poolId = ?1 and phoneKey = ?2", poolId, phoneKey);
+        return list("pool_id = $1 and phone_key = $2", poolId, phoneKey);
     }
 
     public Uni<List<UserEntity>> findByPreferredUsername(String poolId, String key) {
-        return list("poolId = ?1 and preferredUsernameKey = ?2", poolId, key);
+        return list("pool_id = $1 and preferred_username_key = $2", poolId, key);
     }
 
     public Uni<Long> countInPool(String poolId) {
-        return count("poolId = ?1", poolId);
+        return countWhere("pool_id = $1", poolId);
     }
 
     public Uni<Long> deleteUser(String poolId, UUID sub) {
-        return delete("poolId = ?1 and sub = ?2", poolId, sub);
+        return deleteWhere("pool_id = $1 and sub = $2", poolId, sub);
+    }
+
+    /** One page of a group's members ordered by username, starting after {@code afterUsernameKey}. */
+    public Uni<List<UserEntity>> inGroup(String poolId, UUID groupId, String afterUsernameKey, int limit) {
+        String members = "pool_id = $1 and sub in (select m.sub from group_member m where m.pool_id = $1 "
+                + "and m.group_id = $2)";
+        if (afterUsernameKey == null) {
+            return list(members + " order by username_key limit $3", poolId, groupId, limit);
+        }
+        return list(members + " and username_key > $3 order by username_key limit $4", poolId, groupId,
+                afterUsernameKey, limit);
     }
 
     /**
      * One page of a ListUsers search, ordered by username. {@code column} is a fixed SQL expression chosen by the
      * caller from a closed list (never user input); the value is always a bound parameter.
      */
-    @SuppressWarnings("unchecked")
     public Uni<List<UserEntity>> search(String poolId, String column, boolean prefix, String value, String after,
             int limit) {
-        StringBuilder sql = new StringBuilder("select * from pool_user where pool_id = :pool");
+        StringBuilder condition = new StringBuilder("pool_id = $1");
+        List<Object> parameters = new ArrayList<>(List.of(poolId));
         if (column != null) {
-            sql.append(" and ").append(column).append(prefix ? " like :value escape '\\'" : " = :value");
+            parameters.add(prefix ? escapeLike(value) + "%" : value);
+            condition.append(" and ").append(column).append(prefix ? " like $" + parameters.size() + " escape '\\'"
+                    : " = $" + parameters.size());
         }
         if (after != null) {
-            sql.append(" and username_key > :after");
+            parameters.add(after);
+            condition.append(" and username_key > $").append(parameters.size());
         }
-        sql.append(" order by username_key limit :limit");
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), UserEntity.class).setParameter("pool", poolId)
-                    .setParameter("limit", limit);
-            if (column != null) {
-                query.setParameter("value", prefix ? escapeLike(value) + "%" : value);
-            }
-            if (after != null) {
-                query.setParameter("after", after);
-            }
-            return query.getResultList();
-        });
+        parameters.add(limit);
+        condition.append(" order by username_key limit $").append(parameters.size());
+        return list(condition.toString(), parameters.toArray());
     }
 
     private static String escapeLike(String value) {

@@ -22,8 +22,7 @@ import io.cognate.userpool.model.ClientSettings;
 import io.cognate.userpool.model.Page;
 import io.cognate.userpool.repository.AppClientEntity;
 import io.cognate.userpool.repository.AppClientRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.cognate.userpool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /** App clients: their management, and the client checks every public flow starts with. */
@@ -38,21 +37,22 @@ public class AppClientService {
     private final ResourceServerService servers;
     private final IdentityProviderService providers;
     private final Aead aead;
+    private final Transactions transactions;
 
     public AppClientService(AppClientRepository clients, UserPoolService pools, ResourceServerService servers,
-            IdentityProviderService providers, Aead aead, CognateConfig config) {
+            IdentityProviderService providers, Aead aead, CognateConfig config, Transactions transactions) {
         this.cache = new ConfigCache<>(config.configCacheTtl());
         this.clients = clients;
         this.pools = pools;
         this.servers = servers;
         this.providers = providers;
         this.aead = aead;
+        this.transactions = transactions;
     }
 
-    @WithTransaction
     public Uni<AppClient> create(NewClient request) {
-        return pools.require(request.poolId()).chain(pool -> servers.scopesOf(pool.id()).chain(scopes -> providers
-                .namesOf(pool.id()).chain(names -> {
+        return transactions.transaction(() -> pools.require(request.poolId()).chain(pool -> servers.scopesOf(pool.id())
+                .chain(scopes -> providers.namesOf(pool.id()).chain(names -> {
                     ClientRules.check(request.settings(), pool);
                     ClientRules.checkOAuth(request.settings().oauth(), request.generateSecret(), scopes, names, pool.id());
                     AppClientEntity entity = new AppClientEntity();
@@ -69,14 +69,13 @@ public class AppClientService {
                     entity.createdAt = Instant.now();
                     entity.updatedAt = entity.createdAt;
                     return clients.persist(entity).map(saved -> new AppClient(saved, secret));
-                })));
+                }))));
     }
 
     /** UpdateUserPoolClient: the settings replaced whole, the name where given. */
-    @WithTransaction
     public Uni<AppClient> update(String poolId, String clientId, String name, ClientSettings settings) {
-        return pools.require(poolId).chain(pool -> servers.scopesOf(poolId).chain(scopes -> providers.namesOf(poolId)
-                .chain(names -> require(poolId, clientId).chain(client -> {
+        return transactions.transaction(() -> pools.require(poolId).chain(pool -> servers.scopesOf(poolId)
+                .chain(scopes -> providers.namesOf(poolId).chain(names -> require(poolId, clientId).chain(client -> {
                     ClientRules.check(settings, pool);
                     ClientRules.checkOAuth(settings.oauth(), client.secret() != null, scopes, names, poolId);
                     AppClientEntity entity = client.entity();
@@ -87,31 +86,32 @@ public class AppClientService {
                     entity.updatedAt = Instant.now();
                     cache.invalidate(clientId);
                     return clients.persist(entity).map(saved -> new AppClient(saved, client.secret()));
-                }))));
+                })))));
     }
 
-    @WithTransaction
     public Uni<Void> delete(String poolId, String clientId) {
-        cache.invalidate(clientId);
-        return require(poolId, clientId).chain(client -> clients.delete(poolId, clientId)).replaceWithVoid();
+        return transactions.transaction(() -> {
+            cache.invalidate(clientId);
+            return require(poolId, clientId).chain(client -> clients.delete(poolId, clientId)).replaceWithVoid();
+        });
     }
 
-    @WithSession
     public Uni<Page<AppClientEntity>> list(String poolId, int maxResults, String nextToken) {
-        String after = Page.after(nextToken);
-        return pools.require(poolId).chain(pool -> clients.page(poolId, after, maxResults + 1))
-                .map(page -> Page.of(page, maxResults, c -> c.clientId));
+        return transactions.session(() -> {
+            String after = Page.after(nextToken);
+            return pools.require(poolId).chain(pool -> clients.page(poolId, after, maxResults + 1))
+                    .map(page -> Page.of(page, maxResults, c -> c.clientId));
+        });
     }
 
     /** The client of a pool, or ResourceNotFoundException. */
-    @WithSession
     public Uni<AppClient> require(String poolId, String clientId) {
-        return clients.find(poolId, clientId).map(entity -> {
+        return transactions.session(() -> clients.find(poolId, clientId).map(entity -> {
             if (entity == null) {
                 throw RESOURCE_NOT_FOUND.withMessage("User pool client %s does not exist.", clientId);
             }
             return open(entity);
-        });
+        }));
     }
 
     /** The client for a read path (sign-in, GetUser), from the short-lived cache, checked to be the pool's. */
@@ -130,14 +130,13 @@ public class AppClientService {
     }
 
     /** The client a public request names by id alone, or ResourceNotFoundException. */
-    @WithSession
     public Uni<AppClient> requireById(String clientId) {
-        return clients.findById(clientId).map(entity -> {
+        return transactions.session(() -> clients.findById(clientId).map(entity -> {
             if (entity == null) {
                 throw RESOURCE_NOT_FOUND.withMessage("User pool client %s does not exist.", clientId);
             }
             return open(entity);
-        });
+        }));
     }
 
     /** SECRET_HASH = Base64(HMAC-SHA256(client secret, username + client id)), required when the client has one. */

@@ -17,10 +17,9 @@ import io.cognate.userpool.model.UiCustomization;
 import io.cognate.userpool.repository.DomainRepository;
 import io.cognate.userpool.repository.ManagedLoginBrandingEntity;
 import io.cognate.userpool.repository.ManagedLoginBrandingRepository;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UiCustomizationEntity;
 import io.cognate.userpool.repository.UiCustomizationRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -48,44 +47,49 @@ public class BrandingService {
     private final DomainRepository domains;
     private final UiCustomizationRepository customizations;
     private final ManagedLoginBrandingRepository brandings;
+    private final Transactions transactions;
 
     public BrandingService(UserPoolService pools, AppClientService clients, DomainRepository domains,
-            UiCustomizationRepository customizations, ManagedLoginBrandingRepository brandings) {
+            UiCustomizationRepository customizations, ManagedLoginBrandingRepository brandings,
+            Transactions transactions) {
         this.pools = pools;
         this.clients = clients;
         this.domains = domains;
         this.customizations = customizations;
         this.brandings = brandings;
+        this.transactions = transactions;
     }
 
     /** SetUICustomization: the pool needs a domain; CSS stays CSS (no markup), the logo a PNG or JPEG. */
-    @WithTransaction
     public Uni<UiCustomization> setUiCustomization(CustomizationRequest request) {
-        if (request.css() != null && request.css().contains("<")) {
-            throw INVALID_PARAMETER.withMessage("Invalid CSS input: markup ('<') is not allowed.");
-        }
-        if (request.image() != null && (request.image().length > MAX_IMAGE_BYTES || imageType(request.image()) == null)) {
-            throw INVALID_PARAMETER.withMessage("The image file must be a PNG or JPEG of at most 100 KB.");
-        }
-        return pools.require(request.poolId()).chain(pool -> domains.ofPool(pool.id())).chain(owned -> {
-            if (owned.isEmpty()) {
-                throw INVALID_PARAMETER.withMessage("A domain must be associated with this user pool.");
+        return transactions.transaction(() -> {
+            if (request.css() != null && request.css().contains("<")) {
+                throw INVALID_PARAMETER.withMessage("Invalid CSS input: markup ('<') is not allowed.");
             }
-            return UiCustomization.ALL.equals(request.clientId()) ? Uni.createFrom().voidItem()
-                    : clients.require(request.poolId(), request.clientId()).replaceWithVoid();
-        }).chain(() -> customizations.find(request.poolId(), request.clientId())).chain(existing -> {
-            Instant now = Instant.now();
-            UiCustomizationEntity entity = existing != null ? existing : new UiCustomizationEntity();
-            if (existing == null) {
-                entity.poolId = request.poolId();
-                entity.clientId = request.clientId();
-                entity.createdAt = now;
+            if (request.image() != null
+                    && (request.image().length > MAX_IMAGE_BYTES || imageType(request.image()) == null)) {
+                throw INVALID_PARAMETER.withMessage("The image file must be a PNG or JPEG of at most 100 KB.");
             }
-            entity.css = request.css();
-            entity.image = request.image();
-            entity.cssVersion = CSS_VERSION.format(now);
-            entity.updatedAt = now;
-            return customizations.persist(entity).map(UiCustomizationEntity::customization);
+            return pools.require(request.poolId()).chain(pool -> domains.ofPool(pool.id())).chain(owned -> {
+                if (owned.isEmpty()) {
+                    throw INVALID_PARAMETER.withMessage("A domain must be associated with this user pool.");
+                }
+                return UiCustomization.ALL.equals(request.clientId()) ? Uni.createFrom().voidItem()
+                        : clients.require(request.poolId(), request.clientId()).replaceWithVoid();
+            }).chain(() -> customizations.find(request.poolId(), request.clientId())).chain(existing -> {
+                Instant now = Instant.now();
+                UiCustomizationEntity entity = existing != null ? existing : new UiCustomizationEntity();
+                if (existing == null) {
+                    entity.poolId = request.poolId();
+                    entity.clientId = request.clientId();
+                    entity.createdAt = now;
+                }
+                entity.css = request.css();
+                entity.image = request.image();
+                entity.cssVersion = CSS_VERSION.format(now);
+                entity.updatedAt = now;
+                return customizations.persist(entity).map(UiCustomizationEntity::customization);
+            });
         });
     }
 
@@ -93,61 +97,62 @@ public class BrandingService {
      * GetUICustomization: the client's own, else the pool's (ALL); with neither, an empty one for the client. A client
      * with its own does not fall back to ALL.
      */
-    @WithSession
     public Uni<UiCustomization> uiCustomization(String poolId, String clientId) {
-        return pools.require(poolId).chain(pool -> customizations.find(poolId, clientId)).chain(own -> {
-            if (own != null || UiCustomization.ALL.equals(clientId)) {
-                return Uni.createFrom().item(own);
-            }
-            return customizations.find(poolId, UiCustomization.ALL);
-        }).map(found -> found != null ? found.customization()
-                : new UiCustomization(poolId, clientId, null, null, null, null, null));
-    }
-
-    @WithTransaction
-    public Uni<ManagedLoginBranding> createBranding(BrandingRequest request) {
-        checkChoice(request.useCognitoProvidedValues(), request.settings(), true);
-        return clients.require(request.poolId(), request.clientId())
-                .chain(client -> brandings.ofClient(request.poolId(), request.clientId())).chain(existing -> {
-                    if (existing != null) {
-                        throw MANAGED_LOGIN_BRANDING_EXISTS.withMessage("A ManagedLoginBranding already exists for "
-                                + "client %s", request.clientId());
+        return transactions.session(() -> pools.require(poolId).chain(pool -> customizations.find(poolId, clientId))
+                .chain(own -> {
+                    if (own != null || UiCustomization.ALL.equals(clientId)) {
+                        return Uni.createFrom().item(own);
                     }
-                    ManagedLoginBrandingEntity entity = new ManagedLoginBrandingEntity();
-                    entity.id = UUID.randomUUID();
-                    entity.poolId = request.poolId();
-                    entity.clientId = request.clientId();
-                    entity.createdAt = Instant.now();
-                    entity.assets(List.of());
-                    return save(entity, request);
-                });
+                    return customizations.find(poolId, UiCustomization.ALL);
+                }).map(found -> found != null ? found.customization()
+                        : new UiCustomization(poolId, clientId, null, null, null, null, null)));
     }
 
-    /** UpdateManagedLoginBranding: what the request gives replaces what was; the rest stays. */
-    @WithTransaction
-    public Uni<ManagedLoginBranding> updateBranding(BrandingRequest request) {
-        checkChoice(request.useCognitoProvidedValues(), request.settings(), false);
-        return require(request.poolId(), request.id()).chain(entity -> save(entity, request));
-    }
-
-    @WithSession
-    public Uni<ManagedLoginBranding> describeBranding(String poolId, String id) {
-        return require(poolId, id).map(ManagedLoginBrandingEntity::branding);
-    }
-
-    @WithSession
-    public Uni<ManagedLoginBranding> brandingOfClient(String poolId, String clientId) {
-        return pools.require(poolId).chain(pool -> brandings.ofClient(poolId, clientId)).map(entity -> {
-            if (entity == null) {
-                throw RESOURCE_NOT_FOUND.withMessage("ManagedLoginBranding for client %s does not exist.", clientId);
-            }
-            return entity.branding();
+    public Uni<ManagedLoginBranding> createBranding(BrandingRequest request) {
+        return transactions.transaction(() -> {
+            checkChoice(request.useCognitoProvidedValues(), request.settings(), true);
+            return clients.require(request.poolId(), request.clientId())
+                    .chain(client -> brandings.ofClient(request.poolId(), request.clientId())).chain(existing -> {
+                        if (existing != null) {
+                            throw MANAGED_LOGIN_BRANDING_EXISTS.withMessage("A ManagedLoginBranding already exists for "
+                                    + "client %s", request.clientId());
+                        }
+                        ManagedLoginBrandingEntity entity = new ManagedLoginBrandingEntity();
+                        entity.id = UUID.randomUUID();
+                        entity.poolId = request.poolId();
+                        entity.clientId = request.clientId();
+                        entity.createdAt = Instant.now();
+                        entity.assets(List.of());
+                        return save(entity, request);
+                    });
         });
     }
 
-    @WithTransaction
+    /** UpdateManagedLoginBranding: what the request gives replaces what was; the rest stays. */
+    public Uni<ManagedLoginBranding> updateBranding(BrandingRequest request) {
+        return transactions.transaction(() -> {
+            checkChoice(request.useCognitoProvidedValues(), request.settings(), false);
+            return require(request.poolId(), request.id()).chain(entity -> save(entity, request));
+        });
+    }
+
+    public Uni<ManagedLoginBranding> describeBranding(String poolId, String id) {
+        return transactions.session(() -> require(poolId, id).map(ManagedLoginBrandingEntity::branding));
+    }
+
+    public Uni<ManagedLoginBranding> brandingOfClient(String poolId, String clientId) {
+        return transactions.session(() -> pools.require(poolId).chain(pool -> brandings.ofClient(poolId, clientId))
+                .map(entity -> {
+                    if (entity == null) {
+                        throw RESOURCE_NOT_FOUND.withMessage("ManagedLoginBranding for client %s does not exist.",
+                                clientId);
+                    }
+                    return entity.branding();
+                }));
+    }
+
     public Uni<Void> deleteBranding(String poolId, String id) {
-        return require(poolId, id).chain(brandings::delete);
+        return transactions.transaction(() -> require(poolId, id).chain(brandings::delete));
     }
 
     /**

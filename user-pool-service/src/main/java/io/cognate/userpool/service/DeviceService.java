@@ -13,8 +13,8 @@ import io.cognate.userpool.credentials.Srp;
 import io.cognate.userpool.model.Page;
 import io.cognate.userpool.repository.DeviceEntity;
 import io.cognate.userpool.repository.DeviceRepository;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,14 +30,16 @@ public class DeviceService {
     private final UserLookup lookup;
     private final DeviceRepository devices;
     private final DeviceVerifiers verifiers;
+    private final Transactions transactions;
 
     public DeviceService(AccessTokens accessTokens, UserPoolService pools, UserLookup lookup, DeviceRepository devices,
-            DeviceVerifiers verifiers) {
+            DeviceVerifiers verifiers, Transactions transactions) {
         this.accessTokens = accessTokens;
         this.pools = pools;
         this.lookup = lookup;
         this.devices = devices;
         this.verifiers = verifiers;
+        this.transactions = transactions;
     }
 
     /** Whose devices: the user of an access token, or a user an admin names. */
@@ -59,7 +61,7 @@ public class DeviceService {
         if (verifier.signum() == 0 || verifier.compareTo(Srp.N) >= 0) {
             throw INVALID_PARAMETER.withMessage("DeviceSecretVerifierConfig.PasswordVerifier is not a valid verifier.");
         }
-        return Panache.withTransaction(() -> accessTokens.authenticate(accessToken).chain(caller -> pools
+        return transactions.transaction(() -> accessTokens.authenticate(accessToken).chain(caller -> pools
                 .cached(caller.poolId()).chain(pool -> device(caller.user(), deviceKey, true).chain(device -> {
                     verifiers.set(device, salt, verifier);
                     device.deviceName = name;
@@ -71,23 +73,23 @@ public class DeviceService {
     }
 
     public Uni<DeviceEntity> get(Owner owner, String deviceKey) {
-        return Panache.withSession(() -> owner.resolve(this).chain(user -> device(user, deviceKey, false)));
+        return transactions.session(() -> owner.resolve(this).chain(user -> device(user, deviceKey, false)));
     }
 
     public Uni<Page<DeviceEntity>> list(Owner owner, int limit, String paginationToken) {
         String after = Page.after(paginationToken);
-        return Panache.withSession(() -> owner.resolve(this).chain(user -> devices.listOfUser(user.poolId, user.sub,
+        return transactions.session(() -> owner.resolve(this).chain(user -> devices.listOfUser(user.poolId, user.sub,
                 after, limit + 1))).map(page -> Page.of(page, limit, device -> device.deviceKey));
     }
 
     public Uni<Void> forget(Owner owner, String deviceKey) {
-        return Panache.withTransaction(() -> owner.resolve(this).chain(user -> device(user, deviceKey, false))
+        return transactions.transaction(() -> owner.resolve(this).chain(user -> device(user, deviceKey, false))
                 .chain(devices::delete));
     }
 
     /** UpdateDeviceStatus: remembered or not_remembered (null: unchanged). */
     public Uni<Void> updateStatus(Owner owner, String deviceKey, String status) {
-        return Panache.withTransaction(() -> owner.resolve(this).chain(user -> device(user, deviceKey, false))
+        return transactions.transaction(() -> owner.resolve(this).chain(user -> device(user, deviceKey, false))
                 .chain(device -> {
                     if (status != null) {
                         device.remembered = "remembered".equals(status);

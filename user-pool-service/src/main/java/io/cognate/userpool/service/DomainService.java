@@ -11,8 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.userpool.repository.DomainEntity;
 import io.cognate.userpool.repository.DomainRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.cognate.userpool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -33,49 +32,50 @@ public class DomainService {
 
     private final UserPoolService pools;
     private final DomainRepository domains;
+    private final Transactions transactions;
 
-    public DomainService(UserPoolService pools, DomainRepository domains) {
+    public DomainService(UserPoolService pools, DomainRepository domains, Transactions transactions) {
         this.pools = pools;
         this.domains = domains;
+        this.transactions = transactions;
     }
 
-    @WithTransaction
     public Uni<DomainEntity> create(DomainRequest request) {
-        boolean custom = request.certificateArn() != null;
-        // A prefix must be lower case already (its pattern); a custom domain is a host name, in any case.
-        String domain = checked(custom ? request.domain().toLowerCase(Locale.ROOT) : request.domain(), custom);
-        return pools.require(request.poolId()).chain(pool -> domains.findById(domain)).chain(existing -> {
-            if (existing != null) {
-                throw INVALID_PARAMETER.withMessage("Domain already associated with another user pool.");
-            }
-            return domains.ofPool(request.poolId());
-        }).chain(owned -> {
-            if (owned.stream().anyMatch(d -> d.custom == custom)) {
-                throw INVALID_PARAMETER.withMessage(custom ? "User pool already has a custom domain configured."
-                        : "User pool already has a domain configured.");
-            }
-            DomainEntity entity = new DomainEntity();
-            entity.domain = domain;
-            entity.poolId = request.poolId();
-            entity.custom = custom;
-            entity.certificateArn = request.certificateArn();
-            entity.managedLoginVersion = request.managedLoginVersion() == null ? 1 : request.managedLoginVersion();
-            entity.createdAt = Instant.now();
-            entity.updatedAt = entity.createdAt;
-            return domains.persist(entity);
+        return transactions.transaction(() -> {
+            boolean custom = request.certificateArn() != null;
+            // A prefix must be lower case already (its pattern); a custom domain is a host name, in any case.
+            String domain = checked(custom ? request.domain().toLowerCase(Locale.ROOT) : request.domain(), custom);
+            return pools.require(request.poolId()).chain(pool -> domains.findById(domain)).chain(existing -> {
+                if (existing != null) {
+                    throw INVALID_PARAMETER.withMessage("Domain already associated with another user pool.");
+                }
+                return domains.ofPool(request.poolId());
+            }).chain(owned -> {
+                if (owned.stream().anyMatch(d -> d.custom == custom)) {
+                    throw INVALID_PARAMETER.withMessage(custom ? "User pool already has a custom domain configured."
+                            : "User pool already has a domain configured.");
+                }
+                DomainEntity entity = new DomainEntity();
+                entity.domain = domain;
+                entity.poolId = request.poolId();
+                entity.custom = custom;
+                entity.certificateArn = request.certificateArn();
+                entity.managedLoginVersion = request.managedLoginVersion() == null ? 1 : request.managedLoginVersion();
+                entity.createdAt = Instant.now();
+                entity.updatedAt = entity.createdAt;
+                return domains.persist(entity);
+            });
         });
     }
 
     /** The domain, or null when no pool has it (DescribeUserPoolDomain then answers an empty description). */
-    @WithSession
     public Uni<DomainEntity> describe(String domain) {
-        return domains.findById(domain.toLowerCase(Locale.ROOT));
+        return transactions.session(() -> domains.findById(domain.toLowerCase(Locale.ROOT)));
     }
 
     /** UpdateUserPoolDomain: the managed login version, and a custom domain's certificate. */
-    @WithTransaction
     public Uni<DomainEntity> update(DomainRequest request) {
-        return owned(request.poolId(), request.domain()).chain(entity -> {
+        return transactions.transaction(() -> owned(request.poolId(), request.domain()).chain(entity -> {
             if (request.managedLoginVersion() != null) {
                 entity.managedLoginVersion = request.managedLoginVersion();
             }
@@ -88,18 +88,16 @@ public class DomainService {
             }
             entity.updatedAt = Instant.now();
             return domains.persist(entity);
-        });
+        }));
     }
 
-    @WithTransaction
     public Uni<Void> delete(String poolId, String domain) {
-        return owned(poolId, domain).chain(domains::delete);
+        return transactions.transaction(() -> owned(poolId, domain).chain(domains::delete));
     }
 
     /** The pool's domains, for DescribeUserPool's Domain and CustomDomain. */
-    @WithSession
     public Uni<List<DomainEntity>> ofPool(String poolId) {
-        return domains.ofPool(poolId);
+        return transactions.session(() -> domains.ofPool(poolId));
     }
 
     private Uni<DomainEntity> owned(String poolId, String domain) {

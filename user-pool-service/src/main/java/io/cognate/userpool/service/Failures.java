@@ -11,9 +11,6 @@ public final class Failures {
             if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
                 return true;
             }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
         }
         return false;
     }

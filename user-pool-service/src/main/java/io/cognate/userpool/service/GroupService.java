@@ -17,9 +17,9 @@ import io.cognate.userpool.repository.GroupEntity;
 import io.cognate.userpool.repository.GroupMemberEntity;
 import io.cognate.userpool.repository.GroupMemberRepository;
 import io.cognate.userpool.repository.GroupRepository;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.cognate.userpool.repository.UserRepository;
 import io.smallrye.mutiny.Uni;
 
 /** Groups and memberships; a group's precedence and role reach the tokens of its members. */
@@ -33,64 +33,66 @@ public class GroupService {
     private final UserLookup lookup;
     private final GroupRepository groups;
     private final GroupMemberRepository members;
+    private final UserRepository users;
     private final Outbox outbox;
+    private final Transactions transactions;
 
     public GroupService(UserPoolService pools, UserLookup lookup, GroupRepository groups, GroupMemberRepository members,
-            Outbox outbox) {
+            UserRepository users, Outbox outbox, Transactions transactions) {
         this.pools = pools;
         this.lookup = lookup;
         this.groups = groups;
         this.members = members;
+        this.users = users;
         this.outbox = outbox;
+        this.transactions = transactions;
     }
 
-    @WithTransaction
     public Uni<GroupEntity> create(String poolId, String name, GroupFields fields) {
-        GroupEntity group = new GroupEntity();
-        group.id = UUID.randomUUID();
-        group.poolId = poolId;
-        group.groupName = name;
-        apply(fields, group);
-        group.createdAt = Instant.now();
-        group.updatedAt = group.createdAt;
-        return pools.require(poolId).chain(pool -> groups.findByName(poolId, name)).chain(existing -> {
-            if (existing != null) {
-                throw GROUP_EXISTS.withMessage("A group with the name %s already exists.", name);
-            }
-            return groups.persist(group);
+        return transactions.transaction(() -> {
+            GroupEntity group = new GroupEntity();
+            group.id = UUID.randomUUID();
+            group.poolId = poolId;
+            group.groupName = name;
+            apply(fields, group);
+            group.createdAt = Instant.now();
+            group.updatedAt = group.createdAt;
+            return pools.require(poolId).chain(pool -> groups.findByName(poolId, name)).chain(existing -> {
+                if (existing != null) {
+                    throw GROUP_EXISTS.withMessage("A group with the name %s already exists.", name);
+                }
+                return groups.persist(group);
+            });
         });
     }
 
-    @WithSession
     public Uni<GroupEntity> get(String poolId, String name) {
-        return require(poolId, name);
+        return transactions.session(() -> require(poolId, name));
     }
 
-    @WithTransaction
     public Uni<GroupEntity> update(String poolId, String name, GroupFields fields) {
-        return require(poolId, name).chain(group -> {
+        return transactions.transaction(() -> require(poolId, name).chain(group -> {
             apply(fields, group);
             group.updatedAt = Instant.now();
             return groups.persist(group);
+        }));
+    }
+
+    public Uni<Void> delete(String poolId, String name) {
+        return transactions.transaction(() -> require(poolId, name).chain(groups::delete));
+    }
+
+    public Uni<Page<GroupEntity>> list(String poolId, int limit, String nextToken) {
+        return transactions.session(() -> {
+            String after = Page.after(nextToken);
+            return pools.require(poolId).chain(pool -> groups.page(poolId, after, limit + 1))
+                    .map(page -> Page.of(page, limit, g -> g.groupName));
         });
     }
 
-    @WithTransaction
-    public Uni<Void> delete(String poolId, String name) {
-        return require(poolId, name).chain(groups::delete);
-    }
-
-    @WithSession
-    public Uni<Page<GroupEntity>> list(String poolId, int limit, String nextToken) {
-        String after = Page.after(nextToken);
-        return pools.require(poolId).chain(pool -> groups.page(poolId, after, limit + 1))
-                .map(page -> Page.of(page, limit, g -> g.groupName));
-    }
-
-    @WithTransaction
     public Uni<Void> addUser(String poolId, String username, String groupName) {
-        return membership(poolId, username, groupName).chain(m -> members.find(poolId, m.group.id, m.user.sub)
-                .chain(existing -> {
+        return transactions.transaction(() -> membership(poolId, username, groupName)
+                .chain(m -> members.find(poolId, m.group.id, m.user.sub).chain(existing -> {
                     if (existing != null) {
                         return Uni.createFrom().voidItem();
                     }
@@ -100,31 +102,33 @@ public class GroupService {
                     member.groupId = m.group.id;
                     member.sub = m.user.sub;
                     return members.persist(member).chain(() -> changed(m, "added"));
-                }));
+                })));
     }
 
-    @WithTransaction
     public Uni<Void> removeUser(String poolId, String username, String groupName) {
-        return membership(poolId, username, groupName)
-                .chain(m -> members.remove(poolId, m.group.id, m.user.sub).chain(() -> changed(m, "removed")));
+        return transactions.transaction(() -> membership(poolId, username, groupName)
+                .chain(m -> members.remove(poolId, m.group.id, m.user.sub).chain(() -> changed(m, "removed"))));
     }
 
-    @WithSession
     public Uni<Page<GroupEntity>> groupsForUser(String poolId, String username, int limit, String nextToken) {
-        String after = Page.after(nextToken);
-        return pools.require(poolId).chain(pool -> lookup.require(pool, username))
-                .chain(user -> groups.groupsOf(poolId, user.sub)).map(all -> {
-                    List<GroupEntity> sorted = all.stream().filter(g -> after == null || g.groupName.compareTo(after) > 0)
-                            .sorted((a, b) -> a.groupName.compareTo(b.groupName)).toList();
-                    return Page.of(sorted.subList(0, Math.min(sorted.size(), limit + 1)), limit, g -> g.groupName);
-                });
+        return transactions.session(() -> {
+            String after = Page.after(nextToken);
+            return pools.require(poolId).chain(pool -> lookup.require(pool, username))
+                    .chain(user -> groups.groupsOf(poolId, user.sub)).map(all -> {
+                        List<GroupEntity> sorted = all.stream()
+                                .filter(g -> after == null || g.groupName.compareTo(after) > 0)
+                                .sorted((a, b) -> a.groupName.compareTo(b.groupName)).toList();
+                        return Page.of(sorted.subList(0, Math.min(sorted.size(), limit + 1)), limit, g -> g.groupName);
+                    });
+        });
     }
 
-    @WithSession
     public Uni<Page<UserEntity>> usersInGroup(String poolId, String groupName, int limit, String nextToken) {
-        String after = Page.after(nextToken);
-        return require(poolId, groupName).chain(group -> members.members(poolId, group.id, after, limit + 1))
-                .map(page -> Page.of(page, limit, u -> u.usernameKey));
+        return transactions.session(() -> {
+            String after = Page.after(nextToken);
+            return require(poolId, groupName).chain(group -> users.inGroup(poolId, group.id, after, limit + 1))
+                    .map(page -> Page.of(page, limit, u -> u.usernameKey));
+        });
     }
 
     private record Membership(GroupEntity group, UserEntity user) {

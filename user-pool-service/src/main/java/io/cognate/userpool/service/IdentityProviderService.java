@@ -19,8 +19,7 @@ import io.cognate.userpool.model.Page;
 import io.cognate.userpool.repository.IdentityProviderEntity;
 import io.cognate.userpool.repository.IdentityProviderRepository;
 import io.cognate.userpool.repository.StoredJson;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.cognate.userpool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -35,21 +34,22 @@ public class IdentityProviderService {
     private final SocialPresets presets;
     private final SamlProviderDetails saml;
     private final SamlKeys samlKeys;
+    private final Transactions transactions;
 
     public IdentityProviderService(UserPoolService pools, IdentityProviderRepository providers, Aead aead,
-            SocialPresets presets, SamlProviderDetails saml, SamlKeys samlKeys) {
+            SocialPresets presets, SamlProviderDetails saml, SamlKeys samlKeys, Transactions transactions) {
         this.samlKeys = samlKeys;
         this.pools = pools;
         this.saml = saml;
         this.providers = providers;
         this.aead = aead;
         this.presets = presets;
+        this.transactions = transactions;
     }
 
-    @WithTransaction
     public Uni<IdentityProvider> create(IdentityProvider requested) {
-        return pools.require(requested.poolId()).chain(pool -> resolved(requested).chain(resolved -> providers
-                .ofPool(pool.id()).chain(existing -> {
+        return transactions.transaction(() -> pools.require(requested.poolId()).chain(pool -> resolved(requested)
+                .chain(resolved -> providers.ofPool(pool.id()).chain(existing -> {
                     IdentityProvider provider = IdentityProviderRules.checked(resolved, pool);
                     for (IdentityProviderEntity other : existing) {
                         if (other.providerName.equals(provider.name())) {
@@ -64,65 +64,64 @@ public class IdentityProviderService {
                     entity.providerType = provider.type();
                     entity.createdAt = Instant.now();
                     return save(entity, provider);
-                })));
+                }))));
     }
 
-    @WithSession
     public Uni<IdentityProvider> describe(String poolId, String name) {
-        return require(poolId, name).map(this::provider);
+        return transactions.session(() -> require(poolId, name).map(this::provider));
     }
 
     /** UpdateIdentityProvider: the details, mapping and identifiers given replace the stored ones; the type stays. */
-    @WithTransaction
     public Uni<IdentityProvider> update(String poolId, String name, Map<String, String> details,
             Map<String, String> mapping, List<String> identifiers) {
-        return pools.require(poolId).chain(pool -> providers.ofPool(poolId).chain(existing -> {
-            IdentityProviderEntity entity = existing.stream().filter(e -> e.providerName.equals(name)).findFirst()
-                    .orElseThrow(() -> notFound(name));
-            IdentityProvider stored = provider(entity);
-            return resolved(new IdentityProvider(poolId, name, stored.type(), details == null ? given(entity)
-                    : details, mapping == null ? stored.attributeMapping() : mapping,
-                    identifiers == null ? stored.idpIdentifiers() : identifiers, stored.createdAt(), null))
-                    .chain(resolved -> {
-                        IdentityProvider provider = IdentityProviderRules.checked(resolved, pool);
-                        IdentityProviderRules.checkIdentifiers(provider, identifiers(existing.stream()
-                                .filter(e -> e != entity).toList()));
-                        return save(entity, provider);
-                    });
-        }));
+        return transactions.transaction(() -> pools.require(poolId)
+                .chain(pool -> providers.ofPool(poolId).chain(existing -> {
+                    IdentityProviderEntity entity = existing.stream().filter(e -> e.providerName.equals(name))
+                            .findFirst().orElseThrow(() -> notFound(name));
+                    IdentityProvider stored = provider(entity);
+                    return resolved(new IdentityProvider(poolId, name, stored.type(), details == null ? given(entity)
+                            : details, mapping == null ? stored.attributeMapping() : mapping,
+                            identifiers == null ? stored.idpIdentifiers() : identifiers, stored.createdAt(), null))
+                            .chain(resolved -> {
+                                IdentityProvider provider = IdentityProviderRules.checked(resolved, pool);
+                                IdentityProviderRules.checkIdentifiers(provider, identifiers(existing.stream()
+                                        .filter(e -> e != entity).toList()));
+                                return save(entity, provider);
+                            });
+                })));
     }
 
-    @WithTransaction
     public Uni<Void> delete(String poolId, String name) {
-        return require(poolId, name).chain(entity -> providers.delete(poolId, name)).replaceWithVoid();
+        return transactions.transaction(() -> require(poolId, name).chain(entity -> providers.delete(poolId, name))
+                .replaceWithVoid());
     }
 
-    @WithSession
     public Uni<Page<IdentityProvider>> list(String poolId, int maxResults, String nextToken) {
-        String after = Page.after(nextToken);
-        return pools.require(poolId).chain(pool -> providers.page(poolId, after, maxResults + 1))
-                .map(rows -> Page.of(rows.stream().map(this::provider).toList(), maxResults, IdentityProvider::name));
+        return transactions.session(() -> {
+            String after = Page.after(nextToken);
+            return pools.require(poolId).chain(pool -> providers.page(poolId, after, maxResults + 1))
+                    .map(rows -> Page.of(rows.stream().map(this::provider).toList(), maxResults,
+                            IdentityProvider::name));
+        });
     }
 
     /** GetIdentityProviderByIdentifier: the provider one of whose IdpIdentifiers is {@code identifier}. */
-    @WithSession
     public Uni<IdentityProvider> byIdentifier(String poolId, String identifier) {
-        return pools.require(poolId).chain(pool -> providers.ofPool(poolId)).map(rows -> rows.stream()
-                .filter(row -> StoredJson.stringList(row.idpIdentifiers).contains(identifier)).findFirst()
-                .map(this::provider).orElseThrow(() -> RESOURCE_NOT_FOUND.withMessage("Identity provider with "
-                        + "identifier %s does not exist.", identifier)));
+        return transactions.session(() -> pools.require(poolId).chain(pool -> providers.ofPool(poolId))
+                .map(rows -> rows.stream().filter(row -> StoredJson.stringList(row.idpIdentifiers).contains(identifier))
+                        .findFirst().map(this::provider).orElseThrow(() -> RESOURCE_NOT_FOUND.withMessage(
+                                "Identity provider with identifier %s does not exist.", identifier))));
     }
 
     /** The pool's keys as a SAML service provider (GetSigningCertificate, and SAML sign-ins), made at the first call. */
-    @WithTransaction
     public Uni<SamlKeys.PoolKeys> samlKeys(String poolId) {
-        return pools.require(poolId).chain(pool -> samlKeys.of(pool.id()));
+        return transactions.transaction(() -> pools.require(poolId).chain(pool -> samlKeys.of(pool.id())));
     }
 
     /** The names of the pool's providers, which its clients' SupportedIdentityProviders may list. */
-    @WithSession
     public Uni<Set<String>> namesOf(String poolId) {
-        return providers.ofPool(poolId).map(rows -> Set.copyOf(rows.stream().map(r -> r.providerName).toList()));
+        return transactions.session(() -> providers.ofPool(poolId)
+                .map(rows -> Set.copyOf(rows.stream().map(r -> r.providerName).toList())));
     }
 
     /** A SAML provider with its metadata read (fetched from its MetadataURL) and what it derives; others as they are. */

@@ -7,9 +7,9 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.userpool.model.PoolSettings;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,12 +23,15 @@ public class MfaService {
     private final UserLookup lookup;
     private final AccessTokens accessTokens;
     private final UserRepository users;
+    private final Transactions transactions;
 
-    public MfaService(UserPoolService pools, UserLookup lookup, AccessTokens accessTokens, UserRepository users) {
+    public MfaService(UserPoolService pools, UserLookup lookup, AccessTokens accessTokens, UserRepository users,
+            Transactions transactions) {
         this.pools = pools;
         this.lookup = lookup;
         this.accessTokens = accessTokens;
         this.users = users;
+        this.transactions = transactions;
     }
 
     /** The pool with its MFA settings changed; MFA ON or OPTIONAL needs a method. */
@@ -49,16 +52,16 @@ public class MfaService {
     }
 
     public Uni<UserPool> getUserPoolMfaConfig(String poolId) {
-        return Panache.withSession(() -> pools.require(poolId));
+        return transactions.session(() -> pools.require(poolId));
     }
 
     public Uni<Void> setUserMfaPreference(String accessToken, MfaPreference preference) {
-        return Panache.withTransaction(() -> accessTokens.authenticate(accessToken)
+        return transactions.transaction(() -> accessTokens.authenticate(accessToken)
                 .chain(caller -> pools.cached(caller.poolId()).chain(pool -> apply(preference, pool, caller.user()))));
     }
 
     public Uni<Void> adminSetUserMfaPreference(String poolId, String username, MfaPreference preference) {
-        return Panache.withTransaction(() -> pools.require(poolId)
+        return transactions.transaction(() -> pools.require(poolId)
                 .chain(pool -> lookup.require(pool, username).chain(user -> apply(preference, pool, user))));
     }
 

@@ -15,9 +15,9 @@ import io.cognate.userpool.model.IdentityProvider;
 import io.cognate.userpool.repository.FederatedLinkEntity;
 import io.cognate.userpool.repository.FederatedLinkRepository;
 import io.cognate.userpool.repository.Identities;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -40,93 +40,97 @@ public class ProviderLinks {
     private final UserRepository users;
     private final IdentityProviderService providers;
     private final FederatedLinkRepository links;
+    private final Transactions transactions;
 
     public ProviderLinks(UserPoolService pools, UserLookup lookup, UserRepository users,
-            IdentityProviderService providers, FederatedLinkRepository links) {
+            IdentityProviderService providers, FederatedLinkRepository links, Transactions transactions) {
         this.pools = pools;
         this.lookup = lookup;
         this.users = users;
         this.providers = providers;
         this.links = links;
+        this.transactions = transactions;
     }
 
     /** A user as the two actions name one: a provider, the attribute naming them there, and its value. */
     public record ProviderUser(String providerName, String attributeName, String attributeValue) {
     }
 
-    @WithTransaction
     public Uni<Void> link(String poolId, ProviderUser destination, ProviderUser source) {
-        if (!"Cognito".equals(destination.providerName())) {
-            throw INVALID_PARAMETER.withMessage("DestinationUser must be a user of the user pool: ProviderName "
-                    + "Cognito.");
-        }
-        String attributeName = source.attributeName() == null ? SUBJECT : source.attributeName();
-        return pools.require(poolId).chain(pool -> providers.describe(poolId, source.providerName())
-                .chain(provider -> lookup.require(pool, destination.attributeValue()).chain(user -> {
-                    if (!SUBJECT.equals(attributeName) && !BY_CLAIM.contains(provider.type())) {
-                        throw INVALID_PARAMETER.withMessage("SourceUser: ProviderAttributeName must be "
-                                + "Cognito_Subject for a %s provider.", provider.type());
-                    }
-                    if (UserStatus.EXTERNAL_PROVIDER.equals(user.status)) {
-                        throw INVALID_PARAMETER.withMessage("DestinationUser must be a user of the user pool, not of "
-                                + "an external provider.");
-                    }
-                    String federated = provider.name() + "_" + source.attributeValue();
-                    return (SUBJECT.equals(attributeName) ? users.findByUsernameKey(poolId, pool.usernameKey(
-                            federated)) : Uni.createFrom().item((UserEntity) null))
-                            .chain(existing -> links.find(poolId, provider.name(), attributeName,
-                                    source.attributeValue()).chain(link -> {
-                                        if (existing != null || link != null) {
-                                            throw INVALID_PARAMETER.withMessage("Merging is not currently supported, "
-                                                    + "provide a SourceUser that has not been linked to a user and "
-                                                    + "has not yet signed in");
-                                        }
-                                        return save(user, provider, attributeName, source.attributeValue());
-                                    }));
-                })));
+        return transactions.transaction(() -> {
+            if (!"Cognito".equals(destination.providerName())) {
+                throw INVALID_PARAMETER.withMessage("DestinationUser must be a user of the user pool: ProviderName "
+                        + "Cognito.");
+            }
+            String attributeName = source.attributeName() == null ? SUBJECT : source.attributeName();
+            return pools.require(poolId).chain(pool -> providers.describe(poolId, source.providerName())
+                    .chain(provider -> lookup.require(pool, destination.attributeValue()).chain(user -> {
+                        if (!SUBJECT.equals(attributeName) && !BY_CLAIM.contains(provider.type())) {
+                            throw INVALID_PARAMETER.withMessage("SourceUser: ProviderAttributeName must be "
+                                    + "Cognito_Subject for a %s provider.", provider.type());
+                        }
+                        if (UserStatus.EXTERNAL_PROVIDER.equals(user.status)) {
+                            throw INVALID_PARAMETER.withMessage("DestinationUser must be a user of the user pool, "
+                                    + "not of an external provider.");
+                        }
+                        String federated = provider.name() + "_" + source.attributeValue();
+                        return (SUBJECT.equals(attributeName) ? users.findByUsernameKey(poolId, pool.usernameKey(
+                                federated)) : Uni.createFrom().item((UserEntity) null))
+                                .chain(existing -> links.find(poolId, provider.name(), attributeName,
+                                        source.attributeValue()).chain(link -> {
+                                            if (existing != null || link != null) {
+                                                throw INVALID_PARAMETER.withMessage("Merging is not currently "
+                                                        + "supported, provide a SourceUser that has not been linked to "
+                                                        + "a user and has not yet signed in");
+                                            }
+                                            return save(user, provider, attributeName, source.attributeValue());
+                                        }));
+                    })));
+        });
     }
 
     /**
      * AdminDisableProviderForUser: a linked provider user unlinked; a provider user who signed in on their own, or a
      * native user (ProviderName Cognito), disabled.
      */
-    @WithTransaction
     public Uni<Void> disable(String poolId, ProviderUser user) {
-        String attributeName = user.attributeName() == null ? SUBJECT : user.attributeName();
-        return pools.require(poolId).chain(pool -> {
-            if ("Cognito".equals(user.providerName())) {
-                return lookup.require(pool, user.attributeValue()).invoke(nativeUser -> nativeUser.enabled = false)
-                        .chain(users::persist).replaceWithVoid();
-            }
-            return providers.describe(poolId, user.providerName()).chain(provider -> links.find(poolId,
-                    provider.name(), attributeName, user.attributeValue()).chain(link -> {
-                        if (link != null) {
-                            return users.findBySub(poolId, link.sub).chain(linked -> {
-                                Map<String, String> attributes = new LinkedHashMap<>(linked.attributes());
-                                String left = Identities.without(attributes.get("identities"), provider.name(),
-                                        user.attributeValue());
-                                if (left == null) {
-                                    attributes.remove("identities");
-                                } else {
-                                    attributes.put("identities", left);
-                                }
-                                linked.attributes(attributes);
-                                return users.persist(linked);
-                            }).chain(() -> links.remove(poolId, provider.name(), attributeName,
-                                    user.attributeValue())).replaceWithVoid();
-                        }
-                        if (!SUBJECT.equals(attributeName)) {
-                            throw USER_NOT_FOUND.withMessage("User does not exist.");
-                        }
-                        return users.findByUsernameKey(poolId, pool.usernameKey(provider.name() + "_"
-                                + user.attributeValue())).chain(federated -> {
-                                    if (federated == null) {
-                                        throw USER_NOT_FOUND.withMessage("User does not exist.");
+        return transactions.transaction(() -> {
+            String attributeName = user.attributeName() == null ? SUBJECT : user.attributeName();
+            return pools.require(poolId).chain(pool -> {
+                if ("Cognito".equals(user.providerName())) {
+                    return lookup.require(pool, user.attributeValue()).invoke(nativeUser -> nativeUser.enabled = false)
+                            .chain(users::persist).replaceWithVoid();
+                }
+                return providers.describe(poolId, user.providerName()).chain(provider -> links.find(poolId,
+                        provider.name(), attributeName, user.attributeValue()).chain(link -> {
+                            if (link != null) {
+                                return users.findBySub(poolId, link.sub).chain(linked -> {
+                                    Map<String, String> attributes = new LinkedHashMap<>(linked.attributes());
+                                    String left = Identities.without(attributes.get("identities"), provider.name(),
+                                            user.attributeValue());
+                                    if (left == null) {
+                                        attributes.remove("identities");
+                                    } else {
+                                        attributes.put("identities", left);
                                     }
-                                    federated.enabled = false;
-                                    return users.persist(federated).replaceWithVoid();
-                                });
-                    }));
+                                    linked.attributes(attributes);
+                                    return users.persist(linked);
+                                }).chain(() -> links.remove(poolId, provider.name(), attributeName,
+                                        user.attributeValue())).replaceWithVoid();
+                            }
+                            if (!SUBJECT.equals(attributeName)) {
+                                throw USER_NOT_FOUND.withMessage("User does not exist.");
+                            }
+                            return users.findByUsernameKey(poolId, pool.usernameKey(provider.name() + "_"
+                                    + user.attributeValue())).chain(federated -> {
+                                        if (federated == null) {
+                                            throw USER_NOT_FOUND.withMessage("User does not exist.");
+                                        }
+                                        federated.enabled = false;
+                                        return users.persist(federated).replaceWithVoid();
+                                    });
+                        }));
+            });
         });
     }
 

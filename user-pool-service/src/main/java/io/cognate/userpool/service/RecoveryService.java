@@ -14,11 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.model.CodeDeliveryDetails;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.triggers.PoolCall;
 import io.cognate.userpool.triggers.Triggers;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -41,10 +41,11 @@ public class RecoveryService {
     private final Outbox outbox;
     private final Triggers triggers;
     private final UserMigration migration;
+    private final Transactions transactions;
 
     public RecoveryService(AppClientService clients, UserPoolService pools, UserLookup lookup, UserRepository users,
             PasswordChanges passwordChanges, ConfirmationCodes codes, CodeDelivery delivery, Outbox outbox,
-            Triggers triggers, UserMigration migration) {
+            Triggers triggers, UserMigration migration, Transactions transactions) {
         this.migration = migration;
         this.triggers = triggers;
         this.clients = clients;
@@ -55,12 +56,13 @@ public class RecoveryService {
         this.codes = codes;
         this.delivery = delivery;
         this.outbox = outbox;
+        this.transactions = transactions;
     }
 
     /** ForgotPassword; a name the pool does not know goes to the UserMigration trigger, if the pool has one. */
     public Uni<CodeDeliveryDetails> forgotPassword(String clientId, String username, String secretHash,
             Map<String, String> clientMetadata) {
-        return Panache.withTransaction(() -> clients.requireById(clientId).chain(client -> {
+        return transactions.transaction(() -> clients.requireById(clientId).chain(client -> {
             AppClientService.checkSecretHash(client, username, secretHash);
             return pools.require(client.poolId()).chain(pool -> lookup.find(pool, username).chain(user -> {
                 if (user == null && UserMigration.configured(pool)) {
@@ -85,7 +87,7 @@ public class RecoveryService {
 
     public Uni<Void> confirmForgotPassword(String clientId, String username, String code, String password,
             String secretHash, Map<String, String> clientMetadata) {
-        return Panache.withTransaction(() -> clients.requireById(clientId).<Reset> chain(client -> {
+        return transactions.transaction(() -> clients.requireById(clientId).<Reset> chain(client -> {
             AppClientService.checkSecretHash(client, username, secretHash);
             return pools.require(client.poolId()).chain(pool -> lookup.find(pool, username).chain(user -> {
                 if (user == null) {
@@ -120,7 +122,7 @@ public class RecoveryService {
 
     /** AdminResetUserPassword: the password stops working (PasswordResetRequiredException) and a code is sent. */
     public Uni<Void> adminResetUserPassword(String poolId, String username, Map<String, String> clientMetadata) {
-        return Panache.withTransaction(() -> pools.require(poolId).chain(pool -> lookup.require(pool, username)
+        return transactions.transaction(() -> pools.require(poolId).chain(pool -> lookup.require(pool, username)
                 .chain(user -> sendCode(pool, pool.triggerCall(null, clientMetadata), user).chain(sent -> {
                     user.status = UserStatus.RESET_REQUIRED;
                     user.updatedAt = Instant.now();

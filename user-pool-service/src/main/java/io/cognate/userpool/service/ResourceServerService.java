@@ -14,8 +14,7 @@ import io.cognate.userpool.model.Page;
 import io.cognate.userpool.model.ResourceServer;
 import io.cognate.userpool.repository.ResourceServerEntity;
 import io.cognate.userpool.repository.ResourceServerRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.cognate.userpool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /** Resource servers: the custom scopes ({@code <identifier>/<scope>}) a pool's clients may ask for. */
@@ -23,57 +22,61 @@ import io.smallrye.mutiny.Uni;
 public class ResourceServerService {
     private final UserPoolService pools;
     private final ResourceServerRepository servers;
+    private final Transactions transactions;
 
-    public ResourceServerService(UserPoolService pools, ResourceServerRepository servers) {
+    public ResourceServerService(UserPoolService pools, ResourceServerRepository servers, Transactions transactions) {
         this.pools = pools;
         this.servers = servers;
+        this.transactions = transactions;
     }
 
-    @WithTransaction
     public Uni<ResourceServer> create(String poolId, ResourceServer server) {
-        checkScopes(server);
-        return pools.require(poolId).chain(pool -> servers.find(poolId, server.identifier())).chain(existing -> {
-            if (existing != null) {
-                throw INVALID_PARAMETER.withMessage("%s already exists in user pool %s.", server.identifier(), poolId);
-            }
-            ResourceServerEntity entity = new ResourceServerEntity();
-            entity.poolId = poolId;
-            entity.identifier = server.identifier();
-            entity.createdAt = Instant.now();
-            return save(entity, server);
+        return transactions.transaction(() -> {
+            checkScopes(server);
+            return pools.require(poolId).chain(pool -> servers.find(poolId, server.identifier())).chain(existing -> {
+                if (existing != null) {
+                    throw INVALID_PARAMETER.withMessage("%s already exists in user pool %s.", server.identifier(),
+                            poolId);
+                }
+                ResourceServerEntity entity = new ResourceServerEntity();
+                entity.poolId = poolId;
+                entity.identifier = server.identifier();
+                entity.createdAt = Instant.now();
+                return save(entity, server);
+            });
         });
     }
 
-    @WithSession
     public Uni<ResourceServer> describe(String poolId, String identifier) {
-        return require(poolId, identifier).map(ResourceServerEntity::resourceServer);
+        return transactions.session(() -> require(poolId, identifier).map(ResourceServerEntity::resourceServer));
     }
 
     /** UpdateResourceServer: the name and scopes replaced. */
-    @WithTransaction
     public Uni<ResourceServer> update(String poolId, ResourceServer server) {
-        checkScopes(server);
-        return require(poolId, server.identifier()).chain(entity -> save(entity, server));
+        return transactions.transaction(() -> {
+            checkScopes(server);
+            return require(poolId, server.identifier()).chain(entity -> save(entity, server));
+        });
     }
 
-    @WithTransaction
     public Uni<Void> delete(String poolId, String identifier) {
-        return require(poolId, identifier).chain(entity -> servers.delete(poolId, identifier)).replaceWithVoid();
+        return transactions.transaction(() -> require(poolId, identifier)
+                .chain(entity -> servers.delete(poolId, identifier)).replaceWithVoid());
     }
 
-    @WithSession
     public Uni<Page<ResourceServer>> list(String poolId, int maxResults, String nextToken) {
-        String after = Page.after(nextToken);
-        return pools.require(poolId).chain(pool -> servers.page(poolId, after, maxResults + 1))
-                .map(rows -> Page.of(rows.stream().map(ResourceServerEntity::resourceServer).toList(), maxResults,
-                        ResourceServer::identifier));
+        return transactions.session(() -> {
+            String after = Page.after(nextToken);
+            return pools.require(poolId).chain(pool -> servers.page(poolId, after, maxResults + 1))
+                    .map(rows -> Page.of(rows.stream().map(ResourceServerEntity::resourceServer).toList(), maxResults,
+                            ResourceServer::identifier));
+        });
     }
 
     /** Every custom scope of the pool, as tokens name them. */
-    @WithSession
     public Uni<List<String>> scopesOf(String poolId) {
-        return servers.ofPool(poolId).map(rows -> rows.stream()
-                .flatMap(row -> row.resourceServer().fullScopeNames().stream()).toList());
+        return transactions.session(() -> servers.ofPool(poolId).map(rows -> rows.stream()
+                .flatMap(row -> row.resourceServer().fullScopeNames().stream()).toList()));
     }
 
     private Uni<ResourceServerEntity> require(String poolId, String identifier) {

@@ -5,7 +5,7 @@ import static io.cognate.userpool.error.CognitoError.USER_POOL_ADD_ON_NOT_ENABLE
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.userpool.model.PoolSettings;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.cognate.userpool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -16,9 +16,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RiskConfigurationService {
     private final UserPoolService pools;
+    private final Transactions transactions;
 
-    public RiskConfigurationService(UserPoolService pools) {
+    public RiskConfigurationService(UserPoolService pools, Transactions transactions) {
         this.pools = pools;
+        this.transactions = transactions;
     }
 
     /** Sets (or, with null, removes) the pool's compromised-credentials configuration. */
@@ -33,6 +35,6 @@ public class RiskConfigurationService {
     }
 
     public Uni<UserPool> describe(String poolId) {
-        return Panache.withSession(() -> pools.require(poolId));
+        return transactions.session(() -> pools.require(poolId));
     }
 }

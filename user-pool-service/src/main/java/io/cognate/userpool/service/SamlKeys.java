@@ -18,7 +18,7 @@ import io.cognate.crypto.Purpose;
 import io.cognate.crypto.SelfSignedCertificates;
 import io.cognate.userpool.repository.SamlKeyRepository;
 import io.cognate.userpool.repository.SamlKeyRepository.StoredKey;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.cognate.userpool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -41,16 +41,17 @@ public class SamlKeys {
 
     private final SamlKeyRepository keys;
     private final Aead aead;
+    private final Transactions transactions;
 
-    public SamlKeys(SamlKeyRepository keys, Aead aead) {
+    public SamlKeys(SamlKeyRepository keys, Aead aead, Transactions transactions) {
         this.keys = keys;
         this.aead = aead;
+        this.transactions = transactions;
     }
 
     /** The pool's keys, made now if it has none yet. */
-    @WithTransaction
     public Uni<PoolKeys> of(String poolId) {
-        return keys.ofPool(poolId).chain(stored -> {
+        return transactions.transaction(() -> keys.ofPool(poolId).chain(stored -> {
             if (stored.size() == 2) {
                 return Uni.createFrom().item(opened(poolId, stored));
             }
@@ -58,7 +59,7 @@ public class SamlKeys {
             return keys.insertIfAbsent(poolId, made(poolId, SIGNING, now), now)
                     .chain(() -> keys.insertIfAbsent(poolId, made(poolId, ENCRYPTION, now), now))
                     .chain(() -> keys.ofPool(poolId)).map(again -> opened(poolId, again));
-        });
+        }));
     }
 
     private StoredKey made(String poolId, String use, Instant now) {

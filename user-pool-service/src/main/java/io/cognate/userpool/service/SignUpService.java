@@ -19,12 +19,12 @@ import io.cognate.userpool.credentials.PasswordVerifiers;
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.model.CodeDeliveryDetails;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.triggers.PoolCall;
 import io.cognate.userpool.triggers.PreSignUpAnswer;
 import io.cognate.userpool.triggers.Triggers;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Self-service sign-up and its confirmation by a code (or link) sent to the user's email or phone. */
@@ -41,10 +41,11 @@ public class SignUpService {
     private final Outbox outbox;
     private final CognateConfig config;
     private final Triggers triggers;
+    private final Transactions transactions;
 
     public SignUpService(AppClientService clients, UserPoolService pools, UserRepository users, UserLookup lookup,
             PasswordVerifiers passwords, ConfirmationCodes codes, CodeDelivery delivery, Aliases aliases, Outbox outbox,
-            CognateConfig config, Triggers triggers) {
+            CognateConfig config, Triggers triggers, Transactions transactions) {
         this.triggers = triggers;
         this.clients = clients;
         this.pools = pools;
@@ -56,6 +57,7 @@ public class SignUpService {
         this.aliases = aliases;
         this.outbox = outbox;
         this.config = config;
+        this.transactions = transactions;
     }
 
     /**
@@ -63,7 +65,7 @@ public class SignUpService {
      * number; an unconfirmed user gets a confirmation code, a confirmed one runs PostConfirmation.
      */
     public Uni<SignUpResult> signUp(SignUpRequest request) {
-        return Panache.withSession(() -> clients.requireById(request.clientId()).chain(client -> {
+        return transactions.session(() -> clients.requireById(request.clientId()).chain(client -> {
             AppClientService.checkSecretHash(client, request.username(), request.secretHash());
             return pools.require(client.poolId()).chain(pool -> {
                 if (pool.allowAdminCreateUserOnly()) {
@@ -109,7 +111,7 @@ public class SignUpService {
      */
     private Uni<String> create(UserPool pool, UserEntity user) {
         boolean confirmed = UserStatus.CONFIRMED.equals(user.status);
-        return Panache.withTransaction(() -> checkUnique(pool, user)
+        return transactions.transaction(() -> checkUnique(pool, user)
                 .chain(() -> confirmed ? aliases.claim(pool, user, Map.of(), UserAttributes.of(user), false)
                         : Uni.createFrom().voidItem())
                 .chain(() -> users.persist(user))
@@ -162,7 +164,7 @@ public class SignUpService {
 
     private Uni<Void> confirm(String clientId, String username, String code, boolean forceAliasCreation,
             Consumer<AppClient> clientCheck, Map<String, String> clientMetadata) {
-        return Panache.withTransaction(() -> clients.requireById(clientId).<Confirmed> chain(client -> {
+        return transactions.transaction(() -> clients.requireById(clientId).<Confirmed> chain(client -> {
             clientCheck.accept(client);
             return pools.require(client.poolId()).chain(pool -> lookup.find(pool, username).chain(user -> {
                 if (user == null) {
@@ -182,7 +184,7 @@ public class SignUpService {
 
     public Uni<CodeDeliveryDetails> resendConfirmationCode(String clientId, String username, String secretHash,
             Map<String, String> clientMetadata) {
-        return Panache.withSession(() -> clients.requireById(clientId).chain(client -> {
+        return transactions.session(() -> clients.requireById(clientId).chain(client -> {
             AppClientService.checkSecretHash(client, username, secretHash);
             return pools.require(client.poolId()).chain(pool -> lookup.find(pool, username).chain(user -> {
                 if (user == null) {
@@ -198,7 +200,7 @@ public class SignUpService {
                 if (!sendsCode(pool, user)) {
                     throw INVALID_PARAMETER.withMessage("Auto verification not turned on.");
                 }
-                return Panache.withTransaction(() -> codes.issue(user, ConfirmationCodes.SIGN_UP,
+                return transactions.transaction(() -> codes.issue(user, ConfirmationCodes.SIGN_UP,
                         config.confirmationCodeTtl()))
                         .chain(code -> deliverCode(pool, pool.triggerCall(client.id(), clientMetadata), user, code,
                                 CodeDelivery.Kind.RESEND_CODE));
@@ -207,16 +209,17 @@ public class SignUpService {
     }
 
     public Uni<Void> adminConfirmSignUp(String poolId, String username, Map<String, String> clientMetadata) {
-        return Panache.withTransaction(() -> pools.require(poolId).chain(pool -> lookup.find(pool, username).chain(user -> {
-            if (user == null) {
-                throw USER_NOT_FOUND.withMessage("User does not exist.");
-            }
-            if (!UserStatus.UNCONFIRMED.equals(user.status)) {
-                throw NOT_AUTHORIZED.withMessage("User cannot be confirmed. Current status is %s", user.status);
-            }
-            return confirm(pool, user, false, false).replaceWith(new Confirmed(pool.triggerCall(null, clientMetadata),
-                    user));
-        }))).chain(confirmed -> postConfirmation(confirmed.call(), confirmed.user()));
+        return transactions.transaction(() -> pools.require(poolId)
+                .chain(pool -> lookup.find(pool, username).chain(user -> {
+                    if (user == null) {
+                        throw USER_NOT_FOUND.withMessage("User does not exist.");
+                    }
+                    if (!UserStatus.UNCONFIRMED.equals(user.status)) {
+                        throw NOT_AUTHORIZED.withMessage("User cannot be confirmed. Current status is %s", user.status);
+                    }
+                    return confirm(pool, user, false, false)
+                            .replaceWith(new Confirmed(pool.triggerCall(null, clientMetadata), user));
+                }))).chain(confirmed -> postConfirmation(confirmed.call(), confirmed.user()));
     }
 
     /** Marks the user confirmed; a confirmed code proves the email or phone number it went to. */

@@ -18,13 +18,11 @@ import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.model.Page;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.triggers.PoolCall;
 import io.cognate.userpool.triggers.Triggers;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** The Admin* user actions and ListUsers, authorized with IAM credentials. */
@@ -42,10 +40,12 @@ public class UserAdminService {
     private final Outbox outbox;
     private final CodeDelivery delivery;
     private final Triggers triggers;
+    private final Transactions transactions;
 
     public UserAdminService(UserPoolService pools, UserRepository users, UserLookup lookup, SignUpService signUps,
             PasswordVerifiers passwords, PasswordChanges passwordChanges, AttributeChanges attributeChanges,
-            Aliases aliases, TokenServiceClient tokens, Outbox outbox, CodeDelivery delivery, Triggers triggers) {
+            Aliases aliases, TokenServiceClient tokens, Outbox outbox, CodeDelivery delivery, Triggers triggers,
+            Transactions transactions) {
         this.triggers = triggers;
         this.pools = pools;
         this.users = users;
@@ -58,12 +58,13 @@ public class UserAdminService {
         this.tokens = tokens;
         this.outbox = outbox;
         this.delivery = delivery;
+        this.transactions = transactions;
     }
 
     /** AdminCreateUser: the new user (FORCE_CHANGE_PASSWORD), or the invitation sent again (RESEND). */
     public Uni<UserEntity> adminCreateUser(AdminCreateUserRequest request) {
         boolean resend = "RESEND".equals(request.messageAction());
-        return Panache.withSession(() -> pools.require(request.poolId()).chain(pool -> {
+        return transactions.session(() -> pools.require(request.poolId()).chain(pool -> {
             String password = request.temporaryPassword() != null ? request.temporaryPassword()
                     : pool.passwordPolicy().generate();
             pool.passwordPolicy().check(password);
@@ -85,7 +86,7 @@ public class UserAdminService {
                 int days = pool.passwordPolicy().temporaryPasswordValidityDays();
                 user.temporaryPasswordExpiresAt = Instant.now().plus(Duration.ofDays(Math.max(days, 1)));
                 passwords.set(user, password);
-                Uni<Void> saved = Panache.withTransaction(() -> (resend ? Uni.createFrom().voidItem()
+                Uni<Void> saved = transactions.transaction(() -> (resend ? Uni.createFrom().voidItem()
                         : signUps.checkUnique(pool, user).chain(() -> aliases.claim(pool, user, Map.of(),
                                 UserAttributes.of(user), request.forceAliasCreation())))
                         .chain(() -> users.persist(user))
@@ -152,35 +153,32 @@ public class UserAdminService {
         return sent;
     }
 
-    @WithSession
     public Uni<UserEntity> adminGetUser(String poolId, String username) {
-        return pools.require(poolId).chain(pool -> lookup.require(pool, username));
+        return transactions.session(() -> pools.require(poolId).chain(pool -> lookup.require(pool, username)));
     }
 
     public Uni<Void> adminDeleteUser(String poolId, String username) {
-        return Panache.withTransaction(() -> pools.require(poolId).chain(pool -> lookup.require(pool, username))
+        return transactions.transaction(() -> pools.require(poolId).chain(pool -> lookup.require(pool, username))
                 .call(user -> outbox.record(UserEventType.UserDeleted, user, Map.of()))
                 .call(user -> users.deleteUser(poolId, user.sub)))
                 .chain(user -> revokeAll(poolId, user));
     }
 
-    @WithTransaction
     public Uni<Void> adminUpdateUserAttributes(String poolId, String username, Map<String, String> updates,
             Map<String, String> clientMetadata) {
-        return pools.require(poolId).chain(pool -> lookup.require(pool, username)
+        return transactions.transaction(() -> pools.require(poolId).chain(pool -> lookup.require(pool, username)
                 .chain(user -> attributeChanges.update(pool, null, user, updates, true, clientMetadata)))
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
-    @WithTransaction
     public Uni<Void> adminDeleteUserAttributes(String poolId, String username, List<String> names) {
-        return pools.require(poolId).chain(pool -> lookup.require(pool, username)
-                .chain(user -> attributeChanges.delete(pool, null, user, names, true)));
+        return transactions.transaction(() -> pools.require(poolId).chain(pool -> lookup.require(pool, username)
+                .chain(user -> attributeChanges.delete(pool, null, user, names, true))));
     }
 
     /** Disabling a user also revokes its tokens, as Cognito does. */
     public Uni<Void> setEnabled(String poolId, String username, boolean enabled) {
-        return Panache.withTransaction(() -> pools.require(poolId).chain(pool -> lookup.require(pool, username))
+        return transactions.transaction(() -> pools.require(poolId).chain(pool -> lookup.require(pool, username))
                 .call(user -> {
                     user.enabled = enabled;
                     user.updatedAt = Instant.now();
@@ -188,10 +186,9 @@ public class UserAdminService {
                 })).chain(user -> enabled ? Uni.createFrom().voidItem() : revokeAll(poolId, user));
     }
 
-    @WithTransaction
     public Uni<Void> adminSetUserPassword(String poolId, String username, String password, boolean permanent) {
-        return pools.require(poolId).chain(pool -> lookup.require(pool, username).chain(user -> passwordChanges
-                .set(pool, user, password).chain(() -> {
+        return transactions.transaction(() -> pools.require(poolId).chain(pool -> lookup.require(pool, username)
+                .chain(user -> passwordChanges.set(pool, user, password).chain(() -> {
                     if (permanent) {
                         user.status = UserStatus.CONFIRMED;
                         user.temporaryPasswordExpiresAt = null;
@@ -201,16 +198,17 @@ public class UserAdminService {
                         user.temporaryPasswordExpiresAt = Instant.now().plus(Duration.ofDays(Math.max(days, 1)));
                     }
                     return users.persist(user).chain(() -> outbox.record(UserEventType.PasswordChanged, user, Map.of()));
-                })));
+                }))));
     }
 
-    @WithSession
     public Uni<Page<UserEntity>> listUsers(ListUsersRequest request) {
-        String after = Page.after(request.paginationToken());
-        UserFilter filter = UserFilter.parse(request.filter());
-        return pools.require(request.poolId()).chain(pool -> users.search(request.poolId(), filter.column(pool),
-                filter.prefix(), filter.value(pool), after, request.limit() + 1))
-                .map(page -> Page.of(page, request.limit(), user -> user.usernameKey));
+        return transactions.session(() -> {
+            String after = Page.after(request.paginationToken());
+            UserFilter filter = UserFilter.parse(request.filter());
+            return pools.require(request.poolId()).chain(pool -> users.search(request.poolId(), filter.column(pool),
+                    filter.prefix(), filter.value(pool), after, request.limit() + 1))
+                    .map(page -> Page.of(page, request.limit(), user -> user.usernameKey));
+        });
     }
 
     private Uni<Void> revokeAll(String poolId, UserEntity user) {

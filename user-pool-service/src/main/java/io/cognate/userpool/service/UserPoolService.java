@@ -17,12 +17,10 @@ import io.cognate.userpool.model.PoolSettings;
 import io.cognate.userpool.model.SchemaAttributeInput;
 import io.cognate.userpool.repository.DomainEntity;
 import io.cognate.userpool.repository.DomainRepository;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserPoolEntity;
 import io.cognate.userpool.repository.UserPoolRepository;
 import io.cognate.userpool.repository.UserRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** User pools: their creation, description, settings and deletion. */
@@ -42,15 +40,17 @@ public class UserPoolService {
     private final DomainRepository domains;
     private final TokenServiceClient tokens;
     private final CognateConfig config;
+    private final Transactions transactions;
 
     public UserPoolService(UserPoolRepository pools, UserRepository users, DomainRepository domains,
-            TokenServiceClient tokens, CognateConfig config) {
+            TokenServiceClient tokens, CognateConfig config, Transactions transactions) {
         this.pools = pools;
         this.domains = domains;
         this.cache = new ConfigCache<>(config.configCacheTtl());
         this.users = users;
         this.tokens = tokens;
         this.config = config;
+        this.transactions = transactions;
     }
 
     /** Creates the pool, then makes sure token-service has its signing key so its JWKS is served at once. */
@@ -71,18 +71,17 @@ public class UserPoolService {
         entity.settings(new PoolSettings(signIn, request.policies(), mfa, null));
         entity.createdAt = Instant.now();
         entity.updatedAt = entity.createdAt;
-        return tokens.ensureSigningKey(entity.id).chain(() -> Panache.withTransaction(() -> pools.persist(entity)))
+        return tokens.ensureSigningKey(entity.id).chain(() -> transactions.transaction(() -> pools.persist(entity)))
                 .map(UserPool::new);
     }
 
-    @WithSession
     public Uni<UserPool> require(String poolId) {
-        return pools.findById(poolId).map(entity -> {
+        return transactions.session(() -> pools.findById(poolId).map(entity -> {
             if (entity == null) {
                 throw RESOURCE_NOT_FOUND.withMessage("User pool %s does not exist.", poolId);
             }
             return new UserPool(entity);
-        });
+        }));
     }
 
     /** The pool for a read path (sign-in, refresh): from the short-lived cache; never modify what it returns. */
@@ -91,30 +90,28 @@ public class UserPoolService {
     }
 
     /** Replaces the pool's settings with what {@code change} makes of the pool (which it may refuse by throwing). */
-    @WithTransaction
     public Uni<UserPool> changeSettings(String poolId, Function<UserPool, PoolSettings> change) {
-        return require(poolId).chain(pool -> {
+        return transactions.transaction(() -> require(poolId).chain(pool -> {
             UserPoolEntity entity = pool.entity();
             entity.settings(change.apply(pool));
             entity.updatedAt = Instant.now();
             cache.invalidate(poolId);
             return pools.persist(entity).map(UserPool::new);
-        });
+        }));
     }
 
-    @WithSession
     public Uni<Description> describe(String poolId) {
-        return require(poolId).chain(pool -> users.countInPool(poolId).chain(count -> domains.ofPool(poolId)
-                .map(owned -> new Description(pool, count, domainOf(owned, false), domainOf(owned, true)))));
+        return transactions.session(() -> require(poolId).chain(pool -> users.countInPool(poolId)
+                .chain(count -> domains.ofPool(poolId)
+                        .map(owned -> new Description(pool, count, domainOf(owned, false), domainOf(owned, true))))));
     }
 
     /**
      * UpdateUserPool: the policies are replaced (the password policy and tier only where given, as in Cognito); the
      * schema, the sign-in attributes, the MFA methods and the risk configuration stay as they are.
      */
-    @WithTransaction
     public Uni<Void> update(PoolUpdate request) {
-        return require(request.poolId()).chain(pool -> {
+        return transactions.transaction(() -> require(request.poolId()).chain(pool -> {
             UserPoolEntity entity = pool.entity();
             if (request.name() != null) {
                 entity.name = request.name();
@@ -125,12 +122,11 @@ public class UserPoolService {
             entity.updatedAt = Instant.now();
             cache.invalidate(request.poolId());
             return pools.persist(entity).replaceWithVoid();
-        });
+        }));
     }
 
-    @WithTransaction
     public Uni<Void> delete(String poolId) {
-        return require(poolId).chain(pool -> {
+        return transactions.transaction(() -> require(poolId).chain(pool -> {
             if (pool.deletionProtected()) {
                 throw INVALID_PARAMETER.withMessage("The user pool %s cannot be deleted because deletion protection is "
                         + "activated. Deletion protection must be inactivated first.", poolId);
@@ -145,12 +141,12 @@ public class UserPoolService {
                 // outlive a deleted pool.
                 return tokens.deletePool(poolId).chain(() -> pools.delete(pool.entity()));
             });
-        });
+        }));
     }
 
-    @WithSession
     public Uni<Page<UserPoolEntity>> list(int maxResults, String nextToken) {
-        return pools.page(Page.after(nextToken), maxResults + 1).map(page -> Page.of(page, maxResults, p -> p.id));
+        return transactions.session(() -> pools.page(Page.after(nextToken), maxResults + 1)
+                .map(page -> Page.of(page, maxResults, p -> p.id)));
     }
 
     public Uni<Void> addCustomAttributes(String poolId, List<SchemaAttributeInput> attributes) {

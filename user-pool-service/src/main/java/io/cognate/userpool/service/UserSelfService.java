@@ -13,11 +13,9 @@ import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.model.CodeDeliveryDetails;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** What users do to their own account, authorized by their access token. */
@@ -37,11 +35,12 @@ public class UserSelfService {
     private final TokenServiceClient tokens;
     private final Outbox outbox;
     private final AttributeVerification verification;
+    private final Transactions transactions;
 
     public UserSelfService(AccessTokens accessTokens, UserPoolService pools, AppClientService clients,
             UserRepository users, PasswordVerifiers passwords, PasswordChanges passwordChanges,
             AttributeChanges attributeChanges, TokenServiceClient tokens, Outbox outbox,
-            AttributeVerification verification) {
+            AttributeVerification verification, Transactions transactions) {
         this.accessTokens = accessTokens;
         this.pools = pools;
         this.clients = clients;
@@ -52,27 +51,26 @@ public class UserSelfService {
         this.tokens = tokens;
         this.outbox = outbox;
         this.verification = verification;
+        this.transactions = transactions;
     }
 
-    @WithSession
     public Uni<Self> getUser(String accessToken) {
-        return accessTokens.authenticate(accessToken).chain(caller -> client(caller)
-                .map(client -> new Self(caller.user(), client == null ? List.of() : client.readAttributes())));
+        return transactions.session(() -> accessTokens.authenticate(accessToken).chain(caller -> client(caller)
+                .map(client -> new Self(caller.user(), client == null ? List.of() : client.readAttributes()))));
     }
 
     /**
      * The OAuth userInfo endpoint: the attributes the client can read that the token's scopes grant (its token must
      * have openid).
      */
-    @WithSession
     public Uni<Map<String, String>> userInfo(String accessToken) {
-        return accessTokens.authenticate(accessToken, OAuthScopes.OPENID).chain(caller -> client(caller)
-                .map(client -> OAuthScopes.claims(caller.scopes(), UserAttributes.listed(caller.user(),
-                        client == null ? List.of() : client.readAttributes()))));
+        return transactions.session(() -> accessTokens.authenticate(accessToken, OAuthScopes.OPENID)
+                .chain(caller -> client(caller).map(client -> OAuthScopes.claims(caller.scopes(),
+                        UserAttributes.listed(caller.user(), client == null ? List.of() : client.readAttributes())))));
     }
 
     public Uni<Void> deleteUser(String accessToken) {
-        return Panache.withTransaction(() -> accessTokens.authenticate(accessToken)
+        return transactions.transaction(() -> accessTokens.authenticate(accessToken)
                 .call(caller -> outbox.record(UserEventType.UserDeleted, caller.user(), Map.of()))
                 .call(caller -> users.deleteUser(caller.poolId(), caller.user().sub)))
                 .chain(caller -> tokens.revoke(RevokeRequest.newBuilder().setUserPoolId(caller.poolId())
@@ -80,48 +78,47 @@ public class UserSelfService {
                 .replaceWithVoid();
     }
 
-    @WithTransaction
     public Uni<List<CodeDeliveryDetails>> updateUserAttributes(String accessToken, Map<String, String> updates,
             Map<String, String> clientMetadata) {
-        return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId())
-                .chain(pool -> client(caller).chain(client -> attributeChanges.update(pool, client, caller.user(),
-                        updates, false, clientMetadata))));
+        return transactions.transaction(() -> accessTokens.authenticate(accessToken)
+                .chain(caller -> pools.cached(caller.poolId()).chain(pool -> client(caller)
+                        .chain(client -> attributeChanges.update(pool, client, caller.user(), updates, false,
+                                clientMetadata)))));
     }
 
     /** GetUserAttributeVerificationCode: a code for the user's email or phone number, sent to it. */
-    @WithTransaction
     public Uni<CodeDeliveryDetails> getUserAttributeVerificationCode(String accessToken, String attribute,
             Map<String, String> clientMetadata) {
-        return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId())
-                .chain(pool -> verification.sendCode(pool, pool.triggerCall(caller.clientId(), clientMetadata),
-                        caller.user(), attribute, CodeDelivery.Kind.VERIFY_USER_ATTRIBUTE)));
+        return transactions.transaction(() -> accessTokens.authenticate(accessToken)
+                .chain(caller -> pools.cached(caller.poolId())
+                        .chain(pool -> verification.sendCode(pool, pool.triggerCall(caller.clientId(), clientMetadata),
+                                caller.user(), attribute, CodeDelivery.Kind.VERIFY_USER_ATTRIBUTE))));
     }
 
     /** VerifyUserAttribute: the code proves the address; a held-back new address takes effect. */
-    @WithTransaction
     public Uni<Void> verifyUserAttribute(String accessToken, String attribute, String code) {
-        return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId())
-                .chain(pool -> verification.verify(pool, caller.user(), attribute, code)));
+        return transactions.transaction(() -> accessTokens.authenticate(accessToken)
+                .chain(caller -> pools.cached(caller.poolId())
+                        .chain(pool -> verification.verify(pool, caller.user(), attribute, code))));
     }
 
-    @WithTransaction
     public Uni<Void> deleteUserAttributes(String accessToken, List<String> names) {
-        return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId())
-                .chain(pool -> client(caller).chain(client -> attributeChanges.delete(pool, client, caller.user(),
-                        names, false))));
+        return transactions.transaction(() -> accessTokens.authenticate(accessToken)
+                .chain(caller -> pools.cached(caller.poolId()).chain(pool -> client(caller)
+                        .chain(client -> attributeChanges.delete(pool, client, caller.user(), names, false)))));
     }
 
     /** ChangePassword: a wrong previous password is refused as a wrong sign-in password is. */
-    @WithTransaction
     public Uni<Void> changePassword(String accessToken, String previous, String proposed) {
-        return accessTokens.authenticate(accessToken).chain(caller -> pools.cached(caller.poolId()).chain(pool -> {
-            UserEntity user = caller.user();
-            if (previous == null || !passwords.matches(user, previous)) {
-                throw Refusal.WRONG_CREDENTIALS.exception();
-            }
-            return passwordChanges.set(pool, user, proposed).chain(() -> users.persist(user))
-                    .chain(() -> outbox.record(UserEventType.PasswordChanged, user, Map.of()));
-        }));
+        return transactions.transaction(() -> accessTokens.authenticate(accessToken)
+                .chain(caller -> pools.cached(caller.poolId()).chain(pool -> {
+                    UserEntity user = caller.user();
+                    if (previous == null || !passwords.matches(user, previous)) {
+                        throw Refusal.WRONG_CREDENTIALS.exception();
+                    }
+                    return passwordChanges.set(pool, user, proposed).chain(() -> users.persist(user))
+                            .chain(() -> outbox.record(UserEventType.PasswordChanged, user, Map.of()));
+                })));
     }
 
     /** The client the token was issued to, or null when it has since been deleted. */

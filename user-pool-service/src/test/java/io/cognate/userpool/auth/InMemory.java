@@ -125,10 +125,6 @@ final class InMemory {
     static final class Codes extends UserCodeRepository {
         final Map<UUID, UserCodeEntity> rows = new ConcurrentHashMap<>();
 
-        Codes() {
-            super(null);
-        }
-
         @Override
         public Uni<UserCodeEntity> persist(UserCodeEntity code) {
             rows.put(code.id, code);
@@ -244,6 +240,10 @@ final class InMemory {
 
     /** Work runs as it is, with no session or transaction around it. */
     static final class Inline extends Transactions {
+        Inline() {
+            super(null);
+        }
+
         @Override
         public <T> Uni<T> session(java.util.function.Supplier<Uni<T>> work) {
             return work.get();

@@ -14,13 +14,13 @@ import io.cognate.contracts.userpool.v1.PageStyle;
 import io.cognate.contracts.userpool.v1.PoolPages;
 import io.cognate.userpool.model.ClientSettings;
 import io.cognate.userpool.model.SchemaAttribute;
+import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.AppClientService;
 import io.cognate.userpool.service.BrandingService;
 import io.cognate.userpool.service.ResourceServerService;
 import io.cognate.userpool.service.UserPool;
 import io.cognate.userpool.service.UserPoolService;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -33,20 +33,21 @@ class HostedClients {
     private final UserPoolService pools;
     private final ResourceServerService servers;
     private final BrandingService branding;
+    private final Transactions transactions;
 
     HostedClients(AppClientService clients, UserPoolService pools, ResourceServerService servers,
-            BrandingService branding) {
+            BrandingService branding, Transactions transactions) {
         this.clients = clients;
         this.pools = pools;
         this.servers = servers;
         this.branding = branding;
+        this.transactions = transactions;
     }
 
-    @WithSession
     Uni<OAuthClient> describe(String clientId) {
-        return clients.cachedById(clientId).chain(client -> pools.cached(client.poolId())
+        return transactions.session(() -> clients.cachedById(clientId).chain(client -> pools.cached(client.poolId())
                 .chain(pool -> servers.scopesOf(pool.id()).chain(custom -> branding.lookOf(pool.id(), client.id())
-                        .map(look -> describe(client, pool, custom, HostedStyles.of(look))))));
+                        .map(look -> describe(client, pool, custom, HostedStyles.of(look)))))));
     }
 
     private static OAuthClient describe(AppClient client, UserPool pool, List<String> customScopes,
