@@ -12,13 +12,13 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.identitypool.logins.VerifiedLogin;
 import io.cognate.identitypool.messaging.IdentityEventType;
 import io.cognate.identitypool.messaging.IdentityEvents;
 import io.cognate.identitypool.model.IdentityPool;
 import io.cognate.identitypool.repository.IdentityLoginRepository;
 import io.cognate.identitypool.repository.IdentityRepository;
-import io.cognate.identitypool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /**

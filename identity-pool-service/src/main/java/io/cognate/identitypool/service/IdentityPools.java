@@ -13,12 +13,12 @@ import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.identitypool.config.CognateConfig;
 import io.cognate.identitypool.model.IdentityPool;
 import io.cognate.identitypool.repository.IdentityPoolEntity;
 import io.cognate.identitypool.repository.IdentityPoolRepository;
 import io.cognate.identitypool.repository.PoolRows;
-import io.cognate.identitypool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /** Identity pools: create, describe, update (the whole settings again, as Cognito takes them), delete, list, roles. */

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.identitypool.config.CognateConfig;
 import io.cognate.identitypool.logins.VerifiedLogin;
 import io.cognate.identitypool.messaging.IdentityEventType;
@@ -27,7 +28,6 @@ import io.cognate.identitypool.repository.IdentityLoginRepository;
 import io.cognate.identitypool.repository.IdentityPoolRepository;
 import io.cognate.identitypool.repository.IdentityRepository;
 import io.cognate.identitypool.repository.PoolRows;
-import io.cognate.identitypool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /** Identities and their linked logins in PostgreSQL, each method one transaction, every query within its pool. */

@@ -10,10 +10,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.identitypool.model.OidcProvider;
 import io.cognate.identitypool.repository.OidcProviderEntity;
 import io.cognate.identitypool.repository.OidcProviderRepository;
-import io.cognate.identitypool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /** IAM's OpenID Connect providers: Create, Get, List, Delete, with IAM's errors. */

@@ -21,9 +21,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 
 import io.cognate.crypto.Aead;
 import io.cognate.crypto.Purpose;
+import io.cognate.database.rows.Transactions;
 import io.cognate.identitypool.repository.OpenIdSigningKeyEntity;
 import io.cognate.identitypool.repository.OpenIdSigningKeyRepository;
-import io.cognate.identitypool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /**

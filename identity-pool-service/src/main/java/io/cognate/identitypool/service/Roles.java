@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.identitypool.config.CognateConfig;
 import io.cognate.identitypool.policy.MalformedPolicyException;
 import io.cognate.identitypool.policy.PolicyDocument;
@@ -22,7 +23,6 @@ import io.cognate.identitypool.repository.RoleEntity;
 import io.cognate.identitypool.repository.RolePolicyEntity;
 import io.cognate.identitypool.repository.RolePolicyRepository;
 import io.cognate.identitypool.repository.RoleRepository;
-import io.cognate.identitypool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -12,10 +12,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.identitypool.model.SamlProvider;
 import io.cognate.identitypool.repository.SamlProviderEntity;
 import io.cognate.identitypool.repository.SamlProviderRepository;
-import io.cognate.identitypool.repository.Transactions;
 import io.cognate.saml.IdpMetadata;
 import io.cognate.saml.SamlException;
 import io.smallrye.mutiny.Uni;

@@ -4,71 +4,64 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.cognate.database.rows.Column;
+import io.cognate.database.rows.Id;
+import io.cognate.database.rows.Table;
 
 /** One sign-in's refresh token and, through origin_jti, every access and ID token minted from it. */
-@Entity
-@Table(name = "refresh_token_family")
+@Table("refresh_token_family")
 public class RefreshTokenFamilyEntity {
 
     @Id
     public UUID id;
 
-    @Column(name = "user_pool_id", nullable = false)
+    @Column("user_pool_id")
     public String userPoolId;
 
-    @Column(name = "client_id", nullable = false)
+    @Column("client_id")
     public String clientId;
 
-    @Column(nullable = false)
     public String username;
 
-    @Column(nullable = false)
     public String sub;
 
-    @Column(name = "origin_jti", nullable = false)
+    @Column("origin_jti")
     public UUID originJti;
 
     /** Epoch seconds. */
-    @Column(name = "auth_time", nullable = false)
+    @Column("auth_time")
     public long authTime;
 
-    @Column(name = "secret_hash", nullable = false)
+    @Column("secret_hash")
     public byte[] secretHash;
 
-    @Column(name = "created_at", nullable = false)
+    @Column("created_at")
     public Instant createdAt;
 
-    @Column(name = "expires_at", nullable = false)
+    @Column("expires_at")
     public Instant expiresAt;
 
-    @Column(name = "revoked_at")
+    @Column("revoked_at")
     public Instant revokedAt;
 
     /** How the user authenticated at sign-in (RFC 8176 amr values, space-separated); empty for none recorded. */
-    @Column(name = "amr")
     public String amr;
 
     /** The scopes its tokens carry, space-separated; null for a family of the API (its one scope). */
-    @Column(name = "scopes")
     public String scopes;
 
     /** Whether its tokens are the OAuth endpoints' (MintRequest.oauth). */
-    @Column(name = "oauth", nullable = false)
     public boolean oauth;
 
     /** With RefreshTokenRotation: the hash of the refresh token the last rotation replaced, and when. */
-    @Column(name = "previous_secret_hash")
+    @Column("previous_secret_hash")
     public byte[] previousSecretHash;
 
-    @Column(name = "rotated_at")
+    @Column("rotated_at")
     public Instant rotatedAt;
 
     /** How long after its rotation the replaced refresh token still works (0 to 60 s). */
-    @Column(name = "retry_grace_seconds")
+    @Column("retry_grace_seconds")
     public Integer retryGraceSeconds;
 
     public List<String> scopeList() {

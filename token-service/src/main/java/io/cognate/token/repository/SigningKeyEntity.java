@@ -2,41 +2,35 @@ package io.cognate.token.repository;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.cognate.database.rows.Column;
+import io.cognate.database.rows.Id;
+import io.cognate.database.rows.Table;
 
 /** A pool's RS256 key pair; the private half only ever leaves PostgreSQL sealed under the KEK. */
-@Entity
-@Table(name = "signing_key")
+@Table("signing_key")
 public class SigningKeyEntity {
 
     @Id
     public String kid;
 
-    @Column(name = "user_pool_id", nullable = false)
+    @Column("user_pool_id")
     public String userPoolId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public SigningKeyStatus status;
 
-    @Column(name = "public_key", nullable = false)
+    @Column("public_key")
     public byte[] publicKey;
 
-    @Column(name = "private_key_sealed", nullable = false)
+    @Column("private_key_sealed")
     public byte[] privateKeySealed;
 
     /** The nonce of a key sealed by the first release, kept apart; null since keys are sealed as one envelope. */
-    @Column(name = "private_key_nonce")
+    @Column("private_key_nonce")
     public byte[] privateKeyNonce;
 
-    @Column(name = "created_at", nullable = false)
+    @Column("created_at")
     public Instant createdAt;
 
-    @Column(name = "expires_at")
+    @Column("expires_at")
     public Instant expiresAt;
 }

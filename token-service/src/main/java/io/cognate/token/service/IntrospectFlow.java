@@ -12,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cognate.contracts.jose.Jws;
+import io.cognate.database.rows.Transactions;
 import io.cognate.token.repository.RefreshTokenFamilyRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,29 +27,32 @@ public class IntrospectFlow {
     private final RefreshTokenFamilyRepository families;
     private final Issuer issuer;
     private final Clock clock;
+    private final Transactions transactions;
 
     public IntrospectFlow(SigningKeys signingKeys, RefreshTokenFamilyRepository families, Issuer issuer,
-            Clock clock) {
+            Clock clock, Transactions transactions) {
         this.signingKeys = signingKeys;
         this.families = families;
         this.issuer = issuer;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
-    @WithSession
     public Uni<Introspection> introspect(String token, TokenUse expected) {
-        Optional<Jws.Parsed> parsed = Jws.parse(token);
-        Optional<JsonNode> claims = parsed.flatMap(Jws.Parsed::claims);
-        Optional<String> pool = claims.flatMap(c -> issuer.userPoolOf(c.path("iss").asText(null)));
-        if (pool.isEmpty()) {
-            return Uni.createFrom().item(Introspection.inactive(expected.invalid()));
-        }
-        return signingKeys.of(pool.get()).chain(keys -> {
-            RSAPublicKey key = keys.publicKeys().get(parsed.get().kid());
-            if (key == null || !parsed.get().verifiedBy(key)) {
+        return transactions.session(() -> {
+            Optional<Jws.Parsed> parsed = Jws.parse(token);
+            Optional<JsonNode> claims = parsed.flatMap(Jws.Parsed::claims);
+            Optional<String> pool = claims.flatMap(c -> issuer.userPoolOf(c.path("iss").asText(null)));
+            if (pool.isEmpty()) {
                 return Uni.createFrom().item(Introspection.inactive(expected.invalid()));
             }
-            return checkClaims(pool.get(), claims.get(), expected);
+            return signingKeys.of(pool.get()).chain(keys -> {
+                RSAPublicKey key = keys.publicKeys().get(parsed.get().kid());
+                if (key == null || !parsed.get().verifiedBy(key)) {
+                    return Uni.createFrom().item(Introspection.inactive(expected.invalid()));
+                }
+                return checkClaims(pool.get(), claims.get(), expected);
+            });
         });
     }
 

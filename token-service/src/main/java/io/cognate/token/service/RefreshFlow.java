@@ -8,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.token.crypto.RefreshTokenCodec;
 import io.cognate.token.crypto.RefreshTokenContent;
 import io.cognate.token.repository.RefreshTokenFamilyEntity;
 import io.cognate.token.repository.RefreshTokenFamilyRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /** Refresh: checks a refresh token presented by an app client (REFRESH_TOKEN_AUTH). */
@@ -24,24 +24,28 @@ public class RefreshFlow {
     private final RefreshTokenFamilyRepository repository;
     private final RefreshTokenCodec codec;
     private final Clock clock;
+    private final Transactions transactions;
 
-    public RefreshFlow(RefreshTokenFamilyRepository repository, RefreshTokenCodec codec, Clock clock) {
+    public RefreshFlow(RefreshTokenFamilyRepository repository, RefreshTokenCodec codec, Clock clock,
+            Transactions transactions) {
         this.repository = repository;
         this.codec = codec;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /** @return the grant, or the refusal when the token is not valid for this pool and client */
-    @WithSession
     public Uni<RefreshResult> refresh(String userPoolId, String clientId, String refreshToken) {
-        Optional<RefreshTokenContent> content = codec.decode(refreshToken)
-                .filter(c -> c.userPoolId().equals(userPoolId) && c.clientId().equals(clientId));
-        if (content.isEmpty()) {
-            LOG.debugf("refresh in pool %s refused: token not issued for this pool and client", userPoolId);
-            return Uni.createFrom().item(RefreshResult.refused("Invalid Refresh Token."));
-        }
-        return repository.findInPool(userPoolId, content.get().familyId())
-                .map(family -> grant(family, content.get(), clientId));
+        return transactions.session(() -> {
+            Optional<RefreshTokenContent> content = codec.decode(refreshToken)
+                    .filter(c -> c.userPoolId().equals(userPoolId) && c.clientId().equals(clientId));
+            if (content.isEmpty()) {
+                LOG.debugf("refresh in pool %s refused: token not issued for this pool and client", userPoolId);
+                return Uni.createFrom().item(RefreshResult.refused("Invalid Refresh Token."));
+            }
+            return repository.findInPool(userPoolId, content.get().familyId())
+                    .map(family -> grant(family, content.get(), clientId));
+        });
     }
 
     /**

@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.token.crypto.RefreshTokenCodec;
 import io.cognate.token.crypto.RefreshTokenContent;
 import io.cognate.token.repository.RefreshTokenFamilyRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -25,38 +25,42 @@ public class RevokeFlow {
     private final RefreshTokenFamilyRepository repository;
     private final RefreshTokenCodec codec;
     private final Clock clock;
+    private final Transactions transactions;
 
-    public RevokeFlow(RefreshTokenFamilyRepository repository, RefreshTokenCodec codec, Clock clock) {
+    public RevokeFlow(RefreshTokenFamilyRepository repository, RefreshTokenCodec codec, Clock clock,
+            Transactions transactions) {
         this.repository = repository;
         this.codec = codec;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
-    @WithTransaction
     public Uni<RevokeOutcome> revokeRefreshToken(String userPoolId, String clientId, String refreshToken) {
-        Optional<RefreshTokenContent> content = codec.decode(refreshToken)
-                .filter(c -> c.userPoolId().equals(userPoolId));
-        if (content.isEmpty()) {
-            return Uni.createFrom().item(RevokeOutcome.of(RevokeOutcome.Kind.UNKNOWN_TOKEN));
-        }
-        RefreshTokenContent token = content.get();
-        return repository.findInPool(userPoolId, token.familyId()).chain(family -> {
-            if (family == null || !Secrets.matches(token.secret(), family.secretHash)) {
+        return transactions.transaction(() -> {
+            Optional<RefreshTokenContent> content = codec.decode(refreshToken)
+                    .filter(c -> c.userPoolId().equals(userPoolId));
+            if (content.isEmpty()) {
                 return Uni.createFrom().item(RevokeOutcome.of(RevokeOutcome.Kind.UNKNOWN_TOKEN));
             }
-            if (!family.clientId.equals(clientId)) {
-                return Uni.createFrom().item(RevokeOutcome.of(RevokeOutcome.Kind.WRONG_CLIENT));
-            }
-            return repository.revoke(userPoolId, family.id, clock.instant())
-                    .map(count -> RevokeOutcome.revokedFamily(count, family.originJti.toString()));
+            RefreshTokenContent token = content.get();
+            return repository.findInPool(userPoolId, token.familyId()).chain(family -> {
+                if (family == null || !Secrets.matches(token.secret(), family.secretHash)) {
+                    return Uni.createFrom().item(RevokeOutcome.of(RevokeOutcome.Kind.UNKNOWN_TOKEN));
+                }
+                if (!family.clientId.equals(clientId)) {
+                    return Uni.createFrom().item(RevokeOutcome.of(RevokeOutcome.Kind.WRONG_CLIENT));
+                }
+                return repository.revoke(userPoolId, family.id, clock.instant())
+                        .map(count -> RevokeOutcome.revokedFamily(count, family.originJti.toString()));
+            });
         });
     }
 
-    @WithTransaction
     public Uni<RevokeOutcome> revokeAllOfUser(String userPoolId, String sub) {
-        return repository.revokeAllOfUser(userPoolId, sub, clock.instant()).map(count -> {
-            LOG.debugf("global sign-out in pool %s revoked %d families", userPoolId, count);
-            return RevokeOutcome.revoked(count);
-        });
+        return transactions.transaction(() -> repository.revokeAllOfUser(userPoolId, sub, clock.instant())
+                .map(count -> {
+                    LOG.debugf("global sign-out in pool %s revoked %d families", userPoolId, count);
+                    return RevokeOutcome.revoked(count);
+                }));
     }
 }

@@ -20,14 +20,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cognate.crypto.Aead;
 import io.cognate.crypto.CiphertextRejectedException;
 import io.cognate.crypto.Purpose;
+import io.cognate.database.rows.Transactions;
 import io.cognate.token.crypto.RsaJwk;
 import io.cognate.token.crypto.RsaKeys;
 import io.cognate.token.repository.RefreshTokenFamilyRepository;
 import io.cognate.token.repository.SigningKeyEntity;
 import io.cognate.token.repository.SigningKeyRepository;
 import io.cognate.token.repository.SigningKeyStatus;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -44,33 +43,33 @@ public class SigningKeyStore {
     private final Aead aead;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Transactions transactions;
 
     public SigningKeyStore(SigningKeyRepository repository, RefreshTokenFamilyRepository families,
-            Aead aead, ObjectMapper json, Clock clock) {
+            Aead aead, ObjectMapper json, Clock clock, Transactions transactions) {
         this.repository = repository;
         this.families = families;
         this.aead = aead;
         this.json = json;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /** The pool's published keys, or {@link PoolKeys#none} when it has none. */
-    @WithSession
     public Uni<PoolKeys> load(String userPoolId) {
-        return repository.listPublished(userPoolId, clock.instant()).map(rows -> toPoolKeys(userPoolId, rows));
+        return transactions.session(() -> repository.listPublished(userPoolId, clock.instant())
+                .map(rows -> toPoolKeys(userPoolId, rows)));
     }
 
     /** Deletes the pool's keys and its refresh-token families, in one transaction (DeletePool). */
-    @WithTransaction
     public Uni<Void> deletePool(String userPoolId) {
-        return repository.delete("userPoolId", userPoolId).chain(() -> families.delete("userPoolId", userPoolId))
-                .replaceWithVoid();
+        return transactions.transaction(() -> repository.deleteOfPool(userPoolId)
+                .chain(() -> families.deleteOfPool(userPoolId)).replaceWithVoid());
     }
 
     /** @return true when this key became the pool's active key, false when the pool already had one */
-    @WithTransaction
     public Uni<Boolean> insertIfNoActiveKey(SigningKeyEntity key) {
-        return repository.insertIfNoActiveKey(key).map(inserted -> inserted == 1);
+        return transactions.transaction(() -> repository.insertIfNoActiveKey(key).map(inserted -> inserted == 1));
     }
 
     /** Builds the row for a new active key. CPU-heavy (RSA generation): call it off the event loop. */

@@ -86,7 +86,7 @@ class IntrospectFlowTest {
         TestTokenService elsewhere = new TestTokenService();
         String foreignIssuer = minted.accessToken();
         Introspection result = new IntrospectFlow(elsewhere.signingKeys, elsewhere.families,
-                new Issuer("https://other.example.com"), elsewhere.clock)
+                new Issuer("https://other.example.com"), elsewhere.clock, elsewhere.transactions)
                 .introspect(foreignIssuer, TokenUse.ACCESS).await().indefinitely();
 
         assertInactive("Invalid Access Token", result);

@@ -5,11 +5,14 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.token.TestKeys;
 import io.cognate.token.crypto.RefreshTokenCodec;
+import io.smallrye.mutiny.Uni;
 
 /** The token flows wired together over in-memory keys and families: one pool, one clock that tests move. */
 final class TestTokenService {
@@ -20,6 +23,7 @@ final class TestTokenService {
 
     final MutableClock clock = new MutableClock();
     final InMemoryFamilies families = new InMemoryFamilies();
+    final Transactions transactions = new Inline();
     final RefreshTokenCodec codec = new RefreshTokenCodec(TestKeys.ring());
     final Issuer issuer = new Issuer(ISSUER_BASE);
     final ObjectMapper json = new ObjectMapper();
@@ -35,19 +39,20 @@ final class TestTokenService {
     }
 
     MintFlow mintFlow() {
-        return new MintFlow(signingKeys, new RefreshFamilies(families, codec, clock), issuer, json, clock);
+        return new MintFlow(signingKeys, new RefreshFamilies(families, codec, clock, transactions), issuer, json,
+                clock);
     }
 
     RefreshFlow refreshFlow() {
-        return new RefreshFlow(families, codec, clock);
+        return new RefreshFlow(families, codec, clock, transactions);
     }
 
     RevokeFlow revokeFlow() {
-        return new RevokeFlow(families, codec, clock);
+        return new RevokeFlow(families, codec, clock, transactions);
     }
 
     IntrospectFlow introspectFlow() {
-        return new IntrospectFlow(signingKeys, families, issuer, clock);
+        return new IntrospectFlow(signingKeys, families, issuer, clock, transactions);
     }
 
     MintedTokens signIn(MintCommand cmd) {
@@ -71,5 +76,22 @@ final class TestTokenService {
                 cmd.roles(), cmd.preferredRole(), cmd.attributes(), cmd.scopes(), cmd.authTime(),
                 cmd.accessTokenValiditySeconds(), cmd.idTokenValiditySeconds(), cmd.refreshTokenValiditySeconds(),
                 originJti, List.of(), cmd.oauth(), cmd.rotationGraceSeconds(), cmd.customization());
+    }
+
+    /** Work runs as it is, with no session or transaction around it. */
+    static final class Inline extends Transactions {
+        Inline() {
+            super(null);
+        }
+
+        @Override
+        public <T> Uni<T> session(Supplier<Uni<T>> work) {
+            return work.get();
+        }
+
+        @Override
+        public <T> Uni<T> transaction(Supplier<Uni<T>> work) {
+            return work.get();
+        }
     }
 }

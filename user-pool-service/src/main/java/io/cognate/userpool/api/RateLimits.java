@@ -5,9 +5,9 @@ import static io.cognate.userpool.error.CognitoError.TOO_MANY_REQUESTS;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.contracts.jose.Jws;
+import io.cognate.database.rows.Transactions;
 import io.cognate.ratelimit.RateWindows;
 import io.cognate.userpool.error.CognitoException;
-import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.service.AppClientService;
 import io.cognate.userpool.service.UserPool;
 import io.cognate.userpool.service.UserPoolService;

@@ -11,12 +11,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.credentials.DeviceVerifiers;
 import io.cognate.userpool.credentials.Srp;
 import io.cognate.userpool.error.Refusal;
 import io.cognate.userpool.repository.DeviceEntity;
 import io.cognate.userpool.repository.DeviceRepository;
-import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.UserPool;
 import io.smallrye.mutiny.Uni;

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
 import io.cognate.userpool.model.IdentityProvider;
@@ -21,7 +22,6 @@ import io.cognate.userpool.repository.GroupMemberEntity;
 import io.cognate.userpool.repository.GroupMemberRepository;
 import io.cognate.userpool.repository.GroupRepository;
 import io.cognate.userpool.repository.Identities;
-import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClientService;

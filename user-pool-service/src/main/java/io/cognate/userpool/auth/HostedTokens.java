@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.error.CognitoError;
-import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClientService;
 import io.cognate.userpool.service.UserPoolService;

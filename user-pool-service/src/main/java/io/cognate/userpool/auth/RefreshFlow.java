@@ -9,12 +9,12 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.contracts.token.v1.RefreshRequest;
+import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.error.CognitoError;
 import io.cognate.userpool.error.Refusal;
 import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.messaging.Outbox;
 import io.cognate.userpool.messaging.UserEventType;
-import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.cognate.userpool.service.AppClient;

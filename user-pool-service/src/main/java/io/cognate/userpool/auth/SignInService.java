@@ -7,8 +7,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.error.Refusal;
-import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.service.AppClient;
 import io.cognate.userpool.service.AppClientService;
 import io.cognate.userpool.service.UserPool;

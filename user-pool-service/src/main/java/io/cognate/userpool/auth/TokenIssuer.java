@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.contracts.token.v1.MintRequest;
 import io.cognate.crypto.KeyRing;
+import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.messaging.Outbox;
@@ -19,7 +20,6 @@ import io.cognate.userpool.model.ClientSettings;
 import io.cognate.userpool.repository.DeviceEntity;
 import io.cognate.userpool.repository.DeviceRepository;
 import io.cognate.userpool.repository.GroupRepository;
-import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.service.AccessTokens;
 import io.cognate.userpool.service.AppClient;

@@ -17,12 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.crypto.Aead;
 import io.cognate.crypto.Purpose;
+import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.model.ClientSettings;
 import io.cognate.userpool.model.Page;
 import io.cognate.userpool.repository.AppClientEntity;
 import io.cognate.userpool.repository.AppClientRepository;
-import io.cognate.userpool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /** App clients: their management, and the client checks every public flow starts with. */

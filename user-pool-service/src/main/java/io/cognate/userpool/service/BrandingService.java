@@ -12,12 +12,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.model.ManagedLoginBranding;
 import io.cognate.userpool.model.UiCustomization;
 import io.cognate.userpool.repository.DomainRepository;
 import io.cognate.userpool.repository.ManagedLoginBrandingEntity;
 import io.cognate.userpool.repository.ManagedLoginBrandingRepository;
-import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UiCustomizationEntity;
 import io.cognate.userpool.repository.UiCustomizationRepository;
 import io.smallrye.mutiny.Uni;

@@ -8,12 +8,12 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.credentials.DeviceVerifiers;
 import io.cognate.userpool.credentials.Srp;
 import io.cognate.userpool.model.Page;
 import io.cognate.userpool.repository.DeviceEntity;
 import io.cognate.userpool.repository.DeviceRepository;
-import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.smallrye.mutiny.Uni;
 

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.repository.DomainEntity;
 import io.cognate.userpool.repository.DomainRepository;
-import io.cognate.userpool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /**

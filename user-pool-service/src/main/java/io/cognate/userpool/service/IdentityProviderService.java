@@ -14,12 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.crypto.Aead;
 import io.cognate.crypto.Purpose;
+import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.model.IdentityProvider;
 import io.cognate.userpool.model.Page;
 import io.cognate.userpool.repository.IdentityProviderEntity;
 import io.cognate.userpool.repository.IdentityProviderRepository;
 import io.cognate.userpool.repository.StoredJson;
-import io.cognate.userpool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /**

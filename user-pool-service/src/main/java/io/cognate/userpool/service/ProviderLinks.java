@@ -11,11 +11,11 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.model.IdentityProvider;
 import io.cognate.userpool.repository.FederatedLinkEntity;
 import io.cognate.userpool.repository.FederatedLinkRepository;
 import io.cognate.userpool.repository.Identities;
-import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserEntity;
 import io.cognate.userpool.repository.UserRepository;
 import io.smallrye.mutiny.Uni;

@@ -10,11 +10,11 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.model.Page;
 import io.cognate.userpool.model.ResourceServer;
 import io.cognate.userpool.repository.ResourceServerEntity;
 import io.cognate.userpool.repository.ResourceServerRepository;
-import io.cognate.userpool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /** Resource servers: the custom scopes ({@code <identifier>/<scope>}) a pool's clients may ask for. */

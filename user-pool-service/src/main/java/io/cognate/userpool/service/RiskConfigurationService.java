@@ -4,8 +4,8 @@ import static io.cognate.userpool.error.CognitoError.USER_POOL_ADD_ON_NOT_ENABLE
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.model.PoolSettings;
-import io.cognate.userpool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /**

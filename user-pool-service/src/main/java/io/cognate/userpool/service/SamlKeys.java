@@ -16,9 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.cognate.crypto.Aead;
 import io.cognate.crypto.Purpose;
 import io.cognate.crypto.SelfSignedCertificates;
+import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.repository.SamlKeyRepository;
 import io.cognate.userpool.repository.SamlKeyRepository.StoredKey;
-import io.cognate.userpool.repository.Transactions;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.config.CognateConfig;
 import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.model.Page;
@@ -17,7 +18,6 @@ import io.cognate.userpool.model.PoolSettings;
 import io.cognate.userpool.model.SchemaAttributeInput;
 import io.cognate.userpool.repository.DomainEntity;
 import io.cognate.userpool.repository.DomainRepository;
-import io.cognate.userpool.repository.Transactions;
 import io.cognate.userpool.repository.UserPoolEntity;
 import io.cognate.userpool.repository.UserPoolRepository;
 import io.cognate.userpool.repository.UserRepository;

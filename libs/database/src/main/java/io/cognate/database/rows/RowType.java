@@ -240,8 +240,8 @@ public final class RowType<E> {
     }
 
     /**
-     * Parameters as the PostgreSQL client takes them: instants as UTC timestamps, byte arrays as buffers, collections
-     * as arrays (for {@code = any($n)}).
+     * Parameters as the PostgreSQL client takes them: instants as UTC timestamps, byte arrays as buffers, enum
+     * constants by name, collections as arrays (for {@code = any($n)}).
      */
     public static Tuple tuple(Object... values) {
         Tuple tuple = Tuple.tuple();
@@ -258,11 +258,19 @@ public final class RowType<E> {
         if (value instanceof byte[] bytes) {
             return Buffer.buffer(bytes);
         }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
         if (value instanceof Collection<?> values) {
             Class<?> element = values.isEmpty() ? String.class : values.iterator().next().getClass();
             return values.toArray(size -> (Object[]) Array.newInstance(element, size));
         }
         return value;
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static Object enumConstant(Class<?> type, String name) {
+        return Enum.valueOf((Class) type, name);
     }
 
     private static Object fromColumn(Object value, Class<?> target) {
@@ -275,6 +283,9 @@ public final class RowType<E> {
         }
         if (target == byte[].class) {
             return value instanceof Buffer buffer ? buffer.getBytes() : value;
+        }
+        if (target.isEnum()) {
+            return enumConstant(target, (String) value);
         }
         if (target == int.class || target == Integer.class) {
             return ((Number) value).intValue();

@@ -98,15 +98,17 @@ class RowTypeTest {
     }
 
     @Test
-    void parametersWhenInstantsBytesAndCollectionsThenAsTheClientTakesThem() {
+    void parametersWhenInstantsBytesEnumsAndCollectionsThenAsTheClientTakesThem() {
         Instant now = Instant.parse("2026-12-07T10:15:30Z");
-        var tuple = RowType.tuple(now, new byte[] { 1, 2 }, null, "text", List.of("a", "b"), List.of());
+        var tuple = RowType.tuple(now, new byte[] { 1, 2 }, null, "text", List.of("a", "b"), List.of(),
+                Thread.State.NEW);
         assertEquals(now.atOffset(java.time.ZoneOffset.UTC), tuple.getValue(0));
         assertEquals(io.vertx.core.buffer.Buffer.buffer(new byte[] { 1, 2 }), tuple.getValue(1));
         assertNull(tuple.getValue(2));
         assertEquals("text", tuple.getValue(3));
         assertArrayEquals(new String[] { "a", "b" }, (String[]) tuple.getValue(4));
         assertArrayEquals(new String[0], (String[]) tuple.getValue(5));
+        assertEquals("NEW", tuple.getValue(6));
     }
 
     @Test

@@ -1,18 +1,18 @@
-package io.cognate.identitypool.repository;
+package io.cognate.database.rows;
 
 import java.util.function.Supplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-import io.cognate.database.rows.Sessions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * Where a flow's work runs: in a database session, or in a transaction (which joins one already open). The flows ask
- * for it here rather than calling {@link Sessions}, so their unit tests can run them without a database.
+ * Where a service's work runs: in a database session, or in a transaction (which joins one already open). The
+ * services ask for it here, a bean, rather than calling {@link Sessions}, so their unit tests can run flows without a
+ * database by a subclass that runs the work as it is.
  */
-@ApplicationScoped
+@Singleton
 public class Transactions {
     private final Pool pool;
 
