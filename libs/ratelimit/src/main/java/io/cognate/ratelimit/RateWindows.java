@@ -37,7 +37,7 @@ public final class RateWindows {
     /**
      * Whether one more call of the category, in the scope (a pool's id), fits the quota (requests per second) in the
      * current second. Completes without I/O while this replica's slice lasts; otherwise answers on the Vert.x context
-     * it was called from, so that a Hibernate Reactive session there can go on.
+     * it was called from, so that a database session there can go on.
      */
     public Uni<Boolean> admit(String scope, String category, int quota) {
         String key = scope + "/" + category;
