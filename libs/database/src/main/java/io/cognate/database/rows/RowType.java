@@ -9,9 +9,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.StringJoiner;
 
 import io.vertx.core.buffer.Buffer;
@@ -183,7 +183,7 @@ public final class RowType<E> {
         List<Object> parameters = new ArrayList<>();
         for (int i = 0; i < fields.length; i++) {
             Object value = get(entity, i);
-            if (!Arrays.deepEquals(new Object[] { value }, new Object[] { before[i] })) {
+            if (!Objects.deepEquals(value, before[i])) {
                 parameters.add(value);
                 assignments.add(columns[i] + " = $" + parameters.size());
             }
