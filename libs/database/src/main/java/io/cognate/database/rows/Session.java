@@ -91,6 +91,10 @@ public final class Session {
 
     /** The row with that key (the single key column's value), or null. */
     public <E> Uni<E> find(RowType<E> type, Object key) {
+        if (type.compositeKey()) {
+            return Uni.createFrom().failure(new IllegalArgumentException(type.type().getSimpleName()
+                    + " has a composite key: find it by a query naming every key column"));
+        }
         @SuppressWarnings("unchecked")
         Managed<E> known = (Managed<E>) managed.get(new RowKey(type.type(), key));
         if (known != null) {
