@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cognate.it.support.Cognito;
 import io.cognate.it.support.Expect;
+import io.cognate.it.support.Names;
 import io.cognate.it.support.TestPools;
 
 import software.amazon.awssdk.core.SdkBytes;
@@ -39,7 +40,7 @@ class BrandingTest {
         }).clientId();
         Expect.error(InvalidParameterException.class, "A domain must be associated with this user pool.",
                 () -> admin.setUICustomization(b -> b.userPoolId(poolId).css(".label-customizable {color: red;}")));
-        admin.createUserPoolDomain(b -> b.userPoolId(poolId).domain(DomainsTest.prefix()));
+        admin.createUserPoolDomain(b -> b.userPoolId(poolId).domain(Names.domainPrefix()));
 
         UICustomizationType all = admin.setUICustomization(b -> b.userPoolId(poolId)
                 .css(".label-customizable {color: red;}").imageFile(SdkBytes.fromByteArray(PNG))).uiCustomization();

@@ -22,15 +22,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolTyp
 class DomainsTest {
     private final CognitoIdentityProviderClient admin = Cognito.admin();
 
-    static String prefix() {
-        return Names.unique("it").replace("-", "");
-    }
-
     @Test
     void createDomainWhenPrefixFreeThenActiveAtOnceAndInTheDescribedPool() {
         String poolId = TestPools.createPool(b -> {
         });
-        String domain = prefix();
+        String domain = Names.domainPrefix();
         CreateUserPoolDomainResponse created = admin.createUserPoolDomain(b -> b.userPoolId(poolId).domain(domain));
         assertNull(created.cloudFrontDomain(), "a prefix domain has no CloudFront domain");
 
@@ -45,7 +41,8 @@ class DomainsTest {
 
     @Test
     void describeDomainWhenUnknownThenEmptyDescription() {
-        DomainDescriptionType description = admin.describeUserPoolDomain(b -> b.domain(prefix())).domainDescription();
+        DomainDescriptionType description = admin.describeUserPoolDomain(b -> b.domain(Names.domainPrefix()))
+                .domainDescription();
         assertNull(description.userPoolId());
         assertNull(description.domain());
     }
@@ -58,26 +55,26 @@ class DomainsTest {
                 () -> admin.createUserPoolDomain(b -> b.userPoolId(poolId).domain("my-cognito-login")));
         Expect.errorMentioning(InvalidParameterException.class, "The domain name contains an invalid character",
                 () -> admin.createUserPoolDomain(b -> b.userPoolId(poolId).domain("Upper-Case")));
-        String taken = prefix();
+        String taken = Names.domainPrefix();
         admin.createUserPoolDomain(b -> b.userPoolId(poolId).domain(taken));
         String other = TestPools.createPool(b -> {
         });
         Expect.error(InvalidParameterException.class, "Domain already associated with another user pool.",
                 () -> admin.createUserPoolDomain(b -> b.userPoolId(other).domain(taken)));
         Expect.error(InvalidParameterException.class, "User pool already has a domain configured.",
-                () -> admin.createUserPoolDomain(b -> b.userPoolId(poolId).domain(prefix())));
+                () -> admin.createUserPoolDomain(b -> b.userPoolId(poolId).domain(Names.domainPrefix())));
     }
 
     @Test
     void customDomainWhenCreatedThenBesideThePrefixWithItsCertificate() {
         String poolId = TestPools.createPool(b -> {
         });
-        String custom = "auth." + prefix() + ".example.com";
+        String custom = "auth." + Names.domainPrefix() + ".example.com";
         String certificate = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
         CreateUserPoolDomainResponse created = admin.createUserPoolDomain(b -> b.userPoolId(poolId).domain(custom)
                 .customDomainConfig(c -> c.certificateArn(certificate)));
         assertTrue(created.cloudFrontDomain() != null && !created.cloudFrontDomain().isEmpty());
-        admin.createUserPoolDomain(b -> b.userPoolId(poolId).domain(prefix()));
+        admin.createUserPoolDomain(b -> b.userPoolId(poolId).domain(Names.domainPrefix()));
         UserPoolType pool = admin.describeUserPool(b -> b.userPoolId(poolId)).userPool();
         assertEquals(custom, pool.customDomain());
         assertEquals(certificate, admin.describeUserPoolDomain(b -> b.domain(custom)).domainDescription()
@@ -88,7 +85,7 @@ class DomainsTest {
     void deleteWhenDomainOfAnotherPoolThenRefusedAndPoolWithDomainCannotBeDeleted() {
         String poolId = TestPools.createPool(b -> {
         });
-        String domain = prefix();
+        String domain = Names.domainPrefix();
         admin.createUserPoolDomain(b -> b.userPoolId(poolId).domain(domain));
         String other = TestPools.createPool(b -> {
         });
@@ -107,7 +104,7 @@ class DomainsTest {
     void updateDomainWhenManagedLoginVersionChangesThenDescribed() {
         String poolId = TestPools.createPool(b -> {
         });
-        String domain = prefix();
+        String domain = Names.domainPrefix();
         admin.createUserPoolDomain(b -> b.userPoolId(poolId).domain(domain));
         admin.updateUserPoolDomain(b -> b.userPoolId(poolId).domain(domain).managedLoginVersion(2));
         assertEquals(2, admin.describeUserPoolDomain(b -> b.domain(domain)).domainDescription().managedLoginVersion());

@@ -64,7 +64,7 @@ public final class HostedUi {
 
     /** A new prefix domain for the pool. */
     public static String domain(String poolId) {
-        String domain = Names.unique("it").replace("-", "");
+        String domain = Names.domainPrefix();
         Cognito.admin().createUserPoolDomain(b -> b.userPoolId(poolId).domain(domain));
         return domain;
     }

@@ -22,6 +22,18 @@ public final class Names {
         return name.toString();
     }
 
+    /**
+     * A unique domain prefix: letters only, and none of Cognito's reserved words (aws, amazon, cognito), which twelve
+     * random letters hold often enough to fail a run now and then.
+     */
+    public static String domainPrefix() {
+        String prefix;
+        do {
+            prefix = unique("it").replace("-", "");
+        } while (prefix.contains("aws") || prefix.contains("amazon") || prefix.contains("cognito"));
+        return prefix;
+    }
+
     /** A unique address that GreenMail accepts (it takes mail for any recipient). */
     public static String email(String prefix) {
         return unique(prefix) + "@example.test";
