@@ -168,6 +168,9 @@ for s in "${SERVICES[@]}"; do HWM_WARM[$s]="$(hwm_kb "${PID[$s]}")"; done
 
 say "pinning the server side to core $SERVER_CORE, this script and the load generators to core $GENERATOR_CORE"
 pin_server
+# The machine's speed, independent of Cognate: its state drifts by up to 2.7x between days (JWKS 25,000 to 68,000/s),
+# so RESULTS.md records RSA-2048 signatures a second of one core (the generator's, idle between scenarios).
+YARDSTICK="$(taskset -c "$GENERATOR_CORE" openssl speed -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048/ {print $6}')"
 PINNED_LABEL=""
 for c in "${COMPONENTS[@]}"; do PINNED_LABEL+="$c ${PID[$c]}, "; done
 PINNED_LABEL+="and $((${#PINNED[@]} - ${#COMPONENTS[@]})) PostgreSQL backends"
@@ -470,6 +473,7 @@ dirty="$(git -C "$ROOT" status --porcelain --untracked-files=no -- . ':!deploy/b
   echo "Written by \`deploy/bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'). How to read it: [README.md](README.md)."
   echo
   echo "- Machine: $(nproc --all) cores (nproc before pinning), $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/^Mem:/ {print $2}') GiB, Linux $(uname -r)"
+  echo "- Machine speed, for comparing runs: ${YARDSTICK:-unknown} RSA-2048 signatures/s on core $GENERATOR_CORE (\`openssl speed -seconds 3 rsa2048\`)"
   echo "- JDK of the services: $SERVICE_JDK; of the load generator: $(java -version 2>&1 | head -n 1)"
   echo "- Commit: $commit${dirty:+ with uncommitted changes in: $dirty}"
   for s in "${SERVICES[@]}"; do

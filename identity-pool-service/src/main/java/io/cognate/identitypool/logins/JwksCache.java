@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.nimbusds.jose.jwk.JWKSet;
 
+import io.cognate.database.CallerContext;
 import io.cognate.identitypool.config.CognateConfig;
 import io.cognate.oidc.IssuerException;
 import io.cognate.oidc.Issuers;

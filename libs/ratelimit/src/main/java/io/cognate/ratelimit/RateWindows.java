@@ -4,9 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.cognate.database.CallerContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -58,10 +57,7 @@ public final class RateWindows {
         }).eventually(() -> {
             refills.remove(k); // a Runnable: as a Supplier, the removed Uni (this one) would be awaited, forever
         }).memoize().indefinitely());
-        Context caller = Vertx.currentContext();
-        if (caller != null) {
-            refill = refill.emitOn(task -> caller.runOnContext(v -> task.run()));
-        }
+        refill = CallerContext.resumeOnCaller(refill);
         // A slice shared by more callers than it holds: the rest ask again (until PostgreSQL grants no more).
         return refill.chain(granted -> granted == 0 ? Uni.createFrom().item(false)
                 : take(key, window) ? Uni.createFrom().item(true) : admit(scope, category, quota));

@@ -7,13 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.cognate.database.CallerContext;
 import io.cognate.contracts.userpool.v1.HostedUi;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * user-pool-service's HostedUi over gRPC: {@link #call} runs one call with a deadline and turns its failure into a
@@ -30,11 +29,9 @@ public class UserPoolClient {
     HostedUi hostedUi;
 
     public <T> Uni<T> call(Function<HostedUi, Uni<T>> rpc) {
-        Context caller = Vertx.currentContext();
-        Uni<T> answer = rpc.apply(hostedUi).ifNoItem().after(CALL_TIMEOUT)
+        return CallerContext.resumeOnCaller(rpc.apply(hostedUi).ifNoItem().after(CALL_TIMEOUT)
                 .failWith(() -> Status.DEADLINE_EXCEEDED.asRuntimeException())
-                .onFailure().transform(UserPoolClient::failure);
-        return caller == null ? answer : answer.emitOn(command -> caller.runOnContext(ignored -> command.run()));
+                .onFailure().transform(UserPoolClient::failure));
     }
 
     private static Throwable failure(Throwable failure) {

@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.cognate.userpool.error.CognitoException;
-import io.cognate.userpool.repository.CallerContext;
+import io.cognate.database.CallerContext;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -11,7 +11,7 @@ import io.cognate.contracts.trigger.v1.FunctionMapping;
 import io.cognate.contracts.trigger.v1.ListFunctionsRequest;
 import io.cognate.contracts.trigger.v1.ListFunctionsResponse;
 import io.cognate.contracts.trigger.v1.PutFunctionRequest;
-import io.cognate.userpool.repository.CallerContext;
+import io.cognate.database.CallerContext;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;

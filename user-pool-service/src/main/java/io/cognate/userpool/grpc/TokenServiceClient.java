@@ -19,7 +19,7 @@ import io.cognate.contracts.token.v1.RefreshResponse;
 import io.cognate.contracts.token.v1.RevokeRequest;
 import io.cognate.contracts.token.v1.RevokeResponse;
 import io.cognate.contracts.token.v1.TokenService;
-import io.cognate.userpool.repository.CallerContext;
+import io.cognate.database.CallerContext;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;

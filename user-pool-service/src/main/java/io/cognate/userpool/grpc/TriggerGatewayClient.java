@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 import io.cognate.contracts.trigger.v1.InvokeRequest;
 import io.cognate.contracts.trigger.v1.InvokeResponse;
 import io.cognate.contracts.trigger.v1.TriggerGateway;
-import io.cognate.userpool.repository.CallerContext;
+import io.cognate.database.CallerContext;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;

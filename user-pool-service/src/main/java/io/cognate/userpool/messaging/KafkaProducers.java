@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.cognate.outbox.KafkaTraceContext;
 import io.cognate.outbox.Producers;
-import io.cognate.userpool.repository.CallerContext;
+import io.cognate.database.CallerContext;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

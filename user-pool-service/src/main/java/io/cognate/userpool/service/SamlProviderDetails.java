@@ -14,7 +14,7 @@ import io.cognate.saml.MetadataDocuments;
 import io.cognate.saml.SamlException;
 import io.cognate.saml.SpMetadata;
 import io.cognate.userpool.model.IdentityProvider;
-import io.cognate.userpool.repository.CallerContext;
+import io.cognate.database.CallerContext;
 import io.smallrye.mutiny.Uni;
 
 /**
