@@ -4,9 +4,9 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.cognate.database.CallerContext;
 import io.cognate.contracts.token.v1.IntrospectRequest;
 import io.cognate.contracts.token.v1.TokenService;
+import io.cognate.database.CallerContext;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.cognate.database.CallerContext;
 import io.cognate.contracts.userpool.v1.HostedUi;
+import io.cognate.database.CallerContext;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;

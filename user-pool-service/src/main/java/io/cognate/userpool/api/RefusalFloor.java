@@ -6,8 +6,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.cognate.userpool.error.CognitoException;
 import io.cognate.database.CallerContext;
+import io.cognate.userpool.error.CognitoException;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -10,9 +10,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
+import io.cognate.database.CallerContext;
 import io.cognate.outbox.KafkaTraceContext;
 import io.cognate.outbox.Producers;
-import io.cognate.database.CallerContext;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

@@ -9,12 +9,12 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cognate.database.CallerContext;
 import io.cognate.saml.IdpMetadata;
 import io.cognate.saml.MetadataDocuments;
 import io.cognate.saml.SamlException;
 import io.cognate.saml.SpMetadata;
 import io.cognate.userpool.model.IdentityProvider;
-import io.cognate.database.CallerContext;
 import io.smallrye.mutiny.Uni;
 
 /**
