@@ -35,9 +35,13 @@ class PostgresCrashCheck {
     private record Write(String username, long atMillis, long millis, String failure) {
     }
 
+    /** How long after PostgreSQL's return the last delayed failures of the outage are logged (30 s timers). */
+    private static final long OUTAGE_AFTERMATH_MILLIS = 40_000;
+
     @Test
     void aDatabaseCrashAnswersCognitoErrorsAndLeavesNothingHalfDone() throws Exception {
         Instances.awaitAllUp(Duration.ofSeconds(60));
+        ServiceLogs logs = ServiceLogs.mark();
         String writePool = TestPools.createPool(b -> b.userPoolTags(java.util.Map.of(
                 "cognate:rate-limit:UserCreation", "100000", "cognate:rate-limit:UserRead", "100000")));
         ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
@@ -46,6 +50,7 @@ class PostgresCrashCheck {
         List<Load.Sample> samples;
         long killedAt;
         long backAt;
+        long backNanos;
         try (Load load = Load.start(CONCURRENCY)) {
             Thread writer = new Thread(() -> {
                 while (writing.get()) {
@@ -61,6 +66,7 @@ class PostgresCrashCheck {
             Thread.sleep(DOWN_MILLIS);
             Stack.get().deployScript("postgres.sh", "start");
             backAt = load.elapsedMillis();
+            backNanos = System.nanoTime();
             timeline.add(String.format(Locale.ROOT, "%7.1f s  PostgreSQL started again (crash recovery done)",
                     backAt / 1000.0));
             Thread.sleep(30_000);
@@ -102,6 +108,16 @@ class PostgresCrashCheck {
         writes.stream().filter(w -> w.failure() != null).map(Write::failure).distinct().limit(5)
                 .forEach(f -> evidence.add("write error seen: " + f));
         halfApplied.stream().limit(10).forEach(h -> evidence.add("half-applied: " + h));
+        // vertx-sql-client 4.5 fails a completed promise 30 s after each query that failed on the pool's own path
+        // (Quarkus' datasource health check, under haproxy's probes): an uncaught exception with a stack trace, per
+        // probe of the outage (eclipse-vertx/vertx-sql-client#1706). Waited out here and reported, so that they land in
+        // this check's evidence and not in the window of the check after it.
+        long settle = OUTAGE_AFTERMATH_MILLIS - (System.nanoTime() - backNanos) / 1_000_000;
+        if (settle > 0) {
+            Thread.sleep(settle);
+        }
+        evidence.add("stack-trace lines logged from the crash to " + OUTAGE_AFTERMATH_MILLIS / 1000 + " s after the "
+                + "return (not a target; vertx-sql-client#1706's delayed timers among them): " + logs.stackTraceLines());
         Report.record("PostgreSQL crash for 30 s", "no request > 5 s, Cognito-shaped errors only, full success 15 s "
                 + "after its return, nothing half-applied",
                 String.format(Locale.ROOT, "longest request %.0f ms, %d "
