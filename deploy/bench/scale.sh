@@ -89,10 +89,19 @@ seed_to() {
   fi
 }
 
+# list_summary N FILTER: ListUsers by FILTER over users drawn from the first N (ScaleLoad list, WARMUP then DURATION
+# s, LIST_CONNECTIONS threads) as wrk_summary gives a wrk run: "RPS P50 P99 ERRORS REQUESTS", tab-separated.
+list_summary() {
+  local line
+  line="$("${SCALE[@]}" list "$STATE" "$1" "$2" "$WARMUP" "$DURATION" "$LIST_CONNECTIONS" | grep '^RESULT')"
+  kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+  printf '%.0f\t%s\t%s\t%s\t%s\n' "$(kv rps)" "$(kv p50_ms)" "$(kv p99_ms)" "$(kv errors)" "$(kv requests)"
+}
+
 # measure N: at N users (drawn at random from the first N), pinned: USER_PASSWORD_AUTH (wrk), ListUsers by email and
 # by family name (ScaleLoad list); rows "measure N SCENARIO RPS P50 P99 ERRORS REQUESTS"; then the database's size.
 measure() {
-  local n="$1" out filter line
+  local n="$1" out filter
   # A pool that has just had hundreds of thousands of users added would otherwise be vacuumed and checkpointed by
   # PostgreSQL's background workers during the pinned minutes, on the server core: settle it first, as a pool is
   # in service.
@@ -113,10 +122,8 @@ measure() {
   printf 'measure\t%s\tsignin\t%s\n' "$n" "$(wrk_summary <<<"$out")" | tee -a "$ROWS" | sed 's/^/bench: /'
   for filter in email family_name; do
     say "$n users: ListUsers by $filter, $WARMUP s warm-up, $DURATION s measured, $LIST_CONNECTIONS threads"
-    line="$("${SCALE[@]}" list "$STATE" "$n" "$filter" "$WARMUP" "$DURATION" "$LIST_CONNECTIONS" | grep '^RESULT')"
-    kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
-    printf 'measure\t%s\tlist-%s\t%.0f\t%s\t%s\t%s\t%s\n' "$n" "$filter" "$(kv rps)" "$(kv p50_ms)" "$(kv p99_ms)" \
-      "$(kv errors)" "$(kv requests)" | tee -a "$ROWS" | sed 's/^/bench: /'
+    printf 'measure\t%s\tlist-%s\t%s\n' "$n" "$filter" "$(list_summary "$n" "$filter")" | tee -a "$ROWS" |
+      sed 's/^/bench: /'
   done
   restore_affinity
   printf 'size\t%s\t%s\n' "$n" "$(sql "select pg_database_size(current_database()), pg_relation_size('pool_user'),
@@ -127,7 +134,7 @@ measure() {
 # in the same JVMs (warmed by measure) and minutes: USER_PASSWORD_AUTH, rows "pair K N RPS P50 P99 ERRORS REQUESTS",
 # then ListUsers by email, rows "pairlist K N ..." (by family name draws no user, so size is all it could vary).
 alternate() {
-  local k n out line
+  local k n out
   sed -i '/^pair\t/d; /^pairlist\t/d' "$ROWS"
   read_pids
   pin_server
@@ -140,10 +147,7 @@ alternate() {
         -s "$BENCH_DIR/wrk/cognito.lua" http://127.0.0.1:8800/)"
       printf 'pair\t%s\t%s\t%s\n' "$k" "$n" "$(wrk_summary <<<"$out")" | tee -a "$ROWS" | sed 's/^/bench: /'
       say "pair $k of $PAIRS: ListUsers by email over $n users, $WARMUP s warm-up, $DURATION s measured"
-      line="$("${SCALE[@]}" list "$STATE" "$n" email "$WARMUP" "$DURATION" "$LIST_CONNECTIONS" | grep '^RESULT')"
-      kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
-      printf 'pairlist\t%s\t%s\t%.0f\t%s\t%s\t%s\t%s\n' "$k" "$n" "$(kv rps)" "$(kv p50_ms)" "$(kv p99_ms)" \
-        "$(kv errors)" "$(kv requests)" | tee -a "$ROWS" | sed 's/^/bench: /'
+      printf 'pairlist\t%s\t%s\t%s\n' "$k" "$n" "$(list_summary "$n" email)" | tee -a "$ROWS" | sed 's/^/bench: /'
     done
   done
   restore_affinity
