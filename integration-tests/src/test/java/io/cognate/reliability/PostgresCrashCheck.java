@@ -4,10 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +45,7 @@ class PostgresCrashCheck {
     void aDatabaseCrashAnswersCognitoErrorsAndLeavesNothingHalfDone() throws Exception {
         Instances.awaitAllUp(Duration.ofSeconds(60));
         ServiceLogs logs = ServiceLogs.mark();
-        String writePool = TestPools.createPool(b -> b.userPoolTags(java.util.Map.of(
+        String writePool = TestPools.createPool(b -> b.userPoolTags(Map.of(
                 "cognate:rate-limit:UserCreation", "100000", "cognate:rate-limit:UserRead", "100000")));
         ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -81,8 +84,19 @@ class PostgresCrashCheck {
         List<Load.Sample> failed = Load.failures(samples);
         long notCognito = failed.stream().filter(s -> !s.failure().matches("HTTP [45]\\d\\d \\{\"__type\".*")).count()
                 + writes.stream().filter(w -> w.failure() != null && !w.failure().startsWith("Cognito:")).count();
-        double longest = Math.max(samples.stream().mapToLong(Load.Sample::micros).max().orElse(0) / 1000.0,
-                writes.stream().mapToLong(Write::millis).max().orElse(0));
+        // A hang is a request in flight at the crash or started after it; the load's first requests (JIT-cold JVMs
+        // right after startup) are not the crash's and are reported apart.
+        long crashFrom = killedAt;
+        Map<Boolean, List<Load.Sample>> byCrash = samples.stream().collect(Collectors
+                .partitioningBy(s -> s.atMillis() + s.micros() / 1000 >= crashFrom));
+        Map<Boolean, List<Write>> writesByCrash = writes.stream().collect(Collectors
+                .partitioningBy(w -> w.atMillis() + w.millis() >= crashFrom));
+        List<Load.Sample> sinceCrash = byCrash.get(true);
+        List<Write> writesSinceCrash = writesByCrash.get(true);
+        double longest = Math.max(sinceCrash.stream().mapToLong(Load.Sample::micros).max().orElse(0) / 1000.0,
+                writesSinceCrash.stream().mapToLong(Write::millis).max().orElse(0));
+        double longestBefore = Math.max(byCrash.get(false).stream().mapToLong(Load.Sample::micros).max().orElse(0)
+                / 1000.0, writesByCrash.get(false).stream().mapToLong(Write::millis).max().orElse(0));
         long lateFailures = failed.stream().filter(s -> s.atMillis() > backAt + 15_000).count()
                 + writes.stream().filter(w -> w.failure() != null && w.atMillis() > backAt + 15_000).count();
         List<String> halfApplied = new ArrayList<>();
@@ -99,7 +113,15 @@ class PostgresCrashCheck {
         long failedWrites = writes.stream().filter(w -> w.failure() != null).count();
         List<String> evidence = new ArrayList<>(timeline);
         evidence.add(samples.size() + " load requests, " + failed.size() + " failed; " + writes.size()
-                + " AdminCreateUser calls, " + failedWrites + " failed; longest request " + longest + " ms");
+                + " AdminCreateUser calls, " + failedWrites + " failed; longest request in flight at the crash or after it "
+                + longest + " ms (before it, not a target: " + longestBefore + " ms)");
+        sinceCrash.stream().sorted(Comparator.comparingLong(Load.Sample::micros).reversed()).limit(5)
+                .forEach(s -> evidence.add(String.format(Locale.ROOT, "slow: %s at %.3f s took %.0f ms: %s",
+                        s.action(), s.atMillis() / 1000.0, s.micros() / 1000.0,
+                        s.failure() == null ? "ok" : s.failure())));
+        writesSinceCrash.stream().sorted(Comparator.comparingLong(Write::millis).reversed()).limit(3)
+                .forEach(w -> evidence.add(String.format(Locale.ROOT, "slow: AdminCreateUser at %.3f s took %d ms: %s",
+                        w.atMillis() / 1000.0, w.millis(), w.failure() == null ? "ok" : w.failure())));
         failed.stream().map(Load.Sample::failure).map(f -> f.replaceAll("Request id: [0-9a-f-]+", "Request id: …"))
                 .distinct().limit(10).forEach(f -> evidence.add("error seen: " + f));
         failed.stream().filter(f -> !f.failure().matches("HTTP [45]\\d\\d \\{\"__type\".*")).limit(10).forEach(f -> evidence
