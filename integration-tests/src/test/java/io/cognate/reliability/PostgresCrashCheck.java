@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
  * PostgreSQL killed (SIGKILL to the server and every backend: a crash) for 30 s, then started again (crash recovery),
  * under the sign-in / GetUser / refresh load and a writer creating users. Target: no request hangs more than 5 s;
  * only Cognito-shaped errors; full success from 15 s after it is back; no half-applied operation (a user whose
- * creation failed is absent or whole; one whose creation succeeded is there).
+ * creation failed is absent or whole; one whose creation succeeded is there); every database-backed instance not
+ * ready while it is down.
  */
 class PostgresCrashCheck {
     private static final int CONCURRENCY = 8;
@@ -54,6 +55,7 @@ class PostgresCrashCheck {
         long killedAt;
         long backAt;
         long backNanos;
+        List<Instances.Instance> inOutage; // the database-backed instances as haproxy saw them at the outage's end
         try (Load load = Load.start(CONCURRENCY)) {
             Thread writer = new Thread(() -> {
                 while (writing.get()) {
@@ -67,6 +69,7 @@ class PostgresCrashCheck {
             timeline.add(String.format(Locale.ROOT, "%7.1f s  PostgreSQL killed (%d processes, SIGKILL)",
                     killedAt / 1000.0, killed));
             Thread.sleep(DOWN_MILLIS);
+            inOutage = Instances.all().stream().filter(i -> !i.backend().equals("trigger-gateway")).toList();
             Stack.get().deployScript("postgres.sh", "start");
             backAt = load.elapsedMillis();
             backNanos = System.nanoTime();
@@ -111,7 +114,10 @@ class PostgresCrashCheck {
             }
         }
         long failedWrites = writes.stream().filter(w -> w.failure() != null).count();
+        long readyInOutage = inOutage.stream().filter(i -> i.status().startsWith("UP")).count();
         List<String> evidence = new ArrayList<>(timeline);
+        evidence.add("readiness at the end of the outage (haproxy's checks of the database-backed instances): "
+                + String.join(", ", inOutage.stream().map(i -> i.name() + " " + i.status()).toList()));
         evidence.add(samples.size() + " load requests, " + failed.size() + " failed; " + writes.size()
                 + " AdminCreateUser calls, " + failedWrites + " failed; longest request in flight at the crash or after it "
                 + longest + " ms (before it, not a target: " + longestBefore + " ms)");
@@ -141,11 +147,15 @@ class PostgresCrashCheck {
         evidence.add("stack-trace lines logged from the crash to " + OUTAGE_AFTERMATH_MILLIS / 1000 + " s after the "
                 + "return (not a target; vertx-sql-client#1706's delayed timers among them): " + logs.stackTraceLines());
         Report.record("PostgreSQL crash for 30 s", "no request > 5 s, Cognito-shaped errors only, full success 15 s "
-                + "after its return, nothing half-applied",
+                + "after its return, nothing half-applied, database-backed instances not ready during the outage",
                 String.format(Locale.ROOT, "longest request %.0f ms, %d "
                         + "errors not Cognito-shaped, %d failures later than 15 s after the return, %d of %d writes "
-                        + "half-applied or lost", longest, notCognito, lateFailures, halfApplied.size(), writes.size()),
-                longest <= 5_000 && notCognito == 0 && lateFailures == 0 && halfApplied.isEmpty(), evidence);
+                        + "half-applied or lost, %d of %d database-backed instances ready during the outage", longest,
+                        notCognito,
+                        lateFailures, halfApplied.size(), writes.size(), readyInOutage, inOutage.size()),
+                longest <= 5_000 && notCognito == 0 && lateFailures == 0 && halfApplied.isEmpty()
+                        && readyInOutage == 0 && !inOutage.isEmpty(),
+                evidence);
     }
 
     private static Write create(String poolId, long atMillis) {

@@ -48,9 +48,9 @@ public class IdentityEvents {
      */
     public Uni<Void> recordAlone(IdentityEventType type, String poolId, String identityId, Map<String, String> details) {
         OutboxEventEntity event = event(type, poolId, identityId, details);
-        return pool.preparedQuery("insert into outbox_event (topic, event_key, payload, created_at, trace_parent) "
-                + "values ($1, $2, $3, $4, $5)").execute(Tuple.of(event.topic, event.eventKey, event.payload,
-                        event.createdAt.atOffset(ZoneOffset.UTC), event.traceParent))
+        return pool.withConnection(c -> c.preparedQuery("insert into outbox_event (topic, event_key, payload, "
+                + "created_at, trace_parent) values ($1, $2, $3, $4, $5)").execute(Tuple.of(event.topic,
+                        event.eventKey, event.payload, event.createdAt.atOffset(ZoneOffset.UTC), event.traceParent)))
                 .replaceWithVoid();
     }
 

@@ -14,8 +14,10 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jboss.logging.Logger;
 
 import io.cognate.contracts.events.CloudEvents;
+import io.cognate.database.Outages;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.TimeoutException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -47,6 +49,7 @@ public final class OutboxRelay {
     private final Pool pool;
     private final KafkaProducer<String, String> producer;
     private volatile boolean kafkaDownLogged;
+    private volatile boolean databaseDownLogged;
     private volatile double backlog;
     private volatile double lagSeconds;
 
@@ -64,6 +67,22 @@ public final class OutboxRelay {
      * batch after batch, up to {@link #MAX_BATCHES}.
      */
     public void relay() {
+        try {
+            round();
+            databaseDownLogged = false;
+        } catch (RuntimeException e) {
+            if (!Outages.isDatabaseOutage(e) && !(e instanceof TimeoutException)) {
+                throw e;
+            }
+            if (!databaseDownLogged) { // one line an outage, not a stack trace a second from the scheduler
+                LOG.warnf("Outbox relay paused, the database is unreachable (%s); events stay queued",
+                        e.getClass().getSimpleName());
+                databaseDownLogged = true;
+            }
+        }
+    }
+
+    private void round() {
         SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(5));
         Transaction tx = connection.begin().await().indefinitely();
         try {
@@ -95,8 +114,9 @@ public final class OutboxRelay {
 
     /** Deletes events published more than {@code age} ago (from a scheduled job on a worker thread); answers how many. */
     public int prune(Duration age) {
-        return pool.preparedQuery("delete from outbox_event where published_at < now() - make_interval(secs => $1)")
-                .execute(Tuple.of((double) age.toSeconds())).await().atMost(Duration.ofSeconds(60)).rowCount();
+        return pool.withConnection(c -> c.preparedQuery("delete from outbox_event where published_at < now() - "
+                + "make_interval(secs => $1)").execute(Tuple.of((double) age.toSeconds()))).await()
+                .atMost(Duration.ofSeconds(60)).rowCount();
     }
 
     /** A record's headers: structured CloudEvents, and the trace of the request that wrote the event, if traced. */

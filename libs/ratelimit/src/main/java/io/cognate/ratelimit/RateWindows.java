@@ -71,8 +71,8 @@ public final class RateWindows {
 
     /** Deletes the windows older than a minute (housekeeping, on any replica); answers how many rows went. */
     public static Uni<Integer> prune(Pool pool) {
-        return pool.query("delete from rate_counter where window_second < extract(epoch from now()) - 60").execute()
-                .map(rows -> rows.rowCount());
+        return pool.withConnection(c -> c.query("delete from rate_counter where window_second < extract(epoch from "
+                + "now()) - 60").execute()).map(rows -> rows.rowCount());
     }
 
     /**
@@ -90,10 +90,10 @@ public final class RateWindows {
     }
 
     private Uni<Integer> grant(String scope, String category, long window, int calls, int quota) {
-        return pool.preparedQuery("insert into rate_counter (pool_id, category, window_second, hits) values ($1, $2, "
-                + "$3, $4) on conflict (pool_id, category, window_second) do update set hits = rate_counter.hits + $4 "
-                + "where rate_counter.hits + $4 <= $5 returning hits")
-                .execute(Tuple.of(scope, category, window, calls, quota))
+        return pool.withConnection(c -> c.preparedQuery("insert into rate_counter (pool_id, category, window_second, "
+                + "hits) values ($1, $2, $3, $4) on conflict (pool_id, category, window_second) do update set hits = "
+                + "rate_counter.hits + $4 where rate_counter.hits + $4 <= $5 returning hits")
+                .execute(Tuple.of(scope, category, window, calls, quota)))
                 .map(rows -> rows.rowCount() == 0 ? 0 : calls);
     }
 }

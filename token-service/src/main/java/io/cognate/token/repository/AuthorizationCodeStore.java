@@ -32,21 +32,21 @@ public class AuthorizationCodeStore {
     }
 
     public Uni<Void> store(byte[] codeHash, StoredCode code) {
-        return pool.preparedQuery("insert into authorization_code (code_hash, user_pool_id, client_id, redirect_uri, "
-                + "code_challenge, tokens_sealed, expires_at) values ($1, $2, $3, $4, $5, $6, $7)")
+        return pool.withConnection(c -> c.preparedQuery("insert into authorization_code (code_hash, user_pool_id, "
+                + "client_id, redirect_uri, code_challenge, tokens_sealed, expires_at) values ($1, $2, $3, $4, $5, $6, $7)")
                 .execute(Tuple.from(new Object[] { Buffer.buffer(codeHash), code.userPoolId(), code.clientId(),
                         code.redirectUri(), code.codeChallenge(), Buffer.buffer(code.tokensSealed()),
-                        utc(code.expiresAt()) }))
+                        utc(code.expiresAt()) })))
                 .replaceWithVoid();
     }
 
     /** Marks the code redeemed, if it was not yet; null when no code has this hash. */
     public Uni<Redemption> redeem(byte[] codeHash, Instant now) {
         OffsetDateTime at = utc(now);
-        return pool.preparedQuery("update authorization_code set redeemed_at = coalesce(redeemed_at, $2) where "
-                + "code_hash = $1 returning user_pool_id, client_id, redirect_uri, code_challenge, tokens_sealed, "
-                + "expires_at, redeemed_at = $2 as first")
-                .execute(Tuple.of(Buffer.buffer(codeHash), at))
+        return pool.withConnection(c -> c.preparedQuery("update authorization_code set redeemed_at = "
+                + "coalesce(redeemed_at, $2) where code_hash = $1 returning user_pool_id, client_id, redirect_uri, "
+                + "code_challenge, tokens_sealed, expires_at, redeemed_at = $2 as first")
+                .execute(Tuple.of(Buffer.buffer(codeHash), at)))
                 .map(rows -> rows.rowCount() == 0 ? null : redemption(rows.iterator().next()));
     }
 

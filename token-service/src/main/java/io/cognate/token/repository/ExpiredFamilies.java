@@ -55,7 +55,7 @@ public class ExpiredFamilies {
 
     /** Deletes batch after batch until one comes back short. @return how many rows were deleted */
     Uni<Long> purge(String deleteBatch) {
-        return pool.query(deleteBatch).execute().chain(rows -> rows.rowCount() < BATCH
+        return pool.withConnection(c -> c.query(deleteBatch).execute()).chain(rows -> rows.rowCount() < BATCH
                 ? Uni.createFrom().item((long) rows.rowCount())
                 : purge(deleteBatch).map(more -> more + rows.rowCount()));
     }

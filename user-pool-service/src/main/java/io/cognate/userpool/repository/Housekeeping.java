@@ -28,11 +28,11 @@ public class Housekeeping {
 
     @Scheduled(every = "${cognate.housekeeping-interval:10m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeExpired() {
-        return OneReplica.run(pool, LOCK, () -> pool.query("delete from consumed_challenge where expires_at < now()")
-                .execute()
-                .chain(() -> pool.query("delete from revoked_token_family where expires_at < now()").execute())
-                .chain(() -> pool.query("delete from outbox_event where published_at < now() - interval '1 day'")
-                        .execute())
+        return OneReplica.run(pool, LOCK, () -> pool.withConnection(c -> c.query("delete from consumed_challenge "
+                + "where expires_at < now()").execute()
+                .chain(() -> c.query("delete from revoked_token_family where expires_at < now()").execute())
+                .chain(() -> c.query("delete from outbox_event where published_at < now() - interval '1 day'")
+                        .execute()))
                 .chain(() -> RateWindows.prune(pool)))
                 .onFailure().invoke(failure -> LOG.warnf("housekeeping failed: %s", failure.getMessage()))
                 .onFailure().recoverWithNull()

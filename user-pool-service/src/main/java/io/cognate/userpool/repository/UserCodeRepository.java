@@ -30,7 +30,7 @@ public class UserCodeRepository extends Repository<UserCodeEntity> {
      * fails and rolls back.
      */
     public Uni<Void> countFailedAttempt(UUID codeId) {
-        return CallerContext.resumeOnCaller(pool.preparedQuery("update user_code set attempts = attempts + 1 where id = $1")
-                .execute(Tuple.of(codeId)).replaceWithVoid());
+        return CallerContext.resumeOnCaller(pool.withConnection(c -> c.preparedQuery("update user_code set attempts = "
+                + "attempts + 1 where id = $1").execute(Tuple.of(codeId))).replaceWithVoid());
     }
 }
