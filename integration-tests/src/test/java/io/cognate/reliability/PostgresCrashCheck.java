@@ -119,8 +119,8 @@ class PostgresCrashCheck {
         evidence.add("readiness at the end of the outage (haproxy's checks of the database-backed instances): "
                 + String.join(", ", inOutage.stream().map(i -> i.name() + " " + i.status()).toList()));
         evidence.add(samples.size() + " load requests, " + failed.size() + " failed; " + writes.size()
-                + " AdminCreateUser calls, " + failedWrites + " failed; longest request in flight at the crash or after it "
-                + longest + " ms (before it, not a target: " + longestBefore + " ms)");
+                + " AdminCreateUser calls, " + failedWrites + " failed; longest request in flight at the crash or "
+                + "after it " + longest + " ms (before it, not a target: " + longestBefore + " ms)");
         sinceCrash.stream().sorted(Comparator.comparingLong(Load.Sample::micros).reversed()).limit(5)
                 .forEach(s -> evidence.add(String.format(Locale.ROOT, "slow: %s at %.3f s took %.0f ms: %s",
                         s.action(), s.atMillis() / 1000.0, s.micros() / 1000.0,
@@ -136,16 +136,15 @@ class PostgresCrashCheck {
         writes.stream().filter(w -> w.failure() != null).map(Write::failure).distinct().limit(5)
                 .forEach(f -> evidence.add("write error seen: " + f));
         halfApplied.stream().limit(10).forEach(h -> evidence.add("half-applied: " + h));
-        // vertx-sql-client 4.5 fails a completed promise 30 s after each query that failed on the pool's own path
-        // (Quarkus' datasource health check, under haproxy's probes): an uncaught exception with a stack trace, per
-        // probe of the outage (eclipse-vertx/vertx-sql-client#1706). Waited out here and reported, so that they land in
-        // this check's evidence and not in the window of the check after it.
+        // Stack traces an outage left are waited for and reported here, not in the window of the check after
+        // it. Quarkus' own datasource check left one per readiness probe, 30 s late (vertx-sql-client#1706);
+        // DatabaseReadiness replaced it.
         long settle = OUTAGE_AFTERMATH_MILLIS - (System.nanoTime() - backNanos) / 1_000_000;
         if (settle > 0) {
             Thread.sleep(settle);
         }
         evidence.add("stack-trace lines logged from the crash to " + OUTAGE_AFTERMATH_MILLIS / 1000 + " s after the "
-                + "return (not a target; vertx-sql-client#1706's delayed timers among them): " + logs.stackTraceLines());
+                + "return (not a target): " + logs.stackTraceLines());
         Report.record("PostgreSQL crash for 30 s", "no request > 5 s, Cognito-shaped errors only, full success 15 s "
                 + "after its return, nothing half-applied, database-backed instances not ready during the outage",
                 String.format(Locale.ROOT, "longest request %.0f ms, %d "
