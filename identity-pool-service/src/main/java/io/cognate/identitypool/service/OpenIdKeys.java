@@ -25,6 +25,7 @@ import io.cognate.database.rows.Transactions;
 import io.cognate.identitypool.repository.OpenIdSigningKeyEntity;
 import io.cognate.identitypool.repository.OpenIdSigningKeyRepository;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 
 /**
  * The RSA keys of the OpenID tokens: the newest signs, all are published. The first token creates the first key; the
@@ -37,15 +38,18 @@ public class OpenIdKeys {
     private final Aead aead;
     private final Clock clock;
     private final Transactions transactions;
+    private final Vertx vertx;
     private volatile RSAKey signing;
     /** This replica's copy of the published keys: a key never changes under its kid, so it is good while it has it. */
     private volatile JWKSet verifying = new JWKSet();
 
-    public OpenIdKeys(OpenIdSigningKeyRepository repository, Aead aead, Clock clock, Transactions transactions) {
+    public OpenIdKeys(OpenIdSigningKeyRepository repository, Aead aead, Clock clock, Transactions transactions,
+            Vertx vertx) {
         this.repository = repository;
         this.aead = aead;
         this.clock = clock;
         this.transactions = transactions;
+        this.vertx = vertx;
     }
 
     /** The key that signs, with its private half. */
@@ -72,20 +76,24 @@ public class OpenIdKeys {
         return published().invoke(read -> verifying = read);
     }
 
+    /** The newest key, or a first one made now: the RSA generation on a worker thread, not on the event loop. */
     Uni<RSAKey> loadOrCreate() {
-        return transactions.transaction(() -> repository.newestFirst().chain(rows -> {
+        return transactions.session(() -> repository.newestFirst()).chain(rows -> {
             if (!rows.isEmpty()) {
                 OpenIdSigningKeyEntity newest = rows.get(0);
                 return Uni.createFrom().item(rsa(newest, privateKey(newest)));
             }
-            KeyPair pair = generate();
-            OpenIdSigningKeyEntity row = new OpenIdSigningKeyEntity();
-            row.kid = "cognate-" + UUID.randomUUID();
-            row.publicKey = pair.getPublic().getEncoded();
-            row.privateKeySealed = aead.seal(Purpose.SIGNING_KEY, context(row.kid), pair.getPrivate().getEncoded());
-            row.createdAt = clock.instant();
-            return repository.persist(row).map(saved -> rsa(saved, (RSAPrivateKey) pair.getPrivate()));
-        }));
+            return vertx.executeBlocking(OpenIdKeys::generate, false).chain(pair -> {
+                OpenIdSigningKeyEntity row = new OpenIdSigningKeyEntity();
+                row.kid = "cognate-" + UUID.randomUUID();
+                row.publicKey = pair.getPublic().getEncoded();
+                row.privateKeySealed = aead.seal(Purpose.SIGNING_KEY, context(row.kid), pair.getPrivate()
+                        .getEncoded());
+                row.createdAt = clock.instant();
+                return transactions.transaction(() -> repository.persist(row)).map(saved -> rsa(saved,
+                        (RSAPrivateKey) pair.getPrivate()));
+            });
+        });
     }
 
     private RSAPrivateKey privateKey(OpenIdSigningKeyEntity row) {

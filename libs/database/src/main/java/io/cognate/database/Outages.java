@@ -20,6 +20,10 @@ public final class Outages {
             if (cause instanceof ConnectException || cause instanceof ClosedConnectionException) {
                 return true;
             }
+            // A connection the pool handed out that died before the next command (Vert.x says it with no type).
+            if (cause.getMessage() != null && cause.getMessage().startsWith("Connection is not active now")) {
+                return true;
+            }
             // SQLSTATE class 08 (connection exception) and 57P (operator intervention: shutdown, crash recovery,
             // cannot connect now).
             if (cause instanceof DatabaseException database && database.getSqlState() != null

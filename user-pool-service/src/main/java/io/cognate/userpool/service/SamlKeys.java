@@ -20,6 +20,7 @@ import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.repository.SamlKeyRepository;
 import io.cognate.userpool.repository.SamlKeyRepository.StoredKey;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 
 /**
  * A pool's keys as a SAML service provider (RSA-2048, each with a self-signed certificate valid ten years, as
@@ -42,24 +43,32 @@ public class SamlKeys {
     private final SamlKeyRepository keys;
     private final Aead aead;
     private final Transactions transactions;
+    private final Vertx vertx;
 
-    public SamlKeys(SamlKeyRepository keys, Aead aead, Transactions transactions) {
+    public SamlKeys(SamlKeyRepository keys, Aead aead, Transactions transactions, Vertx vertx) {
         this.keys = keys;
         this.aead = aead;
         this.transactions = transactions;
+        this.vertx = vertx;
     }
 
-    /** The pool's keys, made now if it has none yet. */
+    /**
+     * The pool's keys, made now if it has none yet: the RSA generation (up to seconds of CPU) on a worker thread, not
+     * on the event loop; two replicas making them at once keep the first stored.
+     */
     public Uni<PoolKeys> of(String poolId) {
-        return transactions.transaction(() -> keys.ofPool(poolId).chain(stored -> {
+        return transactions.session(() -> keys.ofPool(poolId)).chain(stored -> {
             if (stored.size() == 2) {
                 return Uni.createFrom().item(opened(poolId, stored));
             }
             Instant now = Instant.now();
-            return keys.insertIfAbsent(poolId, made(poolId, SIGNING, now), now)
-                    .chain(() -> keys.insertIfAbsent(poolId, made(poolId, ENCRYPTION, now), now))
-                    .chain(() -> keys.ofPool(poolId)).map(again -> opened(poolId, again));
-        }));
+            return vertx.executeBlocking(() -> List.of(made(poolId, SIGNING, now), made(poolId, ENCRYPTION, now)),
+                    false).chain(
+                            made -> transactions.transaction(() -> keys.insertIfAbsent(poolId, made.get(0), now)
+                                    .chain(() -> keys.insertIfAbsent(poolId, made.get(1), now))
+                                    .chain(() -> keys.ofPool(poolId))))
+                    .map(again -> opened(poolId, again));
+        });
     }
 
     private StoredKey made(String poolId, String use, Instant now) {
