@@ -1,6 +1,6 @@
 package io.cognate.database;
 
-import java.net.ConnectException;
+import java.net.SocketException;
 
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
@@ -17,7 +17,7 @@ public final class Outages {
     /** Whether {@code failure}, or a cause of it, is the database being unreachable. */
     public static boolean isDatabaseOutage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException) {
+            if (cause instanceof SocketException || cause instanceof ClosedConnectionException) { // refused, reset
                 return true;
             }
             // A connection the pool handed out that died before the next command (Vert.x says it with no type).

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ class OutagesTest {
     @Test
     void refusedLostOrRecoveringIsAnOutage() {
         assertTrue(Outages.isDatabaseOutage(new ConnectException("Connection refused")));
+        assertTrue(Outages.isDatabaseOutage(new SocketException("Connection reset")));
         assertTrue(Outages.isDatabaseOutage(new CompletionException(new NoStackTraceThrowable(
                 "Connection is not active now, current status: CLOSED"))));
         assertTrue(Outages.isDatabaseOutage(sqlState("57P03")));

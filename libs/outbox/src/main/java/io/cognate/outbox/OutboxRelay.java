@@ -71,7 +71,7 @@ public final class OutboxRelay {
             round();
             databaseDownLogged = false;
         } catch (RuntimeException e) {
-            if (!Outages.isDatabaseOutage(e) && !(e instanceof TimeoutException)) {
+            if (!unreachable(e)) {
                 throw e;
             }
             if (!databaseDownLogged) { // one line an outage, not a stack trace a second from the scheduler
@@ -114,9 +114,21 @@ public final class OutboxRelay {
 
     /** Deletes events published more than {@code age} ago (from a scheduled job on a worker thread); answers how many. */
     public int prune(Duration age) {
-        return pool.withConnection(c -> c.preparedQuery("delete from outbox_event where published_at < now() - "
-                + "make_interval(secs => $1)").execute(Tuple.of((double) age.toSeconds()))).await()
-                .atMost(Duration.ofSeconds(60)).rowCount();
+        try {
+            return pool.withConnection(c -> c.preparedQuery("delete from outbox_event where published_at < now() - "
+                    + "make_interval(secs => $1)").execute(Tuple.of((double) age.toSeconds()))).await()
+                    .atMost(Duration.ofSeconds(60)).rowCount();
+        } catch (RuntimeException e) {
+            if (!unreachable(e)) {
+                throw e;
+            }
+            LOG.warnf("Outbox prune skipped, the database is unreachable (%s)", e.getClass().getSimpleName());
+            return 0;
+        }
+    }
+
+    private static boolean unreachable(RuntimeException e) {
+        return Outages.isDatabaseOutage(e) || e instanceof TimeoutException;
     }
 
     /** A record's headers: structured CloudEvents, and the trace of the request that wrote the event, if traced. */
