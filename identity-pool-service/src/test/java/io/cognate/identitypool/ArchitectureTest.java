@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import io.cognate.database.DatabaseRules;
+
 /** The package graph, checked by the build: no cycles, the protocols at the edge, the policy language on its own. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -36,5 +38,10 @@ class ArchitectureTest {
                 .resideInAnyPackage("io.cognate.identitypool.service..", "io.cognate.identitypool.repository..",
                         "io.cognate.identitypool.error..", "io.smallrye.mutiny..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void databaseWhenQueriedThenOnATakenConnection() {
+        DatabaseRules.STATEMENTS_ON_A_TAKEN_CONNECTION.check(DatabaseRules.cognateClasses());
     }
 }

@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import io.cognate.database.DatabaseRules;
+
 /** The package graph, checked by the build: no cycles, and the flows know nothing of the gRPC or HTTP edges. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -34,5 +36,10 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.cognate.token.api..", "jakarta.ws.rs..")
                 .because("the OAuth flows take and return typed values; the endpoints and pages are the edge")
                 .check(CLASSES);
+    }
+
+    @Test
+    void databaseWhenQueriedThenOnATakenConnection() {
+        DatabaseRules.STATEMENTS_ON_A_TAKEN_CONNECTION.check(DatabaseRules.cognateClasses());
     }
 }

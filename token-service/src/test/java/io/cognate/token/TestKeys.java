@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.cognate.crypto.Kek;
 import io.cognate.crypto.KeyRing;
-import io.cognate.token.crypto.RsaKeys;
+import io.cognate.crypto.RsaKeys;
 
 /** Key material for tests; RSA pairs are generated once per JVM, as generation is slow. */
 public final class TestKeys {

@@ -11,6 +11,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
+import io.cognate.database.DatabaseRules;
+
 /**
  * The package graph, checked by the build: the protocol (JSON, the request's Params) lives at the edge, the flows
  * below it take typed requests, and no package depends back up. A change that breaks one of these fails the build.
@@ -70,5 +72,10 @@ class ArchitectureTest {
                 "io.cognate.userpool.triggers..", "io.cognate.userpool.repository..").should().dependOnClassesThat()
                 .resideInAPackage("io.cognate.userpool.error..")
                 .because("infrastructure throws its own errors; the API maps them to Cognito's").check(CLASSES);
+    }
+
+    @Test
+    void databaseWhenQueriedThenOnATakenConnection() {
+        DatabaseRules.STATEMENTS_ON_A_TAKEN_CONNECTION.check(DatabaseRules.cognateClasses());
     }
 }

@@ -1,13 +1,6 @@
 package io.cognate.identitypool.service;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -21,6 +14,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 
 import io.cognate.crypto.Aead;
 import io.cognate.crypto.Purpose;
+import io.cognate.crypto.RsaKeys;
 import io.cognate.database.rows.Transactions;
 import io.cognate.identitypool.repository.OpenIdSigningKeyEntity;
 import io.cognate.identitypool.repository.OpenIdSigningKeyRepository;
@@ -83,7 +77,7 @@ public class OpenIdKeys {
                 OpenIdSigningKeyEntity newest = rows.get(0);
                 return Uni.createFrom().item(rsa(newest, privateKey(newest)));
             }
-            return vertx.executeBlocking(OpenIdKeys::generate, false).chain(pair -> {
+            return vertx.executeBlocking(RsaKeys::generate, false).chain(pair -> {
                 OpenIdSigningKeyEntity row = new OpenIdSigningKeyEntity();
                 row.kid = "cognate-" + UUID.randomUUID();
                 row.publicKey = pair.getPublic().getEncoded();
@@ -97,34 +91,13 @@ public class OpenIdKeys {
     }
 
     private RSAPrivateKey privateKey(OpenIdSigningKeyEntity row) {
-        byte[] pkcs8 = aead.open(Purpose.SIGNING_KEY, context(row.kid), row.privateKeySealed);
-        try {
-            return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("stored OpenID signing key is unreadable", e);
-        }
+        return RsaKeys.privateKey(aead.open(Purpose.SIGNING_KEY, context(row.kid), row.privateKeySealed));
     }
 
     private static RSAKey rsa(OpenIdSigningKeyEntity row, RSAPrivateKey privateKey) {
-        try {
-            RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(row.publicKey));
-            RSAKey.Builder builder = new RSAKey.Builder(publicKey).keyID(row.kid).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS512);
-            return privateKey == null ? builder.build() : builder.privateKey(privateKey).build();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("stored OpenID public key is unreadable", e);
-        }
-    }
-
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("RSA key generation is unavailable", e);
-        }
+        RSAKey.Builder builder = new RSAKey.Builder(RsaKeys.publicKey(row.publicKey)).keyID(row.kid)
+                .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS512);
+        return privateKey == null ? builder.build() : builder.privateKey(privateKey).build();
     }
 
     /** The same purpose as user pools' signing keys, in a context no user pool id can take. */

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jboss.logging.Logger;
@@ -101,12 +102,16 @@ public final class OutboxRelay {
                 }
             }
             tx.commit().await().indefinitely();
-        } catch (RuntimeException e) {
+        } catch (KafkaException e) {
             tx.rollback().await().indefinitely();
             if (!kafkaDownLogged) {
-                LOG.warnf("Outbox relay paused, events stay queued: %s", e.getClass().getSimpleName());
+                LOG.warnf("Outbox relay paused, Kafka did not take the events; they stay queued: %s",
+                        e.getClass().getSimpleName());
                 kafkaDownLogged = true;
             }
+        } catch (RuntimeException e) {
+            tx.rollback().await().indefinitely(); // a database outage ends here or in relay(): one line, not a stack trace
+            throw e;
         } finally {
             connection.close().await().indefinitely();
         }
@@ -161,7 +166,7 @@ public final class OutboxRelay {
             try {
                 ack.get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
-                throw new IllegalStateException("Kafka did not acknowledge an event", e);
+                throw new KafkaException("Kafka did not acknowledge an event", e);
             }
         }
         connection.preparedQuery("update outbox_event set published_at = now() where id = any($1)")

@@ -5,14 +5,13 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cognate.database.rows.InlineTransactions;
 import io.cognate.database.rows.Transactions;
 import io.cognate.token.TestKeys;
 import io.cognate.token.crypto.RefreshTokenCodec;
-import io.smallrye.mutiny.Uni;
 
 /** The token flows wired together over in-memory keys and families: one pool, one clock that tests move. */
 final class TestTokenService {
@@ -23,7 +22,7 @@ final class TestTokenService {
 
     final MutableClock clock = new MutableClock();
     final InMemoryFamilies families = new InMemoryFamilies();
-    final Transactions transactions = new Inline();
+    final Transactions transactions = new InlineTransactions();
     final RefreshTokenCodec codec = new RefreshTokenCodec(TestKeys.ring());
     final Issuer issuer = new Issuer(ISSUER_BASE);
     final ObjectMapper json = new ObjectMapper();
@@ -76,22 +75,5 @@ final class TestTokenService {
                 cmd.roles(), cmd.preferredRole(), cmd.attributes(), cmd.scopes(), cmd.authTime(),
                 cmd.accessTokenValiditySeconds(), cmd.idTokenValiditySeconds(), cmd.refreshTokenValiditySeconds(),
                 originJti, List.of(), cmd.oauth(), cmd.rotationGraceSeconds(), cmd.customization());
-    }
-
-    /** Work runs as it is, with no session or transaction around it. */
-    static final class Inline extends Transactions {
-        Inline() {
-            super(null);
-        }
-
-        @Override
-        public <T> Uni<T> session(Supplier<Uni<T>> work) {
-            return work.get();
-        }
-
-        @Override
-        public <T> Uni<T> transaction(Supplier<Uni<T>> work) {
-            return work.get();
-        }
     }
 }

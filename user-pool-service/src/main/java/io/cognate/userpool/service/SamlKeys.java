@@ -3,7 +3,6 @@ package io.cognate.userpool.service;
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -15,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cognate.crypto.Aead;
 import io.cognate.crypto.Purpose;
+import io.cognate.crypto.RsaKeys;
 import io.cognate.crypto.SelfSignedCertificates;
 import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.repository.SamlKeyRepository;
@@ -73,9 +73,7 @@ public class SamlKeys {
 
     private StoredKey made(String poolId, String use, Instant now) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
+            KeyPair pair = RsaKeys.generate();
             X509Certificate certificate = SelfSignedCertificates.issue(pair, "cognate " + poolId + " " + use, now,
                     now.plus(VALIDITY));
             return new StoredKey(use, aead.seal(Purpose.SAML_KEY, context(poolId, use), pair.getPrivate()

@@ -12,7 +12,6 @@ import io.cognate.contracts.token.v1.MintRequest;
 import io.cognate.contracts.token.v1.MintResponse;
 import io.cognate.contracts.token.v1.RefreshRequest;
 import io.cognate.contracts.token.v1.RefreshResponse;
-import io.cognate.database.rows.Transactions;
 import io.cognate.userpool.grpc.TokenServiceClient;
 import io.cognate.userpool.messaging.Mail;
 import io.cognate.userpool.messaging.Outbox;
@@ -235,23 +234,6 @@ final class InMemory {
                 throw new AssertionError("no code in " + body);
             }
             return code.group(1);
-        }
-    }
-
-    /** Work runs as it is, with no session or transaction around it. */
-    static final class Inline extends Transactions {
-        Inline() {
-            super(null);
-        }
-
-        @Override
-        public <T> Uni<T> session(java.util.function.Supplier<Uni<T>> work) {
-            return work.get();
-        }
-
-        @Override
-        public <T> Uni<T> transaction(java.util.function.Supplier<Uni<T>> work) {
-            return work.get();
         }
     }
 }

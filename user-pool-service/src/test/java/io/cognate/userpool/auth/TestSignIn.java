@@ -12,6 +12,7 @@ import io.cognate.crypto.Aead;
 import io.cognate.crypto.Kek;
 import io.cognate.crypto.KeyRing;
 import io.cognate.crypto.Purpose;
+import io.cognate.database.rows.InlineTransactions;
 import io.cognate.userpool.credentials.DeviceVerifiers;
 import io.cognate.userpool.credentials.PasswordVerifiers;
 import io.cognate.userpool.credentials.Srp;
@@ -53,7 +54,7 @@ final class TestSignIn {
     final InMemory.Failures failedSignIns = new InMemory.Failures();
     final InMemory.TokenService tokenService = new InMemory.TokenService();
     final InMemory.Outgoing outgoing = new InMemory.Outgoing();
-    final InMemory.Inline transactions = new InMemory.Inline();
+    final InlineTransactions transactions = new InlineTransactions();
     final Aead aead = new Aead(new KeyRing(Kek.of(new byte[32]), List.of()));
     final KeyedHash hashes = new KeyedHash(aead.ring());
     final PasswordVerifiers passwords = new PasswordVerifiers(aead, hashes);

@@ -1,4 +1,4 @@
-package io.cognate.token.crypto;
+package io.cognate.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -12,7 +12,7 @@ import java.security.spec.RSAKeyGenParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-/** RSA key handling for RS256 signing keys: generation, DER encodings and random key ids. */
+/** RSA-2048 keys (user pools' and identity pools' signing keys, SAML keys): generation, DER encodings, random key ids. */
 public final class RsaKeys {
 
     public static final int MODULUS_BITS = 2048;
