@@ -11,7 +11,7 @@
 # Server side (both services, PostgreSQL and its backends, Kafka, GreenMail) is pinned to core 0 with
 # `taskset -a -cp 0`, the load generators to core 1; the previous affinities are restored at the end.
 #
-#   --jfr     after the measurement, profile the sign-in scenarios again with JFR and write the hottest
+#   --jfr     after the measurement, profile the sign-in scenarios and userInfo again with JFR and write the hottest
 #             methods per service to deploy/bench/target/profiles/ (a separate pass: JFR perturbs the figures)
 #   --no-jmh  skip the JMH microbenchmarks
 #   --down    stop the stack at the end even if it was running before (it is stopped anyway when run.sh started it)
@@ -392,13 +392,14 @@ wait_for_file() {
 }
 
 if $JFR; then
-  for scenario in password srp getuser refresh; do
+  for scenario in password srp getuser refresh userinfo; do
     say "profiling $scenario with JFR ($DURATION s)"
     for s in "${SERVICES[@]}"; do
       jcmd "${PID[$s]}" JFR.start name=bench settings=profile filename="$TARGET/profiles/$scenario-$s.jfr" >/dev/null
     done
     case "$scenario" in
       srp) "${LOADGEN[@]}" srp "$BENCH_STATE" 1 "$DURATION" "${BENCH_CONNECTIONS_SRP:-24}" >/dev/null ;;
+      userinfo) BENCH_SCENARIO=$scenario wrk -t1 -c 32 -d "${DURATION}s" -s "$OAUTH_SCRIPT" http://127.0.0.1:8801/ >/dev/null ;;
       *) BENCH_SCENARIO=$scenario wrk -t1 -c 16 -d "${DURATION}s" -s "$WRK_SCRIPT" http://127.0.0.1:8800/ >/dev/null ;;
     esac
     for s in "${SERVICES[@]}"; do
