@@ -6,9 +6,9 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 
 /**
- * Tells PostgreSQL being unreachable (refused, lost, shutting down, starting up or recovering from a crash) from every
- * other failure: the services answer it as InternalErrorException "try again" and log one line, not a stack trace per
- * request while it lasts.
+ * Tells PostgreSQL being unreachable (refused, lost, shutting down, starting up or recovering from a crash, or this
+ * service's pool closed as it stops) from every other failure: the services answer it as InternalErrorException "try
+ * again" and log one line, not a stack trace per request while it lasts.
  */
 public final class Outages {
     private Outages() {
@@ -20,8 +20,10 @@ public final class Outages {
             if (cause instanceof SocketException || cause instanceof ClosedConnectionException) { // refused, reset
                 return true;
             }
-            // A connection the pool handed out that died before the next command (Vert.x says it with no type).
-            if (cause.getMessage() != null && cause.getMessage().startsWith("Connection is not active now")) {
+            // A connection the pool handed out that died before the next command, or the pool itself closed under a
+            // scheduled job as the service stops (Vert.x says both with no type).
+            if (cause.getMessage() != null && (cause.getMessage().startsWith("Connection is not active now")
+                    || cause.getMessage().equals("Pool closed"))) {
                 return true;
             }
             // SQLSTATE class 08 (connection exception) and 57P (operator intervention: shutdown, crash recovery,

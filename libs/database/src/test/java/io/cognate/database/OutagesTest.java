@@ -24,6 +24,11 @@ class OutagesTest {
     }
 
     @Test
+    void poolClosedUnderAScheduledJobIsAnOutage() {
+        assertTrue(Outages.isDatabaseOutage(new CompletionException(new NoStackTraceThrowable("Pool closed"))));
+    }
+
+    @Test
     void anythingElseIsNot() {
         assertFalse(Outages.isDatabaseOutage(new IllegalStateException("boom")));
         assertFalse(Outages.isDatabaseOutage(sqlState("23505")));
